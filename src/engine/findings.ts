@@ -1,0 +1,24 @@
+import { getRuleOrThrow } from '../timing/rules';
+import type { Finding, FindingInput } from '../types';
+
+/** Completes a transform's finding with what the engine knows: path, transform, severity. */
+export function toFinding(input: FindingInput, path: string, transform: string): Finding {
+  const rule = getRuleOrThrow(input.ruleId);
+  const loc = input.node.loc;
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    message: input.message ?? rule.message,
+    path,
+    line: loc ? loc.start.line : 1,
+    column: loc ? loc.start.column + 1 : 1,
+    endLine: loc ? loc.end.line : 1,
+    endColumn: loc ? loc.end.column + 1 : 1,
+    transform,
+    applied: input.applied,
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}

@@ -1,0 +1,86 @@
+import jscodeshift from 'jscodeshift';
+import type { FileResult, Finding, TransformOptions, TransformSourceOptions } from '../types';
+import { selectTransforms } from '../transforms';
+import { createParser, resolveParserName } from './parse';
+import { compareFindings, toFinding } from './findings';
+import { printRoot } from './print';
+import { joinSource, splitSource } from './source-text';
+
+export const defaultTransformOptions: TransformOptions = {
+  allow: [],
+  api: 'dual',
+  target: 'auto',
+};
+
+interface ParseErrorLike {
+  message: string;
+  loc?: { line: number; column: number };
+}
+
+/**
+ * Runs the chosen transforms over one file's text. Pure: no files, no printing.
+ * Output that does not parse again is never returned as a change.
+ */
+export function transformSource(source: string, options: TransformSourceOptions = {}): FileResult {
+  const path = options.path ?? 'input.js';
+  const transformOptions: TransformOptions = {
+    allow: options.allow ?? defaultTransformOptions.allow,
+    api: options.api ?? defaultTransformOptions.api,
+    target: options.target ?? defaultTransformOptions.target,
+    minNodeMajor: options.minNodeMajor,
+  };
+  const frame = splitSource(source);
+  const parserName = resolveParserName(options.parser, path);
+  const parser = createParser(parserName);
+  const j = jscodeshift.withParser(parser);
+
+  let root;
+  try {
+    root = j(frame.body);
+  } catch (error) {
+    const parseError = error as ParseErrorLike;
+    return {
+      path,
+      status: 'error',
+      source,
+      findings: [],
+      error: {
+        message: `${path}: cannot parse: ${parseError.message}`,
+        line: parseError.loc?.line,
+        column: parseError.loc ? parseError.loc.column + 1 : undefined,
+      },
+    };
+  }
+
+  const findings: Finding[] = [];
+  let changed = false;
+  for (const transform of selectTransforms(options.transforms)) {
+    const ran = transform.run({
+      j,
+      root,
+      path,
+      source: frame.body,
+      options: transformOptions,
+      report: (input) => findings.push(toFinding(input, path, transform.meta.id)),
+    });
+    changed = changed || ran;
+  }
+  findings.sort(compareFindings);
+
+  if (!changed) return { path, status: 'unchanged', source, findings };
+  const printed = printRoot(root, frame);
+  try {
+    parser.parse(printed);
+  } catch (error) {
+    return {
+      path,
+      status: 'error',
+      source,
+      findings,
+      error: { message: `${path}: the rewrite produced code that does not parse, so nothing was changed (${(error as Error).message})` },
+    };
+  }
+  const output = joinSource(frame, printed);
+  if (output === source) return { path, status: 'unchanged', source, findings };
+  return { path, status: 'changed', source, output, findings };
+}

@@ -1,0 +1,123 @@
+/**
+ * Node's callback APIs and their promise forms. Data, not code: the rewrite reads it, and a
+ * test walks Node's own modules to check that every callback function is either here or
+ * refused below with a reason.
+ */
+
+export type NodeModuleName = 'fs' | 'child_process' | 'dns' | 'zlib' | 'crypto';
+
+/**
+ * How the promise form is reached:
+ * - `promises`: the same name on the module's promise namespace (fs/promises, dns/promises);
+ * - `promisify`: util.promisify(module.name), which keeps the callback's arguments as they are
+ *   (fs descriptors stay numbers, where fs/promises would hand out FileHandle objects).
+ */
+export type PromiseAccess = 'promises' | 'promisify';
+
+/**
+ * What the promise resolves with, against the callback's values after `err`:
+ * - `value`: the first value;
+ * - `object`: an object whose keys name the callback's values in order (the APIs with a
+ *   util.promisify.custom or a promise form that resolves an object).
+ */
+export type ResultShape = { kind: 'value' } | { kind: 'object'; keys: string[] };
+
+export interface PromisableApi {
+  module: NodeModuleName;
+  name: string;
+  access: PromiseAccess;
+  result: ResultShape;
+  /** Oldest Node major that has this promise form. */
+  minNode: number;
+}
+
+export interface RefusedApi {
+  module: NodeModuleName;
+  name: string;
+  reason: string;
+}
+
+const value: ResultShape = { kind: 'value' };
+const object = (...keys: string[]): ResultShape => ({ kind: 'object', keys });
+
+function promises(module: NodeModuleName, names: string[], minNode = 10, result = value): PromisableApi[] {
+  return names.map((name) => ({ module, name, access: 'promises', result, minNode }));
+}
+
+function promisified(module: NodeModuleName, names: string[], result = value, minNode = 8): PromisableApi[] {
+  return names.map((name) => ({ module, name, access: 'promisify', result, minNode }));
+}
+
+export const promisableApis: readonly PromisableApi[] = [
+  ...promises('fs', [
+    'access', 'appendFile', 'chmod', 'chown', 'copyFile', 'lchown', 'link', 'lstat', 'mkdir',
+    'mkdtemp', 'readdir', 'readFile', 'readlink', 'realpath', 'rename', 'rmdir', 'stat',
+    'symlink', 'truncate', 'unlink', 'utimes', 'writeFile',
+  ]),
+  ...promises('fs', ['opendir'], 12),
+  ...promises('fs', ['lutimes'], 14),
+  ...promises('fs', ['rm'], 14),
+  ...promises('fs', ['cp'], 17),
+  ...promises('fs', ['statfs'], 19),
+  // Descriptor calls: numbers in, numbers out, as before.
+  ...promisified('fs', [
+    'open', 'close', 'fstat', 'fsync', 'fdatasync', 'ftruncate', 'futimes', 'fchmod', 'fchown',
+  ]),
+  ...promisified('fs', ['read'], object('bytesRead', 'buffer')),
+  ...promisified('fs', ['write'], object('bytesWritten', 'buffer')),
+  ...promisified('fs', ['readv'], object('bytesRead', 'buffers'), 14),
+  ...promisified('fs', ['writev'], object('bytesWritten', 'buffers'), 12),
+  ...promisified('child_process', ['exec', 'execFile'], object('stdout', 'stderr')),
+  ...promises('dns', ['lookup'], 10, object('address', 'family')),
+  ...promises('dns', ['lookupService'], 10, object('hostname', 'service')),
+  ...promises('dns', [
+    'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNaptr',
+    'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse',
+  ]),
+  ...promises('dns', ['resolveCaa'], 15),
+  ...promisified('zlib', [
+    'deflate', 'deflateRaw', 'gzip', 'gunzip', 'inflate', 'inflateRaw', 'unzip',
+    'brotliCompress', 'brotliDecompress',
+  ]),
+  ...promisified('crypto', ['randomBytes', 'pbkdf2', 'scrypt', 'randomFill', 'hkdf', 'generateKey', 'generatePrime', 'checkPrime', 'randomInt']),
+  ...promisified('crypto', ['generateKeyPair'], object('publicKey', 'privateKey')),
+];
+
+export const refusedApis: readonly RefusedApi[] = [
+  { module: 'fs', name: 'exists', reason: 'fs.exists calls back with a boolean, not an error first' },
+  { module: 'fs', name: 'watch', reason: 'a watcher calls its listener once per change, not once' },
+  { module: 'fs', name: 'watchFile', reason: 'a watcher calls its listener once per change, not once' },
+  { module: 'fs', name: 'unwatchFile', reason: 'takes a listener to remove, not a callback' },
+  { module: 'fs', name: 'createReadStream', reason: 'returns a stream; no callback' },
+  { module: 'fs', name: 'createWriteStream', reason: 'returns a stream; no callback' },
+  { module: 'fs', name: 'openAsBlob', reason: 'already returns a promise' },
+  { module: 'fs', name: 'glob', reason: 'fs/promises.glob is an async iterator, not a one-shot promise' },
+  { module: 'fs', name: 'lchmod', reason: 'deprecated and only on macOS' },
+  { module: 'fs', name: '_toUnixTimestamp', reason: 'internal helper' },
+  { module: 'child_process', name: 'spawn', reason: 'returns a ChildProcess that emits events; no completion callback' },
+  { module: 'child_process', name: 'fork', reason: 'returns a ChildProcess that emits events; no completion callback' },
+  { module: 'child_process', name: '_forkChild', reason: 'internal helper' },
+  { module: 'dns', name: 'setServers', reason: 'synchronous' },
+  { module: 'dns', name: 'getServers', reason: 'synchronous' },
+  { module: 'dns', name: 'getDefaultResultOrder', reason: 'synchronous' },
+  { module: 'dns', name: 'setDefaultResultOrder', reason: 'synchronous' },
+  { module: 'zlib', name: 'crc32', reason: 'synchronous' },
+  { module: 'crypto', name: 'sign', reason: 'the callback form is rare and changes the return value; left alone' },
+  { module: 'crypto', name: 'verify', reason: 'the callback form is rare and changes the return value; left alone' },
+];
+
+export function findPromisableApi(module: NodeModuleName, name: string): PromisableApi | undefined {
+  return promisableApis.find((api) => api.module === module && api.name === name);
+}
+
+export function findRefusedApi(module: NodeModuleName, name: string): RefusedApi | undefined {
+  return refusedApis.find((api) => api.module === module && api.name === name);
+}
+
+export const nodeModuleNames: readonly NodeModuleName[] = ['fs', 'child_process', 'dns', 'zlib', 'crypto'];
+
+/** 'fs', 'node:fs', 'fs/promises' is not a callback module and gives undefined. */
+export function toNodeModuleName(specifier: string): NodeModuleName | undefined {
+  const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  return (nodeModuleNames as readonly string[]).includes(bare) ? (bare as NodeModuleName) : undefined;
+}
