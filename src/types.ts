@@ -40,6 +40,8 @@ export interface FileResult {
   source?: string;
   findings: Finding[];
   error?: FileError;
+  /** Why the file was left out, only when status is 'skipped'. */
+  reason?: string;
 }
 
 export interface Summary {
@@ -56,6 +58,8 @@ export interface Summary {
 export interface Report {
   files: FileResult[];
   summary: Summary;
+  /** The absolute directory that file paths are relative to; writeResults needs it. */
+  cwd?: string;
 }
 
 export type ParserName = 'auto' | 'babel' | 'flow' | 'ts' | 'tsx';
