@@ -33,6 +33,7 @@ const ruleList: Rule[] = [
   { id: 'timing/value-used-after-call', severity: 'warning', message: 'The result of the call is used, so it cannot be replaced by a promise.' },
   { id: 'timing/unsupported-node-version', severity: 'warning', message: 'The promise API is missing on the oldest Node version the package supports.' },
   { id: 'timing/api-not-promisable', severity: 'info', message: 'This API has no promise form with the same behaviour.' },
+  { id: 'timing/callback-not-inline', severity: 'info', message: 'The callback is a named function that may be called from elsewhere; the call is left as is.' },
   { id: 'timing/name-conflict', severity: 'info', message: 'Moving the callback body would clash with a name in the enclosing scope.' },
 ];
 

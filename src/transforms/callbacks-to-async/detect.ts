@@ -1,0 +1,75 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { AnyNode } from '../shared/ast';
+import type { ModuleBinding } from '../shared/module-bindings';
+import {
+  findPromisableApi,
+  findRefusedApi,
+  toNodeModuleName,
+  type NodeModuleName,
+  type PromisableApi,
+  type RefusedApi,
+} from './node-api-table';
+
+/** A call of a Node core callback API. */
+export interface CallSite {
+  path: ASTPath<AnyNode>;
+  call: AnyNode;
+  module: NodeModuleName;
+  name: string;
+  binding: ModuleBinding;
+  /** Set when the table knows a promise form. */
+  api?: PromisableApi;
+  /** Set when the table refuses this API. */
+  refused?: RefusedApi;
+  /** The last argument when it is an inline function. */
+  callback?: AnyNode;
+}
+
+function isInlineFunction(node: AnyNode): boolean {
+  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
+}
+
+/** True when `name` at this path still means the module-level binding (not shadowed). */
+function resolvesToModuleLevel(path: ASTPath<AnyNode>, name: string): boolean {
+  const scope = path.scope?.lookup(name);
+  return !!scope && (scope.isGlobal || scope.path?.value?.type === 'Program');
+}
+
+function calleeTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: ModuleBinding; name: string } | undefined {
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier') {
+    const binding = bindings.find((b) => b.local === callee.object.name && b.imported === undefined);
+    return binding && { binding, name: callee.property.name };
+  }
+  if (callee.type === 'Identifier') {
+    const binding = bindings.find((b) => b.local === callee.name && b.imported !== undefined);
+    return binding && { binding, name: binding.imported! };
+  }
+  return undefined;
+}
+
+/** Every call of a known Node callback module's function, outermost first. */
+export function findCallSites(j: JSCodeshift, root: Collection, bindings: ModuleBinding[]): CallSite[] {
+  const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
+  if (moduleBindings.length === 0) return [];
+  const sites: CallSite[] = [];
+  root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
+    const call = path.value;
+    const target = calleeTarget(call.callee, moduleBindings);
+    if (!target) return;
+    const local = call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name;
+    if (!resolvesToModuleLevel(path, local)) return;
+    const module = toNodeModuleName(target.binding.specifier)!;
+    const last = call.arguments[call.arguments.length - 1];
+    sites.push({
+      path,
+      call,
+      module,
+      name: target.name,
+      binding: target.binding,
+      api: findPromisableApi(module, target.name),
+      refused: findRefusedApi(module, target.name),
+      callback: isInlineFunction(last) ? last : undefined,
+    });
+  });
+  return sites;
+}

@@ -1,0 +1,148 @@
+import type { ASTPath } from 'jscodeshift';
+import {
+  collectIdentifierNames,
+  declaredNames,
+  patternNames,
+  referencesName,
+  some,
+  varNames,
+  type AnyNode,
+} from '../shared/ast';
+import { isStraightLine } from '../shared/control-flow';
+import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
+import type { CallSite } from './detect';
+import type { PromisableApi } from './node-api-table';
+
+/**
+ * Where the awaits go:
+ * - `iife`: the call statement becomes `(async () => { await …; body })()` on the spot, so the
+ *   operation starts at the same moment and the code after it runs before the body, as before;
+ * - `inline`: the call is already at the top level of an async function this transform made,
+ *   followed by straight-line code: start the promise, run that code, then await.
+ */
+export type Placement =
+  | { kind: 'iife'; statementPath: ASTPath<AnyNode> }
+  | { kind: 'inline'; statementPath: ASTPath<AnyNode>; list: AnyNode[]; index: number };
+
+export interface RewritePlan {
+  kind: 'rewrite';
+  site: CallSite;
+  api: PromisableApi;
+  shape: CallbackShape;
+  placement: Placement;
+  /** The success values are reassigned in the body, so they need `let`. */
+  reassigned: boolean;
+}
+
+export interface SkipPlan {
+  kind: 'skip';
+  site: CallSite;
+  ruleId: string;
+  message: string;
+}
+
+export type Plan = RewritePlan | SkipPlan;
+
+export interface PlanContext {
+  /** Async functions this transform created, whose bodies are safe to extend. */
+  ownAsyncFunctions: WeakSet<AnyNode>;
+  minNodeMajor?: number;
+  /** Rule ids the user allows to convert anyway. */
+  allow: string[];
+}
+
+function skip(site: CallSite, ruleId: string, message: string): SkipPlan {
+  return { kind: 'skip', site, ruleId, message };
+}
+
+function ancestorsOf(path: ASTPath<AnyNode>): AnyNode[] {
+  const nodes: AnyNode[] = [];
+  for (let current = path.parent; current; current = current.parent) nodes.push(current.value);
+  return nodes;
+}
+
+function placementFor(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): Placement {
+  const list = statementPath.parentPath?.value;
+  const block = statementPath.parent?.value;
+  const owner = statementPath.parent?.parent?.value;
+  if (Array.isArray(list) && block?.type === 'BlockStatement' && owner && ownAsyncFunctions.has(owner)) {
+    const index = list.indexOf(statementPath.value);
+    if (index !== -1 && isStraightLine(list.slice(index + 1))) return { kind: 'inline', statementPath, list, index };
+  }
+  return { kind: 'iife', statementPath };
+}
+
+/** Names the moved body would declare in its new scope. */
+function introducedNames(shape: CallbackShape): string[] {
+  return [
+    ...shape.valueParams.flatMap((param) => patternNames(param)),
+    ...declaredNames(shape.success),
+    ...varNames(shape.success),
+  ];
+}
+
+function findNameConflict(shape: CallbackShape, site: CallSite, placement: Placement): string | undefined {
+  const names = introducedNames(shape);
+  const args = site.call.arguments.slice(0, -1);
+  const argNames = new Set<string>(args.flatMap((argument: AnyNode) => [...collectIdentifierNames(argument)]));
+  const others = new Set<string>(argNames);
+  if (placement.kind === 'inline') {
+    const siblings = placement.list.filter((_, i) => i !== placement.index);
+    for (const statement of siblings) for (const name of collectIdentifierNames(statement)) others.add(name);
+  }
+  return names.find((name) => others.has(name));
+}
+
+function isReassigned(shape: CallbackShape): boolean {
+  const names = shape.valueParams.flatMap((param) => patternNames(param));
+  return shape.success.some((statement) =>
+    some(statement, (node) =>
+      (node.type === 'AssignmentExpression' && names.some((name) => referencesName(node.left, name))) ||
+      (node.type === 'UpdateExpression' && names.some((name) => referencesName(node.argument, name))),
+    ),
+  );
+}
+
+function valuesFit(api: PromisableApi, shape: CallbackShape): string | undefined {
+  const count = shape.valueParams.length;
+  if (api.result.kind === 'value' && count > 1) return `${api.name} calls back with one value, but the callback takes ${count}.`;
+  if (api.result.kind === 'object' && count > api.result.keys.length) return `${api.name} calls back with ${api.result.keys.length} values, but the callback takes ${count}.`;
+  const inTry = shape.errorStyle.kind !== 'throw';
+  if (inTry && shape.valueParams.some((param) => param.type !== 'Identifier')) {
+    return 'A destructured callback value cannot be declared before the try/catch that the error handling needs.';
+  }
+  if (api.result.kind === 'object' && shape.errorStyle.kind === 'ignore' && shape.valueParams.length > 0) {
+    return `${api.name} passes its values even on error, and the callback uses them while ignoring the error.`;
+  }
+  return undefined;
+}
+
+/** Decides, for one call site, whether and how it converts. Reads the AST; changes nothing. */
+export function planCallSite(site: CallSite, context: PlanContext): Plan {
+  if (site.refused) return skip(site, 'timing/api-not-promisable', `${site.module}.${site.name} is left as is: ${site.refused.reason}.`);
+  if (!site.api) return skip(site, 'timing/api-not-promisable', `${site.module}.${site.name} has no known promise form.`);
+  const api = site.api;
+  if (!site.callback) {
+    return skip(site, 'timing/callback-not-inline', `The callback of ${site.module}.${site.name} is not written inline; it may be called from elsewhere, so it is left as is.`);
+  }
+  if (context.minNodeMajor !== undefined && context.minNodeMajor < api.minNode) {
+    return skip(site, 'timing/unsupported-node-version', `The promise form of ${site.module}.${site.name} needs Node ${api.minNode}, but engines.node allows Node ${context.minNodeMajor}.`);
+  }
+  const statementPath = site.path.parent;
+  if (!statementPath || statementPath.value.type !== 'ExpressionStatement' || statementPath.value.expression !== site.call) {
+    return skip(site, 'timing/value-used-after-call', `The value of ${site.module}.${site.name}(…) is used, so the call cannot become an await.`);
+  }
+  const ancestors = ancestorsOf(site.path);
+  const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors));
+  if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.message);
+  const shape = shapeResult.shape;
+  const misfit = valuesFit(api, shape);
+  if (misfit) return skip(site, 'timing/error-handling-unclear', misfit);
+
+  const placement = placementFor(statementPath, context.ownAsyncFunctions);
+  const conflict = findNameConflict(shape, site, placement);
+  if (conflict) {
+    return skip(site, 'timing/name-conflict', `Moving the callback body would declare \`${conflict}\` where that name is already used.`);
+  }
+  return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape) };
+}

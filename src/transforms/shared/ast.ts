@@ -1,0 +1,186 @@
+/**
+ * Small, dependency-free questions about babel/recast AST nodes. Nodes are typed loosely
+ * (`AnyNode`) because the parsers hand back babel, flow and TypeScript node kinds alike.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyNode = any;
+
+const skippedKeys = new Set(['loc', 'start', 'end', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'extra', 'original', 'range']);
+
+export function isNode(value: unknown): value is AnyNode {
+  return typeof value === 'object' && value !== null && typeof (value as AnyNode).type === 'string';
+}
+
+export function isFunctionNode(node: AnyNode): boolean {
+  return (
+    node.type === 'FunctionDeclaration' ||
+    node.type === 'FunctionExpression' ||
+    node.type === 'ArrowFunctionExpression' ||
+    node.type === 'ObjectMethod' ||
+    node.type === 'ClassMethod' ||
+    node.type === 'ClassPrivateMethod'
+  );
+}
+
+/** The child nodes of a node, in source order. */
+export function childNodes(node: AnyNode): AnyNode[] {
+  const children: AnyNode[] = [];
+  for (const key of Object.keys(node)) {
+    if (skippedKeys.has(key)) continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children;
+}
+
+export interface WalkOptions {
+  /** Do not descend into nested functions (arrows included), whose `this`/return are their own. */
+  skipFunctions?: boolean;
+  /** Like skipFunctions, but arrows are entered (they share `this` and `arguments`). */
+  skipNonArrowFunctions?: boolean;
+}
+
+/** Visits every node below `root` (root included); return false from visit to skip a subtree. */
+export function walk(root: AnyNode, visit: (node: AnyNode, parent: AnyNode | null) => boolean | void, options: WalkOptions = {}): void {
+  const stack: Array<[AnyNode, AnyNode | null]> = [[root, null]];
+  while (stack.length > 0) {
+    const [node, parent] = stack.pop()!;
+    if (node !== root && isFunctionNode(node)) {
+      if (options.skipFunctions) continue;
+      if (options.skipNonArrowFunctions && node.type !== 'ArrowFunctionExpression') continue;
+    }
+    if (visit(node, parent) === false) continue;
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], node]);
+  }
+}
+
+export function some(root: AnyNode, test: (node: AnyNode, parent: AnyNode | null) => boolean, options: WalkOptions = {}): boolean {
+  let found = false;
+  walk(root, (node, parent) => {
+    if (found) return false;
+    if (test(node, parent)) found = true;
+    return !found;
+  }, options);
+  return found;
+}
+
+/** Is this Identifier a reference to a binding (not a property key or member name)? */
+export function isReferenceIdentifier(node: AnyNode, parent: AnyNode | null): boolean {
+  if (node.type !== 'Identifier' || !parent) return node.type === 'Identifier';
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod' || parent.type === 'ClassProperty' || parent.type === 'ClassMethod') && parent.key === node && !parent.computed) {
+    // `{ a }` shorthand: the value is a reference too, and it is the same node.
+    return parent.shorthand === true && parent.value === node;
+  }
+  if (parent.type === 'ImportSpecifier' && parent.imported === node && parent.local !== node) return false;
+  if (parent.type === 'LabeledStatement' || parent.type === 'BreakStatement' || parent.type === 'ContinueStatement') return false;
+  if (parent.type.startsWith('TS') && parent.type !== 'TSAsExpression' && parent.type !== 'TSNonNullExpression' && parent.type !== 'TSSatisfiesExpression' && parent.type !== 'TSTypeAssertion') return false;
+  return true;
+}
+
+/** Every name that appears as an identifier anywhere below root (bindings and references). */
+export function collectIdentifierNames(root: AnyNode): Set<string> {
+  const names = new Set<string>();
+  walk(root, (node) => {
+    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') names.add(node.name);
+  });
+  return names;
+}
+
+/** Does a function (not root) declare `name` as a parameter, so that it means something else inside? */
+function shadows(node: AnyNode, name: string): boolean {
+  return isFunctionNode(node) && node.params.some((param: AnyNode) => patternNames(param).includes(name));
+}
+
+/** Does `name` occur as a reference below root? Functions whose parameters shadow it are passed over. */
+export function referencesName(root: AnyNode, name: string, options: WalkOptions = {}): boolean {
+  let found = false;
+  walk(root, (node, parent) => {
+    if (found || (node !== root && shadows(node, name))) return false;
+    if (node.type === 'Identifier' && node.name === name && isReferenceIdentifier(node, parent)) found = true;
+    return !found;
+  }, options);
+  return found;
+}
+
+/** Names a binding pattern declares: `a`, `{ a, b: [c] }`, `...rest`, `x = 1`. */
+export function patternNames(pattern: AnyNode): string[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((property: AnyNode) =>
+        property.type === 'RestElement' ? patternNames(property.argument) : patternNames(property.value),
+      );
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((element: AnyNode) => patternNames(element));
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'TSParameterProperty':
+      return patternNames(pattern.parameter);
+    default:
+      return [];
+  }
+}
+
+/** Names declared at the top level of a statement list (let, const, var, function, class). */
+export function declaredNames(statements: AnyNode[]): string[] {
+  const names: string[] = [];
+  for (const statement of statements) {
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) names.push(...patternNames(declarator.id));
+    } else if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) {
+      names.push(statement.id.name);
+    }
+  }
+  return names;
+}
+
+/** `var` names anywhere in the statements, outside nested functions: they hoist to the function. */
+export function varNames(statements: AnyNode[]): string[] {
+  const names: string[] = [];
+  for (const statement of statements) {
+    walk(statement, (node) => {
+      if (node.type === 'VariableDeclaration' && node.kind === 'var') {
+        for (const declarator of node.declarations) names.push(...patternNames(declarator.id));
+      }
+    }, { skipFunctions: true });
+  }
+  return names;
+}
+
+/** A name not used anywhere in `taken`; `base`, then `base2`, `base3`, … */
+export function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
+}
+
+export function isIdentifierNamed(node: AnyNode, name: string): boolean {
+  return !!node && node.type === 'Identifier' && node.name === name;
+}
+
+/** `require('x')` with a string literal argument: the specifier, else undefined. */
+export function requireSpecifier(node: AnyNode): string | undefined {
+  if (!node || node.type !== 'CallExpression' || !isIdentifierNamed(node.callee, 'require')) return undefined;
+  const [argument] = node.arguments;
+  if (node.arguments.length !== 1 || !argument) return undefined;
+  if (argument.type === 'StringLiteral' || (argument.type === 'Literal' && typeof argument.value === 'string')) return argument.value;
+  return undefined;
+}
+
+/** Statements of a block, or of an arrow's expression body as one statement. */
+export function bodyStatements(fn: AnyNode): AnyNode[] | undefined {
+  if (fn.body && fn.body.type === 'BlockStatement') return fn.body.body;
+  return undefined;
+}
