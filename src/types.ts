@@ -101,6 +101,12 @@ export interface TransformContext {
   source: string;
   options: TransformOptions;
   report(finding: FindingInput): void;
+  /**
+   * Async functions that awaitify itself made in this file during this run, shared by all
+   * transforms: their bodies run only what awaitify put there, so later conversions may add
+   * awaits to them (see src/transforms/shared/async-placement.ts).
+   */
+  ownAsyncFunctions: WeakSet<object>;
 }
 
 /**

@@ -54,6 +54,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
 
   const findings: Finding[] = [];
   let changed = false;
+  const ownAsyncFunctions = new WeakSet<object>();
   for (const transform of selectTransforms(options.transforms)) {
     const ran = transform.run({
       j,
@@ -61,6 +62,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
       path,
       source: frame.body,
       options: transformOptions,
+      ownAsyncFunctions,
       report: (input) => findings.push(toFinding(input, path, transform.meta.id)),
     });
     changed = changed || ran;

@@ -5,6 +5,7 @@ import { ownThrows } from './callback-shape';
 import { findCallSites, type CallSite } from './detect';
 import { planCallSite, type Plan, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
+import { usesSemicolons } from '../shared/async-placement';
 import { applyRewrite } from './rewrite';
 
 const id = 'callbacks-to-async';
@@ -41,31 +42,24 @@ function reportPlan(ctx: TransformContext, plan: Plan): void {
   }
 }
 
-function usesSemicolons(source: string): boolean {
-  const lines = source.split('\n').map((line) => line.trimEnd()).filter((line) => /[\w)\]'"`]$/.test(line) || line.endsWith(';'));
-  const withSemicolon = lines.filter((line) => line.endsWith(';')).length;
-  return withSemicolon * 2 >= lines.length;
-}
-
 function run(ctx: TransformContext): boolean {
   const { j, root } = ctx;
   const program: AnyNode = root.get().value.program;
   const bindings = findModuleBindings(program);
   const takenNames = collectIdentifierNames(program);
   const promiseBindings = new PromiseBindings(j, program, detectModuleStyle(program, ctx.path), takenNames, ctx.options.minNodeMajor);
-  const ownAsyncFunctions = new WeakSet<AnyNode>();
+  const ownAsyncFunctions = ctx.ownAsyncFunctions;
   const visited = new WeakSet<AnyNode>();
   const touched = new Set<ModuleBinding>();
-  const semicolons = usesSemicolons(ctx.source);
   let changed = false;
 
   const rewriteContext = {
     j,
     takenNames,
-    usesSemicolons: semicolons,
+    ownAsyncFunctions,
+    usesSemicolons: usesSemicolons(ctx.source),
     typescript: /\.(ts|tsx|mts|cts)$/.test(ctx.path),
     calleeFor: (plan: RewritePlan) => promiseBindings.calleeFor(plan.api, plan.site.binding),
-    markOwnAsync: (fn: AnyNode) => ownAsyncFunctions.add(fn),
   };
 
   // Outermost first; after each rewrite the tree has moved, so look again.

@@ -8,21 +8,10 @@ import {
   varNames,
   type AnyNode,
 } from '../shared/ast';
-import { isStraightLine } from '../shared/control-flow';
+import { placementFor, siblingStatements, type Placement } from '../shared/async-placement';
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
 import type { CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
-
-/**
- * Where the awaits go:
- * - `iife`: the call statement becomes `(async () => { await …; body })()` on the spot, so the
- *   operation starts at the same moment and the code after it runs before the body, as before;
- * - `inline`: the call is already at the top level of an async function this transform made,
- *   followed by straight-line code: start the promise, run that code, then await.
- */
-export type Placement =
-  | { kind: 'iife'; statementPath: ASTPath<AnyNode> }
-  | { kind: 'inline'; statementPath: ASTPath<AnyNode>; list: AnyNode[]; index: number };
 
 export interface RewritePlan {
   kind: 'rewrite';
@@ -61,17 +50,6 @@ function ancestorsOf(path: ASTPath<AnyNode>): AnyNode[] {
   return nodes;
 }
 
-function placementFor(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): Placement {
-  const list = statementPath.parentPath?.value;
-  const block = statementPath.parent?.value;
-  const owner = statementPath.parent?.parent?.value;
-  if (Array.isArray(list) && block?.type === 'BlockStatement' && owner && ownAsyncFunctions.has(owner)) {
-    const index = list.indexOf(statementPath.value);
-    if (index !== -1 && isStraightLine(list.slice(index + 1))) return { kind: 'inline', statementPath, list, index };
-  }
-  return { kind: 'iife', statementPath };
-}
-
 /** Names the moved body would declare in its new scope. */
 function introducedNames(shape: CallbackShape): string[] {
   return [
@@ -86,10 +64,7 @@ function findNameConflict(shape: CallbackShape, site: CallSite, placement: Place
   const args = site.call.arguments.slice(0, -1);
   const argNames = new Set<string>(args.flatMap((argument: AnyNode) => [...collectIdentifierNames(argument)]));
   const others = new Set<string>(argNames);
-  if (placement.kind === 'inline') {
-    const siblings = placement.list.filter((_, i) => i !== placement.index);
-    for (const statement of siblings) for (const name of collectIdentifierNames(statement)) others.add(name);
-  }
+  for (const statement of siblingStatements(placement)) for (const name of collectIdentifierNames(statement)) others.add(name);
   return names.find((name) => others.has(name));
 }
 

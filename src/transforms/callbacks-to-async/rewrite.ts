@@ -1,5 +1,6 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { uniqueName, type AnyNode } from '../shared/ast';
+import type { AnyNode } from '../shared/ast';
+import { applyPlacement, type PlacementContext } from '../shared/async-placement';
 import type { CallbackShape } from './callback-shape';
 import type { PromisableApi } from './node-api-table';
 import type { RewritePlan } from './plan';
@@ -71,54 +72,21 @@ function stripTypes(pattern: AnyNode): void {
   for (const property of pattern.properties) if (property.value?.typeAnnotation) property.value.typeAnnotation = null;
 }
 
-export interface RewriteContext {
-  j: JSCodeshift;
-  /** Every identifier name in the file, to pick new names that clash with nothing. */
-  takenNames: Set<string>;
+export interface RewriteContext extends PlacementContext {
+  typescript: boolean;
   /** The expression to call in place of the callback API. */
   calleeFor(plan: RewritePlan): AnyNode;
-  /** Records an async function this transform made, whose body later sites may extend. */
-  markOwnAsync(fn: AnyNode): void;
-  typescript: boolean;
-  /** Does the file end its statements with semicolons? Without them, an IIFE needs `void`. */
-  usesSemicolons: boolean;
 }
 
 /** Applies one plan to the AST. */
 export function applyRewrite(plan: RewritePlan, context: RewriteContext): void {
-  const j = context.j;
   const { site, api, shape, placement } = plan;
   const args = site.call.arguments.slice(0, -1);
-  const promiseCall = j.callExpression(context.calleeFor(plan), args);
-  const statement = placement.statementPath.value;
-
-  if (placement.kind === 'iife') {
-    const body = [...awaitStatements(j, api, shape, promiseCall, plan.reassigned, context.typescript), ...shape.success];
-    const fn = j.arrowFunctionExpression([], j.blockStatement(body));
-    fn.async = true;
-    context.markOwnAsync(fn);
-    const call = j.callExpression(fn, []);
-    const replacement = j.expressionStatement(context.usesSemicolons ? call : j.unaryExpression('void', call));
-    replacement.comments = statement.comments;
-    placement.statementPath.replace(replacement);
-    return;
-  }
-
-  const { list, index } = placement;
-  const after = list.slice(index + 1);
-  const onlyHoisted = after.every((node) => node.type === 'FunctionDeclaration');
-  if (onlyHoisted) {
-    // Nothing runs between the start and the await: the plain form is the same thing.
-    const replacement = [...awaitStatements(j, api, shape, promiseCall, plan.reassigned, context.typescript), ...shape.success];
-    if (replacement[0]) replacement[0].comments = statement.comments;
-    list.splice(index, 1, ...replacement);
-    return;
-  }
-  // Start now, let the code that followed run, then wait: the callback ran after it before.
-  const firstName = shape.valueParams[0]?.type === 'Identifier' ? shape.valueParams[0].name : api.name;
-  const promiseName = uniqueName(`${firstName}Promise`, context.takenNames);
-  const start = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(promiseName), promiseCall)]);
-  start.comments = statement.comments;
-  list.splice(index, 1, start);
-  list.push(...awaitStatements(j, api, shape, j.identifier(promiseName), plan.reassigned, context.typescript), ...shape.success);
+  const firstValue = shape.valueParams[0];
+  applyPlacement(placement, {
+    start: context.j.callExpression(context.calleeFor(plan), args),
+    awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript),
+    continuation: shape.success,
+    promiseName: firstValue?.type === 'Identifier' ? firstValue.name : api.name,
+  }, context);
 }

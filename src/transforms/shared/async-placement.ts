@@ -1,0 +1,91 @@
+import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import { uniqueName, type AnyNode } from './ast';
+import { isStraightLine } from './control-flow';
+
+/**
+ * Where the awaits for one converted statement go:
+ * - `iife`: the statement becomes `(async () => { await …; continuation })()` on the spot, so
+ *   the operation starts at the same moment and the code after it runs before the
+ *   continuation, as before;
+ * - `inline`: the statement is already at the top level of an async function awaitify made,
+ *   followed by straight-line code: start the operation, run that code, then await.
+ */
+export type Placement =
+  | { kind: 'iife'; statementPath: ASTPath<AnyNode> }
+  | { kind: 'inline'; statementPath: ASTPath<AnyNode>; list: AnyNode[]; index: number };
+
+export function placementFor(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): Placement {
+  const list = statementPath.parentPath?.value;
+  const block = statementPath.parent?.value;
+  const owner = statementPath.parent?.parent?.value;
+  if (Array.isArray(list) && block?.type === 'BlockStatement' && owner && ownAsyncFunctions.has(owner)) {
+    const index = list.indexOf(statementPath.value);
+    if (index !== -1 && isStraightLine(list.slice(index + 1))) return { kind: 'inline', statementPath, list, index };
+  }
+  return { kind: 'iife', statementPath };
+}
+
+/** The siblings whose names a moved continuation must not clash with. */
+export function siblingStatements(placement: Placement): AnyNode[] {
+  return placement.kind === 'inline' ? placement.list.filter((_, i) => i !== placement.index) : [];
+}
+
+export interface AwaitConversion {
+  /** The expression that starts the operation and gives its promise. */
+  start: AnyNode;
+  /** Statements that await `promise` (the start expression, or a name holding it). */
+  awaitStatements(promise: AnyNode): AnyNode[];
+  /** What ran in the callback after the operation completed. */
+  continuation: AnyNode[];
+  /** Base of the name for a promise started before the code that follows it. */
+  promiseName: string;
+}
+
+export interface PlacementContext {
+  j: JSCodeshift;
+  /** Every identifier name in the file, to pick new names that clash with nothing. */
+  takenNames: Set<string>;
+  /** Async functions awaitify made in this file; later conversions may extend their bodies. */
+  ownAsyncFunctions: WeakSet<AnyNode>;
+  /** Without semicolons, a statement that starts with `(` needs `void` in front. */
+  usesSemicolons: boolean;
+}
+
+/** Replaces the statement with the conversion, where the placement says. */
+export function applyPlacement(placement: Placement, conversion: AwaitConversion, context: PlacementContext): void {
+  const j = context.j;
+  const statement = placement.statementPath.value;
+
+  if (placement.kind === 'iife') {
+    const fn = j.arrowFunctionExpression([], j.blockStatement([...conversion.awaitStatements(conversion.start), ...conversion.continuation]));
+    fn.async = true;
+    context.ownAsyncFunctions.add(fn);
+    const call = j.callExpression(fn, []);
+    const replacement = j.expressionStatement(context.usesSemicolons ? call : j.unaryExpression('void', call));
+    replacement.comments = statement.comments;
+    placement.statementPath.replace(replacement);
+    return;
+  }
+
+  const { list, index } = placement;
+  if (list.slice(index + 1).every((node) => node.type === 'FunctionDeclaration')) {
+    // Nothing runs between the start and the await: the plain form is the same thing.
+    const replacement = [...conversion.awaitStatements(conversion.start), ...conversion.continuation];
+    if (replacement[0]) replacement[0].comments = statement.comments;
+    list.splice(index, 1, ...replacement);
+    return;
+  }
+  // Start now, let the code that followed run, then wait: the callback ran after it before.
+  const promiseName = uniqueName(`${conversion.promiseName}Promise`, context.takenNames);
+  const start = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(promiseName), conversion.start)]);
+  start.comments = statement.comments;
+  list.splice(index, 1, start);
+  list.push(...conversion.awaitStatements(j.identifier(promiseName)), ...conversion.continuation);
+}
+
+/** Does the text end its statements with semicolons, by majority of lines that could? */
+export function usesSemicolons(source: string): boolean {
+  const lines = source.split('\n').map((line) => line.trimEnd()).filter((line) => /[\w)\]'"`;]$/.test(line));
+  const withSemicolon = lines.filter((line) => line.endsWith(';')).length;
+  return withSemicolon * 2 >= lines.length;
+}
