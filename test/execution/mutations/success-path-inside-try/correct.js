@@ -1,0 +1,23 @@
+// Correct rewrite: only the await is inside the try; the success path's throw rejects the
+// async function, an unhandled rejection that ends the process like the uncaught exception.
+// awaitify-fixture: expect-exit 1
+const fsp = require('fs/promises');
+
+(async () => {
+  const textPromise = fsp.readFile('config.json', 'utf8');
+  process.nextTick(() => console.log('nextTick'));
+  Promise.resolve().then(() => console.log('promise job'));
+  console.log('after the call');
+  let text;
+  try {
+    text = await textPromise;
+  } catch (err) {
+    console.error('failed to read', err.code);
+    return;
+  }
+  const config = JSON.parse(text);
+  console.log('config name', config.name);
+  setTimeout(() => console.log('timer after the read'), 0);
+  if (!config.database) throw new Error('config has no database section');
+  console.log('not reached');
+})();
