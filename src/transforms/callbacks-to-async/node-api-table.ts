@@ -29,6 +29,8 @@ export interface PromisableApi {
   result: ResultShape;
   /** Oldest Node major that has this promise form. */
   minNode: number;
+  /** The callback form returns undefined, so an arrow may keep returning it without a value. */
+  returnsUndefined: boolean;
 }
 
 export interface RefusedApi {
@@ -41,11 +43,13 @@ const value: ResultShape = { kind: 'value' };
 const object = (...keys: string[]): ResultShape => ({ kind: 'object', keys });
 
 function promises(module: NodeModuleName, names: string[], minNode = 10, result = value): PromisableApi[] {
-  return names.map((name) => ({ module, name, access: 'promises', result, minNode }));
+  return names.map((name) => ({ module, name, access: 'promises', result, minNode, returnsUndefined: module === 'fs' }));
 }
 
 function promisified(module: NodeModuleName, names: string[], result = value, minNode = 8): PromisableApi[] {
-  return names.map((name) => ({ module, name, access: 'promisify', result, minNode }));
+  // exec returns a ChildProcess, dns.lookup a request object; fs and the rest give undefined.
+  const returnsUndefined = module === 'fs' || module === 'zlib' || module === 'crypto';
+  return names.map((name) => ({ module, name, access: 'promisify', result, minNode, returnsUndefined }));
 }
 
 export const promisableApis: readonly PromisableApi[] = [

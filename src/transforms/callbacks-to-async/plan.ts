@@ -8,7 +8,7 @@ import {
   varNames,
   type AnyNode,
 } from '../shared/ast';
-import { placementFor, siblingStatements, type Placement } from '../shared/async-placement';
+import { iifePlacement, placementFor, siblingStatements, type Placement } from '../shared/async-placement';
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
 import type { CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
@@ -103,8 +103,10 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (context.minNodeMajor !== undefined && context.minNodeMajor < api.minNode) {
     return skip(site, 'timing/unsupported-node-version', `The promise form of ${site.module}.${site.name} needs Node ${api.minNode}, but engines.node allows Node ${context.minNodeMajor}.`);
   }
-  const statementPath = site.path.parent;
-  if (!statementPath || statementPath.value.type !== 'ExpressionStatement' || statementPath.value.expression !== site.call) {
+  const parentPath = site.path.parent;
+  const isStatement = parentPath?.value.type === 'ExpressionStatement' && parentPath.value.expression === site.call;
+  const isArrowBody = parentPath?.value.type === 'ArrowFunctionExpression' && parentPath.value.body === site.call && api.returnsUndefined;
+  if (!isStatement && !isArrowBody) {
     return skip(site, 'timing/value-used-after-call', `The value of ${site.module}.${site.name}(…) is used, so the call cannot become an await.`);
   }
   const ancestors = ancestorsOf(site.path);
@@ -114,7 +116,11 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   const misfit = valuesFit(api, shape);
   if (misfit) return skip(site, 'timing/error-handling-unclear', misfit);
 
-  const placement = placementFor(statementPath, context.ownAsyncFunctions);
+  let placement: Placement = isArrowBody
+    ? { kind: 'arrow-body', arrow: parentPath.value }
+    : placementFor(parentPath, context.ownAsyncFunctions);
+  // A name clash with the code around goes away in a scope of its own.
+  if (findNameConflict(shape, site, placement)) placement = iifePlacement(placement);
   const conflict = findNameConflict(shape, site, placement);
   if (conflict) {
     return skip(site, 'timing/name-conflict', `Moving the callback body would declare \`${conflict}\` where that name is already used.`);

@@ -8,11 +8,19 @@ import { isStraightLine } from './control-flow';
  *   the operation starts at the same moment and the code after it runs before the
  *   continuation, as before;
  * - `inline`: the statement is already at the top level of an async function awaitify made,
- *   followed by straight-line code: start the operation, run that code, then await.
+ *   followed by straight-line code: start the operation, run that code, then await;
+ * - `arrow-body`: the call is an arrow's expression body (`f => fs.unlink(f, cb)`) and returns
+ *   undefined: the body becomes a block holding the IIFE, so the arrow still returns undefined.
  */
 export type Placement =
   | { kind: 'iife'; statementPath: ASTPath<AnyNode> }
-  | { kind: 'inline'; statementPath: ASTPath<AnyNode>; list: AnyNode[]; index: number };
+  | { kind: 'inline'; statementPath: ASTPath<AnyNode>; list: AnyNode[]; index: number }
+  | { kind: 'arrow-body'; arrow: AnyNode };
+
+/** The iife placement, which gives the continuation a scope of its own. */
+export function iifePlacement(placement: Placement): Placement {
+  return placement.kind === 'inline' ? { kind: 'iife', statementPath: placement.statementPath } : placement;
+}
 
 export function placementFor(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): Placement {
   const list = statementPath.parentPath?.value;
@@ -54,19 +62,22 @@ export interface PlacementContext {
 /** Replaces the statement with the conversion, where the placement says. */
 export function applyPlacement(placement: Placement, conversion: AwaitConversion, context: PlacementContext): void {
   const j = context.j;
-  const statement = placement.statementPath.value;
-
-  if (placement.kind === 'iife') {
+  if (placement.kind !== 'inline') {
     const fn = j.arrowFunctionExpression([], j.blockStatement([...conversion.awaitStatements(conversion.start), ...conversion.continuation]));
     fn.async = true;
     context.ownAsyncFunctions.add(fn);
     const call = j.callExpression(fn, []);
     const replacement = j.expressionStatement(context.usesSemicolons ? call : j.unaryExpression('void', call));
-    replacement.comments = statement.comments;
-    placement.statementPath.replace(replacement);
+    if (placement.kind === 'arrow-body') {
+      placement.arrow.body = j.blockStatement([replacement]);
+    } else {
+      replacement.comments = placement.statementPath.value.comments;
+      placement.statementPath.replace(replacement);
+    }
     return;
   }
 
+  const statement = placement.statementPath.value;
   const { list, index } = placement;
   if (list.slice(index + 1).every((node) => node.type === 'FunctionDeclaration')) {
     // Nothing runs between the start and the await: the plain form is the same thing.
