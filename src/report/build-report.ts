@@ -1,0 +1,36 @@
+import type { FileResult, Report, Summary } from '../types';
+
+export function summarize(files: readonly FileResult[]): Summary {
+  const summary: Summary = {
+    scanned: files.length,
+    changed: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    findings: 0,
+    findingsByRule: {},
+    // No suppression mechanism exists yet; the field is part of the report format.
+    suppressed: 0,
+  };
+  for (const file of files) {
+    if (file.status === 'changed') summary.changed += 1;
+    else if (file.status === 'unchanged') summary.unchanged += 1;
+    else if (file.status === 'skipped') summary.skipped += 1;
+    else summary.failed += 1;
+    for (const finding of file.findings) {
+      summary.findings += 1;
+      summary.findingsByRule[finding.ruleId] = (summary.findingsByRule[finding.ruleId] ?? 0) + 1;
+    }
+  }
+  return summary;
+}
+
+function comparePaths(a: FileResult, b: FileResult): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** A report over the given results, sorted by path so that output does not depend on timing. */
+export function buildReport(files: readonly FileResult[], cwd: string): Report {
+  const sorted = [...files].sort(comparePaths);
+  return { files: sorted, summary: summarize(sorted), cwd };
+}

@@ -1,0 +1,21 @@
+import type { FileResult, Finding, Report } from '../types';
+
+function toJsonFinding(finding: Finding) {
+  const { ruleId, severity, message, line, column, endLine, endColumn, applied } = finding;
+  return { ruleId, severity, message, line, column, endLine, endColumn, applied };
+}
+
+function toJsonFile(file: FileResult) {
+  return {
+    path: file.path,
+    status: file.status,
+    findings: file.findings.map(toJsonFinding),
+    ...(file.error && { error: { message: file.error.message, line: file.error.line, column: file.error.column } }),
+    ...(file.reason !== undefined && { reason: file.reason }),
+  };
+}
+
+/** The canonical form: `{ files, summary }`, no sources or outputs, paths relative to cwd. */
+export function formatJson(report: Report): string {
+  return `${JSON.stringify({ files: report.files.map(toJsonFile), summary: report.summary }, null, 2)}\n`;
+}

@@ -1,0 +1,27 @@
+import type { Report } from '../types';
+import { formatJson } from './format-json';
+import { formatMarkdown } from './format-markdown';
+import { formatText } from './format-text';
+
+export const reportFormats = ['text', 'json', 'markdown'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export interface FormatOptions {
+  /** ANSI colour, text only; off by default. */
+  color?: boolean;
+  /** Include diffs of changed files in the text format (markdown always has them); on by default. */
+  diffs?: boolean;
+}
+
+/** Renders a report; pure, the caller decides where the text goes. */
+export function formatReport(report: Report, format: ReportFormat, options: FormatOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'text':
+      return formatText(report, { color: options.color ?? false, diffs: options.diffs ?? true });
+  }
+  throw new Error(`Unknown report format "${String(format)}" (known: ${reportFormats.join(', ')})`);
+}
