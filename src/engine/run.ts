@@ -1,0 +1,121 @@
+import * as path from 'node:path';
+import { collectFiles, type CollectedFiles } from '../io/collect-files';
+import { createMinNodeMajorLookup, type MinNodeMajorLookup } from '../io/engines';
+import { toReportPath } from '../io/paths';
+import { readSourceFile } from '../io/read-file';
+import { buildReport } from '../report/build-report';
+import { getRule, listRules } from '../timing/rules';
+import { getTransform, transforms } from '../transforms';
+import type { FileResult, Report, RunOptions, TransformSourceOptions } from '../types';
+import { defaultExtensions } from './parse';
+import { transformSource } from './transform-source';
+
+/** Options that cannot work (unknown transform, missing path, ...): nothing was processed. */
+export class RunOptionsError extends Error {
+  override name = 'RunOptionsError';
+}
+
+const choices = {
+  parser: ['auto', 'babel', 'flow', 'ts', 'tsx'],
+  api: ['dual', 'promise'],
+  target: ['auto', 'node', 'browser'],
+} as const;
+
+function checkChoice(name: keyof typeof choices, value: string | undefined): void {
+  const allowed: readonly string[] = choices[name];
+  if (value !== undefined && !allowed.includes(value)) {
+    throw new RunOptionsError(`Invalid ${name} "${value}" (expected one of: ${allowed.join(', ')})`);
+  }
+}
+
+function checkIds(ids: string[] | undefined, isKnown: (id: string) => boolean, kind: string, known: string[]): void {
+  const unknown = (ids ?? []).filter((id) => !isKnown(id));
+  if (unknown.length > 0) {
+    const names = unknown.map((id) => `"${id}"`).join(', ');
+    throw new RunOptionsError(`Unknown ${kind} ${names} (known: ${known.join(', ')})`);
+  }
+}
+
+/** '.JS', 'js' -> '.js'. */
+export function normalizeExtensions(extensions: string[]): string[] {
+  const normalized = extensions.map((extension) => extension.trim().toLowerCase()).map((e) => (e.startsWith('.') ? e : `.${e}`));
+  const bad = normalized.filter((extension) => !/^\.[a-z0-9][a-z0-9._-]*$/.test(extension));
+  if (normalized.length === 0 || bad.length > 0) {
+    throw new RunOptionsError(`Invalid extensions "${extensions.join(',')}" (expected a list like .js,.ts)`);
+  }
+  return normalized;
+}
+
+/** Everything wrong with the options at once would be nicer, but the first problem is clear. */
+function checkRunOptions(options: RunOptions): void {
+  checkIds(options.transforms, (id) => getTransform(id) !== undefined, 'transform', transforms.map((t) => t.meta.id));
+  checkIds(options.allow, (id) => getRule(id) !== undefined, 'rule id', listRules().map((rule) => rule.id));
+  checkChoice('parser', options.parser);
+  checkChoice('api', options.api);
+  checkChoice('target', options.target);
+}
+
+function notProcessed(collected: CollectedFiles, cwd: string): FileResult[] {
+  const skipped = collected.skipped.map(
+    (entry): FileResult => ({ path: toReportPath(cwd, entry.path), status: 'skipped', findings: [], reason: entry.reason }),
+  );
+  const unreadable = collected.unreadable.map((entry): FileResult => {
+    const reportPath = toReportPath(cwd, entry.path);
+    return { path: reportPath, status: 'error', findings: [], error: { message: `${reportPath}: ${entry.message}` } };
+  });
+  return [...skipped, ...unreadable];
+}
+
+async function processFile(
+  absolutePath: string,
+  options: RunOptions,
+  cwd: string,
+  lookupMinNodeMajor: MinNodeMajorLookup,
+): Promise<FileResult> {
+  const reportPath = toReportPath(cwd, absolutePath);
+  const read = await readSourceFile(absolutePath, reportPath);
+  if ('error' in read) return { path: reportPath, status: 'error', findings: [], error: read.error };
+  const sourceOptions: TransformSourceOptions = {
+    path: reportPath,
+    transforms: options.transforms,
+    parser: options.parser,
+    allow: options.allow,
+    api: options.api,
+    target: options.target,
+    minNodeMajor: options.minNodeMajor ?? (await lookupMinNodeMajor(path.dirname(absolutePath))),
+  };
+  try {
+    return transformSource(read.text, sourceOptions);
+  } catch (error) {
+    // A bug in a transform must not end the run: report it against the file and go on.
+    const message = `${reportPath}: internal error in a transform, file left as it was (${(error as Error).stack ?? error})`;
+    return { path: reportPath, status: 'error', source: read.text, findings: [], error: { message } };
+  }
+}
+
+/**
+ * Finds the files, runs the transforms over each and returns the report. Writes nothing,
+ * prints nothing: see writeResults and formatReport. Throws RunOptionsError for options
+ * that cannot work; a file that cannot be processed is an error result and the run goes on.
+ */
+export async function run(options: RunOptions): Promise<Report> {
+  checkRunOptions(options);
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const extensions = normalizeExtensions(options.extensions ?? defaultExtensions);
+  const paths = options.paths.length > 0 ? options.paths : ['.'];
+  const collected = await collectFiles({ paths, cwd, extensions, ignore: options.ignore ?? [] });
+  if (collected.missing.length > 0) {
+    throw new RunOptionsError(`No such file or directory: ${collected.missing.join(', ')}`);
+  }
+
+  const results = notProcessed(collected, cwd);
+  const total = results.length + collected.files.length;
+  results.forEach((result, index) => options.onFile?.(result, index + 1, total));
+  const lookupMinNodeMajor = createMinNodeMajorLookup();
+  for (const file of collected.files) {
+    const result = await processFile(file, options, cwd, lookupMinNodeMajor);
+    results.push(result);
+    options.onFile?.(result, results.length, total);
+  }
+  return buildReport(results, cwd);
+}
