@@ -1,0 +1,113 @@
+import { Command, CommanderError, Option } from 'commander';
+import { defaultExtensions } from '../engine/parse';
+import { reportFormats, type ReportFormat } from '../report/format';
+import { transforms } from '../transforms';
+import type { ApiStyle, ParserName, Target } from '../types';
+import type { CliIo } from './io';
+import { readOwnVersion } from './version';
+
+/** The command line, parsed and checked once. */
+export interface CliOptions {
+  paths: string[];
+  write: boolean;
+  check: boolean;
+  force: boolean;
+  prettier: boolean;
+  transforms: string[];
+  allow: string[];
+  ignore: string[];
+  extensions?: string[];
+  parser: ParserName;
+  api: ApiStyle;
+  target: Target;
+  report?: ReportFormat;
+  reportFile?: string;
+  /** undefined: decide by terminal and NO_COLOR. */
+  color?: boolean;
+}
+
+export type ParsedArguments = { options: CliOptions } | { exitCode: number };
+
+/** For options that are repeatable and take comma-separated lists: `-t a,b -t c`. */
+function appendList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
+}
+
+function appendOne(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function describeTransforms(): string {
+  const width = Math.max(...transforms.map((transform) => transform.meta.id.length));
+  const lines = transforms.map((transform) => `  ${transform.meta.id.padEnd(width)}  ${transform.meta.description}`);
+  return ['', 'Transforms:', ...lines].join('\n');
+}
+
+const exitCodesHelp = `
+Exit codes:
+  0  done
+  1  a file could not be processed, or --check found files to change
+  2  bad usage (unknown option or value, missing path, --write refused)`;
+
+function createCommand(io: CliIo): Command {
+  return new Command('awaitify')
+    .description('Rewrite callback-era Node code into async/await, keeping execution order, and report every timing change.')
+    .argument('[paths...]', 'files and directories to process', ['.'])
+    .option('--write', 'write the changed files (default: dry run that prints diffs)')
+    .addOption(new Option('--check', 'exit 1 when any file would change; writes nothing').conflicts('write'))
+    .option('--force', 'with --write: also write files that have uncommitted git changes')
+    .option('-t, --transform <ids>', 'transforms to run, repeatable or comma-separated (default: all)', appendList)
+    .addOption(new Option('--parser <name>', 'parser; auto picks by file extension').choices(['auto', 'babel', 'flow', 'ts', 'tsx']).default('auto'))
+    .option('--extensions <list>', `file extensions to look for in directories (default: ${defaultExtensions.join(',')})`, appendList)
+    .option('--ignore <glob>', 'skip files and directories matching the glob (relative to cwd), repeatable', appendOne)
+    .option('--allow <rule-id>', 'convert even where this rule would refuse (still reported), repeatable or comma-separated', appendList)
+    .addOption(new Option('--api <style>', 'exported functions: keep a callback form too (dual) or return promises only').choices(['dual', 'promise']).default('dual'))
+    .addOption(new Option('--target <env>', 'runtime of the code; auto decides per file').choices(['auto', 'node', 'browser']).default('auto'))
+    .addOption(new Option('--report <format>', 'report format (default: text, or from the --report-file extension)').choices([...reportFormats]))
+    .option('--report-file <path>', 'write the report to this file; the terminal still gets the text report')
+    .option('--prettier', "format changed files with the project's own prettier and config")
+    .option('--color', 'colour even when stdout is not a terminal')
+    .option('--no-color', 'no colour (NO_COLOR also turns it off)')
+    .version(readOwnVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', describeTransforms() + '\n' + exitCodesHelp)
+    .showHelpAfterError('(awaitify --help lists the options)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
+}
+
+/** Parses argv (user arguments, no node or script path). Help, version and usage errors end here. */
+export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
+  const command = createCommand(io);
+  try {
+    command.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return { exitCode: error.exitCode === 0 ? 0 : 2 };
+    throw error;
+  }
+  const raw = command.opts();
+  return {
+    options: {
+      paths: command.processedArgs[0] as string[],
+      write: raw.write === true,
+      check: raw.check === true,
+      force: raw.force === true,
+      prettier: raw.prettier === true,
+      transforms: (raw.transform as string[] | undefined) ?? [],
+      allow: (raw.allow as string[] | undefined) ?? [],
+      ignore: (raw.ignore as string[] | undefined) ?? [],
+      extensions: raw.extensions as string[] | undefined,
+      parser: raw.parser as ParserName,
+      api: raw.api as ApiStyle,
+      target: raw.target as Target,
+      report: raw.report as ReportFormat | undefined,
+      reportFile: raw.reportFile as string | undefined,
+      color: raw.color as boolean | undefined,
+    },
+  };
+}
