@@ -22,6 +22,7 @@ function reportPlan(ctx: TransformContext, plan: Plan): void {
     node: site.call,
     applied: true,
   });
+  for (const allowed of plan.allowed) ctx.report({ ...allowed, applied: true });
   const errorStyle = shape.errorStyle;
   const moved = errorStyle.kind === 'catch' ? [...errorStyle.handler, ...shape.success] : shape.success;
   if (errorStyle.kind === 'throw') {

@@ -4,8 +4,10 @@ import {
   declaredNames,
   patternNames,
   referencesName,
+  isIdentifierNamed,
   some,
   varNames,
+  walk,
   type AnyNode,
 } from '../shared/ast';
 import { iifePlacement, placementFor, siblingStatements, type Placement } from '../shared/async-placement';
@@ -21,6 +23,8 @@ export interface RewritePlan {
   placement: Placement;
   /** The success values are reassigned in the body, so they need `let`. */
   reassigned: boolean;
+  /** Refusals the user lifted with --allow: converted anyway, still reported. */
+  allowed: Array<{ ruleId: string; message: string; node: AnyNode }>;
 }
 
 export interface SkipPlan {
@@ -78,6 +82,23 @@ function isReassigned(shape: CallbackShape): boolean {
   );
 }
 
+/** A `process.nextTick` anywhere in the code that moves into a promise job. */
+function findNextTick(shape: CallbackShape): AnyNode | undefined {
+  const moved = shape.errorStyle.kind === 'catch' ? [...shape.errorStyle.handler, ...shape.success] : shape.success;
+  let found: AnyNode | undefined;
+  for (const statement of moved) {
+    walk(statement, (node) => {
+      if (!found && isProcessNextTick(node)) found = node;
+      return !found;
+    });
+  }
+  return found;
+}
+
+function isProcessNextTick(node: AnyNode): boolean {
+  return node.type === 'MemberExpression' && !node.computed && isIdentifierNamed(node.object, 'process') && isIdentifierNamed(node.property, 'nextTick');
+}
+
 function valuesFit(api: PromisableApi, shape: CallbackShape): string | undefined {
   const count = shape.valueParams.length;
   if (api.result.kind === 'value' && count > 1) return `${api.name} calls back with one value, but the callback takes ${count}.`;
@@ -125,5 +146,12 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (conflict) {
     return skip(site, 'timing/name-conflict', `Moving the callback body would declare \`${conflict}\` where that name is already used.`);
   }
-  return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape) };
+  const allowed: RewritePlan['allowed'] = [];
+  const nextTick = findNextTick(shape);
+  if (nextTick) {
+    const message = 'process.nextTick in the callback body: in a promise job its tick runs after pending promise jobs, in a callback before them.';
+    if (!context.allow.includes('timing/next-tick-ordering')) return skip(site, 'timing/next-tick-ordering', `${message} Left as is (--allow timing/next-tick-ordering converts it).`);
+    allowed.push({ ruleId: 'timing/next-tick-ordering', message, node: nextTick });
+  }
+  return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape), allowed };
 }
