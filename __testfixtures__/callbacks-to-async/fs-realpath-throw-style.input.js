@@ -1,0 +1,10 @@
+// Checks: fs.realpath with `if (err) throw err;`; the printed path is relative to the working
+// directory so it is the same in every temp dir.
+const fs = require('fs');
+const path = require('path');
+
+fs.realpath('data/../input.txt', (err, resolved) => {
+  if (err) throw err;
+  console.log('resolves to:', path.relative(fs.realpathSync('.'), resolved));
+});
+console.log('after realpath call');

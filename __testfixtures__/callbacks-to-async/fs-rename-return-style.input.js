@@ -1,0 +1,12 @@
+// Checks: fs.rename with the return style inside a callback that also logs after the if.
+const fs = require('fs');
+
+fs.rename('other.txt', 'renamed.txt', (err) => {
+  if (err) {
+    console.error('rename failed', err.code);
+    return;
+  }
+  console.log('renamed.txt exists:', fs.existsSync('renamed.txt'));
+  console.log('other.txt exists:', fs.existsSync('other.txt'));
+});
+console.log('after rename call');

@@ -1,0 +1,8 @@
+// Checks: fs.unlink with a callback that takes no parameters at all (the error is ignored),
+// deleting a file that exists.
+const fs = require('fs');
+
+fs.unlink('other.txt', () => {
+  console.log('other.txt still there:', fs.existsSync('other.txt'));
+});
+console.log('after unlink call');

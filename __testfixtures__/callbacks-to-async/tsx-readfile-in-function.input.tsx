@@ -1,0 +1,24 @@
+// Checks: a .tsx file (JSX and types together) parses with the tsx parser; the readFile in a
+// plain function is rewritten and the JSX is left as it is. Not run.
+import { readFile } from 'node:fs';
+
+type Props = { lines: string[] };
+
+export function Lines({ lines }: Props) {
+  return (
+    <ul>
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function printLines(file: string): void {
+  readFile(file, 'utf8', (err, text) => {
+    if (err) throw err;
+    const element = <Lines lines={text.split('\n')} />;
+    console.log('rendered', element.props.lines.length, 'lines');
+  });
+  console.log('reading', file);
+}
