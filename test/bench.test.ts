@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// A smoke test of bench/run.js on a small corpus: it runs, measures every variant, and the
+// floor (parse + print with no change) gives every file back byte for byte.
+
+const repo = path.resolve(__dirname, '..');
+
+interface BenchRow {
+  id: string;
+  reps: number;
+  medianMs: number;
+  filesPerSecond: number;
+  mbPerSecond: number;
+  ratio: number;
+  detail: { identical?: number; statuses?: Record<string, number> };
+}
+
+interface BenchResult {
+  corpus: { files: number; bytes: number; byKind: Record<string, number> };
+  rows: BenchRow[];
+}
+
+describe('bench/run.js --quick', () => {
+  it('measures the floor and awaitify over a generated corpus and prints JSON', () => {
+    const result = spawnSync(process.execPath, [path.join(repo, 'bench', 'run.js'), '--quick', '--json'], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const bench = JSON.parse(result.stdout) as BenchResult;
+
+    expect(bench.corpus.files).toBeGreaterThan(20);
+    expect(bench.corpus.bytes).toBeGreaterThanOrEqual(200_000);
+    expect(Object.keys(bench.corpus.byKind).sort()).toEqual(['js', 'mjs', 'ts']);
+
+    const ids = bench.rows.map((row) => row.id);
+    expect(ids.slice(0, 2)).toEqual(['floor', 'awaitify']);
+    for (const row of bench.rows) {
+      expect(row.reps, row.id).toBeGreaterThanOrEqual(1);
+      expect(row.medianMs, row.id).toBeGreaterThan(0);
+      expect(Number.isFinite(row.filesPerSecond) && Number.isFinite(row.mbPerSecond) && Number.isFinite(row.ratio), row.id).toBe(true);
+    }
+    const [floor, awaitify] = bench.rows;
+    expect(floor.ratio).toBe(1);
+    expect(floor.detail.identical, 'files that parse + print did not give back unchanged').toBe(bench.corpus.files);
+    const statuses = awaitify.detail.statuses ?? {};
+    expect(Object.values(statuses).reduce((sum, count) => sum + count, 0)).toBe(bench.corpus.files);
+  });
+});
