@@ -1,6 +1,6 @@
 'use strict';
 // Rotates a log file: gzip it next to itself as app.log.1.gz, remove the original, then
-// gunzip the archive to check that nothing was lost. Works on a copy of data/app.log in a
+// gunzip the archive to check that nothing was lost. Works on a copy of data/app-log.txt in a
 // temp directory.
 
 const fs = require('fs');
@@ -25,7 +25,7 @@ function rotate(logFile, cb) {
   });
 }
 
-const original = path.join(__dirname, 'data', 'app.log');
+const original = path.join(__dirname, 'data', 'app-log.txt');
 
 fs.mkdtemp(path.join(os.tmpdir(), 'awaitify-rotate-'), (err, workDir) => {
   if (err) throw err;
