@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -106,6 +106,12 @@ describe('examples/: same output before and after awaitify --write', () => {
     expect(scripts.length - esm.length).toBeGreaterThanOrEqual(6);
     expect(scripts.length - esm.length).toBeLessThanOrEqual(10);
     expect(esm.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has no file that git ignores (it would be missing from a fresh clone)', () => {
+    const git = spawnSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '--', 'examples'], { cwd: repo, encoding: 'utf8' });
+    if (git.status !== 0) return; // no git, or not a checkout: nothing to compare with
+    expect(git.stdout.split('\n').filter(Boolean)).toEqual([]);
   });
 
   it('runs every example with plain node: exit 0, the same output twice, nothing left behind', async () => {
