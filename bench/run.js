@@ -13,7 +13,7 @@
 //           transforms, the findings, printing and re-parsing what changed).
 // run():    the library's run() over the corpus directory when dist has it (reads files,
 //           no writes), so file collection and reports are in the figure too.
-// Each variant first runs over a quarter of the corpus to warm up, then whole passes
+// Each variant first runs over an eighth of the corpus to warm up, then whole passes
 // interleaved across variants, as many as fit about 40 s (at least 2; run() once); the
 // table shows the median.
 
@@ -64,13 +64,18 @@ function loadDist() {
     console.error(`bench: dist/src/${missing.join(', dist/src/')} missing: run \`npm run build\` first (npm run bench does).`);
     process.exit(1);
   }
-  return {
-    jscodeshift: require('jscodeshift'),
-    library: require(path.join(dist, 'index.js')),
-    parse: require(path.join(dist, 'engine', 'parse.js')),
-    print: require(path.join(dist, 'engine', 'print.js')),
-    sourceText: require(path.join(dist, 'engine', 'source-text.js')),
-  };
+  try {
+    return {
+      jscodeshift: require('jscodeshift'),
+      library: require(path.join(dist, 'index.js')),
+      parse: require(path.join(dist, 'engine', 'parse.js')),
+      print: require(path.join(dist, 'engine', 'print.js')),
+      sourceText: require(path.join(dist, 'engine', 'source-text.js')),
+    };
+  } catch (error) {
+    console.error(`bench: cannot load dist/ (rebuild with \`npm run build\`): ${error.stack}`);
+    process.exit(1);
+  }
 }
 
 /**
@@ -162,9 +167,9 @@ async function main() {
     }
     const variants = createVariants(engine, corpusDir);
 
-    // Warm-up on a quarter of the corpus, which also tells how many repetitions fit the
+    // Warm-up on an eighth of the corpus, which also tells how many repetitions fit the
     // time budget.
-    const warmupFiles = corpus.files.slice(0, Math.max(20, Math.ceil(corpus.files.length / 4)));
+    const warmupFiles = corpus.files.slice(0, Math.max(20, Math.ceil(corpus.files.length / 8)));
     const warmupBytes = warmupFiles.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
     const warmups = {};
     let repeatedPassMs = 0;
