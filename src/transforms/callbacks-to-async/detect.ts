@@ -14,9 +14,10 @@ import {
 export interface CallSite {
   path: ASTPath<AnyNode>;
   call: AnyNode;
-  module: NodeModuleName;
+  module: NodeModuleName | 'local';
   name: string;
-  binding: ModuleBinding;
+  /** The import the callee comes through; undefined for a function of this file. */
+  binding?: ModuleBinding;
   /** Set when the table knows a promise form. */
   api?: PromisableApi;
   /** Set when the table refuses this API. */
@@ -47,19 +48,27 @@ function calleeTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: Mo
   return undefined;
 }
 
-/** Every call of a known Node callback module's function, outermost first. */
-export function findCallSites(j: JSCodeshift, root: Collection, bindings: ModuleBinding[]): CallSite[] {
+/**
+ * Every call of a known Node callback module's function, or of a function of this file that
+ * awaitify made async (`localApis`, by name), outermost first.
+ */
+export function findCallSites(j: JSCodeshift, root: Collection, bindings: ModuleBinding[], localApis: ReadonlyMap<string, PromisableApi> = new Map()): CallSite[] {
   const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
-  if (moduleBindings.length === 0) return [];
+  if (moduleBindings.length === 0 && localApis.size === 0) return [];
   const sites: CallSite[] = [];
   root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
     const call = path.value;
+    const last = call.arguments[call.arguments.length - 1];
+    const localApi = call.callee.type === 'Identifier' ? localApis.get(call.callee.name) : undefined;
+    if (localApi && resolvesToModuleLevel(path, call.callee.name)) {
+      sites.push({ path, call, module: 'local', name: localApi.name, api: localApi, callback: isInlineFunction(last) ? last : undefined });
+      return;
+    }
     const target = calleeTarget(call.callee, moduleBindings);
     if (!target) return;
     const local = call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name;
     if (!resolvesToModuleLevel(path, local)) return;
     const module = toNodeModuleName(target.binding.specifier)!;
-    const last = call.arguments[call.arguments.length - 1];
     sites.push({
       path,
       call,

@@ -10,20 +10,23 @@ export type NodeModuleName = 'fs' | 'child_process' | 'dns' | 'zlib' | 'crypto';
  * How the promise form is reached:
  * - `promises`: the same name on the module's promise namespace (fs/promises, dns/promises);
  * - `promisify`: util.promisify(module.name), which keeps the callback's arguments as they are
- *   (fs descriptors stay numbers, where fs/promises would hand out FileHandle objects).
+ *   (fs descriptors stay numbers, where fs/promises would hand out FileHandle objects);
+ * - `direct`: a function of this file that awaitify made async: call it without the callback.
  */
-export type PromiseAccess = 'promises' | 'promisify';
+export type PromiseAccess = 'promises' | 'promisify' | 'direct';
 
 /**
  * What the promise resolves with, against the callback's values after `err`:
  * - `value`: the first value;
  * - `object`: an object whose keys name the callback's values in order (the APIs with a
- *   util.promisify.custom or a promise form that resolves an object).
+ *   util.promisify.custom or a promise form that resolves an object);
+ * - `array`: an array of the values (a function of this file that called back with several).
  */
-export type ResultShape = { kind: 'value' } | { kind: 'object'; keys: string[] };
+export type ResultShape = { kind: 'value' } | { kind: 'object'; keys: string[] } | { kind: 'array'; count: number };
 
 export interface PromisableApi {
-  module: NodeModuleName;
+  /** A Node core module, or `local` for a function of the file being rewritten. */
+  module: NodeModuleName | 'local';
   name: string;
   access: PromiseAccess;
   result: ResultShape;
@@ -31,6 +34,8 @@ export interface PromisableApi {
   minNode: number;
   /** The callback form returns undefined, so an arrow may keep returning it without a value. */
   returnsUndefined: boolean;
+  /** Calls back with no value on success (`cb(null)`). */
+  voidResult?: boolean;
 }
 
 export interface RefusedApi {
@@ -52,7 +57,17 @@ function promisified(module: NodeModuleName, names: string[], result = value, mi
   return names.map((name) => ({ module, name, access: 'promisify', result, minNode, returnsUndefined }));
 }
 
-export const promisableApis: readonly PromisableApi[] = [
+const voidFsNames = new Set([
+  'access', 'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'lchown', 'link', 'lutimes', 'rename', 'rm', 'rmdir',
+  'symlink', 'truncate', 'unlink', 'utimes', 'writeFile', 'close', 'fsync', 'fdatasync', 'ftruncate', 'futimes',
+  'fchmod', 'fchown',
+]);
+
+function markVoid(api: PromisableApi): PromisableApi {
+  return api.module === 'fs' && voidFsNames.has(api.name) ? { ...api, voidResult: true } : api;
+}
+
+export const promisableApis: readonly PromisableApi[] = ([
   ...promises('fs', [
     'access', 'appendFile', 'chmod', 'chown', 'copyFile', 'lchown', 'link', 'lstat', 'mkdir',
     'mkdtemp', 'readdir', 'readFile', 'readlink', 'realpath', 'rename', 'rmdir', 'stat',
@@ -85,7 +100,7 @@ export const promisableApis: readonly PromisableApi[] = [
   ]),
   ...promisified('crypto', ['randomBytes', 'pbkdf2', 'scrypt', 'randomFill', 'hkdf', 'generateKey', 'generatePrime', 'checkPrime', 'randomInt']),
   ...promisified('crypto', ['generateKeyPair'], object('publicKey', 'privateKey')),
-];
+] as PromisableApi[]).map(markVoid);
 
 export const refusedApis: readonly RefusedApi[] = [
   { module: 'fs', name: 'exists', reason: 'fs.exists calls back with a boolean, not an error first' },

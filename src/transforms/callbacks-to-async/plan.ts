@@ -103,12 +103,31 @@ function valuesFit(api: PromisableApi, shape: CallbackShape): string | undefined
   const count = shape.valueParams.length;
   if (api.result.kind === 'value' && count > 1) return `${api.name} calls back with one value, but the callback takes ${count}.`;
   if (api.result.kind === 'object' && count > api.result.keys.length) return `${api.name} calls back with ${api.result.keys.length} values, but the callback takes ${count}.`;
+  if (api.result.kind === 'array' && count > api.result.count) return `${api.name} calls back with ${api.result.count} values, but the callback takes ${count}.`;
   const inTry = shape.errorStyle.kind !== 'throw';
   if (inTry && shape.valueParams.some((param) => param.type !== 'Identifier')) {
     return 'A destructured callback value cannot be declared before the try/catch that the error handling needs.';
   }
-  if (api.result.kind === 'object' && shape.errorStyle.kind === 'ignore' && shape.valueParams.length > 0) {
+  if (api.result.kind !== 'value' && shape.errorStyle.kind === 'ignore' && shape.valueParams.length > 0) {
     return `${api.name} passes its values even on error, and the callback uses them while ignoring the error.`;
+  }
+  return undefined;
+}
+
+/**
+ * dns.lookup with `{ all: true }` calls back with one array, and its promise resolves that
+ * array; with options it cannot read, it could be either.
+ */
+function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | undefined {
+  if (site.module !== 'dns' || site.name !== 'lookup' || site.call.arguments.length < 3) return api;
+  const options = site.call.arguments[1];
+  if (options.type === 'NumericLiteral' || (options.type === 'Literal' && typeof options.value === 'number')) return api;
+  if (options.type !== 'ObjectExpression') return undefined;
+  const all = options.properties.find((property: AnyNode) => !property.computed && property.key && (property.key.name === 'all' || property.key.value === 'all'));
+  if (!all) return options.properties.some((property: AnyNode) => property.type === 'SpreadElement' || property.type === 'SpreadProperty') ? undefined : api;
+  const value = all.value;
+  if (value.type === 'BooleanLiteral' || (value.type === 'Literal' && typeof value.value === 'boolean')) {
+    return value.value ? { ...api, result: { kind: 'value' } } : api;
   }
   return undefined;
 }
@@ -117,7 +136,10 @@ function valuesFit(api: PromisableApi, shape: CallbackShape): string | undefined
 export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.refused) return skip(site, 'timing/api-not-promisable', `${site.module}.${site.name} is left as is: ${site.refused.reason}.`);
   if (!site.api) return skip(site, 'timing/api-not-promisable', `${site.module}.${site.name} has no known promise form.`);
-  const api = site.api;
+  const api = withCallOptions(site, site.api);
+  if (!api) {
+    return skip(site, 'timing/error-handling-unclear', `The options of ${site.module}.${site.name} are not a literal, and \`all\` would change what it calls back with.`);
+  }
   if (!site.callback) {
     return skip(site, 'timing/callback-not-inline', `The callback of ${site.module}.${site.name} is not written inline; it may be called from elsewhere, so it is left as is.`);
   }

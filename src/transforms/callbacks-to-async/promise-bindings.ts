@@ -28,10 +28,27 @@ export class PromiseBindings {
   ) {}
 
   /** The expression to call in place of `module.name(…)`. */
-  calleeFor(api: PromisableApi, binding: ModuleBinding): AnyNode {
+  calleeFor(api: PromisableApi, binding: ModuleBinding | undefined): AnyNode {
     const j = this.j;
+    if (api.access === 'direct' || api.module === 'local' || !binding) return j.identifier(api.name);
     if (api.access === 'promises') return j.memberExpression(j.identifier(this.namespaceFor(api.module)), j.identifier(api.name));
     return j.identifier(this.wrapperFor(api, binding));
+  }
+
+  /** What trial rewrites may undo: the declarations asked for so far. */
+  checkpoint(): () => void {
+    const pending = this.pending.length;
+    const namespaces = new Map(this.namespaces);
+    const wrappers = new Map(this.wrappers);
+    const promisifyRef = this.promisifyRef;
+    return () => {
+      this.pending.length = pending;
+      this.namespaces.clear();
+      for (const [name, local] of namespaces) this.namespaces.set(name, local);
+      this.wrappers.clear();
+      for (const [name, local] of wrappers) this.wrappers.set(name, local);
+      this.promisifyRef = promisifyRef;
+    };
   }
 
   /** Inserts the new declarations; call once, after every rewrite. */
@@ -135,6 +152,15 @@ function countReferences(program: AnyNode, name: string): number {
  * Removes imports and requires of the given bindings that nothing references any more
  * (the callback module's import stays while anything still uses it).
  */
+/** Removes a statement from the program, handing its leading comments to the next one. */
+function removeStatement(program: AnyNode, statement: AnyNode): void {
+  const index = program.body.indexOf(statement);
+  const leading = (statement.comments ?? []).filter((comment: AnyNode) => comment.leading);
+  const next = program.body[index + 1];
+  if (leading.length > 0 && next) next.comments = [...leading, ...(next.comments ?? [])];
+  program.body.splice(index, 1);
+}
+
 export function removeUnusedBindings(program: AnyNode, bindings: ModuleBinding[]): void {
   for (const binding of bindings) {
     const statement = binding.statement;
@@ -143,7 +169,7 @@ export function removeUnusedBindings(program: AnyNode, bindings: ModuleBinding[]
     if (countReferences(program, binding.local) > 1) continue;
     if (statement.type === 'ImportDeclaration') {
       statement.specifiers = statement.specifiers.filter((item: AnyNode) => item.local.name !== binding.local);
-      if (statement.specifiers.length === 0) program.body.splice(program.body.indexOf(statement), 1);
+      if (statement.specifiers.length === 0) removeStatement(program, statement);
       continue;
     }
     statement.declarations = statement.declarations.filter((declarator: AnyNode) => {
@@ -156,6 +182,6 @@ export function removeUnusedBindings(program: AnyNode, bindings: ModuleBinding[]
       }
       return true;
     });
-    if (statement.declarations.length === 0) program.body.splice(program.body.indexOf(statement), 1);
+    if (statement.declarations.length === 0) removeStatement(program, statement);
   }
 }

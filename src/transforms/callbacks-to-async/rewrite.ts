@@ -11,6 +11,7 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
   const target = (): AnyNode => {
     if (params.length === 0) return undefined;
     if (api.result.kind === 'value') return params[0];
+    if (api.result.kind === 'array') return j.arrayPattern(params);
     const keys = api.result.keys;
     if (params.every((param) => param.type === 'Identifier' && !param.typeAnnotation)) {
       return objectPatternOf(j, params.map((param, i) => [keys[i], param.name]));
@@ -41,7 +42,9 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
     const keys = api.result.kind === 'object' ? api.result.keys : [];
     const left = api.result.kind === 'value'
       ? j.identifier(params[0].name)
-      : objectPatternOf(j, params.map((param, i) => [keys[i], param.name]));
+      : api.result.kind === 'array'
+        ? j.arrayPattern(params.map((param) => j.identifier(param.name)))
+        : objectPatternOf(j, params.map((param, i) => [keys[i], param.name]));
     tryBody = j.expressionStatement(j.assignmentExpression('=', left, awaited));
   }
   const handler = style.kind === 'catch'
@@ -78,15 +81,17 @@ export interface RewriteContext extends PlacementContext {
   calleeFor(plan: RewritePlan): AnyNode;
 }
 
-/** Applies one plan to the AST. */
-export function applyRewrite(plan: RewritePlan, context: RewriteContext): void {
+/** Applies one plan to the AST; returns the call that now starts the operation. */
+export function applyRewrite(plan: RewritePlan, context: RewriteContext): AnyNode {
   const { site, api, shape, placement } = plan;
   const args = site.call.arguments.slice(0, -1);
   const firstValue = shape.valueParams[0];
+  const start = context.j.callExpression(context.calleeFor(plan), args);
   applyPlacement(placement, {
-    start: context.j.callExpression(context.calleeFor(plan), args),
+    start,
     awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript),
     continuation: shape.success,
     promiseName: firstValue?.type === 'Identifier' ? firstValue.name : api.name,
   }, context);
+  return start;
 }

@@ -1,0 +1,148 @@
+import type { JSCodeshift } from 'jscodeshift';
+import { childNodes, isFunctionNode, isIdentifierNamed, patternNames, type AnyNode } from '../shared/ast';
+import type { PromisableApi } from './node-api-table';
+
+/**
+ * Rewrites a callback API function's own `cb(…)` calls into what an async function says:
+ * `cb(null, v)` → `return v`, `cb(err)` → `throw err`, and `op(…, cb)` into an inline callback
+ * first so that one rule covers both. Works on a trial copy; failures come back as reasons.
+ */
+
+export type CallRewriteResult =
+  | { ok: true; created: AnyNode[]; valueCount: number }
+  | { ok: false; ruleId: string; message: string; node: AnyNode };
+
+function isNullish(node: AnyNode): boolean {
+  return !node || node.type === 'NullLiteral' || (node.type === 'Literal' && node.value === null) || isIdentifierNamed(node, 'undefined');
+}
+
+interface Visit {
+  node: AnyNode;
+  parent: AnyNode | null;
+  /** Enclosing nodes, innermost last (functions, ifs, catch clauses). */
+  ancestors: AnyNode[];
+}
+
+/** Every node below root with its ancestors, not entering functions that shadow `name`. */
+function visitAll(root: AnyNode, name: string, visit: (item: Visit) => void): void {
+  const recurse = (node: AnyNode, parent: AnyNode | null, ancestors: AnyNode[]) => {
+    if (node !== root && isFunctionNode(node) && node.params.some((param: AnyNode) => patternNames(param).includes(name))) return;
+    visit({ node, parent, ancestors });
+    const inner = [...ancestors, node];
+    for (const child of childNodes(node)) recurse(child, node, inner);
+  };
+  recurse(root, null, []);
+}
+
+function names(count: number): string[] {
+  return count === 1 ? ['value'] : Array.from({ length: count }, (_, i) => `value${i + 1}`);
+}
+
+function valueCountOf(api: PromisableApi): number {
+  if (api.result.kind === 'object') return api.result.keys.length;
+  if (api.result.kind === 'array') return api.result.count;
+  return api.voidResult ? 0 : 1;
+}
+
+/**
+ * `op(…, cb)` becomes `op(…, (err, value) => { if (err) return cb(err); cb(null, value); })`,
+ * and `return op(…, cb)` the same followed by `return;`. `apiOf` names the operation.
+ */
+export function inlineHandedOnCallbacks(j: JSCodeshift, fn: AnyNode, cb: string, apiOf: (call: AnyNode) => PromisableApi | undefined): boolean {
+  let ok = true;
+  visitAll(fn.body, cb, ({ node, parent }) => {
+    if (node.type !== 'CallExpression' || isIdentifierNamed(node.callee, cb)) return;
+    const args = node.arguments;
+    if (!isIdentifierNamed(args[args.length - 1], cb)) return;
+    const api = apiOf(node);
+    if (!api) {
+      ok = false;
+      return;
+    }
+    const values = names(valueCountOf(api)).map((name) => j.identifier(name));
+    const callback = j.arrowFunctionExpression(
+      [j.identifier('err'), ...values],
+      j.blockStatement([
+        j.ifStatement(j.identifier('err'), j.returnStatement(j.callExpression(j.identifier(cb), [j.identifier('err')]))),
+        j.expressionStatement(j.callExpression(j.identifier(cb), [j.nullLiteral(), ...values])),
+      ]),
+    );
+    args[args.length - 1] = callback;
+    if (parent?.type === 'ReturnStatement') {
+      // `return op(…, cb)` returned undefined; as a statement it becomes the operation then `return;`.
+      parent.type = 'BlockStatement';
+      parent.body = [j.expressionStatement(node), j.returnStatement(null)];
+      delete parent.argument;
+    }
+  });
+  return ok;
+}
+
+/** Is `err` in `cb(err)` surely an error: a caught exception, a new Error, or the operation's error inside `if (err)`? */
+function isSurelyError(argument: AnyNode, ancestors: AnyNode[]): boolean {
+  if (argument.type === 'NewExpression') return true;
+  if (argument.type !== 'Identifier') return false;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const node = ancestors[i];
+    if (node.type === 'CatchClause' && isIdentifierNamed(node.param, argument.name)) return true;
+    if (node.type === 'IfStatement' && isIdentifierNamed(node.test, argument.name) && ancestors[i + 1] === node.consequent) return true;
+    if (isFunctionNode(node)) return false;
+  }
+  return false;
+}
+
+/** Replaces every `cb(…)` statement with a return or a throw. */
+export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): CallRewriteResult {
+  const calls: Visit[] = [];
+  visitAll(fn.body, cb, (item) => {
+    if (item.node.type === 'CallExpression' && isIdentifierNamed(item.node.callee, cb)) calls.push(item);
+  });
+  const successCounts = calls
+    .filter(({ node }) => node.arguments.length === 0 || isNullish(node.arguments[0]))
+    .map(({ node }) => Math.max(0, node.arguments.length - 1));
+  const valueCount = Math.max(0, ...successCounts);
+  const created: AnyNode[] = [];
+  for (const { node, parent, ancestors } of calls) {
+    if (!parent || (parent.type !== 'ExpressionStatement' && parent.type !== 'ReturnStatement')) {
+      return { ok: false, ruleId: 'timing/callback-stored-or-escaping', message: `\`${cb}(…)\` is used as a value.`, node };
+    }
+    const [first, ...values] = node.arguments;
+    let replacement: AnyNode;
+    if (node.arguments.length === 0 || isNullish(first)) {
+      const value = valueCount > 1 ? j.arrayExpression(values) : values[0] ?? null;
+      replacement = j.returnStatement(value);
+    } else if (values.length === 0 && isSurelyError(first, ancestors)) {
+      replacement = j.throwStatement(first);
+    } else {
+      return {
+        ok: false,
+        ruleId: 'timing/error-handling-unclear',
+        message: `\`${cb}(…)\` is called with a first argument that may or may not be an error.`,
+        node,
+      };
+    }
+    replacement.comments = parent.comments;
+    replacement.loc = parent.loc;
+    // Replace the statement in place: its holder keeps the same object.
+    for (const key of Object.keys(parent)) if (key !== 'loc' && key !== 'comments') delete parent[key];
+    Object.assign(parent, replacement);
+    created.push(parent);
+  }
+  return { ok: true, created, valueCount };
+}
+
+/**
+ * Do the new returns and throws that are still in the tree belong to `fn` itself (not to a
+ * callback left in place)? One that is gone was an `if (err) throw err` that the await absorbed.
+ */
+export function allOwnedBy(fn: AnyNode, nodes: AnyNode[]): boolean {
+  const wanted = new Set(nodes);
+  const owners = new Map<AnyNode, AnyNode>();
+  const recurse = (node: AnyNode, owner: AnyNode) => {
+    if (wanted.has(node)) owners.set(node, owner);
+    const next = node !== fn && isFunctionNode(node) ? node : owner;
+    for (const child of childNodes(node)) recurse(child, next);
+  };
+  recurse(fn, fn);
+  return [...owners.values()].every((owner) => owner === fn);
+}

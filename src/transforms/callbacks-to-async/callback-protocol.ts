@@ -1,0 +1,193 @@
+import { isIdentifierNamed, referencesName, some, type AnyNode } from '../shared/ast';
+import { asStatements } from '../shared/control-flow';
+
+/**
+ * Proves, path by path, that a function calls its callback parameter exactly once and
+ * always asynchronously, which is what lets it become an async function.
+ *
+ * A path's story: how many times it calls the callback (0, 1, 2 meaning "more"), whether
+ * one of those calls happens synchronously (in the function itself, not in the callback of
+ * an operation it started), and whether it has left the function.
+ */
+interface PathOutcome {
+  calls: number;
+  sync: boolean;
+  exited: boolean;
+  /** The call happens later, in an operation's callback: code after it still runs first. */
+  deferred?: boolean;
+}
+
+export type ProtocolResult =
+  | { ok: true }
+  | { ok: false; ruleId: string; message: string; node: AnyNode };
+
+class ProtocolError extends Error {
+  constructor(readonly ruleId: string, message: string, readonly node: AnyNode) {
+    super(message);
+  }
+}
+
+const fallThrough: PathOutcome = { calls: 0, sync: false, exited: false };
+
+function key(outcome: PathOutcome): string {
+  return `${outcome.calls}:${outcome.sync}:${outcome.exited}:${!!outcome.deferred}`;
+}
+
+function isBareReturn(statement: AnyNode): boolean {
+  return statement.type === 'ReturnStatement' && !statement.argument;
+}
+
+function unique(outcomes: PathOutcome[]): PathOutcome[] {
+  const seen = new Map<string, PathOutcome>();
+  for (const outcome of outcomes) seen.set(key(outcome), outcome);
+  return [...seen.values()];
+}
+
+function isCallOf(node: AnyNode, name: string): boolean {
+  return !!node && node.type === 'CallExpression' && isIdentifierNamed(node.callee, name);
+}
+
+function containsReturn(statement: AnyNode): boolean {
+  return some(statement, (node) => node.type === 'ReturnStatement', { skipFunctions: true });
+}
+
+function inlineCallback(call: AnyNode): AnyNode | undefined {
+  const last = call.arguments[call.arguments.length - 1];
+  return last && (last.type === 'ArrowFunctionExpression' || last.type === 'FunctionExpression') ? last : undefined;
+}
+
+class ProtocolWalker {
+  constructor(private readonly cb: string, private readonly isAsyncCall: (call: AnyNode) => boolean) {}
+
+  list(statements: AnyNode[], nested: boolean): PathOutcome[] {
+    let paths: PathOutcome[] = [fallThrough];
+    for (const statement of statements) {
+      const live = paths.filter((path) => !path.exited);
+      if (live.length === 0) break;
+      if (statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement') continue;
+      if (!isBareReturn(statement) && live.some((path) => path.calls > 0 && !path.deferred)) {
+        throw new ProtocolError('timing/code-after-callback-call', `Code runs after \`${this.cb}(…)\` returns; as a return it would not run, or would run first.`, statement);
+      }
+      const outcomes = this.statement(statement, nested);
+      const next = paths.filter((path) => path.exited);
+      for (const path of live) {
+        for (const outcome of outcomes) {
+          next.push({
+            calls: Math.min(2, path.calls + outcome.calls),
+            sync: path.sync || outcome.sync,
+            exited: outcome.exited,
+            deferred: (path.deferred || outcome.deferred) && !(path.calls > 0 && !path.deferred),
+          });
+        }
+      }
+      paths = unique(next);
+    }
+    return paths;
+  }
+
+  private mentions(node: AnyNode): boolean {
+    return referencesName(node, this.cb);
+  }
+
+  private statement(statement: AnyNode, nested: boolean): PathOutcome[] {
+    if (statement.type === 'ThrowStatement') {
+      throw new ProtocolError('timing/throw-becomes-rejection', nested
+        ? 'A throw inside the operation\'s callback was an uncaught exception; in an async function it would reach the caller as a rejection.'
+        : 'The function throws synchronously on some path; as an async function it would reject instead.', statement);
+    }
+    if (!this.mentions(statement)) {
+      if (statement.type === 'IfStatement' || statement.type === 'BlockStatement') return this.branches(statement, nested);
+      if (statement.type === 'ReturnStatement') {
+        if (statement.argument && !nested) {
+          throw new ProtocolError('timing/return-value-now-promise', 'The function returns a value; as an async function it would return a promise instead.', statement);
+        }
+        return [{ ...fallThrough, exited: true }];
+      }
+      if (some(statement, (node) => node.type === 'ThrowStatement', { skipFunctions: true })) return this.statement({ type: 'ThrowStatement', loc: statement.loc }, nested);
+      return containsReturn(statement) ? [fallThrough, { ...fallThrough, exited: true }] : [fallThrough];
+    }
+    switch (statement.type) {
+      case 'ExpressionStatement':
+        return this.callStatement(statement.expression, nested, false);
+      case 'ReturnStatement':
+        return this.callStatement(statement.argument, nested, true);
+      case 'IfStatement':
+      case 'BlockStatement':
+        return this.branches(statement, nested);
+      case 'TryStatement':
+        if (this.mentions(statement.block) || (statement.finalizer && this.mentions(statement.finalizer))) {
+          throw new ProtocolError('timing/multiple-callback-calls', `\`${this.cb}\` is called inside a try block: an error thrown by the caller's callback would be caught and could call it again.`, statement);
+        }
+        return unique([...this.list(asStatements(statement.block), nested), ...this.list(asStatements(statement.handler.body), nested)]);
+      default:
+        throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is used inside a ${statement.type.replace(/Statement$/, '').toLowerCase()} statement, where its calls cannot be counted.`, statement);
+    }
+  }
+
+  private branches(statement: AnyNode, nested: boolean): PathOutcome[] {
+    if (statement.type === 'BlockStatement') return this.list(statement.body, nested);
+    if (this.mentions(statement.test)) {
+      throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is read in a condition, not only called.`, statement.test);
+    }
+    const consequent = this.list(asStatements(statement.consequent), nested);
+    const alternate = statement.alternate ? this.list(asStatements(statement.alternate), nested) : [fallThrough];
+    return unique([...consequent, ...alternate]);
+  }
+
+  /** `cb(…)`, `return cb(…)`, or an operation whose inline callback carries the story on. */
+  private callStatement(expression: AnyNode, nested: boolean, returns: boolean): PathOutcome[] {
+    if (isCallOf(expression, this.cb)) {
+      if (expression.arguments.some((argument: AnyNode) => this.mentions(argument))) {
+        throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is passed to itself.`, expression);
+      }
+      return [{ calls: 1, sync: !nested, exited: returns }];
+    }
+    const callback = expression?.type === 'CallExpression' ? inlineCallback(expression) : undefined;
+    const others = expression?.type === 'CallExpression' ? [expression.callee, ...expression.arguments.slice(0, -1)] : [expression];
+    const last = expression?.type === 'CallExpression' ? expression.arguments[expression.arguments.length - 1] : undefined;
+    if (isIdentifierNamed(last, this.cb) && !others.some((node: AnyNode) => this.mentions(node)) && this.isAsyncCall(expression)) {
+      // Handing the callback on (`fs.readFile(p, cb)`): the operation calls it, once, later.
+      return [{ calls: 1, sync: false, exited: returns, deferred: true }];
+    }
+    if (!callback || others.some((node: AnyNode) => this.mentions(node))) {
+      throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is passed somewhere its calls cannot be followed.`, expression ?? {});
+    }
+    if (!this.isAsyncCall(expression)) {
+      throw new ProtocolError('timing/sync-callback-now-async', 'The operation that carries the callback is not known to call back asynchronously.', expression);
+    }
+    const body = callback.body.type === 'BlockStatement' ? callback.body.body : [{ type: 'ExpressionStatement', expression: callback.body }];
+    // The operation's callback runs later: its calls are asynchronous, and this level goes on.
+    return this.list(body, true).map((outcome) => ({ calls: outcome.calls, sync: outcome.sync, exited: returns, deferred: true }));
+  }
+}
+
+/**
+ * Checks that `fn` calls its parameter `cb` exactly once on every path, never synchronously,
+ * and never stores it or passes it where it cannot be followed. `isAsyncCall` says which
+ * calls with an inline callback are operations known to call back asynchronously.
+ */
+export function checkCallbackProtocol(fn: AnyNode, cb: string, isAsyncCall: (call: AnyNode) => boolean): ProtocolResult {
+  const walker = new ProtocolWalker(cb, isAsyncCall);
+  const body = fn.body.type === 'BlockStatement' ? fn.body.body : [{ type: 'ExpressionStatement', expression: fn.body }];
+  let outcomes: PathOutcome[];
+  try {
+    outcomes = walker.list(body, false);
+  } catch (error) {
+    if (error instanceof ProtocolError) return { ok: false, ruleId: error.ruleId, message: error.message, node: error.node?.loc ? error.node : fn };
+    throw error;
+  }
+  if (outcomes.some((outcome) => outcome.calls === 0)) {
+    return { ok: false, ruleId: 'timing/callback-maybe-not-called', message: `On some path \`${cb}\` is never called, so a promise would never settle.`, node: fn };
+  }
+  if (outcomes.some((outcome) => outcome.calls > 1)) {
+    return { ok: false, ruleId: 'timing/multiple-callback-calls', message: `On some path \`${cb}\` is called more than once (a missing return after \`${cb}(err)\`?); a promise settles only once.`, node: fn };
+  }
+  const syncPaths = outcomes.filter((outcome) => outcome.sync).length;
+  if (syncPaths === outcomes.length) {
+    return { ok: false, ruleId: 'timing/sync-callback-now-async', message: `\`${cb}\` is always called synchronously; as an async function its caller's code would run a microtask later.`, node: fn };
+  }
+  if (syncPaths > 0) {
+    return { ok: false, ruleId: 'timing/sync-callback-now-async', message: `\`${cb}\` is called synchronously on some paths and asynchronously on others (Zalgo); converting would make every call asynchronous.`, node: fn };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,273 @@
+import type { FindingInput, TransformContext } from '../../types';
+import { collectIdentifierNames, isReferenceIdentifier, referencesName, some, type AnyNode } from '../shared/ast';
+import { usesSemicolons } from '../shared/async-placement';
+import { cloneNode } from '../shared/clone';
+import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
+import { allOwnedBy, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
+import { escapes, findCallbackFunctions, type CallbackFunction } from './callback-functions';
+import { checkCallbackProtocol } from './callback-protocol';
+import { ownThrows } from './callback-shape';
+import { findCallSites, type CallSite } from './detect';
+import type { PromisableApi } from './node-api-table';
+import { planCallSite, type Plan, type RewritePlan } from './plan';
+import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
+import { applyRewrite, type RewriteContext } from './rewrite';
+import { addDualApi } from './dual-api';
+import { tidyConvertedFunction } from './tidy';
+
+type Report = (finding: FindingInput) => void;
+
+/** A converted callback API function of this file. */
+interface ConvertedFunction {
+  item: CallbackFunction;
+  fn: AnyNode;
+  api: PromisableApi;
+  /** Parameter count before the callback was dropped: a call with more arguments passes one. */
+  arity: number;
+}
+
+/**
+ * One file's run of callbacks-to-async: its callback API functions first (so that their
+ * callers can await them), then every call of a Node callback API or of a converted function.
+ */
+export class FileConversion {
+  private readonly program: AnyNode;
+  private readonly bindings: ModuleBinding[];
+  private readonly takenNames: Set<string>;
+  private readonly promiseBindings: PromiseBindings;
+  private readonly rewriteContext: RewriteContext;
+  private readonly visited = new WeakSet<AnyNode>();
+  private readonly touched = new Set<ModuleBinding>();
+  private readonly localApis = new Map<string, PromisableApi>();
+  private readonly converted: ConvertedFunction[] = [];
+  private changed = false;
+
+  constructor(private readonly ctx: TransformContext) {
+    this.program = ctx.root.get().value.program;
+    this.bindings = findModuleBindings(this.program);
+    this.takenNames = collectIdentifierNames(this.program);
+    this.promiseBindings = new PromiseBindings(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
+    this.rewriteContext = {
+      j: ctx.j,
+      takenNames: this.takenNames,
+      ownAsyncFunctions: ctx.ownAsyncFunctions,
+      usesSemicolons: usesSemicolons(ctx.source),
+      typescript: /\.(ts|tsx|mts|cts)$/.test(ctx.path),
+      calleeFor: (plan: RewritePlan) => this.promiseBindings.calleeFor(plan.api, plan.site.binding),
+    };
+  }
+
+  run(): boolean {
+    this.convertFunctions();
+    this.convertSites(this.ctx.report);
+    this.keepCallbacksWorking();
+    if (this.changed) {
+      this.promiseBindings.flush();
+      removeUnusedBindings(this.program, [...this.touched]);
+    }
+    return this.changed;
+  }
+
+  /** Converts the sites below `within` (everywhere when undefined), outermost first. */
+  private convertSites(report: Report, within?: AnyNode): number {
+    let count = 0;
+    for (;;) {
+      const sites = findCallSites(this.ctx.j, this.ctx.root, this.bindings, this.localApis)
+        .filter((site) => !this.visited.has(site.call) && (!within || isInside(site.path, within)));
+      let rewrote = false;
+      for (const site of sites) {
+        this.visited.add(site.call);
+        const plan = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
+        reportPlan(report, plan);
+        if (plan.kind === 'skip') continue;
+        // The promise call that replaces it must not be taken for a call with a callback.
+        this.visited.add(applyRewrite(plan, this.rewriteContext));
+        if (site.binding) this.touched.add(site.binding);
+        this.changed = rewrote = true;
+        count++;
+        break;
+      }
+      if (!rewrote) return count;
+    }
+  }
+
+  /** Which calls carry a callback that is called once, later: Node APIs and converted functions. */
+  private apiOfCall(call: AnyNode): PromisableApi | undefined {
+    if (call.callee.type === 'Identifier' && this.localApis.has(call.callee.name)) return this.localApis.get(call.callee.name);
+    const site = findCallSites(this.ctx.j, this.ctx.root, this.bindings).find((candidate) => candidate.call === call);
+    return site && !site.refused ? site.api : undefined;
+  }
+
+  /** Converts callback API functions until no more can be proven (callees before callers). */
+  private convertFunctions(): void {
+    const pending = new Map<CallbackFunction, { ruleId: string; message: string; node: AnyNode }>();
+    for (const item of findCallbackFunctions(this.program)) pending.set(item, { ruleId: '', message: '', node: item.fn });
+    let progress = true;
+    while (progress) {
+      progress = false;
+      for (const item of [...pending.keys()]) {
+        const failure = this.tryConvertFunction(item);
+        if (failure) {
+          pending.set(item, failure);
+        } else {
+          pending.delete(item);
+          progress = true;
+        }
+      }
+    }
+    for (const failure of pending.values()) {
+      this.ctx.report({ ruleId: failure.ruleId, message: failure.message, node: failure.node, applied: false });
+    }
+  }
+
+  /** Tries one function on a copy; keeps the copy only when every callback call became a return or throw of it. */
+  private tryConvertFunction(item: CallbackFunction): { ruleId: string; message: string; node: AnyNode } | undefined {
+    const j = this.ctx.j;
+    const { fn, callbackName } = item;
+    if (fn.type !== 'ArrowFunctionExpression' && some(fn.body, (node, parent) => node.type === 'Identifier' && node.name === 'arguments' && isReferenceIdentifier(node, parent), { skipNonArrowFunctions: true })) {
+      return { ruleId: 'timing/callback-uses-this', message: 'The function reads `arguments`, which would no longer hold the callback.', node: fn };
+    }
+    const protocol = checkCallbackProtocol(fn, callbackName, (call) => this.apiOfCall(call) !== undefined);
+    if (!protocol.ok) return { ruleId: protocol.ruleId, message: protocol.message, node: protocol.node };
+
+    const copy = cloneNode(fn);
+    const restoreBindings = this.promiseBindings.checkpoint();
+    const findings: FindingInput[] = [];
+    const fail = (ruleId: string, message: string, node: AnyNode) => {
+      item.holder[item.key] = fn;
+      restoreBindings();
+      return { ruleId, message, node: node?.loc ? node : fn };
+    };
+    item.holder[item.key] = copy;
+    if (!inlineHandedOnCallbacks(j, copy, callbackName, (call) => this.apiOfCall(call))) {
+      return fail('timing/callback-stored-or-escaping', `\`${callbackName}\` is handed to an operation awaitify does not know.`, fn);
+    }
+    const calls = rewriteCallbackCalls(j, copy, callbackName);
+    if (!calls.ok) return fail(calls.ruleId, calls.message, calls.node);
+    copy.params = copy.params.slice(0, -1);
+    copy.async = true;
+    this.ctx.ownAsyncFunctions.add(copy);
+    const wasChanged = this.changed;
+    const created = new Set(calls.created);
+    // A `throw err` made from `cb(err)` hands the error to the caller, as cb(err) did: not a new rejection.
+    this.convertSites((finding) => {
+      if (finding.ruleId === 'timing/throw-becomes-rejection' && (created.has(finding.node) || created.has(findThrowOfTest(copy, finding.node)))) return;
+      findings.push(finding);
+    }, copy);
+    if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, calls.created)) {
+      this.changed = wasChanged;
+      return fail('timing/error-handling-unclear', `Not every call of \`${callbackName}\` could become a return or throw of the function itself (an operation in between was left as it was).`, fn);
+    }
+
+    this.changed = true;
+    tidyConvertedFunction(copy);
+    for (const finding of findings) this.ctx.report(finding);
+    this.ctx.report({
+      ruleId: 'timing/callback-moved-to-microtask',
+      message: `${item.name ?? 'This function'} is now async: callers that await it continue in a promise job, not in the callback.`,
+      node: fn,
+      applied: true,
+    });
+    const api: PromisableApi = {
+      module: 'local',
+      name: item.name ?? '',
+      access: 'direct',
+      result: calls.valueCount > 1 ? { kind: 'array', count: calls.valueCount } : { kind: 'value' },
+      minNode: 0,
+      returnsUndefined: true,
+    };
+    if (item.name && !item.exported) this.localApis.set(item.name, api);
+    this.converted.push({ item, fn: copy, api, arity: fn.params.length });
+    return undefined;
+  }
+
+  /**
+   * Functions that callers may still call with a callback (exported ones, and those with a
+   * call in this file that passes a callback) get the dual API, unless --api promise.
+   */
+  private keepCallbacksWorking(): void {
+    for (const converted of this.converted) {
+      const { item, fn, arity } = converted;
+      const callsWithCallback = item.name ? this.callsPassingCallback(item.name, arity) : [];
+      const visible = item.exported || (item.name !== undefined && escapes(this.program, item.name, fn));
+      if (callsWithCallback.length === 0 && (!visible || this.ctx.options.api === 'promise')) continue;
+      addDualApi(this.ctx.j, fn, item.callbackName, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
+      for (const call of callsWithCallback) {
+        this.ctx.report({
+          ruleId: 'timing/callback-moved-to-microtask',
+          message: `${item.name} is still called with a callback here; the dual API calls it from process.nextTick once the promise settles.`,
+          node: call,
+          applied: true,
+        });
+      }
+    }
+  }
+
+  private callsPassingCallback(name: string, arity: number): AnyNode[] {
+    return this.ctx.root
+      .find(this.ctx.j.CallExpression)
+      .filter((path: { value: AnyNode }) => path.value.callee.type === 'Identifier' && path.value.callee.name === name && path.value.arguments.length >= arity)
+      .nodes();
+  }
+}
+
+/** The `throw` in `if (test) throw …` for a test node, to match findings reported at the test. */
+function findThrowOfTest(root: AnyNode, test: AnyNode): AnyNode | undefined {
+  let found: AnyNode | undefined;
+  walkStatements(root, (node) => {
+    if (node.type === 'IfStatement' && node.test === test) {
+      const consequent = node.consequent.type === 'BlockStatement' ? node.consequent.body[0] : node.consequent;
+      found = consequent;
+    }
+  });
+  return found;
+}
+
+function walkStatements(root: AnyNode, visit: (node: AnyNode) => void): void {
+  some(root, (node) => {
+    visit(node);
+    return false;
+  });
+}
+
+function isInside(path: { parent?: unknown; value: AnyNode }, ancestor: AnyNode): boolean {
+  for (let current: AnyNode = path; current; current = current.parent) if (current.value === ancestor) return true;
+  return false;
+}
+
+function reportPlan(report: Report, plan: Plan): void {
+  if (plan.kind === 'skip') {
+    report({ ruleId: plan.ruleId, message: plan.message, node: plan.site.call, applied: false });
+    return;
+  }
+  const { site, shape } = plan;
+  const label = site.module === 'local' ? site.name : `${site.module}.${site.name}`;
+  report({
+    ruleId: 'timing/callback-moved-to-microtask',
+    message: `${label}: the callback body now runs as a promise job once the operation completes.`,
+    node: site.call,
+    applied: true,
+  });
+  for (const allowed of plan.allowed) report({ ...allowed, applied: true });
+  const errorStyle = shape.errorStyle;
+  const moved = errorStyle.kind === 'catch' ? [...errorStyle.handler, ...shape.success] : shape.success;
+  if (errorStyle.kind === 'throw') {
+    report({
+      ruleId: 'timing/throw-becomes-rejection',
+      message: `\`if (${errorStyle.test.name ?? 'err'}) throw\` was an uncaught exception; the error now rejects the async function instead.`,
+      node: errorStyle.test,
+      applied: true,
+    });
+  }
+  for (const thrown of ownThrows(moved)) {
+    if (!thrown.loc) continue;
+    report({
+      ruleId: 'timing/throw-becomes-rejection',
+      message: 'This throw ran inside a callback (an uncaught exception); it now rejects the async function instead.',
+      node: thrown,
+      applied: true,
+    });
+  }
+}
+
+export type { CallSite };
