@@ -34,6 +34,8 @@ const ruleList: Rule[] = [
   { id: 'timing/unsupported-node-version', severity: 'warning', message: 'The promise API is missing on the oldest Node version the package supports.' },
   { id: 'timing/api-not-promisable', severity: 'info', message: 'This API has no promise form with the same behaviour.' },
   { id: 'timing/callback-not-inline', severity: 'info', message: 'The callback is a named function that may be called from elsewhere; the call is left as is.' },
+  { id: 'timing/callback-maybe-not-called', severity: 'warning', message: 'On some path the callback is never called; a promise would never settle.' },
+  { id: 'timing/code-after-callback-call', severity: 'warning', message: 'Code runs after the callback call returns; as a return statement it would not run.' },
   { id: 'timing/name-conflict', severity: 'info', message: 'Moving the callback body would clash with a name in the enclosing scope.' },
 ];
 

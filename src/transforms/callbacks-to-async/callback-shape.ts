@@ -5,12 +5,15 @@ import { alwaysExits, asStatements } from '../shared/control-flow';
  * How an error-first callback treats its error:
  * - `ignore`: never looks at it (the body runs either way, values undefined on error);
  * - `throw`: `if (err) throw err;` first, so the error propagates;
- * - `catch`: `if (err) { handler }` first; the handler runs instead of (or before) the rest.
+ * - `catch`: `if (err) { handler }` first; the handler runs instead of (or before) the rest;
+ * - `capture`: any other use: the error is caught into a variable named as before (null on
+ *   success, as Node passes it) and the body runs unchanged after the await.
  */
 export type ErrorStyle =
   | { kind: 'ignore' }
   | { kind: 'throw'; test: AnyNode }
-  | { kind: 'catch'; errName: string; handler: AnyNode[]; test: AnyNode; handlerBlock?: AnyNode };
+  | { kind: 'catch'; errName: string; handler: AnyNode[]; test: AnyNode; handlerBlock?: AnyNode }
+  | { kind: 'capture'; errName: string };
 
 export interface CallbackShape {
   errorStyle: ErrorStyle;
@@ -98,27 +101,23 @@ export function readCallbackShape(callback: AnyNode, enclosingParams: Set<string
     return { ok: true, shape: { errorStyle: { kind: 'ignore' }, valueParams, success: body } };
   }
 
+  const capture: ShapeResult = { ok: true, shape: { errorStyle: { kind: 'capture', errName }, valueParams, success: body } };
   const [first, ...rest] = body;
-  if (!first || first.type !== 'IfStatement' || !isErrorTest(first.test, errName)) {
-    return refuse('timing/error-handling-unclear', `The callback uses \`${errName}\` other than in a leading \`if (${errName})\`.`);
-  }
+  if (!first || first.type !== 'IfStatement' || !isErrorTest(first.test, errName)) return capture;
   const handler = asStatements(first.consequent);
   const alternate = asStatements(first.alternate);
-  if ([...alternate, ...rest].some((statement) => referencesName(statement, errName))) {
-    return refuse('timing/error-handling-unclear', `\`${errName}\` is used again after its \`if\`.`);
-  }
+  if ([...alternate, ...rest].some((statement) => referencesName(statement, errName))) return capture;
   if (isThrowOf(handler, errName)) {
     return { ok: true, shape: { errorStyle: { kind: 'throw', test: first.test }, valueParams, success: [...alternate, ...rest] } };
   }
 
   const handlerExits = alwaysExits(handler);
-  if (!handlerExits && alternate.length > 0 && rest.length > 0) {
-    return refuse('timing/error-handling-unclear', 'After the error handler, the code after `if … else` runs too; a try/catch cannot say that without a flag.');
-  }
+  // After a handler that falls through, the code after `if … else` runs too: keep the if.
+  if (!handlerExits && alternate.length > 0 && rest.length > 0) return capture;
   if (!handlerExits && rest.length > 0) {
     const valueNames = valueParams.flatMap((param) => (param.type === 'Identifier' ? [param.name] : []));
     if (valueParams.some((param) => param.type !== 'Identifier') || valueNames.some((name) => rest.some((statement) => referencesName(statement, name)))) {
-      return refuse('timing/error-handling-unclear', 'The code after the error handler uses the callback values, which some APIs pass even on error.');
+      return capture;
     }
   }
   // With an else branch and nothing after, the handler is the end of the callback.

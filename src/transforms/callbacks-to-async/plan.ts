@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import {
-  collectIdentifierNames,
+  collectReferencedNames,
   declaredNames,
   patternNames,
   referencesName,
@@ -57,6 +57,7 @@ function ancestorsOf(path: ASTPath<AnyNode>): AnyNode[] {
 /** Names the moved body would declare in its new scope. */
 function introducedNames(shape: CallbackShape): string[] {
   return [
+    ...(shape.errorStyle.kind === 'capture' ? [shape.errorStyle.errName] : []),
     ...shape.valueParams.flatMap((param) => patternNames(param)),
     ...declaredNames(shape.success),
     ...varNames(shape.success),
@@ -66,9 +67,8 @@ function introducedNames(shape: CallbackShape): string[] {
 function findNameConflict(shape: CallbackShape, site: CallSite, placement: Placement): string | undefined {
   const names = introducedNames(shape);
   const args = site.call.arguments.slice(0, -1);
-  const argNames = new Set<string>(args.flatMap((argument: AnyNode) => [...collectIdentifierNames(argument)]));
-  const others = new Set<string>(argNames);
-  for (const statement of siblingStatements(placement)) for (const name of collectIdentifierNames(statement)) others.add(name);
+  const others = new Set<string>(args.flatMap((argument: AnyNode) => [...collectReferencedNames(argument)]));
+  for (const statement of siblingStatements(placement)) for (const name of collectReferencedNames(statement)) others.add(name);
   return names.find((name) => others.has(name));
 }
 
@@ -104,6 +104,9 @@ function valuesFit(api: PromisableApi, shape: CallbackShape): string | undefined
   if (api.result.kind === 'value' && count > 1) return `${api.name} calls back with one value, but the callback takes ${count}.`;
   if (api.result.kind === 'object' && count > api.result.keys.length) return `${api.name} calls back with ${api.result.keys.length} values, but the callback takes ${count}.`;
   if (api.result.kind === 'array' && count > api.result.count) return `${api.name} calls back with ${api.result.count} values, but the callback takes ${count}.`;
+  if (shape.errorStyle.kind === 'capture' && api.result.kind !== 'value' && count > 0) {
+    return `${api.name} passes its values even on error, and the callback reads its error in a way only a captured error variable can express.`;
+  }
   const inTry = shape.errorStyle.kind !== 'throw';
   if (inTry && shape.valueParams.some((param) => param.type !== 'Identifier')) {
     return 'A destructured callback value cannot be declared before the try/catch that the error handling needs.';

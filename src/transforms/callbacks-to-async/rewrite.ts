@@ -1,12 +1,12 @@
 import type { JSCodeshift } from 'jscodeshift';
-import type { AnyNode } from '../shared/ast';
+import { uniqueName, type AnyNode } from '../shared/ast';
 import { applyPlacement, type PlacementContext } from '../shared/async-placement';
 import type { CallbackShape } from './callback-shape';
 import type { PromisableApi } from './node-api-table';
 import type { RewritePlan } from './plan';
 
 /** Builds the statements that await `promise` and hand its values to the callback's names. */
-function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShape, promise: AnyNode, reassigned: boolean, typescript: boolean): AnyNode[] {
+function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShape, promise: AnyNode, reassigned: boolean, typescript: boolean, takenNames: Set<string>): AnyNode[] {
   const params = shape.valueParams;
   const target = (): AnyNode => {
     if (params.length === 0) return undefined;
@@ -30,6 +30,11 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
 
   // Only the awaited call sits inside the try, so the handler never sees the success path's errors.
   const statements: AnyNode[] = [];
+  if (style.kind === 'capture') {
+    const errId = j.identifier(style.errName);
+    if (typescript) errId.typeAnnotation = j.tsTypeAnnotation(j.tsAnyKeyword());
+    statements.push(j.variableDeclaration('let', [j.variableDeclarator(errId, j.nullLiteral())]));
+  }
   let tryBody: AnyNode;
   if (params.length === 0) {
     tryBody = j.expressionStatement(awaited);
@@ -47,9 +52,17 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
         : objectPatternOf(j, params.map((param, i) => [keys[i], param.name]));
     tryBody = j.expressionStatement(j.assignmentExpression('=', left, awaited));
   }
-  const handler = style.kind === 'catch'
-    ? j.catchClause(catchParam(j, style.errName, typescript), null, style.handlerBlock ?? j.blockStatement(style.handler))
-    : j.catchClause(null, null, j.blockStatement([]));
+  let handler: AnyNode;
+  if (style.kind === 'catch') {
+    handler = j.catchClause(catchParam(j, style.errName, typescript), null, style.handlerBlock ?? j.blockStatement(style.handler));
+  } else if (style.kind === 'capture') {
+    const caught = uniqueName('caught', takenNames);
+    handler = j.catchClause(catchParam(j, caught, typescript), null, j.blockStatement([
+      j.expressionStatement(j.assignmentExpression('=', j.identifier(style.errName), j.identifier(caught))),
+    ]));
+  } else {
+    handler = j.catchClause(null, null, j.blockStatement([]));
+  }
   statements.push(j.tryStatement(j.blockStatement([tryBody]), handler));
   return statements;
 }
@@ -89,7 +102,7 @@ export function applyRewrite(plan: RewritePlan, context: RewriteContext): AnyNod
   const start = context.j.callExpression(context.calleeFor(plan), args);
   applyPlacement(placement, {
     start,
-    awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript),
+    awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript, context.takenNames),
     continuation: shape.success,
     promiseName: firstValue?.type === 'Identifier' ? firstValue.name : api.name,
   }, context);

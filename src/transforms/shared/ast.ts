@@ -93,6 +93,15 @@ export function collectIdentifierNames(root: AnyNode): Set<string> {
   return names;
 }
 
+/** Names used as references or declared below root; property keys and member names are not. */
+export function collectReferencedNames(root: AnyNode): Set<string> {
+  const names = new Set<string>();
+  walk(root, (node, parent) => {
+    if (node.type === 'Identifier' && isReferenceIdentifier(node, parent)) names.add(node.name);
+  });
+  return names;
+}
+
 /** Does a function (not root) declare `name` as a parameter, so that it means something else inside? */
 function shadows(node: AnyNode, name: string): boolean {
   return isFunctionNode(node) && node.params.some((param: AnyNode) => patternNames(param).includes(name));

@@ -1,6 +1,7 @@
-// Checks (refusal): `if (err) return cb(err)` inside a function that takes a callback `cb`.
-// That function is a user callback API, converted as a whole or not at all; this transform
-// converts Node core calls only, so the code stays as it is.
+// Checks: `if (err) return cb(err)` inside a function that takes a callback `cb`: a user
+// callback API, converted as a whole (async function, errors thrown to the awaiting caller),
+// with its in-file callers awaiting it; the caller whose callback reads `err.code` keeps
+// working through a captured error.
 const fs = require('fs');
 
 function readUpper(file, cb) {
