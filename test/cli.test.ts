@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/program';
 import { transforms } from '../src/transforms';
-import { makeRepository, makeTree } from './temp-trees';
+import { makeRepository, makeTree, removeTrees } from './temp-trees';
+
+afterAll(removeTrees);
 
 /**
  * A sample that callbacks-to-async converts. Tests in the "needs callbacks-to-async" blocks

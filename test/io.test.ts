@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { run, RunOptionsError } from '../src/engine/run';
 import { collectFiles } from '../src/io/collect-files';
 import { createMinNodeMajorLookup, parseMinNodeMajor } from '../src/io/engines';
@@ -9,7 +9,9 @@ import { readSourceFile } from '../src/io/read-file';
 import { writeResults } from '../src/io/write-results';
 import { buildReport } from '../src/report/build-report';
 import type { FileResult } from '../src/types';
-import { git, makeRepository, makeTree } from './temp-trees';
+import { git, makeRepository, makeTree, removeTrees } from './temp-trees';
+
+afterAll(removeTrees);
 
 const jsExtensions = ['.js', '.ts'];
 
