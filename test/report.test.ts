@@ -124,8 +124,8 @@ describe('formatReport text', () => {
   it('shows the diff, findings with locations, errors with file:line:column and the summary', () => {
     const text = formatReport(sampleReport(), 'text');
     expect(text).toContain('--- a/src/a.js\n+++ b/src/a.js\n');
-    expect(text).toContain('  2:1  info  timing/callback-moved-to-microtask  The callback body now runs as a promise job. [rewritten]');
-    expect(text).toContain('  7:3  warning  timing/callback-uses-this  uses | this [left as is]');
+    expect(text).toContain('  2:1  info     timing/callback-moved-to-microtask  The callback body now runs as a promise job. [rewritten]');
+    expect(text).toContain('  7:3  warning  timing/callback-uses-this           uses | this [left as is]');
     expect(text).toContain('error src/bad.js:1:11: cannot parse: Unexpected token (1:10)');
     expect(text).toContain('skipped notes.txt: extension ".txt" is not one of .js');
     expect(text).toContain('Scanned 4 files: 1 changed, 1 unchanged, 1 skipped, 1 failed.');

@@ -10,15 +10,24 @@ export interface TextFormatOptions {
   diffs: boolean;
 }
 
-function paintSeverity(finding: Finding, palette: Palette): string {
-  if (finding.severity === 'error') return palette.red(finding.severity);
-  if (finding.severity === 'warning') return palette.yellow(finding.severity);
-  return palette.cyan(finding.severity);
+function paintSeverity(severity: Finding['severity'], text: string, palette: Palette): string {
+  if (severity === 'error') return palette.red(text);
+  if (severity === 'warning') return palette.yellow(text);
+  return palette.cyan(text);
 }
 
-function formatFinding(finding: Finding, palette: Palette): string {
-  const state = palette.dim(finding.applied ? '[rewritten]' : '[left as is]');
-  return `  ${finding.line}:${finding.column}  ${paintSeverity(finding, palette)}  ${finding.ruleId}  ${finding.message} ${state}`;
+/** One line a finding, columns aligned within the file (padding before colour, which has no width). */
+function formatFindings(findings: Finding[], palette: Palette): string[] {
+  const locations = findings.map((finding) => `${finding.line}:${finding.column}`);
+  const width = (texts: string[]) => Math.max(...texts.map((text) => text.length));
+  const locationWidth = width(locations);
+  const severityWidth = width(findings.map((finding) => finding.severity));
+  const ruleWidth = width(findings.map((finding) => finding.ruleId));
+  return findings.map((finding, index) => {
+    const severity = paintSeverity(finding.severity, finding.severity.padEnd(severityWidth), palette);
+    const state = palette.dim(finding.applied ? '[rewritten]' : '[left as is]');
+    return `  ${locations[index].padEnd(locationWidth)}  ${severity}  ${finding.ruleId.padEnd(ruleWidth)}  ${finding.message} ${state}`;
+  });
 }
 
 function formatFileDetails(file: FileResult, palette: Palette): string[] {
@@ -26,8 +35,7 @@ function formatFileDetails(file: FileResult, palette: Palette): string[] {
   if (file.status === 'error') lines.push(`${palette.red('error')} ${describeFileError(file)}`);
   if (file.status === 'skipped') lines.push(palette.dim(`skipped ${file.path}: ${file.reason ?? 'left out'}`));
   if (file.findings.length > 0) {
-    lines.push(palette.bold(file.path));
-    for (const finding of file.findings) lines.push(formatFinding(finding, palette));
+    lines.push(palette.bold(file.path), ...formatFindings(file.findings, palette));
   }
   return lines;
 }
