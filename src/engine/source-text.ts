@@ -4,7 +4,8 @@
  */
 export interface SourceFrame {
   bom: string;
-  shebang: boolean;
+  /** The shebang line as written (without its line end), or '' when there is none. */
+  shebang: string;
   body: string;
   lineTerminator: '\n' | '\r\n';
 }
@@ -17,7 +18,7 @@ export function splitSource(text: string): SourceFrame {
     rest = rest.slice(1);
   }
   // The shebang becomes a line comment of the same length, so that line numbers hold.
-  const shebang = rest.startsWith('#!');
+  const shebang = rest.startsWith('#!') ? rest.slice(0, rest.search(/\r?\n|$/)) : '';
   if (shebang) rest = '//' + rest.slice(2);
   const crlf = (rest.match(/\r\n/g) || []).length;
   const lf = (rest.match(/\n/g) || []).length - crlf;
@@ -25,7 +26,10 @@ export function splitSource(text: string): SourceFrame {
 }
 
 export function joinSource(frame: SourceFrame, body: string): string {
-  const restored = frame.shebang && body.startsWith('//') ? '#!' + body.slice(2) : body;
+  if (!frame.shebang) return frame.bom + body;
+  const asComment = '//' + frame.shebang.slice(2);
+  // Whatever a transform did around it, the shebang stays the file's first line.
+  const restored = body.startsWith(asComment) ? frame.shebang + body.slice(asComment.length) : frame.shebang + frame.lineTerminator + body;
   return frame.bom + restored;
 }
 

@@ -1,4 +1,4 @@
-import { isFunctionNode, isIdentifierNamed, isReferenceIdentifier, walk, type AnyNode } from '../shared/ast';
+import { isFunctionNode, isIdentifierNamed, walk, type AnyNode } from '../shared/ast';
 
 /**
  * A module-level function whose last parameter looks like an error-first callback.
@@ -13,6 +13,8 @@ export interface CallbackFunction {
   key: string | number;
   /** Exported or assigned to module.exports: callers elsewhere may pass a callback. */
   exported: boolean;
+  /** Keys from the program node down to the function, to reach its path without a search. */
+  route: Array<string | number>;
 }
 
 function isModuleExportsTarget(node: AnyNode): boolean {
@@ -41,12 +43,12 @@ function looksErrorFirst(fn: AnyNode, name: string): boolean {
   return found;
 }
 
-function candidate(fn: AnyNode, holder: AnyNode, key: string | number, name: string | undefined, exported: boolean): CallbackFunction | undefined {
+function candidate(fn: AnyNode, holder: AnyNode, key: string | number, name: string | undefined, exported: boolean, route: Array<string | number>): CallbackFunction | undefined {
   if (!fn || !isFunctionNode(fn) || fn.async || fn.generator) return undefined;
   const last = fn.params[fn.params.length - 1];
   if (!last || last.type !== 'Identifier') return undefined;
   if (!looksErrorFirst(fn, last.name)) return undefined;
-  return { fn, name, callbackName: last.name, holder, key, exported };
+  return { fn, name, callbackName: last.name, holder, key, exported, route };
 }
 
 /** Module-level functions, `const f = function/arrow`, and `module.exports.x = function`. */
@@ -56,31 +58,20 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
   program.body.forEach((statement: AnyNode, index: number) => {
     const exported = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration';
     const declaration = exported ? statement.declaration : statement;
+    const route: Array<string | number> = exported ? ['body', index, 'declaration'] : ['body', index];
     if (!declaration) return;
     if (declaration.type === 'FunctionDeclaration') {
-      add(exported ? candidate(declaration, statement, 'declaration', declaration.id?.name, true) : candidate(declaration, program.body, index, declaration.id?.name, false));
+      add(exported
+        ? candidate(declaration, statement, 'declaration', declaration.id?.name, true, route)
+        : candidate(declaration, program.body, index, declaration.id?.name, false, route));
     } else if (declaration.type === 'VariableDeclaration') {
-      for (const declarator of declaration.declarations) {
-        if (declarator.id.type === 'Identifier') add(candidate(declarator.init, declarator, 'init', declarator.id.name, exported));
-      }
+      declaration.declarations.forEach((declarator: AnyNode, i: number) => {
+        if (declarator.id.type === 'Identifier') add(candidate(declarator.init, declarator, 'init', declarator.id.name, exported, [...route, 'declarations', i, 'init']));
+      });
     } else if (declaration.type === 'ExpressionStatement' && declaration.expression.type === 'AssignmentExpression') {
       const assignment = declaration.expression;
-      if (isModuleExportsTarget(assignment.left)) add(candidate(assignment.right, assignment, 'right', undefined, true));
+      if (isModuleExportsTarget(assignment.left)) add(candidate(assignment.right, assignment, 'right', undefined, true, [...route, 'expression', 'right']));
     }
   });
   return found;
-}
-
-/** Is the name used other than as the callee of a call (exported, stored, passed on)? */
-export function escapes(program: AnyNode, name: string, declaration: AnyNode): boolean {
-  let escaped = false;
-  walk(program, (node, parent) => {
-    if (escaped) return false;
-    if (node.type !== 'Identifier' || node.name !== name || !isReferenceIdentifier(node, parent)) return true;
-    if (parent === declaration || (parent.type === 'VariableDeclarator' && parent.id === node)) return true;
-    if (parent.type === 'CallExpression' && parent.callee === node) return true;
-    escaped = true;
-    return false;
-  });
-  return escaped;
 }

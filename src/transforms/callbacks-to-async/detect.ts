@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import type { AnyNode } from '../shared/ast';
+import { some, type AnyNode } from '../shared/ast';
 import type { ModuleBinding } from '../shared/module-bindings';
 import {
   findPromisableApi,
@@ -30,6 +30,15 @@ function isInlineFunction(node: AnyNode): boolean {
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
 }
 
+/** Is the path still where it was found: every link from it up to the root unchanged? */
+export function isPathCurrent(path: ASTPath<AnyNode>): boolean {
+  for (let current: AnyNode = path; current.parentPath; current = current.parentPath) {
+    const holder = current.parentPath.value;
+    if (!holder || holder[current.name] !== current.value) return false;
+  }
+  return true;
+}
+
 /** True when `name` at this path still means the module-level binding (not shadowed). */
 function resolvesToModuleLevel(path: ASTPath<AnyNode>, name: string): boolean {
   const scope = path.scope?.lookup(name);
@@ -52,12 +61,23 @@ function calleeTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: Mo
  * Every call of a known Node callback module's function, or of a function of this file that
  * awaitify made async (`localApis`, by name), outermost first.
  */
-export function findCallSites(j: JSCodeshift, root: Collection, bindings: ModuleBinding[], localApis: ReadonlyMap<string, PromisableApi> = new Map()): CallSite[] {
+export function findCallSites(
+  j: JSCodeshift,
+  root: Collection,
+  bindings: ModuleBinding[],
+  localApis: ReadonlyMap<string, PromisableApi> = new Map(),
+  skip: (call: AnyNode) => boolean = () => false,
+): CallSite[] {
   const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
   if (moduleBindings.length === 0 && localApis.size === 0) return [];
+  // A plain walk first: the path-building traversal below costs far more, so run it only when
+  // some call could be a site.
+  const candidate = (call: AnyNode) => !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || (call.callee.type === 'Identifier' && localApis.has(call.callee.name)));
+  if (!root.paths().some((path) => some(path.value, (node) => node.type === 'CallExpression' && candidate(node)))) return [];
   const sites: CallSite[] = [];
   root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
     const call = path.value;
+    if (!candidate(call)) return;
     const last = call.arguments[call.arguments.length - 1];
     const localApi = call.callee.type === 'Identifier' ? localApis.get(call.callee.name) : undefined;
     if (localApi && resolvesToModuleLevel(path, call.callee.name)) {

@@ -1,13 +1,13 @@
 import type { FindingInput, TransformContext } from '../../types';
-import { collectIdentifierNames, isReferenceIdentifier, referencesName, some, type AnyNode } from '../shared/ast';
+import { collectIdentifierNames, isReferenceIdentifier, referencesName, some, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
 import { allOwnedBy, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
-import { escapes, findCallbackFunctions, type CallbackFunction } from './callback-functions';
+import { findCallbackFunctions, type CallbackFunction } from './callback-functions';
 import { checkCallbackProtocol } from './callback-protocol';
 import { ownThrows } from './callback-shape';
-import { findCallSites, type CallSite } from './detect';
+import { findCallSites, isPathCurrent, type CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
 import { planCallSite, type Plan, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
@@ -41,6 +41,9 @@ export class FileConversion {
   private readonly localApis = new Map<string, PromisableApi>();
   private readonly converted: ConvertedFunction[] = [];
   private changed = false;
+  /** Node API calls as first found, and the originals of copied nodes, for apiOfCall. */
+  private nodeApis?: Map<AnyNode, PromisableApi>;
+  private readonly copiedFrom = new WeakMap<AnyNode, AnyNode>();
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
@@ -68,14 +71,20 @@ export class FileConversion {
     return this.changed;
   }
 
-  /** Converts the sites below `within` (everywhere when undefined), outermost first. */
-  private convertSites(report: Report, within?: AnyNode): number {
+  /** Converts the sites below the path `within` leads to (everywhere when undefined), outermost first. */
+  private convertSites(report: Report, within?: Array<string | number>): number {
     let count = 0;
     for (;;) {
-      const sites = findCallSites(this.ctx.j, this.ctx.root, this.bindings, this.localApis)
-        .filter((site) => !this.visited.has(site.call) && (!within || isInside(site.path, within)));
-      let rewrote = false;
+      // Searching from the function's own path keeps scopes right and skips the rest of the file.
+      const scope = within ? this.ctx.j(this.ctx.root.get('program', ...within)) : this.ctx.root;
+      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call));
+      let stale = false;
       for (const site of sites) {
+        // A rewrite moves code: sites it moved are found again on the next pass.
+        if (!isPathCurrent(site.path)) {
+          stale = true;
+          break;
+        }
         this.visited.add(site.call);
         const plan = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
         reportPlan(report, plan);
@@ -83,19 +92,21 @@ export class FileConversion {
         // The promise call that replaces it must not be taken for a call with a callback.
         this.visited.add(applyRewrite(plan, this.rewriteContext));
         if (site.binding) this.touched.add(site.binding);
-        this.changed = rewrote = true;
+        this.changed = true;
         count++;
-        break;
       }
-      if (!rewrote) return count;
+      if (!stale) return count;
     }
   }
 
   /** Which calls carry a callback that is called once, later: Node APIs and converted functions. */
   private apiOfCall(call: AnyNode): PromisableApi | undefined {
     if (call.callee.type === 'Identifier' && this.localApis.has(call.callee.name)) return this.localApis.get(call.callee.name);
-    const site = findCallSites(this.ctx.j, this.ctx.root, this.bindings).find((candidate) => candidate.call === call);
-    return site && !site.refused ? site.api : undefined;
+    if (!this.nodeApis) {
+      this.nodeApis = new Map();
+      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings)) if (site.api && !site.refused) this.nodeApis.set(site.call, site.api);
+    }
+    return this.nodeApis.get(call) ?? this.nodeApis.get(this.copiedFrom.get(call));
   }
 
   /** Converts callback API functions until no more can be proven (callees before callers). */
@@ -130,7 +141,7 @@ export class FileConversion {
     const protocol = checkCallbackProtocol(fn, callbackName, (call) => this.apiOfCall(call) !== undefined);
     if (!protocol.ok) return { ruleId: protocol.ruleId, message: protocol.message, node: protocol.node };
 
-    const copy = cloneNode(fn);
+    const copy = cloneNode(fn, this.copiedFrom);
     const restoreBindings = this.promiseBindings.checkpoint();
     const findings: FindingInput[] = [];
     const fail = (ruleId: string, message: string, node: AnyNode) => {
@@ -153,7 +164,7 @@ export class FileConversion {
     this.convertSites((finding) => {
       if (finding.ruleId === 'timing/throw-becomes-rejection' && (created.has(finding.node) || created.has(findThrowOfTest(copy, finding.node)))) return;
       findings.push(finding);
-    }, copy);
+    }, item.route);
     if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, calls.created)) {
       this.changed = wasChanged;
       return fail('timing/error-handling-unclear', `Not every call of \`${callbackName}\` could become a return or throw of the function itself (an operation in between was left as it was).`, fn);
@@ -186,10 +197,13 @@ export class FileConversion {
    * call in this file that passes a callback) get the dual API, unless --api promise.
    */
   private keepCallbacksWorking(): void {
+    if (this.converted.length === 0) return;
+    const uses = usesByName(this.program, new Set(this.converted.flatMap((converted) => (converted.item.name ? [converted.item.name] : []))));
     for (const converted of this.converted) {
       const { item, fn, arity } = converted;
-      const callsWithCallback = item.name ? this.callsPassingCallback(item.name, arity) : [];
-      const visible = item.exported || (item.name !== undefined && escapes(this.program, item.name, fn));
+      const use = item.name ? uses.get(item.name) : undefined;
+      const callsWithCallback = (use?.calls ?? []).filter((call) => call.arguments.length >= arity);
+      const visible = item.exported || !!use?.escapes;
       if (callsWithCallback.length === 0 && (!visible || this.ctx.options.api === 'promise')) continue;
       addDualApi(this.ctx.j, fn, item.callbackName, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
       for (const call of callsWithCallback) {
@@ -202,13 +216,19 @@ export class FileConversion {
       }
     }
   }
+}
 
-  private callsPassingCallback(name: string, arity: number): AnyNode[] {
-    return this.ctx.root
-      .find(this.ctx.j.CallExpression)
-      .filter((path: { value: AnyNode }) => path.value.callee.type === 'Identifier' && path.value.callee.name === name && path.value.arguments.length >= arity)
-      .nodes();
-  }
+/** For each name: its calls, and whether it is also used other than as a callee. One walk. */
+function usesByName(program: AnyNode, names: Set<string>): Map<string, { calls: AnyNode[]; escapes: boolean }> {
+  const uses = new Map<string, { calls: AnyNode[]; escapes: boolean }>();
+  for (const name of names) uses.set(name, { calls: [], escapes: false });
+  walk(program, (node, parent) => {
+    if (node.type !== 'Identifier' || !names.has(node.name) || !isReferenceIdentifier(node, parent)) return;
+    const use = uses.get(node.name)!;
+    if (parent.type === 'CallExpression' && parent.callee === node) use.calls.push(parent);
+    else if (!(parent.type === 'FunctionDeclaration' && parent.id === node) && !(parent.type === 'VariableDeclarator' && parent.id === node)) use.escapes = true;
+  });
+  return uses;
 }
 
 /** The `throw` in `if (test) throw …` for a test node, to match findings reported at the test. */
@@ -230,10 +250,6 @@ function walkStatements(root: AnyNode, visit: (node: AnyNode) => void): void {
   });
 }
 
-function isInside(path: { parent?: unknown; value: AnyNode }, ancestor: AnyNode): boolean {
-  for (let current: AnyNode = path; current; current = current.parent) if (current.value === ancestor) return true;
-  return false;
-}
 
 function reportPlan(report: Report, plan: Plan): void {
   if (plan.kind === 'skip') {

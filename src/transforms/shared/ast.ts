@@ -193,3 +193,17 @@ export function bodyStatements(fn: AnyNode): AnyNode[] | undefined {
   if (fn.body && fn.body.type === 'BlockStatement') return fn.body.body;
   return undefined;
 }
+
+/** Every node below root (root included) that passes the test, in source order. */
+export function findAll(root: AnyNode, test: (node: AnyNode, parent: AnyNode | null) => boolean, options: WalkOptions = {}): AnyNode[] {
+  const found: AnyNode[] = [];
+  walk(root, (node, parent) => {
+    if (test(node, parent)) found.push(node);
+  }, options);
+  return found;
+}
+
+/** Is the node `object.property` (not computed), e.g. `process.nextTick`? */
+export function isMemberNamed(node: AnyNode, object: string, property: string): boolean {
+  return !!node && node.type === 'MemberExpression' && !node.computed && isIdentifierNamed(node.object, object) && isIdentifierNamed(node.property, property);
+}

@@ -22,11 +22,14 @@ export interface TimerCall {
  * What holds the call:
  * - `statement`: `setTimeout(…);` or `setTimeout(…).unref();`
  * - `declaration`: `const t = setTimeout(…)` (also with `.unref()`), the only declarator;
+ * - `arrow-body`: the expression body of another timer's arrow callback, whose value the
+ *   timer ignores (`setTimeout(() => setTimeout(…), 10)`): a statement once that body moves;
  * - `other`: the returned Timeout is used some other way.
  */
 export type Holder =
   | { kind: 'statement'; statementPath: ASTPath<AnyNode>; unref: boolean }
   | { kind: 'declaration'; statementPath: ASTPath<AnyNode>; name: string; unref: boolean }
+  | { kind: 'arrow-body' }
   | { kind: 'other' };
 
 /** How a stored handle is used, by kind of use. */
@@ -42,6 +45,7 @@ export interface HandleUses {
 /** A function callback, written inline or declared by name. */
 export interface TimerCallback {
   fn: AnyNode;
+  fnPath: ASTPath<AnyNode>;
   /** Set for `setTimeout(step, …)`: where `step` is declared. */
   named?: NamedFunction;
   /** The callback body as statements (an arrow's expression body becomes one statement). */
@@ -50,6 +54,8 @@ export interface TimerCallback {
 
 export interface NamedFunction {
   name: string;
+  /** The statement list (block or program) that holds the declaration. */
+  scopeNode: AnyNode;
   /** The statement that declares it (function declaration or single-declarator const/let/var). */
   statementPath: ASTPath<AnyNode>;
   /** References other than the one timer call. */
@@ -104,6 +110,10 @@ export function findHolder(timer: TimerCall): Holder {
   }
   const parent = path.parent;
   if (parent?.value.type === 'ExpressionStatement') return { kind: 'statement', statementPath: parent, unref };
+  if (!unref && parent?.value.type === 'ArrowFunctionExpression' && parent.value.body === path.value) {
+    const outer = parent.parent?.value;
+    if (outer?.type === 'CallExpression' && outer.arguments[0] === parent.value && isTimerCallee(parent.parent)) return { kind: 'arrow-body' };
+  }
   if (parent?.value.type === 'VariableDeclarator' && parent.value.init === path.value && parent.value.id.type === 'Identifier') {
     const statementPath = parent.parent;
     if (statementPath?.value.type === 'VariableDeclaration' && statementPath.value.declarations.length === 1) {
@@ -168,7 +178,7 @@ export function functionBody(j: JSCodeshift, fn: AnyNode): AnyNode[] {
 }
 
 /** The function a name refers to, when it is declared in this file as a function. */
-function findNamedFunction(j: JSCodeshift, timer: TimerCall): { fn: AnyNode; named: NamedFunction } | undefined {
+function findNamedFunction(j: JSCodeshift, timer: TimerCall): { fnPath: ASTPath<AnyNode>; named: NamedFunction } | undefined {
   const name: string = timer.fnArg.name;
   const scope = timer.path.scope?.lookup(name);
   if (!scope) return undefined;
@@ -176,17 +186,17 @@ function findNamedFunction(j: JSCodeshift, timer: TimerCall): { fn: AnyNode; nam
   if (bindingPaths.length !== 1) return undefined;
   const idPath = bindingPaths[0]!;
   const parent = idPath.parent?.value;
-  let fn: AnyNode;
+  let fnPath: ASTPath<AnyNode>;
   let statementPath: ASTPath<AnyNode>;
   if (parent?.type === 'FunctionDeclaration' && parent.id === idPath.value) {
-    fn = parent;
+    fnPath = idPath.parent;
     statementPath = idPath.parent;
   } else if (parent?.type === 'VariableDeclarator' && parent.id === idPath.value && isInlineFunction(parent.init)) {
     statementPath = idPath.parent.parent;
     if (statementPath.value.declarations.length !== 1 || statementPath.value.kind === 'var') return undefined;
     // A const declared after the call is in its dead zone when the call runs.
     if (!(statementPath.value.end <= timer.call.start)) return undefined;
-    fn = parent.init;
+    fnPath = idPath.parent.get('init');
   } else {
     return undefined;
   }
@@ -195,16 +205,18 @@ function findNamedFunction(j: JSCodeshift, timer: TimerCall): { fn: AnyNode; nam
   const references = referencePaths(j, name, timer.path).filter(
     (path) => path.value !== timer.fnArg && path.value !== idPath.value,
   );
-  return { fn, named: { name, statementPath, otherReferences: references.length } };
+  return { fnPath, named: { name, scopeNode: list, statementPath, otherReferences: references.length } };
 }
 
 /** The callback of a timer call: an inline function, or a function declared by name. */
 export function findCallback(j: JSCodeshift, timer: TimerCall): TimerCallback | undefined {
   const fnArg = timer.fnArg;
-  if (isInlineFunction(fnArg)) return { fn: fnArg, body: functionBody(j, fnArg) };
+  if (isInlineFunction(fnArg)) return { fn: fnArg, fnPath: timer.path.get('arguments', 0), body: functionBody(j, fnArg) };
   if (fnArg?.type !== 'Identifier') return undefined;
   const found = findNamedFunction(j, timer);
-  return found && { fn: found.fn, named: found.named, body: functionBody(j, found.fn) };
+  if (!found) return undefined;
+  const fn = found.fnPath.value;
+  return { fn, fnPath: found.fnPath, named: found.named, body: functionBody(j, fn) };
 }
 
 /** `this` or `arguments` of a `function` itself (arrows inside share them). */

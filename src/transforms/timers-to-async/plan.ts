@@ -1,0 +1,319 @@
+import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import {
+  collectIdentifierNames,
+  declaredNames,
+  isFunctionNode,
+  isMemberNamed,
+  patternNames,
+  varNames,
+  walk,
+  type AnyNode,
+} from '../shared/ast';
+import { iifePlacement, placementFor, type Placement } from '../shared/async-placement';
+import {
+  enclosingFunction,
+  findCallback,
+  findHandleUses,
+  findHolder,
+  isInsideLoop,
+  usesOwnThisOrArguments,
+  type HandleUses,
+  type Holder,
+  type TimerCall,
+  type TimerCallback,
+} from './detect';
+import { readIntervalBody, type StopMode } from './interval-body';
+import type { Runtime } from './runtime';
+
+/** A finding a plan asks for; index.ts reports it. */
+export interface PlannedFinding {
+  ruleId: string;
+  message: string;
+  node: AnyNode;
+}
+
+export interface PlanContext {
+  j: JSCodeshift;
+  runtime: Runtime;
+  ownAsyncFunctions: WeakSet<AnyNode>;
+  /** Rule ids the user allows to convert anyway. */
+  allow: string[];
+  typescript: boolean;
+  /** setTimeout calls inside recognised promise delays: delays, not callback timers. */
+  delayTimerCalls: ReadonlySet<AnyNode>;
+  /** Every timer call in the file as it is now, to look for chains. */
+  timers: readonly TimerCall[];
+}
+
+type StatementHolder = Extract<Holder, { kind: 'statement' | 'declaration' }>;
+
+interface Checked {
+  timer: TimerCall;
+  holder: StatementHolder;
+  callback: TimerCallback;
+  /** The timer was unref'd: the wait must not keep the process alive either. */
+  unref: boolean;
+  uses?: HandleUses;
+  /** Refusals the user lifted with --allow: converted anyway, still reported. */
+  allowed: PlannedFinding[];
+}
+
+/** setTimeout or setImmediate whose callback becomes the code after an await. */
+export interface TimeoutPlan extends Checked {
+  kind: 'timeout';
+  placement: Placement;
+}
+
+/** setInterval with clearInterval that becomes a loop of awaits. */
+export interface IntervalPlan extends Checked {
+  kind: 'interval';
+  placement: Placement;
+  mode: StopMode;
+  /** Clears inside the callback body itself. */
+  ownClears: ASTPath<AnyNode>[];
+}
+
+export type Plan = TimeoutPlan | IntervalPlan | { kind: 'skip'; finding: PlannedFinding } | { kind: 'ignore' };
+
+type CheckResult = { kind: 'ok'; checked: Checked } | { kind: 'skip'; finding: PlannedFinding } | { kind: 'ignore' };
+
+function skip(ruleId: string, message: string, node: AnyNode): { kind: 'skip'; finding: PlannedFinding } {
+  return { kind: 'skip', finding: { ruleId, message, node } };
+}
+
+function isInFlow(timer: TimerCall, own: WeakSet<AnyNode>): boolean {
+  const fn = enclosingFunction(timer.path);
+  return !!fn && own.has(fn);
+}
+
+/** The holder's statement, for a timer whose body is about to become a statement. */
+function statementOf(holder: Holder): ASTPath<AnyNode> | undefined {
+  return holder.kind === 'statement' || holder.kind === 'declaration' ? holder.statementPath : undefined;
+}
+
+/** A `process.nextTick` anywhere in code that moves into a promise job. */
+function findNextTick(statements: AnyNode[]): AnyNode | undefined {
+  let found: AnyNode | undefined;
+  for (const statement of statements) {
+    walk(statement, (node) => {
+      if (!found && isMemberNamed(node, 'process', 'nextTick')) found = node;
+      return !found;
+    });
+  }
+  return found;
+}
+
+/** Names the callback body declares, and its parameters: they move to a new scope. */
+export function introducedNames(callback: TimerCallback): string[] {
+  return [...callback.fn.params.flatMap((param: AnyNode) => patternNames(param)), ...declaredNames(callback.body), ...varNames(callback.body)];
+}
+
+/** Names declared between the timer call and the declaration of its named callback. */
+function namesDeclaredBetween(timer: TimerCall, scopeNode: AnyNode): Set<string> {
+  const names = new Set<string>();
+  for (let current = timer.path.parent; current && current.value !== scopeNode; current = current.parent) {
+    const node = current.value;
+    if (isFunctionNode(node)) {
+      for (const param of node.params) for (const name of patternNames(param)) names.add(name);
+      if (node.body.type === 'BlockStatement') for (const name of varNames(node.body.body)) names.add(name);
+    }
+    if (node.type === 'BlockStatement') for (const name of declaredNames(node.body)) names.add(name);
+    if (node.type === 'CatchClause' && node.param) for (const name of patternNames(node.param)) names.add(name);
+    if ((node.type === 'ForStatement' || node.type === 'ForInStatement' || node.type === 'ForOfStatement')) {
+      const init = node.init ?? node.left;
+      if (init?.type === 'VariableDeclaration') for (const name of declaredNames([init])) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** Checks on the callback that every kind of timer shares. */
+function checkCallback(timer: TimerCall, callback: TimerCallback | undefined, context: PlanContext): PlannedFinding | undefined {
+  const call = timer.call;
+  if (!callback) {
+    return { ruleId: 'timing/callback-not-inline', message: `The callback of ${timer.name} is not a function written inline or declared in this file, so its body cannot move.`, node: call };
+  }
+  if (callback.named && callback.named.otherReferences > 0) {
+    return { ruleId: 'timing/timer-callback-reused', message: `\`${callback.named.name}\` is also used elsewhere; moving its body into an async flow would change those uses.`, node: timer.fnArg };
+  }
+  if (callback.named) {
+    const taken = namesDeclaredBetween(timer, callback.named.scopeNode);
+    const clash = [...collectIdentifierNames(callback.fn.body)].find((name) => taken.has(name));
+    if (clash) return { ruleId: 'timing/name-conflict', message: `The body of \`${callback.named.name}\` uses \`${clash}\`, which means something else where ${timer.name} is called.`, node: timer.fnArg };
+  }
+  if (usesOwnThisOrArguments(callback.fn)) {
+    return { ruleId: 'timing/timer-callback-uses-this', message: `The function callback of ${timer.name} uses \`this\` (the Timeout object) or \`arguments\`, which mean something else after the move.`, node: callback.fn };
+  }
+  if (callback.fn.generator) return { ruleId: 'timing/timer-shape-unsupported', message: 'The timer callback is a generator function.', node: callback.fn };
+  return undefined;
+}
+
+/** The handle checks: the Timeout must not be cleared, passed on, or used as a value. */
+function checkHolder(timer: TimerCall, holder: Holder, context: PlanContext): { holder: StatementHolder; uses?: HandleUses } | PlannedFinding {
+  if (holder.kind !== 'statement' && holder.kind !== 'declaration') {
+    return { ruleId: 'timing/value-used-after-call', message: `The Timeout that ${timer.name} returns is used, so the call cannot become an await.`, node: timer.call };
+  }
+  if (holder.kind === 'statement') return { holder };
+  const uses = findHandleUses(context.j, holder);
+  if (uses.others.length > 0) {
+    return { ruleId: 'timing/value-used-after-call', message: `The handle \`${holder.name}\` is used other than to clear or unref it, so the timer cannot become an await.`, node: uses.others[0]!.value };
+  }
+  return { holder, uses };
+}
+
+function checkRuntime(timer: TimerCall, unref: boolean, needsSignal: boolean, context: PlanContext): PlannedFinding | undefined {
+  const { runtime } = context;
+  if (timer.name === 'setImmediate' && !runtime.node) {
+    return { ruleId: 'timing/api-not-promisable', message: 'setImmediate outside Node has no standard promise form.', node: timer.call };
+  }
+  if ((unref || needsSignal) && runtime.api !== 'timers-promises') {
+    const what = unref ? '`{ ref: false }` (for .unref())' : 'an AbortSignal (the interval is cleared from elsewhere)';
+    return runtime.node
+      ? { ruleId: 'timing/unsupported-node-version', message: `The wait needs ${what} from timers/promises, which the oldest Node version engines.node allows does not have.`, node: timer.call }
+      : { ruleId: 'timing/api-not-promisable', message: `The wait needs ${what}, which a browser delay helper does not offer.`, node: timer.call };
+  }
+  return undefined;
+}
+
+/** A nextTick in the moved body is refused unless the user allows it (then reported). */
+function checkNextTick(body: AnyNode[], context: PlanContext, allowed: PlannedFinding[]): PlannedFinding | undefined {
+  const nextTick = findNextTick(body);
+  if (!nextTick) return undefined;
+  const message = 'process.nextTick in the timer callback: in a promise job its tick runs after pending promise jobs, in a timer callback before them.';
+  if (!context.allow.includes('timing/next-tick-ordering')) {
+    return { ruleId: 'timing/next-tick-ordering', message: `${message} Left as is (--allow timing/next-tick-ordering converts it).`, node: nextTick };
+  }
+  allowed.push({ ruleId: 'timing/next-tick-ordering', message, node: nextTick });
+  return undefined;
+}
+
+/** The arguments evaluated when the timer starts may not name what the moved body declares. */
+function checkStartNames(timer: TimerCall, callback: TimerCallback): PlannedFinding | undefined {
+  const introduced = new Set(introducedNames(callback));
+  for (const argument of [timer.delay, ...timer.extraArgs]) {
+    if (!argument) continue;
+    const clash = [...collectIdentifierNames(argument)].find((name) => introduced.has(name));
+    if (clash) return { ruleId: 'timing/name-conflict', message: `\`${clash}\` is both passed to ${timer.name} and declared by its callback.`, node: argument };
+  }
+  return undefined;
+}
+
+/** Every check of a setTimeout or setImmediate; `inFlow` says whether it runs inside an async flow. */
+function checkTimeout(timer: TimerCall, context: PlanContext, inFlow: boolean): CheckResult {
+  if (context.delayTimerCalls.has(timer.call)) return { kind: 'ignore' };
+  let holder = findHolder(timer);
+  if (holder.kind === 'arrow-body') {
+    // Not a statement yet: it becomes one when the outer timer's body moves.
+    if (!inFlow) return { kind: 'ignore' };
+    holder = { kind: 'statement', statementPath: timer.path, unref: false };
+  }
+  const callback = findCallback(context.j, timer);
+  const interesting = inFlow || isInFlow(timer, context.ownAsyncFunctions) || (!!callback && isChain(callback, context));
+  if (!interesting) return { kind: 'ignore' };
+  const refusal = checkCallback(timer, callback, context) ?? undefined;
+  if (refusal) return { kind: 'skip', finding: refusal };
+  const held = checkHolder(timer, holder, context);
+  if ('ruleId' in held) return { kind: 'skip', finding: held };
+  if (held.uses && held.uses.clears.length > 0) {
+    return skip('timing/timer-handle-cleared', `\`${(held.holder as { name: string }).name}\` is cleared on some path; as an await the timer could not be cancelled.`, held.uses.clears[0]!.value);
+  }
+  const statementPath = statementOf(held.holder)!;
+  if (isInsideLoop(statementPath)) {
+    return skip('timing/overlapping-timers', `This ${timer.name} runs once per loop iteration and the waits overlap; awaiting them in the loop would run them one after another.`, timer.call);
+  }
+  const unref = held.holder.unref || (held.uses?.unrefs.length ?? 0) > 0;
+  const allowed: PlannedFinding[] = [];
+  const later = checkRuntime(timer, unref, false, context) ?? checkNextTick(callback!.body, context, allowed) ?? checkStartNames(timer, callback!) ?? checkParamTypes(callback!, timer, context);
+  if (later) return { kind: 'skip', finding: later };
+  return { kind: 'ok', checked: { timer, holder: held.holder, callback: callback!, unref, uses: held.uses, allowed } };
+}
+
+/** Typed parameters cannot stand in the array pattern that several timer arguments need. */
+function checkParamTypes(callback: TimerCallback, timer: TimerCall, context: PlanContext): PlannedFinding | undefined {
+  if (!context.typescript || !needsArrayPattern(callback.fn.params, timer.extraArgs)) return undefined;
+  if (!callback.fn.params.some((param: AnyNode) => param.typeAnnotation)) return undefined;
+  return { ruleId: 'timing/timer-shape-unsupported', message: 'Typed callback parameters would need an array pattern, which cannot carry their types.', node: callback.fn };
+}
+
+/** `const x = await …` fits one plain parameter and at most one argument; else `const [a, b] = …`. */
+export function needsArrayPattern(params: AnyNode[], extraArgs: AnyNode[]): boolean {
+  if (params.length === 0) return false;
+  return !(params.length === 1 && params[0].type === 'Identifier' && extraArgs.length <= 1);
+}
+
+/** Every check of a setInterval; only intervals that some clearInterval stops are of interest. */
+function checkInterval(timer: TimerCall, context: PlanContext): CheckResult & { ownClears?: ASTPath<AnyNode>[]; mode?: StopMode } {
+  const holder = findHolder(timer);
+  if (holder.kind !== 'declaration') return { kind: 'ignore' };
+  const uses = findHandleUses(context.j, holder);
+  if (uses.clears.length === 0) return { kind: 'ignore' };
+  const callback = findCallback(context.j, timer);
+  const refusal = checkCallback(timer, callback, context);
+  if (refusal) return { kind: 'skip', finding: refusal };
+  const held = checkHolder(timer, holder, context);
+  if ('ruleId' in held) return { kind: 'skip', finding: held };
+  if (isInsideLoop(holder.statementPath)) {
+    return skip('timing/overlapping-timers', 'This setInterval starts once per loop iteration and the intervals overlap; one loop of awaits cannot stand for them.', timer.call);
+  }
+  if (callback!.fn.async) return skip('timing/timer-shape-unsupported', 'The interval callback is async: the next tick does not wait for it, but a loop would.', callback!.fn);
+  if (timer.extraArgs.length > 0) return skip('timing/timer-shape-unsupported', 'setInterval passes extra arguments to its callback.', timer.call);
+  const ownClears = uses.clears.filter((clear) => enclosingFunction(clear) === callback!.fn);
+  const clearedElsewhere = ownClears.length < uses.clears.length;
+  if (clearedElsewhere && holder.statementPath.value.kind === 'var') {
+    return skip('timing/timer-shape-unsupported', `\`${holder.name}\` is a var cleared from elsewhere; as an AbortController it could be used before it is set.`, timer.call);
+  }
+  const unref = holder.unref || uses.unrefs.length > 0;
+  const allowed: PlannedFinding[] = [];
+  const later = checkRuntime(timer, unref, clearedElsewhere, context) ?? checkNextTick(callback!.body, context, allowed);
+  if (later) return { kind: 'skip', finding: later };
+  const body = readIntervalBody(context.j, callback!.fnPath, ownClears, clearedElsewhere);
+  if (!body.ok) return skip('timing/timer-shape-unsupported', `${body.message} Left as is.`, callback!.fn);
+  return { kind: 'ok', checked: { timer, holder, callback: callback!, unref, uses, allowed }, ownClears, mode: body.mode };
+}
+
+/**
+ * A chain: the callback's own top-level statements start another timer that would convert
+ * once this one has (nested setTimeout, setImmediate, or a cleared setInterval).
+ */
+function isChain(callback: TimerCallback, context: PlanContext): boolean {
+  const statements = new Set(callback.body);
+  return context.timers.some((inner) => {
+    if (inner.call === callback.fn.body) return checkTimeout(inner, context, true).kind === 'ok';
+    const holder = findHolder(inner);
+    const statement = statementOf(holder)?.value;
+    if (!statement || !statements.has(statement)) return false;
+    return (inner.name === 'setInterval' ? checkInterval(inner, context) : checkTimeout(inner, context, true)).kind === 'ok';
+  });
+}
+
+/** Own-scope placement where the moved names would clash with the flow they join. */
+function placementWithoutClash(checked: Checked, context: PlanContext): Placement {
+  const placement = placementFor(checked.holder.statementPath, context.ownAsyncFunctions);
+  if (placement.kind !== 'inline') return placement;
+  const introduced = introducedNames(checked.callback);
+  const named = checked.callback.named?.statementPath.value;
+  const siblings = placement.list.filter((statement, index) => index !== placement.index && statement !== named);
+  const taken = new Set<string>();
+  for (const statement of siblings) for (const name of collectIdentifierNames(statement)) taken.add(name);
+  return introduced.some((name) => taken.has(name)) ? iifePlacement(placement) : placement;
+}
+
+/** An interval loop goes inline only as the last thing its flow does; else it runs beside it. */
+function intervalPlacement(checked: Checked, context: PlanContext): Placement {
+  const placement = placementWithoutClash(checked, context);
+  if (placement.kind !== 'inline') return placement;
+  const rest = placement.list.slice(placement.index + 1);
+  return rest.every((statement) => statement.type === 'FunctionDeclaration') ? placement : iifePlacement(placement);
+}
+
+/** Decides, for one timer call, whether and how it converts. Reads the AST; changes nothing. */
+export function planTimer(timer: TimerCall, context: PlanContext): Plan {
+  if (timer.name === 'setInterval') {
+    const result = checkInterval(timer, context);
+    if (result.kind !== 'ok') return result;
+    return { kind: 'interval', ...result.checked, placement: intervalPlacement(result.checked, context), mode: result.mode!, ownClears: result.ownClears! };
+  }
+  const result = checkTimeout(timer, context, false);
+  if (result.kind !== 'ok') return result;
+  return { kind: 'timeout', ...result.checked, placement: placementWithoutClash(result.checked, context) };
+}
