@@ -12,6 +12,7 @@ import {
   projectFindings,
   readExpectedFindings,
   readText,
+  fixtureOptions,
   type Fixture,
 } from './helpers/fixtures';
 
@@ -20,7 +21,7 @@ const fixtures = discoverFixtures();
 const updateHint = 'UPDATE=1 npx vitest run test/fixtures.test.ts';
 
 function run(source: string, path: string, transformId: string): FileResult {
-  const result = transformSource(source, { path, transforms: [transformId] });
+  const result = transformSource(source, { path, transforms: [transformId], ...fixtureOptions(source) });
   if (result.status === 'error') {
     throw new Error(`transformSource failed on ${path}: ${result.error?.message ?? 'no message'}`);
   }

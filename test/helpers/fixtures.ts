@@ -207,3 +207,12 @@ export function expectedExitCode(source: string): number {
   const match = /\/\/ awaitify-fixture: expect-exit (\d+)/.exec(source);
   return match ? Number(match[1]) : 0;
 }
+
+/**
+ * Transform options a fixture asks for with `// awaitify-fixture: options {"allow": [...]}`
+ * (JSON on the rest of the line), for behaviour that only an option turns on.
+ */
+export function fixtureOptions(source: string): { allow?: string[]; api?: 'dual' | 'promise'; target?: 'auto' | 'node' | 'browser' } {
+  const match = /\/\/ awaitify-fixture: options (.+)$/m.exec(source);
+  return match ? JSON.parse(match[1]) : {};
+}

@@ -27,6 +27,8 @@ function isNullish(node: AnyNode): boolean {
   return !node || node.type === 'NullLiteral' || (node.type === 'Literal' && node.value === null) || isIdentifierNamed(node, 'undefined');
 }
 
+const callbackLikeName = /^(cb|callback|done|next|cont|continuation|fn|resolve)$|Callback$|Cb$|Done$/;
+
 /** Is `name` called as an error-first callback somewhere: `cb(null, …)`, `cb()`, `cb(err)`, or handed on? */
 function looksErrorFirst(fn: AnyNode, name: string): boolean {
   let found = false;
@@ -35,7 +37,9 @@ function looksErrorFirst(fn: AnyNode, name: string): boolean {
     const args = node.arguments;
     if (isIdentifierNamed(node.callee, name)) {
       if (args.length === 0 || isNullish(args[0]) || (args.length === 1 && args[0].type === 'Identifier' && /^(err|error|er|e)$/i.test(args[0].name))) found = true;
-    } else if (isIdentifierNamed(args[args.length - 1], name)) {
+    } else if (isIdentifierNamed(args[args.length - 1], name) && callbackLikeName.test(name)) {
+      // Handed on as another call's last argument: only names that say "callback" count,
+      // or every `log('x', value)` would make `value` look like one.
       found = true;
     }
     return !found;

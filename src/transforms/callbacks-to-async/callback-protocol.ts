@@ -18,7 +18,7 @@ interface PathOutcome {
 }
 
 export type ProtocolResult =
-  | { ok: true }
+  | { ok: true; allowedSync?: { message: string; node: AnyNode } }
   | { ok: false; ruleId: string; message: string; node: AnyNode };
 
 class ProtocolError extends Error {
@@ -54,6 +54,22 @@ function containsReturn(statement: AnyNode): boolean {
 function inlineCallback(call: AnyNode): AnyNode | undefined {
   const last = call.arguments[call.arguments.length - 1];
   return last && (last.type === 'ArrowFunctionExpression' || last.type === 'FunctionExpression') ? last : undefined;
+}
+
+const listenerMethods = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+const streamMethods = new Set(['pipe', 'write', 'end', 'pipeline', 'finished']);
+
+function memberCallName(expression: AnyNode): string | undefined {
+  const callee = expression?.type === 'CallExpression' ? expression.callee : undefined;
+  return callee?.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+}
+
+function isListenerRegistration(expression: AnyNode): boolean {
+  return listenerMethods.has(memberCallName(expression) ?? '');
+}
+
+function isStreamCall(expression: AnyNode): boolean {
+  return streamMethods.has(memberCallName(expression) ?? '') || isIdentifierNamed(expression?.callee, 'pipeline') || isIdentifierNamed(expression?.callee, 'finished');
 }
 
 class ProtocolWalker {
@@ -150,7 +166,16 @@ class ProtocolWalker {
       return [{ calls: 1, sync: false, exited: returns, deferred: true }];
     }
     if (!callback || others.some((node: AnyNode) => this.mentions(node))) {
+      if (isListenerRegistration(expression)) {
+        throw new ProtocolError('timing/event-emitter-callback', `\`${this.cb}\` is registered as an event listener (\`.${expression.callee.property.name}\`), which runs once per event, not once.`, expression);
+      }
+      if (isStreamCall(expression)) {
+        throw new ProtocolError('timing/event-emitter-callback', `\`${this.cb}\` is handed to a stream, whose callbacks follow the stream's events.`, expression);
+      }
       throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is passed somewhere its calls cannot be followed.`, expression ?? {});
+    }
+    if (isListenerRegistration(expression)) {
+      throw new ProtocolError('timing/event-emitter-callback', `\`${this.cb}\` is called from an event listener (\`.${expression.callee.property.name}\`), which runs once per event.`, expression);
     }
     if (!this.isAsyncCall(expression)) {
       throw new ProtocolError('timing/sync-callback-now-async', 'The operation that carries the callback is not known to call back asynchronously.', expression);
@@ -166,7 +191,7 @@ class ProtocolWalker {
  * and never stores it or passes it where it cannot be followed. `isAsyncCall` says which
  * calls with an inline callback are operations known to call back asynchronously.
  */
-export function checkCallbackProtocol(fn: AnyNode, cb: string, isAsyncCall: (call: AnyNode) => boolean): ProtocolResult {
+export function checkCallbackProtocol(fn: AnyNode, cb: string, isAsyncCall: (call: AnyNode) => boolean, allowSync = false): ProtocolResult {
   const walker = new ProtocolWalker(cb, isAsyncCall);
   const body = fn.body.type === 'BlockStatement' ? fn.body.body : [{ type: 'ExpressionStatement', expression: fn.body }];
   let outcomes: PathOutcome[];
@@ -183,11 +208,10 @@ export function checkCallbackProtocol(fn: AnyNode, cb: string, isAsyncCall: (cal
     return { ok: false, ruleId: 'timing/multiple-callback-calls', message: `On some path \`${cb}\` is called more than once (a missing return after \`${cb}(err)\`?); a promise settles only once.`, node: fn };
   }
   const syncPaths = outcomes.filter((outcome) => outcome.sync).length;
-  if (syncPaths === outcomes.length) {
-    return { ok: false, ruleId: 'timing/sync-callback-now-async', message: `\`${cb}\` is always called synchronously; as an async function its caller's code would run a microtask later.`, node: fn };
-  }
-  if (syncPaths > 0) {
-    return { ok: false, ruleId: 'timing/sync-callback-now-async', message: `\`${cb}\` is called synchronously on some paths and asynchronously on others (Zalgo); converting would make every call asynchronous.`, node: fn };
-  }
-  return { ok: true };
+  const message = syncPaths === outcomes.length
+    ? `\`${cb}\` is always called synchronously; as an async function its caller's code would run a microtask later.`
+    : `\`${cb}\` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous.`;
+  if (syncPaths === 0) return { ok: true };
+  if (allowSync) return { ok: true, allowedSync: { message, node: fn } };
+  return { ok: false, ruleId: 'timing/sync-callback-now-async', message: `${message} Left as is (--allow timing/sync-callback-now-async converts it).`, node: fn };
 }

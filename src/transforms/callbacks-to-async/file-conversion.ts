@@ -88,7 +88,7 @@ export class FileConversion {
         this.visited.add(site.call);
         const plan = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
         reportPlan(report, plan);
-        if (plan.kind === 'skip') continue;
+        if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
         this.visited.add(applyRewrite(plan, this.rewriteContext));
         if (site.binding) this.touched.add(site.binding);
@@ -138,7 +138,8 @@ export class FileConversion {
     if (fn.type !== 'ArrowFunctionExpression' && some(fn.body, (node, parent) => node.type === 'Identifier' && node.name === 'arguments' && isReferenceIdentifier(node, parent), { skipNonArrowFunctions: true })) {
       return { ruleId: 'timing/callback-uses-this', message: 'The function reads `arguments`, which would no longer hold the callback.', node: fn };
     }
-    const protocol = checkCallbackProtocol(fn, callbackName, (call) => this.apiOfCall(call) !== undefined);
+    const allowSync = this.ctx.options.allow.includes('timing/sync-callback-now-async');
+    const protocol = checkCallbackProtocol(fn, callbackName, (call) => this.apiOfCall(call) !== undefined, allowSync);
     if (!protocol.ok) return { ruleId: protocol.ruleId, message: protocol.message, node: protocol.node };
 
     const copy = cloneNode(fn, this.copiedFrom);
@@ -172,6 +173,7 @@ export class FileConversion {
 
     this.changed = true;
     tidyConvertedFunction(copy);
+    if (protocol.allowedSync) this.ctx.report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
     for (const finding of findings) this.ctx.report(finding);
     this.ctx.report({
       ruleId: 'timing/callback-moved-to-microtask',
@@ -187,7 +189,7 @@ export class FileConversion {
       minNode: 0,
       returnsUndefined: true,
     };
-    if (item.name && !item.exported) this.localApis.set(item.name, api);
+    if (item.name) this.localApis.set(item.name, api);
     this.converted.push({ item, fn: copy, api, arity: fn.params.length });
     return undefined;
   }
@@ -252,6 +254,7 @@ function walkStatements(root: AnyNode, visit: (node: AnyNode) => void): void {
 
 
 function reportPlan(report: Report, plan: Plan): void {
+  if (plan.kind === 'ignore') return;
   if (plan.kind === 'skip') {
     report({ ruleId: plan.ruleId, message: plan.message, node: plan.site.call, applied: false });
     return;

@@ -34,7 +34,13 @@ export interface SkipPlan {
   message: string;
 }
 
-export type Plan = RewritePlan | SkipPlan;
+/** Nothing to say: the call has no callback (`fs.createReadStream(p)`). */
+export interface IgnorePlan {
+  kind: 'ignore';
+  site: CallSite;
+}
+
+export type Plan = RewritePlan | SkipPlan | IgnorePlan;
 
 export interface PlanContext {
   /** Async functions this transform created, whose bodies are safe to extend. */
@@ -137,6 +143,7 @@ function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | un
 
 /** Decides, for one call site, whether and how it converts. Reads the AST; changes nothing. */
 export function planCallSite(site: CallSite, context: PlanContext): Plan {
+  if (site.refused && !site.callback) return { kind: 'ignore', site };
   if (site.refused) return skip(site, 'timing/api-not-promisable', `${site.module}.${site.name} is left as is: ${site.refused.reason}.`);
   if (!site.api) return skip(site, 'timing/api-not-promisable', `${site.module}.${site.name} has no known promise form.`);
   const api = withCallOptions(site, site.api);

@@ -1,0 +1,31 @@
+// Checks: an exported callback function gets the dual API; a caller's callback that throws is
+// an uncaught exception exactly as before (not an unhandled rejection, not a second call).
+// awaitify-fixture: expect-exit 1
+const fsp = require('fs/promises');
+
+// awaitify: the dual API of converted functions (callback when given, else the promise).
+function settleCallback(promise, callback, spread = false) {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}
+
+function loadName(path, cb) {
+  return settleCallback((async () => {
+    const text = await fsp.readFile(path, 'utf8');
+    return JSON.parse(text).name;
+  })(), cb);
+}
+module.exports = { loadName };
+
+let calls = 0;
+process.on('exit', () => console.log('callback calls:', calls));
+module.exports.loadName('config.json', (err, name) => {
+  calls += 1;
+  console.log('name:', name);
+  throw new Error('the caller callback failed');
+});
+console.log('after loadName call');
