@@ -15,6 +15,8 @@ export interface CallbackFunction {
   exported: boolean;
   /** Keys from the program node down to the function, to reach its path without a search. */
   route: Array<string | number>;
+  /** For a method: the class it belongs to, or the name of the object literal that holds it. */
+  owner?: { kind: 'class'; node: AnyNode } | { kind: 'object'; name?: string };
 }
 
 function isModuleExportsTarget(node: AnyNode): boolean {
@@ -47,15 +49,39 @@ function looksErrorFirst(fn: AnyNode, name: string): boolean {
   return found;
 }
 
-function candidate(fn: AnyNode, holder: AnyNode, key: string | number, name: string | undefined, exported: boolean, route: Array<string | number>): CallbackFunction | undefined {
+function candidate(fn: AnyNode, holder: AnyNode, key: string | number, name: string | undefined, exported: boolean, route: Array<string | number>, owner?: CallbackFunction['owner']): CallbackFunction | undefined {
   if (!fn || !isFunctionNode(fn) || fn.async || fn.generator) return undefined;
+  if ((fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && (fn.kind !== 'method' || fn.computed || fn.static)) return undefined;
   const last = fn.params[fn.params.length - 1];
   if (!last || last.type !== 'Identifier') return undefined;
   if (!looksErrorFirst(fn, last.name)) return undefined;
-  return { fn, name, callbackName: last.name, holder, key, exported, route };
+  return { fn, name, callbackName: last.name, holder, key, exported, route, owner };
 }
 
-/** Module-level functions, `const f = function/arrow`, and `module.exports.x = function`. */
+function isModuleExports(node: AnyNode): boolean {
+  return node.type === 'MemberExpression' && isIdentifierNamed(node.object, 'module') && isIdentifierNamed(node.property, 'exports');
+}
+
+/** Methods and function-valued properties of an object literal. */
+function objectMethods(object: AnyNode, route: Array<string | number>, name: string | undefined, exported: boolean): CallbackFunction[] {
+  const methods: CallbackFunction[] = [];
+  object.properties.forEach((property: AnyNode, i: number) => {
+    if (property.computed || property.key?.type !== 'Identifier') return;
+    const owner = { kind: 'object' as const, name };
+    const item = property.type === 'ObjectMethod'
+      ? candidate(property, object.properties, i, property.key.name, exported, [...route, 'properties', i], owner)
+      : property.type === 'ObjectProperty'
+        ? candidate(property.value, property, 'value', property.key.name, exported, [...route, 'properties', i, 'value'], owner)
+        : undefined;
+    if (item) methods.push(item);
+  });
+  return methods;
+}
+
+/**
+ * Module-level functions, `const f = function/arrow`, `module.exports.x = function`, methods of
+ * module-level classes, and methods of module-level object literals (`module.exports = {…}`).
+ */
 export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
   const found: CallbackFunction[] = [];
   const add = (item: CallbackFunction | undefined) => item && found.push(item);
@@ -68,13 +94,24 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
       add(exported
         ? candidate(declaration, statement, 'declaration', declaration.id?.name, true, route)
         : candidate(declaration, program.body, index, declaration.id?.name, false, route));
+    } else if (declaration.type === 'ClassDeclaration') {
+      declaration.body.body.forEach((member: AnyNode, i: number) => {
+        if (member.type !== 'ClassMethod' || member.key.type !== 'Identifier') return;
+        add(candidate(member, declaration.body.body, i, member.key.name, exported, [...route, 'body', 'body', i], { kind: 'class', node: declaration }));
+      });
     } else if (declaration.type === 'VariableDeclaration') {
       declaration.declarations.forEach((declarator: AnyNode, i: number) => {
-        if (declarator.id.type === 'Identifier') add(candidate(declarator.init, declarator, 'init', declarator.id.name, exported, [...route, 'declarations', i, 'init']));
+        if (declarator.id.type !== 'Identifier') return;
+        const declaratorRoute = [...route, 'declarations', i, 'init'];
+        if (declarator.init?.type === 'ObjectExpression') found.push(...objectMethods(declarator.init, declaratorRoute, declarator.id.name, exported));
+        else add(candidate(declarator.init, declarator, 'init', declarator.id.name, exported, declaratorRoute));
       });
     } else if (declaration.type === 'ExpressionStatement' && declaration.expression.type === 'AssignmentExpression') {
       const assignment = declaration.expression;
-      if (isModuleExportsTarget(assignment.left)) add(candidate(assignment.right, assignment, 'right', undefined, true, [...route, 'expression', 'right']));
+      if (!isModuleExportsTarget(assignment.left) && !isModuleExports(assignment.left)) return;
+      const assignmentRoute = [...route, 'expression', 'right'];
+      if (assignment.right.type === 'ObjectExpression') found.push(...objectMethods(assignment.right, assignmentRoute, undefined, true));
+      else add(candidate(assignment.right, assignment, 'right', undefined, true, assignmentRoute));
     }
   });
   return found;

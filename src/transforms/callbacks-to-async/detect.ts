@@ -1,6 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { some, type AnyNode } from '../shared/ast';
 import type { ModuleBinding } from '../shared/module-bindings';
+import { LocalApis } from './local-apis';
 import {
   findPromisableApi,
   findRefusedApi,
@@ -65,22 +66,22 @@ export function findCallSites(
   j: JSCodeshift,
   root: Collection,
   bindings: ModuleBinding[],
-  localApis: ReadonlyMap<string, PromisableApi> = new Map(),
+  localApis: LocalApis = new LocalApis(),
   skip: (call: AnyNode) => boolean = () => false,
 ): CallSite[] {
   const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
   if (moduleBindings.length === 0 && localApis.size === 0) return [];
   // A plain walk first: the path-building traversal below costs far more, so run it only when
   // some call could be a site.
-  const candidate = (call: AnyNode) => !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || (call.callee.type === 'Identifier' && localApis.has(call.callee.name)));
+  const candidate = (call: AnyNode) => !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee));
   if (!root.paths().some((path) => some(path.value, (node) => node.type === 'CallExpression' && candidate(node)))) return [];
   const sites: CallSite[] = [];
   root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
     const call = path.value;
     if (!candidate(call)) return;
     const last = call.arguments[call.arguments.length - 1];
-    const localApi = call.callee.type === 'Identifier' ? localApis.get(call.callee.name) : undefined;
-    if (localApi && resolvesToModuleLevel(path, call.callee.name)) {
+    const localApi = localApis.resolve(path, resolvesToModuleLevel);
+    if (localApi) {
       sites.push({ path, call, module: 'local', name: localApi.name, api: localApi, callback: isInlineFunction(last) ? last : undefined });
       return;
     }

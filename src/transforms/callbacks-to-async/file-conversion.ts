@@ -13,6 +13,7 @@ import { planCallSite, type Plan, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
+import { LocalApis } from './local-apis';
 import { tidyConvertedFunction } from './tidy';
 
 type Report = (finding: FindingInput) => void;
@@ -38,7 +39,7 @@ export class FileConversion {
   private readonly rewriteContext: RewriteContext;
   private readonly visited = new WeakSet<AnyNode>();
   private readonly touched = new Set<ModuleBinding>();
-  private readonly localApis = new Map<string, PromisableApi>();
+  private readonly localApis = new LocalApis();
   private readonly converted: ConvertedFunction[] = [];
   private changed = false;
   /** Node API calls as first found, and the originals of copied nodes, for apiOfCall. */
@@ -56,7 +57,8 @@ export class FileConversion {
       ownAsyncFunctions: ctx.ownAsyncFunctions,
       usesSemicolons: usesSemicolons(ctx.source),
       typescript: /\.(ts|tsx|mts|cts)$/.test(ctx.path),
-      calleeFor: (plan: RewritePlan) => this.promiseBindings.calleeFor(plan.api, plan.site.binding),
+      // A converted function of this file is called as it was, only without the callback.
+      calleeFor: (plan: RewritePlan) => (plan.site.module === 'local' ? plan.site.call.callee : this.promiseBindings.calleeFor(plan.api, plan.site.binding)),
     };
   }
 
@@ -100,8 +102,9 @@ export class FileConversion {
   }
 
   /** Which calls carry a callback that is called once, later: Node APIs and converted functions. */
-  private apiOfCall(call: AnyNode): PromisableApi | undefined {
-    if (call.callee.type === 'Identifier' && this.localApis.has(call.callee.name)) return this.localApis.get(call.callee.name);
+  private apiOfCall(call: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
+    const local = this.localApis.resolveCallee(call.callee, classNode);
+    if (local) return local;
     if (!this.nodeApis) {
       this.nodeApis = new Map();
       for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings)) if (site.api && !site.refused) this.nodeApis.set(site.call, site.api);
@@ -139,7 +142,8 @@ export class FileConversion {
       return { ruleId: 'timing/callback-uses-this', message: 'The function reads `arguments`, which would no longer hold the callback.', node: fn };
     }
     const allowSync = this.ctx.options.allow.includes('timing/sync-callback-now-async');
-    const protocol = checkCallbackProtocol(fn, callbackName, (call) => this.apiOfCall(call) !== undefined, allowSync);
+    const classNode = item.owner?.kind === 'class' ? item.owner.node : undefined;
+    const protocol = checkCallbackProtocol(fn, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync);
     if (!protocol.ok) return { ruleId: protocol.ruleId, message: protocol.message, node: protocol.node };
 
     const copy = cloneNode(fn, this.copiedFrom);
@@ -151,7 +155,7 @@ export class FileConversion {
       return { ruleId, message, node: node?.loc ? node : fn };
     };
     item.holder[item.key] = copy;
-    if (!inlineHandedOnCallbacks(j, copy, callbackName, (call) => this.apiOfCall(call))) {
+    if (!inlineHandedOnCallbacks(j, copy, callbackName, (call) => this.apiOfCall(call, classNode))) {
       return fail('timing/callback-stored-or-escaping', `\`${callbackName}\` is handed to an operation awaitify does not know.`, fn);
     }
     const calls = rewriteCallbackCalls(j, copy, callbackName);
@@ -189,9 +193,16 @@ export class FileConversion {
       minNode: 0,
       returnsUndefined: true,
     };
-    if (item.name) this.localApis.set(item.name, api);
+    this.registerLocalApi(item, api);
     this.converted.push({ item, fn: copy, api, arity: fn.params.length });
     return undefined;
+  }
+
+  private registerLocalApi(item: CallbackFunction, api: PromisableApi): void {
+    if (!item.name) return;
+    if (!item.owner) this.localApis.addFunction(item.name, api);
+    else if (item.owner.kind === 'class') this.localApis.addClassMethod(item.owner.node, item.name, api);
+    else if (item.owner.name) this.localApis.addObjectMethod(item.owner.name, item.name, api);
   }
 
   /**
@@ -200,13 +211,14 @@ export class FileConversion {
    */
   private keepCallbacksWorking(): void {
     if (this.converted.length === 0) return;
-    const uses = usesByName(this.program, new Set(this.converted.flatMap((converted) => (converted.item.name ? [converted.item.name] : []))));
+    const uses = usesByName(this.program, new Set(this.converted.flatMap((converted) => (converted.item.name && !converted.item.owner ? [converted.item.name] : []))));
     for (const converted of this.converted) {
       const { item, fn, arity } = converted;
-      const use = item.name ? uses.get(item.name) : undefined;
+      const use = item.name && !item.owner ? uses.get(item.name) : undefined;
       const callsWithCallback = (use?.calls ?? []).filter((call) => call.arguments.length >= arity);
-      const visible = item.exported || !!use?.escapes;
-      if (callsWithCallback.length === 0 && (!visible || this.ctx.options.api === 'promise')) continue;
+      // Instances and objects travel: a method cannot know all its callers, so it stays dual.
+      const visible = item.exported || !!use?.escapes || !!item.owner;
+      if (callsWithCallback.length === 0 && (!visible || (this.ctx.options.api === 'promise' && !item.owner))) continue;
       addDualApi(this.ctx.j, fn, item.callbackName, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
       for (const call of callsWithCallback) {
         this.ctx.report({

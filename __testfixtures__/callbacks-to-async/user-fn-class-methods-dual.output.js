@@ -1,0 +1,44 @@
+// Checks: methods of a class that take a callback become async behind the dual API (instances
+// travel, so callers anywhere may still pass a callback); `this.load(…)` inside the class is
+// awaited, and `this` keeps its meaning.
+const fsp = require('fs/promises');
+
+// awaitify: the dual API of converted functions (callback when given, else the promise).
+function settleCallback(promise, callback, spread = false) {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}
+
+class Store {
+  constructor(dir) {
+    this.dir = dir;
+  }
+
+  load(name, cb) {
+    return settleCallback((async () => {
+      const text = await fsp.readFile(`${this.dir}/${name}`, 'utf8');
+      return JSON.parse(text);
+    })(), cb);
+  }
+
+  loadName(name, cb) {
+    return settleCallback((async () => {
+      const value = await this.load(name);
+      return value.name;
+    })(), cb);
+  }
+}
+
+const store = new Store('.');
+store.loadName('config.json', (err, name) => {
+  if (err) throw err;
+  console.log('name:', name);
+  store.load('missing.json', (err) => {
+    console.log('missing.json:', err.code);
+  });
+});
+console.log('after loadName call');

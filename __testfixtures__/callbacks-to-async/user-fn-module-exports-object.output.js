@@ -1,0 +1,28 @@
+// Checks: `module.exports = { read(p, cb) {…} }` methods are visible outside the file and keep
+// the dual API; a caller here passes a callback and is called back once.
+const fsp = require('fs/promises');
+
+// awaitify: the dual API of converted functions (callback when given, else the promise).
+function settleCallback(promise, callback, spread = false) {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}
+
+module.exports = {
+  read(path, cb) {
+    return settleCallback((async () => {
+      const text = await fsp.readFile(path, 'utf8');
+      return text.trim();
+    })(), cb);
+  },
+};
+
+module.exports.read('other.txt', (err, text) => {
+  if (err) throw err;
+  console.log('other.txt:', JSON.stringify(text));
+});
+console.log('after read call');

@@ -1,0 +1,39 @@
+// Checks: methods of a module-level object literal that take a callback convert; calls
+// through the object (`files.size(…)`) with an inline callback are awaited.
+const fsp = require('fs/promises');
+
+// awaitify: the dual API of converted functions (callback when given, else the promise).
+function settleCallback(promise, callback, spread = false) {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}
+
+const files = {
+  size(path, cb) {
+    return settleCallback((async () => {
+      const stats = await fsp.stat(path);
+      return stats.size;
+    })(), cb);
+  },
+  lines: function (path, cb) {
+    return settleCallback((async () => {
+      const text = await fsp.readFile(path, 'utf8');
+      return text.split('\n').filter(Boolean).length;
+    })(), cb);
+  },
+};
+
+(async () => {
+  const size = await files.size('input.txt');
+  console.log('size:', size);
+  const linesPromise = files.lines('input.txt');
+  console.log('counting lines');
+  const lines = await linesPromise;
+  console.log('lines:', lines);
+})();
+
+console.log('after size call');

@@ -1,0 +1,82 @@
+import type { ASTPath } from 'jscodeshift';
+import type { AnyNode } from '../shared/ast';
+import type { PromisableApi } from './node-api-table';
+
+/**
+ * The functions of this file that awaitify made async, by how callers reach them: `load(…)`,
+ * `store.load(…)` for a module-level object literal, `this.load(…)` inside the class that
+ * defines `load`.
+ */
+export class LocalApis {
+  private readonly functions = new Map<string, PromisableApi>();
+  private readonly objectMethods = new Map<string, PromisableApi>();
+  private readonly classMethods = new Map<string, Array<{ classNode: AnyNode; api: PromisableApi }>>();
+
+  get size(): number {
+    return this.functions.size + this.objectMethods.size + this.classMethods.size;
+  }
+
+  addFunction(name: string, api: PromisableApi): void {
+    this.functions.set(name, api);
+  }
+
+  addObjectMethod(objectName: string, method: string, api: PromisableApi): void {
+    this.objectMethods.set(`${objectName}.${method}`, api);
+  }
+
+  addClassMethod(classNode: AnyNode, method: string, api: PromisableApi): void {
+    const list = this.classMethods.get(method) ?? [];
+    list.push({ classNode, api });
+    this.classMethods.set(method, list);
+  }
+
+  /**
+   * By the callee's shape, without a scope check, for the protocol proof and trial copies:
+   * `this.m` counts inside `classNode`'s methods.
+   */
+  resolveCallee(callee: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
+    if (callee.type === 'Identifier') return this.functions.get(callee.name);
+    if (!this.mayMatch(callee)) return undefined;
+    if (callee.object.type === 'Identifier') return this.objectMethods.get(`${callee.object.name}.${callee.property.name}`);
+    return classNode ? this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api : undefined;
+  }
+
+  /** A cheap test on the callee's shape alone, before any path is built. */
+  mayMatch(callee: AnyNode): boolean {
+    if (callee.type === 'Identifier') return this.functions.has(callee.name);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+    if (callee.object.type === 'ThisExpression') return this.classMethods.has(callee.property.name);
+    return callee.object.type === 'Identifier' && this.objectMethods.has(`${callee.object.name}.${callee.property.name}`);
+  }
+
+  /**
+   * The API the call at `path` reaches, if any. `isModuleLevel(path, name)` says whether a name
+   * there still means the module-level binding.
+   */
+  resolve(path: ASTPath<AnyNode>, isModuleLevel: (path: ASTPath<AnyNode>, name: string) => boolean): PromisableApi | undefined {
+    const callee = path.value.callee;
+    if (callee.type === 'Identifier') {
+      const api = this.functions.get(callee.name);
+      return api && isModuleLevel(path, callee.name) ? api : undefined;
+    }
+    if (!this.mayMatch(callee)) return undefined;
+    if (callee.object.type === 'Identifier') {
+      const api = this.objectMethods.get(`${callee.object.name}.${callee.property.name}`);
+      return api && isModuleLevel(path, callee.object.name) ? api : undefined;
+    }
+    // `this` means the class only in its own methods, not inside a nested function.
+    const classNode = enclosingClassOfThis(path);
+    return this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api;
+  }
+}
+
+function enclosingClassOfThis(path: ASTPath<AnyNode>): AnyNode | undefined {
+  for (let current = path.parent; current; current = current.parent) {
+    const node = current.value;
+    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ObjectMethod') return undefined;
+    if (node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') {
+      return current.parent?.parent?.value;
+    }
+  }
+  return undefined;
+}
