@@ -2,6 +2,7 @@ import type { JSCodeshift } from 'jscodeshift';
 import { uniqueName, type AnyNode } from '../shared/ast';
 import { afterImportsIndex } from '../shared/module-bindings';
 import type { PromisableApi } from './node-api-table';
+import { setDualReturnType } from './typescript-types';
 
 /**
  * The dual API keeps callers that pass a callback working: called with a function it calls
@@ -42,17 +43,21 @@ function helperFor(j: JSCodeshift, program: AnyNode, taken: Set<string>, typescr
 }
 
 /** Turns the converted async function `fn` into its dual-API form, in place. */
-export function addDualApi(j: JSCodeshift, fn: AnyNode, callbackName: string, api: PromisableApi, program: AnyNode, taken: Set<string>, typescript: boolean): void {
+export function addDualApi(j: JSCodeshift, fn: AnyNode, callbackParam: AnyNode, api: PromisableApi, program: AnyNode, taken: Set<string>, typescript: boolean): void {
   const helper = helperFor(j, program, taken, typescript);
   const inner = j.arrowFunctionExpression([], fn.body);
   inner.async = true;
-  const args: AnyNode[] = [j.callExpression(inner, []), j.identifier(callbackName)];
+  // The async body's own return type moves to the inner arrow; the dual form may return undefined.
+  if (typescript && fn.returnType) inner.returnType = fn.returnType;
+  const args: AnyNode[] = [j.callExpression(inner, []), j.identifier(callbackParam.name)];
   if (api.result.kind === 'array') args.push(j.booleanLiteral(true));
-  const callback = j.identifier(callbackName);
-  if (typescript) callback.typeAnnotation = j.tsTypeAnnotation(j.tsUnknownKeyword());
-  if (typescript) callback.optional = true;
+  const callback = j.identifier(callbackParam.name);
+  if (typescript) {
+    callback.typeAnnotation = callbackParam.typeAnnotation ?? j.tsTypeAnnotation(j.tsUnknownKeyword());
+    callback.optional = true;
+    setDualReturnType(j, fn, callbackParam);
+  }
   fn.async = false;
   fn.params = [...fn.params, callback];
-  if (typescript && fn.returnType) fn.returnType = null;
   fn.body = j.blockStatement([j.returnStatement(j.callExpression(j.identifier(helper), args))]);
 }

@@ -15,6 +15,7 @@ import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { LocalApis } from './local-apis';
 import { tidyConvertedFunction } from './tidy';
+import { setPromiseReturnType } from './typescript-types';
 
 type Report = (finding: FindingInput) => void;
 
@@ -25,6 +26,8 @@ interface ConvertedFunction {
   api: PromisableApi;
   /** Parameter count before the callback was dropped: a call with more arguments passes one. */
   arity: number;
+  /** The callback parameter as written, with its type. */
+  callbackParam: AnyNode;
 }
 
 /**
@@ -160,8 +163,10 @@ export class FileConversion {
     }
     const calls = rewriteCallbackCalls(j, copy, callbackName);
     if (!calls.ok) return fail(calls.ruleId, calls.message, calls.node);
+    const callbackParam = copy.params[copy.params.length - 1];
     copy.params = copy.params.slice(0, -1);
     copy.async = true;
+    if (this.rewriteContext.typescript) setPromiseReturnType(j, copy, callbackParam);
     this.ctx.ownAsyncFunctions.add(copy);
     const wasChanged = this.changed;
     const created = new Set(calls.created);
@@ -194,7 +199,7 @@ export class FileConversion {
       returnsUndefined: true,
     };
     this.registerLocalApi(item, api);
-    this.converted.push({ item, fn: copy, api, arity: fn.params.length });
+    this.converted.push({ item, fn: copy, api, arity: fn.params.length, callbackParam });
     return undefined;
   }
 
@@ -219,7 +224,7 @@ export class FileConversion {
       // Instances and objects travel: a method cannot know all its callers, so it stays dual.
       const visible = item.exported || !!use?.escapes || !!item.owner;
       if (callsWithCallback.length === 0 && (!visible || (this.ctx.options.api === 'promise' && !item.owner))) continue;
-      addDualApi(this.ctx.j, fn, item.callbackName, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
+      addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
       for (const call of callsWithCallback) {
         this.ctx.report({
           ruleId: 'timing/callback-moved-to-microtask',
