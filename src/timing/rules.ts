@@ -25,6 +25,8 @@ const ruleList: Rule[] = [
   { id: 'timing/extra-microtask-ticks', severity: 'info', message: 'The rewrite adds promise ticks between the operation and the code that follows it.' },
   { id: 'timing/next-tick-ordering', severity: 'warning', message: 'process.nextTick callbacks order differently against promise jobs.' },
   { id: 'timing/empty-collection-timing', severity: 'warning', message: 'With an empty collection the callback ran synchronously; the promise settles a microtask later.' },
+  { id: 'timing/interval-to-loop', severity: 'info', message: 'A setInterval became a loop of awaits: the next tick is timed from the end of the tick, not its start.' },
+  { id: 'timing/delay-helper-replaced', severity: 'info', message: 'A promise delay built on setTimeout now uses timers/promises setTimeout, which resolves at the same moment.' },
   // Refusals: the code was left as it was.
   { id: 'timing/callback-api-not-converted', severity: 'info', message: 'Errors go to a callback parameter of the enclosing function; that function is a callback API and is converted as a whole or not at all.' },
   { id: 'timing/callback-uses-this', severity: 'warning', message: 'The function callback uses `this` or `arguments`, which would change meaning.' },
@@ -37,6 +39,11 @@ const ruleList: Rule[] = [
   { id: 'timing/callback-maybe-not-called', severity: 'warning', message: 'On some path the callback is never called; a promise would never settle.' },
   { id: 'timing/code-after-callback-call', severity: 'warning', message: 'Code runs after the callback call returns; as a return statement it would not run.' },
   { id: 'timing/name-conflict', severity: 'info', message: 'Moving the callback body would clash with a name in the enclosing scope.' },
+  { id: 'timing/timer-handle-cleared', severity: 'warning', message: 'The timer handle is stored and cleared on some path; an await cannot be cancelled that way.' },
+  { id: 'timing/timer-callback-uses-this', severity: 'warning', message: 'The function timer callback uses `this` (the Timeout object) or `arguments`, which would change meaning.' },
+  { id: 'timing/timer-callback-reused', severity: 'info', message: 'The timer callback is a named function that is also called or used elsewhere.' },
+  { id: 'timing/overlapping-timers', severity: 'warning', message: 'Timers started in a loop run concurrently; a loop of awaits would run them one after another.' },
+  { id: 'timing/timer-shape-unsupported', severity: 'info', message: 'The timer code has no exact async/await equivalent in this shape.' },
 ];
 
 export const rules: ReadonlyMap<string, Rule> = new Map(ruleList.map((rule) => [rule.id, rule]));

@@ -1,8 +1,9 @@
 import type { Transform } from '../types';
 import { callbacksToAsync } from './callbacks-to-async';
+import { timersToAsync } from './timers-to-async';
 
 /** Every transform, in the order the engine applies them. */
-export const transforms: readonly Transform[] = [callbacksToAsync];
+export const transforms: readonly Transform[] = [callbacksToAsync, timersToAsync];
 
 export function getTransform(id: string): Transform | undefined {
   return transforms.find((transform) => transform.meta.id === id);

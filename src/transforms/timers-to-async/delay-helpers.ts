@@ -19,7 +19,7 @@ export interface DelayHelper {
   /** The helper passes its second parameter through as the resolved value. */
   passesValue: boolean;
   /** The calls of the helper, or undefined when the name is used other than by calling it. */
-  calls: AnyNode[] | undefined;
+  calls: ASTPath<AnyNode>[] | undefined;
 }
 
 function isFunctionExpression(node: AnyNode): boolean {
@@ -104,7 +104,7 @@ export function findDelayHelpers(j: JSCodeshift, root: Collection, delays: Promi
     const declaredId = statementPath.value.type === 'FunctionDeclaration' ? statementPath.value.id : statementPath.value.declarations[0].id;
     const references = referencePaths(j, helper.name, statementPath).filter((path) => path.value !== declaredId);
     const isCall = (path: ASTPath<AnyNode>) => path.parent?.value.type === 'CallExpression' && path.parent.value.callee === path.value;
-    helpers.push({ ...helper, calls: references.every(isCall) ? references.map((path) => path.parent.value) : undefined });
+    helpers.push({ ...helper, calls: references.every(isCall) ? references.map((path) => path.parent) : undefined });
   });
   return helpers;
 }

@@ -91,7 +91,6 @@ export interface IntervalBodyEdits {
  */
 export function editIntervalBody(j: JSCodeshift, fnPath: ASTPath<AnyNode>, ownClears: ASTPath<AnyNode>[], edits: IntervalBodyEdits): void {
   const fn = fnPath.value;
-  const breaks = new Set<AnyNode>();
   for (const clear of ownClears) {
     if (edits.mode === 'signal') continue;
     const statementPath = clear.parent;
@@ -101,16 +100,14 @@ export function editIntervalBody(j: JSCodeshift, fnPath: ASTPath<AnyNode>, ownCl
     }
     const kind = stopKind(statementPath, fn.body);
     const container = statementPath.parentPath.value;
-    const brk = j.breakStatement();
-    breaks.add(brk);
     if (!Array.isArray(container)) {
-      statementPath.replace(brk);
+      statementPath.replace(j.breakStatement());
     } else if (kind === 'return') {
       container.splice(container.indexOf(statementPath.value), 1);
-      container.splice(container.length - 1, 1, brk);
+      container.splice(container.length - 1, 1, j.breakStatement());
     } else {
       container.splice(container.indexOf(statementPath.value), 1);
-      container.push(brk);
+      container.push(j.breakStatement());
     }
   }
   for (const path of ownReturnPaths(j, fnPath)) path.replace(j.continueStatement());

@@ -5,6 +5,7 @@ import {
   isFunctionNode,
   isMemberNamed,
   patternNames,
+  some,
   varNames,
   walk,
   type AnyNode,
@@ -208,7 +209,7 @@ function checkTimeout(timer: TimerCall, context: PlanContext, inFlow: boolean): 
     holder = { kind: 'statement', statementPath: timer.path, unref: false };
   }
   const callback = findCallback(context.j, timer);
-  const interesting = inFlow || isInFlow(timer, context.ownAsyncFunctions) || (!!callback && isChain(callback, context));
+  const interesting = inFlow || (!!callback && isChain(callback, context)) || joinsFlow(timer, holder, context);
   if (!interesting) return { kind: 'ignore' };
   const refusal = checkCallback(timer, callback, context) ?? undefined;
   if (refusal) return { kind: 'skip', finding: refusal };
@@ -226,6 +227,20 @@ function checkTimeout(timer: TimerCall, context: PlanContext, inFlow: boolean): 
   const later = checkRuntime(timer, unref, false, context) ?? checkNextTick(callback!.body, context, allowed) ?? checkStartNames(timer, callback!) ?? checkParamTypes(callback!, timer, context);
   if (later) return { kind: 'skip', finding: later };
   return { kind: 'ok', checked: { timer, holder: held.holder, callback: callback!, unref, uses: held.uses, allowed } };
+}
+
+/**
+ * A single timer (not a chain) in one of awaitify's flows converts only where it flattens the
+ * flow: at the flow's top level with straight-line code after it, and no timer later in the
+ * flow (which would then have to wait for this one's continuation).
+ */
+function joinsFlow(timer: TimerCall, holder: Holder, context: PlanContext): boolean {
+  const statementPath = statementOf(holder);
+  if (!statementPath || !isInFlow(timer, context.ownAsyncFunctions)) return false;
+  const placement = placementFor(statementPath, context.ownAsyncFunctions);
+  if (placement.kind !== 'inline') return false;
+  const timerCalls = new Set(context.timers.map((other) => other.call));
+  return !placement.list.slice(placement.index + 1).some((statement) => some(statement, (node) => timerCalls.has(node)));
 }
 
 /** Typed parameters cannot stand in the array pattern that several timer arguments need. */

@@ -1,6 +1,6 @@
 import { isBuiltin } from 'node:module';
 import type { Target } from '../../types';
-import { isReferenceIdentifier, requireSpecifier, some, type AnyNode } from '../shared/ast';
+import { isIdentifierNamed, isReferenceIdentifier, requireSpecifier, some, type AnyNode } from '../shared/ast';
 
 /**
  * What the awaited timers are built on:
@@ -21,12 +21,19 @@ function isNodeSpecifier(specifier: string): boolean {
   return specifier.startsWith('node:') || isBuiltin(specifier);
 }
 
-/** Does the file show it runs in Node: `require`, `process`, or an import of a core module? */
+/** Names that only Node code uses: `setImmediate` and `.unref()` exist in no browser. */
+const nodeNames = new Set(['require', 'process', 'setImmediate']);
+
+/**
+ * Does the file show it runs in Node: `require`, `process`, an import of a core module, or
+ * Node-only timer API (`setImmediate`, `.unref()`)?
+ */
 export function looksLikeNode(program: AnyNode): boolean {
   return some(program, (node, parent) => {
     if (node.type === 'ImportDeclaration') return isNodeSpecifier(String(node.source.value));
     if (requireSpecifier(node) !== undefined) return isNodeSpecifier(requireSpecifier(node)!);
-    return (node.type === 'Identifier' && (node.name === 'require' || node.name === 'process') && isReferenceIdentifier(node, parent));
+    if (isIdentifierNamed(node, 'unref') && parent?.type === 'MemberExpression' && parent.property === node) return true;
+    return node.type === 'Identifier' && nodeNames.has(node.name) && isReferenceIdentifier(node, parent);
   });
 }
 

@@ -25,6 +25,10 @@ interface Use {
 export class TimerBindings {
   private readonly uses = new Map<PromiseTimer, Use>();
   private readonly existing = new Map<PromiseTimer, () => AnyNode>();
+  /** Every callee handed out: until flush() names them, they read `setTimeout` like the global. */
+  private readonly made = new WeakSet<AnyNode>();
+  /** The name of a replaced delay helper: its calls keep reading as they did. */
+  private preferred?: string;
 
   constructor(
     private readonly j: JSCodeshift,
@@ -32,8 +36,8 @@ export class TimerBindings {
     private readonly style: ModuleStyle,
     private readonly taken: Set<string>,
     private readonly runtime: Runtime,
-    /** A delay helper the file already has (`ms => new Promise(r => setTimeout(r, ms))`). */
-    private readonly delayHelper: string | undefined,
+    /** A delay helper the file already has (`function sleep(ms) { return new Promise(…) }`). */
+    private readonly delayHelper: { name: string; passesValue: boolean } | undefined,
   ) {
     if (runtime.api !== 'timers-promises') return;
     for (const binding of findModuleBindings(program)) {
@@ -50,13 +54,25 @@ export class TimerBindings {
   callee(timer: PromiseTimer, needsValue: boolean): AnyNode {
     const existing = this.existing.get(timer);
     if (existing) return existing();
-    if (timer === 'setTimeout' && this.delayHelper && !needsValue && this.runtime.api === 'helpers') return this.j.identifier(this.delayHelper);
+    const helper = this.delayHelper;
+    if (timer === 'setTimeout' && helper && (helper.passesValue || !needsValue) && this.runtime.api === 'helpers') return this.j.identifier(helper.name);
     const use = this.uses.get(timer) ?? { callees: [], needsValue: false };
     this.uses.set(timer, use);
     use.needsValue ||= needsValue;
     const callee = this.j.identifier(timer);
     use.callees.push(callee);
+    this.made.add(callee);
     return callee;
+  }
+
+  /** Names the setTimeout import after a helper it replaces, so that the helper's calls stay as written. */
+  preferName(name: string): void {
+    this.preferred ??= name;
+  }
+
+  /** Is this callee one handed out here (a promise timer, not the global callback timer)? */
+  isMadeHere(callee: AnyNode): boolean {
+    return this.made.has(callee);
   }
 
   /** Names the callees and inserts the import or helpers; call once, after every rewrite. */
@@ -64,14 +80,28 @@ export class TimerBindings {
     if (this.uses.size === 0) return;
     const named = new Map<PromiseTimer, string>();
     for (const [timer, use] of this.uses) {
-      const name = this.runtime.api === 'timers-promises' && !this.isNameUsedElsewhere(timer, use.callees)
-        ? timer
-        : uniqueName(helperNames[timer], this.taken);
+      const preferred = timer === 'setTimeout' ? this.preferred : undefined;
+      const name = preferred && !this.isNameUsedElsewhere(preferred, use.callees)
+        ? preferred
+        : this.runtime.api === 'timers-promises' && !this.isNameUsedElsewhere(timer, use.callees)
+          ? timer
+          : uniqueName(helperNames[timer], this.taken);
       for (const callee of use.callees) callee.name = name;
       named.set(timer, name);
     }
     const declarations = this.runtime.api === 'timers-promises' ? [this.importOf(named)] : [...named].map(([timer, name]) => this.helperOf(timer, name));
-    this.program.body.splice(afterImportsIndex(this.program), 0, ...declarations);
+    const index = afterImportsIndex(this.program);
+    const first = this.program.body[index];
+    // A file's opening comment stays at the top, above what is added.
+    if (index === 0 && first?.comments?.some((comment: AnyNode) => comment.leading)) {
+      // Copies without locations: recast cannot place the originals on a node parsed elsewhere.
+      const j = this.j;
+      declarations[0].comments = first.comments
+        .filter((comment: AnyNode) => comment.leading)
+        .map((comment: AnyNode) => (comment.type === 'CommentBlock' ? j.commentBlock(comment.value, true, false) : j.commentLine(comment.value, true, false)));
+      first.comments = first.comments.filter((comment: AnyNode) => !comment.leading);
+    }
+    this.program.body.splice(index, 0, ...declarations);
   }
 
   /** Does the file use the name other than in the calls made here (the global, a local)? */
@@ -91,19 +121,20 @@ export class TimerBindings {
     if (this.style.esm) {
       return j.importDeclaration([...named].map(([timer, local]) => j.importSpecifier(j.identifier(timer), j.identifier(local))), specifier);
     }
-    const properties = [...named].map(([timer, local]) => {
-      const property = j.objectProperty(j.identifier(timer), j.identifier(local));
-      property.shorthand = timer === local;
-      return property;
-    });
-    return j.variableDeclaration('const', [j.variableDeclarator(j.objectPattern(properties), j.callExpression(j.identifier('require'), [specifier]))]);
+    // Parsed from text: recast prints patterns it builds itself one property a line.
+    const text = [...named].map(([timer, local]) => (timer === local ? timer : `${timer}: ${local}`)).join(', ');
+    const pattern = j.template.expression([`({ ${text} } = x)`]).left;
+    return j.variableDeclaration('const', [j.variableDeclarator(pattern, j.callExpression(j.identifier('require'), [specifier]))]);
   }
 
   /** `function delay(ms[, value]) { return new Promise((resolve) => setTimeout(resolve, ms[, value])); }` */
   private helperOf(timer: PromiseTimer, name: string): AnyNode {
+    const j = this.j;
     const value = this.uses.get(timer)!.needsValue;
     const params = [...(timer === 'setTimeout' ? ['ms'] : []), ...(value ? ['value'] : [])];
-    const text = `function ${name}(${params.join(', ')}) {\n  return new Promise((resolve) => ${timer}(resolve${params.map((param) => `, ${param}`).join('')}));\n}`;
-    return this.j.template.statement([text]);
+    const start = j.callExpression(j.identifier(timer), [j.identifier('resolve'), ...params.map((param) => j.identifier(param))]);
+    const executor = j.arrowFunctionExpression([j.identifier('resolve')], start);
+    const promise = j.newExpression(j.identifier('Promise'), [executor]);
+    return j.functionDeclaration(j.identifier(name), params.map((param) => j.identifier(param)), j.blockStatement([j.returnStatement(promise)]));
   }
 }

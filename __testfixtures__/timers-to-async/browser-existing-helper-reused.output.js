@@ -1,0 +1,15 @@
+// Checks: browser code that already has a promise delay helper: the chain uses that helper,
+// and the helper's own setTimeout is recognised as a delay, not a callback timer.
+const log = (message) => console.log(message);
+
+function wait(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+(async () => {
+  await wait(5);
+  log('first');
+  await wait(5);
+  log('second');
+})();
+wait(1).then(() => log('waited 1 ms with the helper'));

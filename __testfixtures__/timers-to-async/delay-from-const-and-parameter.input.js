@@ -1,0 +1,19 @@
+// Checks: a delay from a numeric const is passed as it is; a delay from a parameter might be
+// a string (setTimeout converts '60' to 60, timers/promises would reject it), so it is passed
+// through Number().
+const log = (message) => console.log(message);
+const WAIT = 5;
+
+function later(ms) {
+  setTimeout(() => {
+    log(`waited ${ms}`);
+    setTimeout(() => {
+      log(`waited ${WAIT} more`);
+    }, WAIT);
+  }, ms);
+}
+
+later('60');
+later(5);
+Promise.resolve().then(() => log('promise job'));
+process.nextTick(() => log('next tick'));

@@ -1,0 +1,20 @@
+// Checks: an inner timer followed by code that may return cannot start-then-await in the
+// flow (the return would skip the await); it gets its own async IIFE inside the flow.
+const log = (message) => console.log(message);
+let skip = false;
+
+setTimeout(() => {
+  log('outer');
+  setTimeout(() => {
+    log('inner still runs');
+  }, 5);
+  if (skip) return;
+  log('after inner call');
+}, 5);
+setTimeout(() => {
+  skip = true;
+  log('second outer');
+  setTimeout(() => log('second inner'), 5);
+  if (skip) return;
+  log('not printed');
+}, 60);

@@ -1,0 +1,27 @@
+// Checks: an inner timer followed by code that may return cannot start-then-await in the
+// flow (the return would skip the await); it gets its own async IIFE inside the flow.
+function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const log = (message) => console.log(message);
+let skip = false;
+
+(async () => {
+  await delay(5);
+  log('outer');
+  setTimeout(() => {
+    log('inner still runs');
+  }, 5);
+  if (skip) return;
+  log('after inner call');
+})();
+
+(async () => {
+  await delay(60);
+  skip = true;
+  log('second outer');
+  setTimeout(() => log('second inner'), 5);
+  if (skip) return;
+  log('not printed');
+})();

@@ -1,0 +1,18 @@
+// Checks: a counting setInterval whose clearInterval ends the callback becomes a loop that
+// waits one interval before every tick (the first tick comes after one interval, as before)
+// and breaks where the tick ends.
+const log = (message) => console.log(message);
+
+let ticks = 0;
+const poller = setInterval(() => {
+  ticks += 1;
+  log(`tick ${ticks}`);
+  Promise.resolve().then(() => log(`promise after tick ${ticks}`));
+  if (ticks === 3) {
+    clearInterval(poller);
+    log('stopped');
+  }
+}, 30);
+log('interval started');
+setTimeout(() => log('timer at 45 ms'), 45);
+setImmediate(() => log('immediate'));

@@ -1,0 +1,25 @@
+// Checks: a counting setInterval whose clearInterval ends the callback becomes a loop that
+// waits one interval before every tick (the first tick comes after one interval, as before)
+// and breaks where the tick ends.
+const { setTimeout: delay } = require('timers/promises');
+
+const log = (message) => console.log(message);
+
+let ticks = 0;
+
+(async () => {
+  while (true) {
+    await delay(30);
+    ticks += 1;
+    log(`tick ${ticks}`);
+    Promise.resolve().then(() => log(`promise after tick ${ticks}`));
+    if (ticks === 3) {
+      log('stopped');
+      break;
+    }
+  }
+})();
+
+log('interval started');
+setTimeout(() => log('timer at 45 ms'), 45);
+setImmediate(() => log('immediate'));

@@ -1,0 +1,27 @@
+// Checks: a 3-deep setTimeout chain with code before, between and after each call keeps its
+// order against a timer, an immediate, a nextTick and a promise job started around it.
+const { setTimeout: delay } = require('timers/promises');
+
+const log = (message) => console.log(message);
+
+log('start');
+
+(async () => {
+  await delay(30);
+  log('step 1');
+  const timerPromise = delay(20);
+  log('after step 2 call');
+  await timerPromise;
+  log('step 2');
+  const timerPromise2 = delay(20);
+  log('after step 3 call');
+  await timerPromise2;
+  log('step 3');
+})();
+
+log('after step 1 call');
+
+setTimeout(() => log('other timer at 40 ms'), 40);
+setImmediate(() => log('immediate'));
+process.nextTick(() => log('next tick'));
+Promise.resolve().then(() => log('promise job'));

@@ -1,0 +1,24 @@
+// Checks: a setImmediate chain becomes awaits of timers/promises setImmediate: each step still
+// runs in the check phase, after the promise jobs queued before it, and the plain immediates
+// set beside each step keep their places.
+const { setImmediate: immediate } = require('timers/promises');
+
+const log = (message) => console.log(message);
+
+log('start');
+
+(async () => {
+  await immediate();
+  log('immediate 1');
+  setImmediate(() => log('plain immediate set in immediate 1'));
+  const immediatePromise = immediate();
+  Promise.resolve().then(() => log('promise after immediate 2 call'));
+  await immediatePromise;
+  log('immediate 2');
+  await immediate();
+  log('immediate 3');
+})();
+
+setImmediate(() => log('plain immediate set after the chain'));
+Promise.resolve().then(() => log('promise job'));
+log('end');

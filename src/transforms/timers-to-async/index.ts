@@ -1,0 +1,123 @@
+import type { Transform, TransformContext } from '../../types';
+import { collectIdentifierNames, findAll, type AnyNode } from '../shared/ast';
+import { usesSemicolons } from '../shared/async-placement';
+import { detectModuleStyle } from '../shared/module-bindings';
+import { findDelayHelpers, findPromiseDelays } from './delay-helpers';
+import { findTimerCalls } from './detect';
+import { planTimer, type Plan, type PlanContext, type PlannedFinding } from './plan';
+import { replaceDelays } from './replace-delays';
+import { applyInterval, applyTimeout, type RewriteContext } from './rewrite';
+import { detectRuntime } from './runtime';
+import { TimerBindings } from './timer-bindings';
+
+const id = 'timers-to-async';
+
+function reportFinding(ctx: TransformContext, finding: PlannedFinding, applied: boolean): void {
+  ctx.report({ ruleId: finding.ruleId, message: finding.message, node: finding.node, applied });
+}
+
+/** Throw statements that ran in a timer callback (uncaught exceptions) and now reject. */
+function reportThrows(ctx: TransformContext, statements: AnyNode[]): void {
+  for (const statement of statements) {
+    for (const thrown of findAll(statement, (node) => node.type === 'ThrowStatement', { skipFunctions: true })) {
+      ctx.report({
+        ruleId: 'timing/throw-becomes-rejection',
+        message: 'This throw ran inside a timer callback (an uncaught exception); it now rejects the async function instead.',
+        node: thrown,
+        applied: true,
+      });
+    }
+  }
+}
+
+function reportApplied(ctx: TransformContext, plan: Extract<Plan, { kind: 'timeout' | 'interval' }>): void {
+  const { timer } = plan;
+  if (plan.kind === 'timeout') {
+    ctx.report({
+      ruleId: 'timing/callback-moved-to-microtask',
+      message: `${timer.name}: the callback body now runs as a promise job right after the timer fires, before the next timer or immediate runs.`,
+      node: timer.call,
+      applied: true,
+    });
+  } else {
+    ctx.report({
+      ruleId: 'timing/interval-to-loop',
+      message: 'setInterval became a loop of awaits: each tick still comes one interval after the one before, timed from the end of the tick rather than its start.',
+      node: timer.call,
+      applied: true,
+    });
+  }
+  for (const allowed of plan.allowed) reportFinding(ctx, allowed, true);
+  reportThrows(ctx, plan.callback.body);
+}
+
+function run(ctx: TransformContext): boolean {
+  const { j, root } = ctx;
+  const program: AnyNode = root.get().value.program;
+  const runtime = detectRuntime(program, ctx.options.target, ctx.options.minNodeMajor);
+  const takenNames = collectIdentifierNames(program);
+  const delays = findPromiseDelays(j, root);
+  const helpers = findDelayHelpers(j, root, delays);
+  const reusable = helpers.find((helper) => helper.statementPath.value.type === 'FunctionDeclaration');
+  const bindings = new TimerBindings(j, program, detectModuleStyle(program, ctx.path), takenNames, runtime, reusable && { name: reusable.name, passesValue: reusable.passesValue });
+
+  let changed = false;
+  if (runtime.api === 'timers-promises') {
+    for (const replaced of replaceDelays(j, delays, helpers, bindings)) {
+      ctx.report({ ruleId: 'timing/delay-helper-replaced', message: replaced.message, node: replaced.node, applied: true });
+      changed = true;
+    }
+  }
+
+  const rewriteContext: RewriteContext = {
+    j,
+    takenNames,
+    ownAsyncFunctions: ctx.ownAsyncFunctions,
+    usesSemicolons: usesSemicolons(ctx.source),
+    runtime,
+    bindings,
+  };
+  const delayTimerCalls = new Set(findPromiseDelays(j, root).map((delay) => delay.timerCall));
+  const visited = new WeakSet<AnyNode>();
+  // Outermost first; after each rewrite the tree has moved, so look again.
+  for (;;) {
+    const timers = findTimerCalls(j, root).filter((timer) => !bindings.isMadeHere(timer.call.callee));
+    const planContext: PlanContext = {
+      j,
+      runtime,
+      ownAsyncFunctions: ctx.ownAsyncFunctions,
+      allow: ctx.options.allow,
+      typescript: /\.(ts|tsx|mts|cts)$/.test(ctx.path),
+      delayTimerCalls,
+      timers,
+    };
+    let rewrote = false;
+    for (const timer of timers) {
+      if (visited.has(timer.call)) continue;
+      const plan = planTimer(timer, planContext);
+      if (plan.kind === 'ignore') continue;
+      visited.add(timer.call);
+      if (plan.kind === 'skip') {
+        reportFinding(ctx, plan.finding, false);
+        continue;
+      }
+      reportApplied(ctx, plan);
+      if (plan.kind === 'timeout') applyTimeout(plan, rewriteContext);
+      else applyInterval(plan, rewriteContext);
+      changed = rewrote = true;
+      break;
+    }
+    if (!rewrote) break;
+  }
+
+  if (changed) bindings.flush();
+  return changed;
+}
+
+export const timersToAsync: Transform = {
+  meta: {
+    id,
+    description: 'Nested setTimeout/setImmediate chains, cleared setInterval polls and retry recursion to awaits of timers/promises, macrotask boundaries kept',
+  },
+  run,
+};
