@@ -42,6 +42,77 @@ export interface FileResult {
   error?: FileError;
   /** Why the file was left out, only when status is 'skipped'. */
   reason?: string;
+  /** Findings that an `awaitify-ignore-next-line` comment silenced; counted in summary.suppressed. */
+  suppressed?: Finding[];
+  /** The analysis of `awaitify scan` (run with `analyze`). */
+  scan?: FileScan;
+}
+
+/**
+ * One spot a transform looked at: converted (the rewrite replaced it) or refused (left as it
+ * was, for a person to look at). `ruleId` is the conversion's rule or the refusal's reason.
+ */
+export interface Site extends Span {
+  kind: SiteKind;
+  transform: string;
+  ruleId: string;
+  converted: boolean;
+  message: string;
+}
+
+/**
+ * - `callback-call`: a call that passes a callback (fs.readFile(p, cb), a local callback API);
+ * - `callback-function`: a function of the file that takes a callback (its own callback API);
+ * - `timer`: a setTimeout, setImmediate or setInterval call, or a promise delay.
+ */
+export type SiteKind = 'callback-call' | 'callback-function' | 'timer';
+
+/** Nested things the scan measures in the source: callback pyramids and timer chains. */
+export interface Nesting extends Span {
+  /** Levels of nested callbacks, 2 or more. */
+  depth: number;
+  /** A timer chain made by a function that schedules itself again. */
+  recursive?: boolean;
+  /** The sites inside it that would convert, and those left for a person. */
+  converted: number;
+  refused: number;
+  /** The rule ids of the refusals inside it, each once. */
+  refusedRules: string[];
+}
+
+export interface FileScanTotals {
+  /** Spots the transforms looked at. */
+  sites: number;
+  converted: number;
+  /** Refused spots: a person has to decide. */
+  needsPerson: number;
+  /** Source lines inside those spots, all of them, converted ones, and refused ones not inside a converted one. */
+  callbackLines: number;
+  convertedLines: number;
+  needsPersonLines: number;
+  pyramids: number;
+  deepestPyramid: number;
+  timerChains: number;
+  syncCallbacks: number;
+  multipleCalls: number;
+}
+
+export interface FileScan {
+  sites: Site[];
+  pyramids: Nesting[];
+  timerChains: Nesting[];
+  /** Functions that call their callback synchronously on some path (timing/sync-callback-now-async). */
+  syncCallbacks: Site[];
+  /** Callbacks that can be called more than once (timing/multiple-callback-calls). */
+  multipleCalls: Site[];
+  totals: FileScanTotals;
+}
+
+export interface ScanTotals extends FileScanTotals {
+  /** Files with at least one site. */
+  filesWithCallbacks: number;
+  /** Files the rewrite would change. */
+  filesToChange: number;
 }
 
 export interface Summary {
@@ -52,7 +123,10 @@ export interface Summary {
   failed: number;
   findings: number;
   findingsByRule: Record<string, number>;
+  /** Findings silenced by `awaitify-ignore-next-line` comments. */
   suppressed: number;
+  /** Project totals of `awaitify scan`. */
+  scan?: ScanTotals;
 }
 
 export interface Report {
@@ -77,12 +151,22 @@ export interface TransformOptions {
    * undefined when unknown, which means "current Node".
    */
   minNodeMajor?: number;
+  /**
+   * Lines (1-based, as in ctx.source) below an `// awaitify-ignore-next-line` comment that
+   * names no rule: the user asks that the spot starting there be left alone. A transform that
+   * reads this skips such spots and reports nothing there; the engine enforces it anyway by
+   * leaving the whole file as it was when a rewrite starts on such a line
+   * (src/engine/suppressions.ts).
+   */
+  skipLines?: ReadonlySet<number>;
 }
 
 export interface TransformSourceOptions extends Partial<TransformOptions> {
   path?: string;
   transforms?: string[];
   parser?: ParserName;
+  /** Also work out which spots were converted and which refused (FileResult.scan.sites). */
+  analyze?: boolean;
 }
 
 /** A finding as a transform reports it; the engine adds path, transform and severity. */
@@ -91,6 +175,12 @@ export interface FindingInput {
   message?: string;
   node: { loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null };
   applied: boolean;
+  /**
+   * Set on the one finding that stands for a spot (its conversion, or its refusal), so that
+   * `awaitify scan` counts spots from the transform's own word. Without it the engine infers
+   * the spot (src/timing/sites.ts).
+   */
+  site?: SiteKind;
 }
 
 /** What a transform gets for one file. */
@@ -125,6 +215,10 @@ export interface RunOptions extends Partial<TransformOptions> {
   parser?: ParserName;
   extensions?: string[];
   ignore?: string[];
+  /** Only these files (absolute paths) of those found: `--changed-since`. */
+  only?: string[];
+  /** Run the analysis of `awaitify scan` too (FileResult.scan, Summary.scan). */
+  analyze?: boolean;
   /** Called after each file, for progress display. */
   onFile?: (result: FileResult, done: number, total: number) => void;
 }

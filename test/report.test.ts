@@ -152,7 +152,7 @@ describe('formatReport markdown', () => {
   const markdown = formatReport(sampleReport(), 'markdown');
 
   it('has a summary table and a findings-by-rule table', () => {
-    expect(markdown).toContain('| Scanned | Changed | Unchanged | Skipped | Failed | Findings |\n| --- | --- | --- | --- | --- | --- |\n| 4 | 1 | 1 | 1 | 1 | 2 |');
+    expect(markdown).toContain('| Scanned | Changed | Unchanged | Skipped | Failed | Findings | Suppressed |\n| --- | --- | --- | --- | --- | --- | --- |\n| 4 | 1 | 1 | 1 | 1 | 2 | 0 |');
     expect(markdown).toContain('| `timing/callback-uses-this` | 1 |');
   });
 

@@ -2,12 +2,16 @@ import { Command, CommanderError, Option } from 'commander';
 import { defaultExtensions } from '../engine/parse';
 import { reportFormats, type ReportFormat } from '../report/format';
 import { transforms } from '../transforms';
-import type { ApiStyle, ParserName, Target } from '../types';
+import type { ApiStyle, ParserName, Severity, Target } from '../types';
 import type { CliIo } from './io';
 import { readOwnVersion } from './version';
 
+export type CliCommand = 'run' | 'scan';
+
 /** The command line, parsed and checked once. */
 export interface CliOptions {
+  /** `awaitify [paths]` rewrites (dry run unless --write); `awaitify scan [paths]` only analyses. */
+  command: CliCommand;
   paths: string[];
   write: boolean;
   check: boolean;
@@ -24,7 +28,18 @@ export interface CliOptions {
   reportFile?: string;
   /** undefined: decide by terminal and NO_COLOR. */
   color?: boolean;
+  /** Exit 1 when a finding of this severity or above is reported. */
+  failOn?: Severity;
+  /** Only files changed since the merge base with this git revision. */
+  changedSince?: string;
+  /** A config file to use instead of the one found from cwd. */
+  config?: string;
+  /** The settings the command line gave explicitly: these override the config file. */
+  given: ReadonlySet<ConfigurableOption>;
 }
+
+/** Options a config file may set too (the command line wins). */
+export type ConfigurableOption = 'transforms' | 'ignore' | 'allow' | 'extensions' | 'parser' | 'api' | 'target' | 'failOn';
 
 export type ParsedArguments = { options: CliOptions } | { exitCode: number };
 
@@ -46,16 +61,37 @@ function describeTransforms(): string {
 const exitCodesHelp = `
 Exit codes:
   0  done
-  1  a file could not be processed, or --check found files to change
-  2  bad usage (unknown option or value, missing path, --write refused)`;
+  1  a file could not be processed, --check found files to change, or --fail-on found a finding
+  2  bad usage (unknown option or value, missing path, bad config, --write refused)`;
 
-function createCommand(io: CliIo): Command {
-  return new Command('awaitify')
+const commandsHelp = `
+Commands:
+  scan [paths...]  analysis without rewriting: callback pyramids, timer chains, what would
+                   convert and what needs a person (awaitify scan --help)`;
+
+function createRunCommand(io: CliIo): Command {
+  const command = new Command('awaitify')
     .description('Rewrite callback-era Node code into async/await, keeping execution order, and report every timing change.')
     .argument('[paths...]', 'files and directories to process', ['.'])
     .option('--write', 'write the changed files (default: dry run that prints diffs)')
     .addOption(new Option('--check', 'exit 1 when any file would change; writes nothing').conflicts('write'))
-    .option('--force', 'with --write: also write files that have uncommitted git changes')
+    .option('--force', 'with --write: also write files that have uncommitted git changes');
+  addCommonOptions(command)
+    .option('--prettier', "format changed files with the project's own prettier and config")
+    .addHelpText('after', describeTransforms() + '\n' + commandsHelp + '\n' + exitCodesHelp);
+  return finishCommand(command, io);
+}
+
+function createScanCommand(io: CliIo): Command {
+  const command = new Command('awaitify scan')
+    .description('Analyse without rewriting: where the callback code is, how deep it nests, what the transforms would convert and what needs a person.')
+    .argument('[paths...]', 'files and directories to analyse', ['.']);
+  addCommonOptions(command).addHelpText('after', describeTransforms() + '\n' + exitCodesHelp.replace(', --check found files to change', ''));
+  return finishCommand(command, io);
+}
+
+function addCommonOptions(command: Command): Command {
+  return command
     .option('-t, --transform <ids>', 'transforms to run, repeatable or comma-separated (default: all)', appendList)
     .addOption(new Option('--parser <name>', 'parser; auto picks by file extension').choices(['auto', 'babel', 'flow', 'ts', 'tsx']).default('auto'))
     .option('--extensions <list>', `file extensions to look for in directories (default: ${defaultExtensions.join(',')})`, appendList)
@@ -65,13 +101,18 @@ function createCommand(io: CliIo): Command {
     .addOption(new Option('--target <env>', 'runtime of the code; auto decides per file').choices(['auto', 'node', 'browser']).default('auto'))
     .addOption(new Option('--report <format>', 'report format (default: text, or from the --report-file extension)').choices([...reportFormats]))
     .option('--report-file <path>', 'write the report to this file; the terminal still gets the text report')
-    .option('--prettier', "format changed files with the project's own prettier and config")
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or above is reported').choices(['info', 'warning', 'error']))
+    .option('--changed-since <git-ref>', 'only files changed since the merge base with this revision (pull requests)')
+    .option('--config <file>', `settings file to use (default: ${'awaitify.config.json'} or the "awaitify" key of package.json, from cwd upward)`)
     .option('--color', 'colour even when stdout is not a terminal')
-    .option('--no-color', 'no colour (NO_COLOR also turns it off)')
+    .option('--no-color', 'no colour (NO_COLOR also turns it off)');
+}
+
+function finishCommand(command: Command, io: CliIo): Command {
+  return command
     .version(readOwnVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
-    .addHelpText('after', describeTransforms() + '\n' + exitCodesHelp)
-    .showHelpAfterError('(awaitify --help lists the options)')
+    .showHelpAfterError(`(${command.name()} --help lists the options)`)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -81,18 +122,40 @@ function createCommand(io: CliIo): Command {
     });
 }
 
-/** Parses argv (user arguments, no node or script path). Help, version and usage errors end here. */
+const configurable: Record<ConfigurableOption, string> = {
+  transforms: 'transform',
+  ignore: 'ignore',
+  allow: 'allow',
+  extensions: 'extensions',
+  parser: 'parser',
+  api: 'api',
+  target: 'target',
+  failOn: 'failOn',
+};
+
+/**
+ * Parses argv (user arguments, no node or script path); `scan` as the first argument picks
+ * the scan command. Help, version and usage errors end here.
+ */
 export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
-  const command = createCommand(io);
+  const scan = argv[0] === 'scan';
+  const command = scan ? createScanCommand(io) : createRunCommand(io);
   try {
-    command.parse(argv, { from: 'user' });
+    command.parse(scan ? argv.slice(1) : argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return { exitCode: error.exitCode === 0 ? 0 : 2 };
     throw error;
   }
   const raw = command.opts();
+  const given = new Set(
+    (Object.keys(configurable) as ConfigurableOption[]).filter((key) => {
+      const source = command.getOptionValueSource(configurable[key]);
+      return source !== undefined && source !== 'default';
+    }),
+  );
   return {
     options: {
+      command: scan ? 'scan' : 'run',
       paths: command.processedArgs[0] as string[],
       write: raw.write === true,
       check: raw.check === true,
@@ -108,6 +171,10 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
       report: raw.report as ReportFormat | undefined,
       reportFile: raw.reportFile as string | undefined,
       color: raw.color as boolean | undefined,
+      failOn: raw.failOn as Severity | undefined,
+      changedSince: raw.changedSince as string | undefined,
+      config: raw.config as string | undefined,
+      given,
     },
   };
 }

@@ -2,27 +2,33 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { run, RunOptionsError } from '../engine/run';
 import { formatChangedWithPrettier } from '../io/format-with-prettier';
+import { findChangedFiles, GitChangesError } from '../io/git-changes';
 import { findUncommittedFiles } from '../io/git-status';
 import { writeResults } from '../io/write-results';
 import { describeFileError } from '../report/file-error';
 import { formatReport, type ReportFormat } from '../report/format';
 import { plural } from '../report/format-summary';
-import type { Report } from '../types';
+import type { Report, Severity } from '../types';
+import { ConfigError, findConfig, loadConfigFile, type FileConfig } from './config';
 import { shouldUseColor, type CliIo } from './io';
-import { parseArguments, type CliOptions } from './options';
+import { parseArguments, type CliOptions, type ConfigurableOption } from './options';
 import { createProgress } from './progress';
 
 export type { CliIo } from './io';
 
-/** `awaitify [paths...]`: returns the exit code; only bin/ sets it on the process. */
+/** `awaitify [paths...]` and `awaitify scan [paths...]`: returns the exit code; only bin/ sets it on the process. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseArguments(argv, io);
   if ('exitCode' in parsed) return parsed.exitCode;
   try {
-    return await execute(parsed.options, io);
+    return await execute(await applyConfig(parsed.options, io.cwd), io);
   } catch (error) {
-    if (error instanceof RunOptionsError) {
+    if (error instanceof RunOptionsError || error instanceof ConfigError) {
       io.stderr.write(`awaitify: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof GitChangesError) {
+      io.stderr.write(`awaitify: --changed-since: ${error.message}\n`);
       return 2;
     }
     io.stderr.write(`awaitify: internal error: ${(error as Error).stack ?? String(error)}\n`);
@@ -30,9 +36,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** The config file's settings, except those the command line gave. */
+async function applyConfig(options: CliOptions, cwd: string): Promise<CliOptions> {
+  const loaded = options.config !== undefined ? await loadConfigFile(options.config, cwd) : await findConfig(cwd);
+  if (!loaded) return options;
+  const merged: CliOptions = { ...options };
+  const take = <K extends ConfigurableOption>(key: K, value: FileConfig[K] | undefined) => {
+    if (value !== undefined && !options.given.has(key)) (merged as Record<K, unknown>)[key] = value;
+  };
+  const config = loaded.config;
+  take('transforms', config.transforms);
+  take('ignore', config.ignore);
+  take('allow', config.allow);
+  take('extensions', config.extensions);
+  take('parser', config.parser);
+  take('api', config.api);
+  take('target', config.target);
+  take('failOn', config.failOn);
+  return merged;
+}
+
 async function execute(options: CliOptions, io: CliIo): Promise<number> {
   const reportFileProblem = await checkReportFile(options.reportFile, io.cwd);
   if (reportFileProblem) return usageError(io, reportFileProblem);
+  const only = options.changedSince === undefined ? undefined : await findChangedFiles(options.changedSince, io.cwd);
 
   const progress = createProgress(io);
   let report = await run({
@@ -45,6 +72,8 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
     allow: options.allow,
     api: options.api,
     target: options.target,
+    only,
+    analyze: options.command === 'scan',
     onFile: progress.update,
   }).finally(() => progress.finish());
 
@@ -85,7 +114,8 @@ async function explainWriteRefusal(report: Report, cwd: string): Promise<string 
 
 function formatFromFileName(file: string): ReportFormat {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.json') return 'json';
+  if (extension === '.sarif') return 'sarif';
+  if (extension === '.json') return file.toLowerCase().endsWith('.sarif.json') ? 'sarif' : 'json';
   if (extension === '.md' || extension === '.markdown') return 'markdown';
   return 'text';
 }
@@ -96,12 +126,14 @@ function formatFromFileName(file: string): ReportFormat {
  */
 async function emitReport(report: Report, options: CliOptions, io: CliIo): Promise<void> {
   const format = options.report ?? (options.reportFile ? formatFromFileName(options.reportFile) : 'text');
-  const diffs = !options.write;
+  // A scan rewrites nothing, so it shows no diffs.
+  const diffs = !options.write && options.command === 'run';
+  const markdownDiffs = options.command === 'run';
   if (options.reportFile !== undefined) {
-    await fs.writeFile(path.resolve(io.cwd, options.reportFile), formatReport(report, format, { diffs }));
+    await fs.writeFile(path.resolve(io.cwd, options.reportFile), formatReport(report, format, { diffs, markdownDiffs }));
   }
   const stdoutFormat = options.reportFile === undefined ? format : 'text';
-  io.stdout.write(formatReport(report, stdoutFormat, { color: shouldUseColor(options.color, io), diffs }));
+  io.stdout.write(formatReport(report, stdoutFormat, { color: shouldUseColor(options.color, io), diffs, markdownDiffs }));
   // JSON or markdown on stdout is for a program; a person still sees the problems on stderr.
   if (stdoutFormat !== 'text') {
     for (const file of report.files) if (file.status === 'error') io.stderr.write(`awaitify: ${describeFileError(file)}\n`);
@@ -111,13 +143,23 @@ async function emitReport(report: Report, options: CliOptions, io: CliIo): Promi
 
 function describeOutcome(report: Report, options: CliOptions): string {
   const changed = report.summary.changed;
-  if (changed === 0 || options.check) return '';
-  if (options.write) return `Wrote ${plural(changed, 'file')}.\n`;
-  return `Dry run: nothing was written; --write would change ${plural(changed, 'file')}.\n`;
+  const failing = options.failOn === undefined ? [] : findingsAtOrAbove(report, options.failOn);
+  const failNote = failing.length > 0 ? `--fail-on ${options.failOn}: ${failing.length} finding${failing.length === 1 ? '' : 's'} of that severity or above.\n` : '';
+  if (options.command === 'scan') return failNote;
+  if (changed === 0 || options.check) return failNote;
+  if (options.write) return `Wrote ${plural(changed, 'file')}.\n${failNote}`;
+  return `Dry run: nothing was written; --write would change ${plural(changed, 'file')}.\n${failNote}`;
+}
+
+const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function findingsAtOrAbove(report: Report, threshold: Severity) {
+  return report.files.flatMap((file) => file.findings).filter((finding) => severityRank[finding.severity] >= severityRank[threshold]);
 }
 
 function chooseExitCode(report: Report, options: CliOptions): number {
   if (report.summary.failed > 0) return 1;
   if (options.check && report.summary.changed > 0) return 1;
+  if (options.failOn !== undefined && findingsAtOrAbove(report, options.failOn).length > 0) return 1;
   return 0;
 }

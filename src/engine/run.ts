@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
 import { createMinNodeMajorLookup, type MinNodeMajorLookup } from '../io/engines';
@@ -83,6 +84,7 @@ async function processFile(
     api: options.api,
     target: options.target,
     minNodeMajor: options.minNodeMajor ?? (await lookupMinNodeMajor(path.dirname(absolutePath))),
+    analyze: options.analyze,
   };
   try {
     return transformSource(read.text, sourceOptions);
@@ -91,6 +93,15 @@ async function processFile(
     const message = `${reportPath}: internal error in a transform, file left as it was (${(error as Error).stack ?? error})`;
     return { path: reportPath, status: 'error', source: read.text, findings: [], error: { message } };
   }
+}
+
+/** The files that are also in `only`, compared as real paths (git names them through no links). */
+async function keepOnly(files: string[], only: string[], cwd: string): Promise<string[]> {
+  const real = (file: string) => fs.realpath(file).catch(() => file);
+  const wanted = new Set(await Promise.all(only.map((file) => real(path.resolve(cwd, file)))));
+  const kept: string[] = [];
+  for (const file of files) if (wanted.has(await real(file))) kept.push(file);
+  return kept;
 }
 
 /**
@@ -108,6 +119,7 @@ export async function run(options: RunOptions): Promise<Report> {
     throw new RunOptionsError(`No such file or directory: ${collected.missing.join(', ')}`);
   }
 
+  if (options.only) collected.files = await keepOnly(collected.files, options.only, cwd);
   const results = notProcessed(collected, cwd);
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));

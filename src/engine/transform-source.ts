@@ -3,8 +3,10 @@ import type { FileResult, Finding, TransformOptions, TransformSourceOptions } fr
 import { selectTransforms } from '../transforms';
 import { createParser, resolveParserName } from './parse';
 import { compareFindings, toFinding } from './findings';
+import { FileAnalysis } from '../timing/scan';
 import { printRoot } from './print';
 import { joinSource, splitSource } from './source-text';
+import { applySuppressions, findSkipLines, findSuppressions } from './suppressions';
 
 export const defaultTransformOptions: TransformOptions = {
   allow: [],
@@ -52,6 +54,10 @@ export function transformSource(source: string, options: TransformSourceOptions 
     };
   }
 
+  const suppressions = findSuppressions(frame.body);
+  const skipLines = findSkipLines(suppressions);
+  if (skipLines.size > 0) transformOptions.skipLines = skipLines;
+  const analysis = options.analyze ? new FileAnalysis(root.get().value) : undefined;
   const findings: Finding[] = [];
   let changed = false;
   const ownAsyncFunctions = new WeakSet<object>();
@@ -63,26 +69,38 @@ export function transformSource(source: string, options: TransformSourceOptions 
       source: frame.body,
       options: transformOptions,
       ownAsyncFunctions,
-      report: (input) => findings.push(toFinding(input, path, transform.meta.id)),
+      report: (input) => {
+        const finding = toFinding(input, path, transform.meta.id);
+        findings.push(finding);
+        analysis?.record(finding, input);
+      },
     });
     changed = changed || ran;
   }
   findings.sort(compareFindings);
 
-  if (!changed) return { path, status: 'unchanged', source, findings };
+  const kept = applySuppressions(findings, suppressions);
+  /** What every result after the transforms carries: the findings kept, the silenced ones, the analysis. */
+  const finish = (result: Omit<FileResult, 'findings'>): FileResult => ({
+    ...result,
+    findings: kept.findings,
+    ...(kept.suppressed.length > 0 && { suppressed: kept.suppressed }),
+    ...(analysis && { scan: analysis.finish(root.get().value, kept.findings, result.status === 'changed') }),
+  });
+  if (kept.fallback) return finish({ path, status: 'skipped', source, reason: kept.fallback });
+  if (!changed) return finish({ path, status: 'unchanged', source });
   const printed = printRoot(root, frame);
   try {
     parser.parse(printed);
   } catch (error) {
-    return {
+    return finish({
       path,
       status: 'error',
       source,
-      findings,
       error: { message: `${path}: the rewrite produced code that does not parse, so nothing was changed (${(error as Error).message})` },
-    };
+    });
   }
   const output = joinSource(frame, printed);
-  if (output === source) return { path, status: 'unchanged', source, findings };
-  return { path, status: 'changed', source, output, findings };
+  if (output === source) return finish({ path, status: 'unchanged', source });
+  return finish({ path, status: 'changed', source, output });
 }

@@ -1,3 +1,4 @@
+import { sumScanTotals } from '../timing/scan';
 import type { FileResult, Report, Summary } from '../types';
 
 export function summarize(files: readonly FileResult[]): Summary {
@@ -9,7 +10,6 @@ export function summarize(files: readonly FileResult[]): Summary {
     failed: 0,
     findings: 0,
     findingsByRule: {},
-    // No suppression mechanism exists yet; the field is part of the report format.
     suppressed: 0,
   };
   for (const file of files) {
@@ -17,11 +17,14 @@ export function summarize(files: readonly FileResult[]): Summary {
     else if (file.status === 'unchanged') summary.unchanged += 1;
     else if (file.status === 'skipped') summary.skipped += 1;
     else summary.failed += 1;
+    summary.suppressed += file.suppressed?.length ?? 0;
     for (const finding of file.findings) {
       summary.findings += 1;
       summary.findingsByRule[finding.ruleId] = (summary.findingsByRule[finding.ruleId] ?? 0) + 1;
     }
   }
+  const scan = sumScanTotals(files);
+  if (scan) summary.scan = scan;
   return summary;
 }
 

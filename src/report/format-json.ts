@@ -12,10 +12,15 @@ function toJsonFile(file: FileResult) {
     findings: file.findings.map(toJsonFinding),
     ...(file.error && { error: { message: file.error.message, line: file.error.line, column: file.error.column } }),
     ...(file.reason !== undefined && { reason: file.reason }),
+    ...(file.suppressed && file.suppressed.length > 0 && { suppressed: file.suppressed.map(toJsonFinding) }),
+    ...(file.scan && { scan: file.scan }),
   };
 }
 
-/** The canonical form: `{ files, summary }`, no sources or outputs, paths relative to cwd. */
+/**
+ * The canonical form: `{ files, summary }`, no sources or outputs, paths relative to cwd.
+ * schema/report.schema.json describes it.
+ */
 export function formatJson(report: Report): string {
   return `${JSON.stringify({ files: report.files.map(toJsonFile), summary: report.summary }, null, 2)}\n`;
 }

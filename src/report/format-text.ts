@@ -1,6 +1,8 @@
+import { codeFrameColumns } from '@babel/code-frame';
 import type { FileResult, Finding, Report } from '../types';
 import { colorizeDiff, createFileDiff } from './diff';
 import { describeFileError } from './file-error';
+import { describeProjectTotals, describeTotals, listScanItems } from './format-scan';
 import { listFindingsByRule, plural } from './format-summary';
 import { createPalette, type Palette } from './palette';
 
@@ -10,6 +12,20 @@ export interface TextFormatOptions {
   diffs: boolean;
 }
 
+/**
+ * A code frame shows the spot where the diff does not: under every refusal, and under a
+ * rewrite's warning or error when no diff is printed.
+ */
+function wantsFrame(finding: Finding, options: TextFormatOptions): boolean {
+  return !finding.applied || (!options.diffs && finding.severity !== 'info');
+}
+
+function codeFrame(source: string, finding: Finding, palette: Palette): string[] {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const frame = codeFrameColumns(text, { start: { line: finding.line, column: finding.column } }, { highlightCode: false, linesAbove: 1, linesBelow: 1 });
+  return frame.split('\n').map((line) => `    ${line.startsWith('>') ? palette.bold(line) : palette.dim(line)}`);
+}
+
 function paintSeverity(severity: Finding['severity'], text: string, palette: Palette): string {
   if (severity === 'error') return palette.red(text);
   if (severity === 'warning') return palette.yellow(text);
@@ -17,25 +33,33 @@ function paintSeverity(severity: Finding['severity'], text: string, palette: Pal
 }
 
 /** One line a finding, columns aligned within the file (padding before colour, which has no width). */
-function formatFindings(findings: Finding[], palette: Palette): string[] {
+function formatFindings(file: FileResult, palette: Palette, options: TextFormatOptions): string[] {
+  const findings = file.findings;
   const locations = findings.map((finding) => `${finding.line}:${finding.column}`);
   const width = (texts: string[]) => Math.max(...texts.map((text) => text.length));
   const locationWidth = width(locations);
   const severityWidth = width(findings.map((finding) => finding.severity));
   const ruleWidth = width(findings.map((finding) => finding.ruleId));
-  return findings.map((finding, index) => {
+  return findings.flatMap((finding, index) => {
     const severity = paintSeverity(finding.severity, finding.severity.padEnd(severityWidth), palette);
     const state = palette.dim(finding.applied ? '[rewritten]' : '[left as is]');
-    return `  ${locations[index].padEnd(locationWidth)}  ${severity}  ${finding.ruleId.padEnd(ruleWidth)}  ${finding.message} ${state}`;
+    const line = `  ${locations[index].padEnd(locationWidth)}  ${severity}  ${finding.ruleId.padEnd(ruleWidth)}  ${finding.message} ${state}`;
+    return file.source !== undefined && wantsFrame(finding, options) ? [line, ...codeFrame(file.source, finding, palette)] : [line];
   });
 }
 
-function formatFileDetails(file: FileResult, palette: Palette): string[] {
+function formatScanDetails(file: FileResult, palette: Palette): string[] {
+  if (!file.scan || file.scan.totals.sites + file.scan.timerChains.length + file.scan.pyramids.length === 0) return [];
+  return [`  ${palette.bold(describeTotals(file.scan.totals))}`, ...listScanItems(file).map((item) => `  ${item}`)];
+}
+
+function formatFileDetails(file: FileResult, palette: Palette, options: TextFormatOptions): string[] {
   const lines: string[] = [];
   if (file.status === 'error') lines.push(`${palette.red('error')} ${describeFileError(file)}`);
   if (file.status === 'skipped') lines.push(palette.dim(`skipped ${file.path}: ${file.reason ?? 'left out'}`));
-  if (file.findings.length > 0) {
-    lines.push(palette.bold(file.path), ...formatFindings(file.findings, palette));
+  const scan = formatScanDetails(file, palette);
+  if (file.findings.length > 0 || scan.length > 0) {
+    lines.push(palette.bold(file.path), ...scan, ...formatFindings(file, palette, options));
   }
   return lines;
 }
@@ -44,9 +68,11 @@ function formatSummaryLines(report: Report): string[] {
   const { summary } = report;
   const counts = `${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.failed} failed`;
   const byRule = listFindingsByRule(summary).map(([ruleId, count]) => `${ruleId} ${count}`);
+  const suppressed = summary.suppressed > 0 ? ` Suppressed by awaitify-ignore-next-line: ${summary.suppressed}.` : '';
   return [
     `Scanned ${plural(summary.scanned, 'file')}: ${counts}.`,
-    summary.findings === 0 ? 'Findings: none.' : `Findings: ${summary.findings} (${byRule.join(', ')}).`,
+    ...(summary.scan ? describeProjectTotals(summary.scan) : []),
+    (summary.findings === 0 ? 'Findings: none.' : `Findings: ${summary.findings} (${byRule.join(', ')}).`) + suppressed,
   ];
 }
 
@@ -54,7 +80,7 @@ function formatSummaryLines(report: Report): string[] {
 export function formatText(report: Report, options: TextFormatOptions): string {
   const palette = createPalette(options.color);
   const diffs = options.diffs ? report.files.map(createFileDiff).filter(Boolean).map((diff) => colorizeDiff(diff, palette)) : [];
-  const details = report.files.flatMap((file) => formatFileDetails(file, palette));
+  const details = report.files.flatMap((file) => formatFileDetails(file, palette, options));
   const blocks = [...diffs, details.join('\n'), formatSummaryLines(report).join('\n')].filter(Boolean);
   return blocks.map((block) => (block.endsWith('\n') ? block : `${block}\n`)).join('\n');
 }

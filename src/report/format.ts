@@ -1,16 +1,21 @@
 import type { Report } from '../types';
 import { formatJson } from './format-json';
 import { formatMarkdown } from './format-markdown';
+import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 
-export const reportFormats = ['text', 'json', 'markdown'] as const;
+export const reportFormats = ['text', 'json', 'markdown', 'sarif'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 export interface FormatOptions {
   /** ANSI colour, text only; off by default. */
   color?: boolean;
-  /** Include diffs of changed files in the text format (markdown always has them); on by default. */
+  /** Include diffs of changed files in the text format; on by default. */
   diffs?: boolean;
+  /** Include the folded diffs in the Markdown format; on by default (`scan` has none). */
+  markdownDiffs?: boolean;
+  /** Markdown only: the longest the text may be (GitHub's comment limit by default). */
+  maxLength?: number;
 }
 
 /** Renders a report; pure, the caller decides where the text goes. */
@@ -19,7 +24,9 @@ export function formatReport(report: Report, format: ReportFormat, options: Form
     case 'json':
       return formatJson(report);
     case 'markdown':
-      return formatMarkdown(report);
+      return formatMarkdown(report, { diffs: options.markdownDiffs ?? true, maxLength: options.maxLength });
+    case 'sarif':
+      return formatSarif(report);
     case 'text':
       return formatText(report, { color: options.color ?? false, diffs: options.diffs ?? true });
   }
