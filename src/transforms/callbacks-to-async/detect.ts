@@ -15,7 +15,7 @@ import {
 export interface CallSite {
   path: ASTPath<AnyNode>;
   call: AnyNode;
-  module: NodeModuleName | 'local';
+  module: NodeModuleName | 'local' | 'unknown';
   name: string;
   /** The import the callee comes through; undefined for a function of this file. */
   binding?: ModuleBinding;
@@ -58,6 +58,56 @@ function calleeTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: Mo
   return undefined;
 }
 
+/** Methods that take callbacks which are not error-first, or that run them synchronously. */
+const notCallbackApis = new Set([
+  'then', 'catch', 'finally', 'forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find',
+  'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'sort', 'on', 'once', 'addListener', 'prependListener',
+  'prependOnceListener', 'addEventListener', 'removeListener', 'off', 'setTimeout', 'setInterval', 'setImmediate',
+  'nextTick', 'queueMicrotask', 'describe', 'it', 'test', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll',
+]);
+
+function calleeName(callee: AnyNode): string | undefined {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
+  return undefined;
+}
+
+/** `a.b.c`, for messages; `…` for anything more complex. */
+function calleeText(callee: AnyNode): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'ThisExpression') return 'this';
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return `${calleeText(callee.object)}.${callee.property.name}`;
+  return '…';
+}
+
+/**
+ * A call of a function awaitify knows nothing of, whose inline last argument is plainly an
+ * error-first callback: first parameter named like an error and tested first (`if (err)`).
+ */
+export function isUnknownErrorFirstCall(call: AnyNode): boolean {
+  const name = calleeName(call.callee);
+  if (!name || notCallbackApis.has(name)) return false;
+  const callback = call.arguments[call.arguments.length - 1];
+  if (!isInlineFunction(callback)) return false;
+  const first = callback.params[0];
+  if (!first || first.type !== 'Identifier' || !/^(err|error|er|e)$/i.test(first.name)) return false;
+  const statement = callback.body.type === 'BlockStatement' ? callback.body.body[0] : undefined;
+  return !!statement && statement.type === 'IfStatement' && statement.test.type === 'Identifier' && statement.test.name === first.name;
+}
+
+function unknownSite(path: ASTPath<AnyNode>, call: AnyNode): CallSite {
+  const callback = call.arguments[call.arguments.length - 1];
+  const name = calleeText(call.callee);
+  return {
+    path,
+    call,
+    module: 'unknown',
+    name,
+    api: { module: 'unknown', name, access: 'wrapper', result: { kind: 'array', count: Math.max(0, callback.params.length - 1) }, minNode: 8, returnsUndefined: false },
+    callback,
+  };
+}
+
 /**
  * Every call of a known Node callback module's function, or of a function of this file that
  * awaitify made async (`localApis`, by name), outermost first.
@@ -70,10 +120,10 @@ export function findCallSites(
   skip: (call: AnyNode) => boolean = () => false,
 ): CallSite[] {
   const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
-  if (moduleBindings.length === 0 && localApis.size === 0) return [];
   // A plain walk first: the path-building traversal below costs far more, so run it only when
   // some call could be a site.
-  const candidate = (call: AnyNode) => !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee));
+  const candidate = (call: AnyNode) =>
+    !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee) || isUnknownErrorFirstCall(call));
   if (!root.paths().some((path) => some(path.value, (node) => node.type === 'CallExpression' && candidate(node)))) return [];
   const sites: CallSite[] = [];
   root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
@@ -86,7 +136,10 @@ export function findCallSites(
       return;
     }
     const target = calleeTarget(call.callee, moduleBindings);
-    if (!target) return;
+    if (!target) {
+      if (isUnknownErrorFirstCall(call)) sites.push(unknownSite(path, call));
+      return;
+    }
     const local = call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name;
     if (!resolvesToModuleLevel(path, local)) return;
     const module = toNodeModuleName(target.binding.specifier)!;

@@ -1,5 +1,5 @@
 import type { FindingInput, TransformContext } from '../../types';
-import { collectIdentifierNames, isReferenceIdentifier, referencesName, some, walk, type AnyNode } from '../shared/ast';
+import { collectIdentifierNames, isReferenceIdentifier, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -9,11 +9,12 @@ import { checkCallbackProtocol } from './callback-protocol';
 import { ownThrows } from './callback-shape';
 import { findCallSites, isPathCurrent, type CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
-import { planCallSite, type Plan, type RewritePlan } from './plan';
+import { planCallSite, siteLabel, type Plan, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { LocalApis } from './local-apis';
+import { fromCallbackHelper, useHelper } from './local-helpers';
 import { tidyConvertedFunction } from './tidy';
 import { setPromiseReturnType } from './typescript-types';
 
@@ -60,9 +61,25 @@ export class FileConversion {
       ownAsyncFunctions: ctx.ownAsyncFunctions,
       usesSemicolons: usesSemicolons(ctx.source),
       typescript: /\.(ts|tsx|mts|cts)$/.test(ctx.path),
-      // A converted function of this file is called as it was, only without the callback.
-      calleeFor: (plan: RewritePlan) => (plan.site.module === 'local' ? plan.site.call.callee : this.promiseBindings.calleeFor(plan.api, plan.site.binding)),
+      startFor: (plan: RewritePlan, args: AnyNode[]) => this.startFor(plan, args),
     };
+  }
+
+  /**
+   * The call that starts the operation: the promise API, a converted function of this file
+   * called as it was but without the callback, or an unknown one through `fromCallback`.
+   */
+  private startFor(plan: RewritePlan, args: AnyNode[]): AnyNode {
+    const j = this.ctx.j;
+    const { site } = plan;
+    if (site.module === 'local') return j.callExpression(site.call.callee, args);
+    if (site.module === 'unknown') {
+      const helper = useHelper(j, this.program, fromCallbackHelper, this.takenNames, this.rewriteContext.typescript);
+      const done = uniqueName('done', this.takenNames);
+      const start = j.arrowFunctionExpression([j.identifier(done)], j.callExpression(site.call.callee, [...args, j.identifier(done)]));
+      return j.callExpression(j.identifier(helper), [start]);
+    }
+    return j.callExpression(this.promiseBindings.calleeFor(plan.api, site.binding), args);
   }
 
   run(): boolean {
@@ -110,7 +127,10 @@ export class FileConversion {
     if (local) return local;
     if (!this.nodeApis) {
       this.nodeApis = new Map();
-      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings)) if (site.api && !site.refused) this.nodeApis.set(site.call, site.api);
+      const unknownAllowed = this.ctx.options.allow.includes('timing/unknown-callee');
+      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings)) {
+        if (site.api && !site.refused && (site.module !== 'unknown' || unknownAllowed)) this.nodeApis.set(site.call, site.api);
+      }
     }
     return this.nodeApis.get(call) ?? this.nodeApis.get(this.copiedFrom.get(call));
   }
@@ -277,7 +297,7 @@ function reportPlan(report: Report, plan: Plan): void {
     return;
   }
   const { site, shape } = plan;
-  const label = site.module === 'local' ? site.name : `${site.module}.${site.name}`;
+  const label = siteLabel(site);
   report({
     ruleId: 'timing/callback-moved-to-microtask',
     message: `${label}: the callback body now runs as a promise job once the operation completes.`,

@@ -11,9 +11,10 @@ export type NodeModuleName = 'fs' | 'child_process' | 'dns' | 'zlib' | 'crypto';
  * - `promises`: the same name on the module's promise namespace (fs/promises, dns/promises);
  * - `promisify`: util.promisify(module.name), which keeps the callback's arguments as they are
  *   (fs descriptors stay numbers, where fs/promises would hand out FileHandle objects);
- * - `direct`: a function of this file that awaitify made async: call it without the callback.
+ * - `direct`: a function of this file that awaitify made async: call it without the callback;
+ * - `wrapper`: a function awaitify knows nothing of, called through the file's `fromCallback`.
  */
-export type PromiseAccess = 'promises' | 'promisify' | 'direct';
+export type PromiseAccess = 'promises' | 'promisify' | 'direct' | 'wrapper';
 
 /**
  * What the promise resolves with, against the callback's values after `err`:
@@ -25,8 +26,8 @@ export type PromiseAccess = 'promises' | 'promisify' | 'direct';
 export type ResultShape = { kind: 'value' } | { kind: 'object'; keys: string[] } | { kind: 'array'; count: number };
 
 export interface PromisableApi {
-  /** A Node core module, or `local` for a function of the file being rewritten. */
-  module: NodeModuleName | 'local';
+  /** A Node core module, `local` for a function of the file being rewritten, `unknown` for others. */
+  module: NodeModuleName | 'local' | 'unknown';
   name: string;
   access: PromiseAccess;
   result: ResultShape;

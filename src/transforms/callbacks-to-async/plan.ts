@@ -50,6 +50,11 @@ export interface PlanContext {
   allow: string[];
 }
 
+/** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
+export function siteLabel(site: CallSite): string {
+  return site.module === 'local' || site.module === 'unknown' ? site.name : `${site.module}.${site.name}`;
+}
+
 function skip(site: CallSite, ruleId: string, message: string): SkipPlan {
   return { kind: 'skip', site, ruleId, message };
 }
@@ -144,23 +149,26 @@ function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | un
 /** Decides, for one call site, whether and how it converts. Reads the AST; changes nothing. */
 export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.refused && !site.callback) return { kind: 'ignore', site };
-  if (site.refused) return skip(site, 'timing/api-not-promisable', `${site.module}.${site.name} is left as is: ${site.refused.reason}.`);
-  if (!site.api) return skip(site, 'timing/api-not-promisable', `${site.module}.${site.name} has no known promise form.`);
+  if (site.refused) return skip(site, 'timing/api-not-promisable', `${siteLabel(site)} is left as is: ${site.refused.reason}.`);
+  if (!site.api) return skip(site, 'timing/api-not-promisable', `${siteLabel(site)} has no known promise form.`);
   const api = withCallOptions(site, site.api);
   if (!api) {
-    return skip(site, 'timing/error-handling-unclear', `The options of ${site.module}.${site.name} are not a literal, and \`all\` would change what it calls back with.`);
+    return skip(site, 'timing/error-handling-unclear', `The options of ${siteLabel(site)} are not a literal, and \`all\` would change what it calls back with.`);
+  }
+  if (site.module === 'unknown' && !context.allow.includes('timing/unknown-callee')) {
+    return skip(site, 'timing/unknown-callee', `${site.name} is not a function awaitify knows; whether it always calls back asynchronously, and once, cannot be proven (--allow timing/unknown-callee converts it through a local wrapper).`);
   }
   if (!site.callback) {
-    return skip(site, 'timing/callback-not-inline', `The callback of ${site.module}.${site.name} is not written inline; it may be called from elsewhere, so it is left as is.`);
+    return skip(site, 'timing/callback-not-inline', `The callback of ${siteLabel(site)} is not written inline; it may be called from elsewhere, so it is left as is.`);
   }
   if (context.minNodeMajor !== undefined && context.minNodeMajor < api.minNode) {
-    return skip(site, 'timing/unsupported-node-version', `The promise form of ${site.module}.${site.name} needs Node ${api.minNode}, but engines.node allows Node ${context.minNodeMajor}.`);
+    return skip(site, 'timing/unsupported-node-version', `The promise form of ${siteLabel(site)} needs Node ${api.minNode}, but engines.node allows Node ${context.minNodeMajor}.`);
   }
   const parentPath = site.path.parent;
   const isStatement = parentPath?.value.type === 'ExpressionStatement' && parentPath.value.expression === site.call;
   const isArrowBody = parentPath?.value.type === 'ArrowFunctionExpression' && parentPath.value.body === site.call && api.returnsUndefined;
   if (!isStatement && !isArrowBody) {
-    return skip(site, 'timing/value-used-after-call', `The value of ${site.module}.${site.name}(…) is used, so the call cannot become an await.`);
+    return skip(site, 'timing/value-used-after-call', `The value of ${siteLabel(site)}(…) is used, so the call cannot become an await.`);
   }
   const ancestors = ancestorsOf(site.path);
   const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors));

@@ -30,7 +30,7 @@ export class PromiseBindings {
   /** The expression to call in place of `module.name(…)`. */
   calleeFor(api: PromisableApi, binding: ModuleBinding | undefined): AnyNode {
     const j = this.j;
-    if (api.access === 'direct' || api.module === 'local' || !binding) return j.identifier(api.name);
+    if (api.module === 'local' || api.module === 'unknown' || !binding) return j.identifier(api.name);
     if (api.access === 'promises') return j.memberExpression(j.identifier(this.namespaceFor(api.module)), j.identifier(api.name));
     return j.identifier(this.wrapperFor(api, binding));
   }

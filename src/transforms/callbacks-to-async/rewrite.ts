@@ -90,8 +90,8 @@ function stripTypes(pattern: AnyNode): void {
 
 export interface RewriteContext extends PlacementContext {
   typescript: boolean;
-  /** The expression to call in place of the callback API. */
-  calleeFor(plan: RewritePlan): AnyNode;
+  /** The expression that starts the operation without its callback, giving a promise. */
+  startFor(plan: RewritePlan, args: AnyNode[]): AnyNode;
 }
 
 /** Applies one plan to the AST; returns the call that now starts the operation. */
@@ -99,12 +99,12 @@ export function applyRewrite(plan: RewritePlan, context: RewriteContext): AnyNod
   const { site, api, shape, placement } = plan;
   const args = site.call.arguments.slice(0, -1);
   const firstValue = shape.valueParams[0];
-  const start = context.j.callExpression(context.calleeFor(plan), args);
+  const start = context.startFor(plan, args);
   applyPlacement(placement, {
     start,
     awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript, context.takenNames),
     continuation: shape.success,
-    promiseName: firstValue?.type === 'Identifier' ? firstValue.name : api.name,
+    promiseName: firstValue?.type === 'Identifier' ? firstValue.name : api.name.split('.').pop()!.replace(/[^\w$]/g, '') || 'operation',
   }, context);
   return start;
 }

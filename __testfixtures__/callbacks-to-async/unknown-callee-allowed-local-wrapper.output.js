@@ -1,0 +1,37 @@
+// awaitify: a promise of what an error-first callback receives (rejects on any truthy error).
+function fromCallback(start) {
+  return new Promise((resolve, reject) => {
+    start((err, ...values) => (err ? reject(err) : resolve(values)));
+  });
+}// Checks: with --allow timing/unknown-callee, calls of a callback function awaitify knows
+// nothing of (here a small client object whose methods call back from a timer) go through a
+// local `fromCallback` wrapper; `this` stays bound because the method is still called on its
+// object, and several callback values become an array.
+// awaitify-fixture: options {"allow": ["timing/unknown-callee"]}
+const client = {
+  prefix: 'row',
+  query(sql, cb) {
+    setTimeout(() => cb(null, [`${this.prefix}:${sql}`], { count: 1 }), 5);
+  },
+  fail(cb) {
+    setTimeout(() => cb(new Error('no connection')), 5);
+  },
+};
+
+(async () => {
+  const [rows, info] = await fromCallback((done) => client.query('select 1', done));
+  console.log('rows:', rows, 'count:', info.count);
+  const failPromise = fromCallback((done2) => client.fail(done2));
+  console.log('after fail call');
+
+  try {
+    await failPromise;
+  } catch (err) {
+    console.log('failed:', err.message);
+    return;
+  }
+
+  console.log('not reached');
+})();
+
+console.log('after query call');

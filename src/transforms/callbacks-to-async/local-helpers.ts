@@ -1,0 +1,67 @@
+import type { JSCodeshift } from 'jscodeshift';
+import { uniqueName, type AnyNode } from '../shared/ast';
+import { afterImportsIndex } from '../shared/module-bindings';
+
+/**
+ * Small functions awaitify adds to a file, once each, after its imports: the dual API's
+ * `settleCallback` and the wrapper for callback functions awaitify does not know.
+ */
+export interface LocalHelper {
+  baseName: string;
+  comment: string;
+  source(name: string, typescript: boolean): string;
+}
+
+export const settleCallbackHelper: LocalHelper = {
+  baseName: 'settleCallback',
+  comment: ' awaitify: the dual API of converted functions (callback when given, else the promise).',
+  source: (name, typescript) => typescript
+    ? `function ${name}<T>(promise: Promise<T>, callback: unknown, spread = false): Promise<T> | undefined {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...(value as unknown[])) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}`
+    : `function ${name}(promise, callback, spread = false) {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}`,
+};
+
+export const fromCallbackHelper: LocalHelper = {
+  baseName: 'fromCallback',
+  comment: ' awaitify: a promise of what an error-first callback receives (rejects on any truthy error).',
+  source: (name, typescript) => typescript
+    ? `function ${name}(start: (done: (err: unknown, ...values: any[]) => void) => void): Promise<any[]> {
+  return new Promise((resolve, reject) => {
+    start((err, ...values) => (err ? reject(err) : resolve(values)));
+  });
+}`
+    : `function ${name}(start) {
+  return new Promise((resolve, reject) => {
+    start((err, ...values) => (err ? reject(err) : resolve(values)));
+  });
+}`,
+};
+
+const added = new WeakMap<AnyNode, Map<LocalHelper, string>>();
+
+/** The helper's name in this program, adding its declaration the first time. */
+export function useHelper(j: JSCodeshift, program: AnyNode, helper: LocalHelper, taken: Set<string>, typescript: boolean): string {
+  const helpers = added.get(program) ?? new Map<LocalHelper, string>();
+  added.set(program, helpers);
+  const known = helpers.get(helper);
+  if (known) return known;
+  const name = uniqueName(helper.baseName, taken);
+  const declaration = j.template.statement([helper.source(name, typescript)]);
+  declaration.comments = [j.commentLine(helper.comment, true, false)];
+  program.body.splice(afterImportsIndex(program), 0, declaration);
+  helpers.set(helper, name);
+  return name;
+}
