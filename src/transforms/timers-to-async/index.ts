@@ -7,7 +7,8 @@ import { findTimerCalls } from './detect';
 import { planTimer, type Plan, type PlanContext, type PlannedFinding } from './plan';
 import { replaceDelays } from './replace-delays';
 import { applyInterval, applyTimeout, type RewriteContext } from './rewrite';
-import { detectRuntime } from './runtime';
+import { applyRetry, findFunctionDeclarations, planRetry, type RetryPlan } from './retry';
+import { detectRuntime, type Runtime } from './runtime';
 import { TimerBindings } from './timer-bindings';
 
 const id = 'timers-to-async';
@@ -51,6 +52,50 @@ function reportApplied(ctx: TransformContext, plan: Extract<Plan, { kind: 'timeo
   reportThrows(ctx, plan.callback.body);
 }
 
+/** Retry recursion through a timer becomes a loop; one function at a time, since paths move. */
+function convertRetries(ctx: TransformContext, runtime: Runtime, bindings: TimerBindings): boolean {
+  const { j, root } = ctx;
+  const visited = new WeakSet<AnyNode>();
+  let changed = false;
+  for (;;) {
+    const next = findFunctionDeclarations(j, root).filter((path) => !visited.has(path.value));
+    let rewrote = false;
+    for (const fnPath of next) {
+      visited.add(fnPath.value);
+      const result = planRetry(j, fnPath, ctx.options.allow);
+      if (!result) continue;
+      if (result.kind === 'skip') {
+        reportFinding(ctx, result.finding, false);
+        continue;
+      }
+      reportRetry(ctx, result.plan);
+      applyRetry(result.plan, { j, runtime, bindings });
+      changed = rewrote = true;
+      break;
+    }
+    if (!rewrote) return changed;
+  }
+}
+
+function reportRetry(ctx: TransformContext, plan: RetryPlan): void {
+  const fn = plan.fnPath.value;
+  const name = fn.id.name;
+  ctx.report({
+    ruleId: 'timing/callback-moved-to-microtask',
+    message: `Retry of \`${name}\` became a loop: each later attempt runs as a promise job right after its timer fires.`,
+    node: plan.timerStatement.value,
+    applied: true,
+  });
+  ctx.report({ ruleId: 'timing/return-value-now-promise', message: `\`${name}\` is now async and returns a promise; every call in this file drops its value.`, node: fn, applied: true });
+  ctx.report({
+    ruleId: 'timing/throw-becomes-rejection',
+    message: `A throw during the first attempt of \`${name}\` reached its caller at once; it now rejects the promise \`${name}\` returns.`,
+    node: fn,
+    applied: true,
+  });
+  for (const allowed of plan.allowed) reportFinding(ctx, allowed, true);
+}
+
 function run(ctx: TransformContext): boolean {
   const { j, root } = ctx;
   const program: AnyNode = root.get().value.program;
@@ -69,6 +114,8 @@ function run(ctx: TransformContext): boolean {
     }
   }
 
+  changed = convertRetries(ctx, runtime, bindings) || changed;
+
   const rewriteContext: RewriteContext = {
     j,
     takenNames,
@@ -79,6 +126,7 @@ function run(ctx: TransformContext): boolean {
   };
   const delayTimerCalls = new Set(findPromiseDelays(j, root).map((delay) => delay.timerCall));
   const visited = new WeakSet<AnyNode>();
+  const refused = new WeakSet<AnyNode>();
   // Outermost first; after each rewrite the tree has moved, so look again.
   for (;;) {
     const timers = findTimerCalls(j, root).filter((timer) => !bindings.isMadeHere(timer.call.callee));
@@ -98,7 +146,9 @@ function run(ctx: TransformContext): boolean {
       if (plan.kind === 'ignore') continue;
       visited.add(timer.call);
       if (plan.kind === 'skip') {
-        reportFinding(ctx, plan.finding, false);
+        // An inner timer's refusal can come up twice: for its chain, and for itself.
+        if (!refused.has(plan.finding.node)) reportFinding(ctx, plan.finding, false);
+        refused.add(plan.finding.node);
         continue;
       }
       reportApplied(ctx, plan);

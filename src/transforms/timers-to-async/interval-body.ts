@@ -37,8 +37,8 @@ function isInsideLoopOf(path: ASTPath<AnyNode>, fn: AnyNode): boolean {
   return false;
 }
 
-/** After this statement completes, does the callback end (no loop, switch or try on the way)? */
-function endsCallback(statementPath: ASTPath<AnyNode>, fnBody: AnyNode): boolean {
+/** After this statement completes, does the function end (no loop, switch or try on the way)? */
+export function endsCallback(statementPath: ASTPath<AnyNode>, fnBody: AnyNode): boolean {
   const container = statementPath.parentPath?.value;
   const parent = statementPath.parent?.value;
   if (Array.isArray(container)) {

@@ -209,8 +209,9 @@ function checkTimeout(timer: TimerCall, context: PlanContext, inFlow: boolean): 
     holder = { kind: 'statement', statementPath: timer.path, unref: false };
   }
   const callback = findCallback(context.j, timer);
-  const interesting = inFlow || (!!callback && isChain(callback, context)) || joinsFlow(timer, holder, context);
-  if (!interesting) return { kind: 'ignore' };
+  const chain = callback ? readChain(callback, context) : ({ kind: 'none' } as const);
+  const flow = inFlow || joinsFlow(timer, holder, context);
+  if (!flow && chain.kind === 'none') return { kind: 'ignore' };
   const refusal = checkCallback(timer, callback, context) ?? undefined;
   if (refusal) return { kind: 'skip', finding: refusal };
   const held = checkHolder(timer, holder, context);
@@ -226,6 +227,8 @@ function checkTimeout(timer: TimerCall, context: PlanContext, inFlow: boolean): 
   const allowed: PlannedFinding[] = [];
   const later = checkRuntime(timer, unref, false, context) ?? checkNextTick(callback!.body, context, allowed) ?? checkStartNames(timer, callback!) ?? checkParamTypes(callback!, timer, context);
   if (later) return { kind: 'skip', finding: later };
+  // Outside a flow, a timer converts only to flatten a chain; say why the chain cannot.
+  if (!flow && chain.kind === 'refused') return { kind: 'skip', finding: chain.finding };
   return { kind: 'ok', checked: { timer, holder: held.holder, callback: callback!, unref, uses: held.uses, allowed } };
 }
 
@@ -286,19 +289,25 @@ function checkInterval(timer: TimerCall, context: PlanContext): CheckResult & { 
   return { kind: 'ok', checked: { timer, holder, callback: callback!, unref, uses, allowed }, ownClears, mode: body.mode };
 }
 
+type Chain = { kind: 'none' } | { kind: 'ok' } | { kind: 'refused'; finding: PlannedFinding };
+
 /**
- * A chain: the callback's own top-level statements start another timer that would convert
- * once this one has (nested setTimeout, setImmediate, or a cleared setInterval).
+ * Is this callback part of a chain: do its own top-level statements start another timer (a
+ * setTimeout or setImmediate, or a setInterval that some clearInterval stops)? `ok` when one
+ * of them would convert once this one has; else `refused`, with the reason of the first.
  */
-function isChain(callback: TimerCallback, context: PlanContext): boolean {
+function readChain(callback: TimerCallback, context: PlanContext): Chain {
   const statements = new Set(callback.body);
-  return context.timers.some((inner) => {
-    if (inner.call === callback.fn.body) return checkTimeout(inner, context, true).kind === 'ok';
-    const holder = findHolder(inner);
-    const statement = statementOf(holder)?.value;
-    if (!statement || !statements.has(statement)) return false;
-    return (inner.name === 'setInterval' ? checkInterval(inner, context) : checkTimeout(inner, context, true)).kind === 'ok';
-  });
+  let refused: PlannedFinding | undefined;
+  for (const inner of context.timers) {
+    // `() => setTimeout(…)`: the arrow's body is the inner call itself.
+    const topLevel = inner.call === callback.fn.body || statements.has(statementOf(findHolder(inner))?.value);
+    if (!topLevel) continue;
+    const result = inner.name === 'setInterval' ? checkInterval(inner, context) : checkTimeout(inner, context, true);
+    if (result.kind === 'ok') return { kind: 'ok' };
+    if (result.kind === 'skip') refused ??= result.finding;
+  }
+  return refused ? { kind: 'refused', finding: refused } : { kind: 'none' };
 }
 
 /** Own-scope placement where the moved names would clash with the flow they join. */
