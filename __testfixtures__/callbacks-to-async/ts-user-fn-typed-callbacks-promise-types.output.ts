@@ -29,8 +29,7 @@ export function sizes(file: string, cb?: (err: Error | null, size?: number, line
 }
 
 async function aliasTyped(file: string) {
-  const value = await fsp.readFile(file, 'utf8');
-  return value;
+  return await fsp.readFile(file, 'utf8');
 }
 
 (async () => {

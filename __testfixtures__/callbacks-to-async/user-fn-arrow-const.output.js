@@ -8,7 +8,6 @@ const upperCase = async (path) => {
     text = await fsp.readFile(path, 'utf8');
   } catch (error) {
     throw error;
-    return;
   }
 
   return text.toUpperCase();

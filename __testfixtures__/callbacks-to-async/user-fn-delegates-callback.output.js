@@ -4,8 +4,7 @@ const fsp = require('fs/promises');
 
 async function readText(path) {
   console.log('reading', path);
-  const value = await fsp.readFile(path, 'utf8');
-  return value;
+  return await fsp.readFile(path, 'utf8');
 }
 
 (async () => {

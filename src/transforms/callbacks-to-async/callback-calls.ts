@@ -50,6 +50,7 @@ function valueCountOf(api: PromisableApi): number {
  */
 export function inlineHandedOnCallbacks(j: JSCodeshift, fn: AnyNode, cb: string, apiOf: (call: AnyNode) => PromisableApi | undefined): boolean {
   let ok = true;
+  const returns: AnyNode[] = [];
   visitAll(fn.body, cb, ({ node, parent }) => {
     if (node.type !== 'CallExpression' || isIdentifierNamed(node.callee, cb)) return;
     const args = node.arguments;
@@ -68,14 +69,34 @@ export function inlineHandedOnCallbacks(j: JSCodeshift, fn: AnyNode, cb: string,
       ]),
     );
     args[args.length - 1] = callback;
-    if (parent?.type === 'ReturnStatement') {
-      // `return op(…, cb)` returned undefined; as a statement it becomes the operation then `return;`.
-      parent.type = 'BlockStatement';
-      parent.body = [j.expressionStatement(node), j.returnStatement(null)];
-      delete parent.argument;
-    }
+    if (parent?.type === 'ReturnStatement') returns.push(parent);
   });
+  // `return op(…, cb)` returned undefined: it becomes the operation, then `return;`.
+  for (const statement of returns) {
+    const list = findList(fn.body, statement);
+    const call = j.expressionStatement(statement.argument);
+    if (list) {
+      list.splice(list.indexOf(statement), 1, call, j.returnStatement(null));
+    } else {
+      for (const key of Object.keys(statement)) if (key !== 'loc' && key !== 'comments') delete statement[key];
+      Object.assign(statement, j.blockStatement([call, j.returnStatement(null)]));
+    }
+  }
   return ok;
+}
+
+/** The statement list that holds `statement`, if it sits in one. */
+function findList(root: AnyNode, statement: AnyNode): AnyNode[] | undefined {
+  let found: AnyNode[] | undefined;
+  const recurse = (node: AnyNode) => {
+    if (found) return;
+    for (const key of ['body', 'consequent']) {
+      if (Array.isArray(node[key]) && node[key].includes(statement)) found = node[key];
+    }
+    for (const child of childNodes(node)) recurse(child);
+  };
+  recurse(root);
+  return found;
 }
 
 /** Is `err` in `cb(err)` surely an error: a caught exception, a new Error, or the operation's error inside `if (err)`? */
@@ -91,16 +112,27 @@ function isSurelyError(argument: AnyNode, ancestors: AnyNode[]): boolean {
   return false;
 }
 
+function successValueCount(calls: AnyNode[]): number {
+  const counts = calls.filter((call) => call.arguments.length === 0 || isNullish(call.arguments[0])).map((call) => Math.max(0, call.arguments.length - 1));
+  return Math.max(0, ...counts);
+}
+
+/** How many values the function calls back with on success (the most any `cb(null, …)` passes). */
+export function countSuccessValues(fn: AnyNode, cb: string): number {
+  const calls: AnyNode[] = [];
+  visitAll(fn.body, cb, ({ node }) => {
+    if (node.type === 'CallExpression' && isIdentifierNamed(node.callee, cb)) calls.push(node);
+  });
+  return successValueCount(calls);
+}
+
 /** Replaces every `cb(…)` statement with a return or a throw. */
 export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): CallRewriteResult {
   const calls: Visit[] = [];
   visitAll(fn.body, cb, (item) => {
     if (item.node.type === 'CallExpression' && isIdentifierNamed(item.node.callee, cb)) calls.push(item);
   });
-  const successCounts = calls
-    .filter(({ node }) => node.arguments.length === 0 || isNullish(node.arguments[0]))
-    .map(({ node }) => Math.max(0, node.arguments.length - 1));
-  const valueCount = Math.max(0, ...successCounts);
+  const valueCount = successValueCount(calls.map(({ node }) => node));
   const created: AnyNode[] = [];
   for (const { node, parent, ancestors } of calls) {
     if (!parent || (parent.type !== 'ExpressionStatement' && parent.type !== 'ReturnStatement')) {

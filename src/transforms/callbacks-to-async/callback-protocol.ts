@@ -15,10 +15,18 @@ interface PathOutcome {
   exited: boolean;
   /** The call happens later, in an operation's callback: code after it still runs first. */
   deferred?: boolean;
+  /** A synchronous call inside a `next()` loop: synchronous only when the loop ends at once. */
+  loopSync?: boolean;
 }
 
+/**
+ * Where a statement runs: in the function itself (`sync`), in the body of a `next()` loop
+ * made from it (`loop`: synchronous on the first pass only), or in an operation's callback.
+ */
+type Level = 'sync' | 'loop' | 'async';
+
 export type ProtocolResult =
-  | { ok: true; allowedSync?: { message: string; node: AnyNode } }
+  | { ok: true; allowedSync?: { message: string; node: AnyNode }; emptyLoop?: { message: string; node: AnyNode } }
   | { ok: false; ruleId: string; message: string; node: AnyNode };
 
 class ProtocolError extends Error {
@@ -30,7 +38,7 @@ class ProtocolError extends Error {
 const fallThrough: PathOutcome = { calls: 0, sync: false, exited: false };
 
 function key(outcome: PathOutcome): string {
-  return `${outcome.calls}:${outcome.sync}:${outcome.exited}:${!!outcome.deferred}`;
+  return `${outcome.calls}:${outcome.sync}:${outcome.exited}:${!!outcome.deferred}:${!!outcome.loopSync}`;
 }
 
 function isBareReturn(statement: AnyNode): boolean {
@@ -73,9 +81,9 @@ function isStreamCall(expression: AnyNode): boolean {
 }
 
 class ProtocolWalker {
-  constructor(private readonly cb: string, private readonly isAsyncCall: (call: AnyNode) => boolean) {}
+  constructor(private readonly cb: string, private readonly isAsyncCall: (call: AnyNode) => boolean, private readonly loops: ReadonlySet<AnyNode>) {}
 
-  list(statements: AnyNode[], nested: boolean): PathOutcome[] {
+  list(statements: AnyNode[], nested: Level): PathOutcome[] {
     let paths: PathOutcome[] = [fallThrough];
     for (const statement of statements) {
       const live = paths.filter((path) => !path.exited);
@@ -93,6 +101,7 @@ class ProtocolWalker {
             sync: path.sync || outcome.sync,
             exited: outcome.exited,
             deferred: (path.deferred || outcome.deferred) && !(path.calls > 0 && !path.deferred),
+            loopSync: path.loopSync || outcome.loopSync,
           });
         }
       }
@@ -105,16 +114,23 @@ class ProtocolWalker {
     return referencesName(node, this.cb);
   }
 
-  private statement(statement: AnyNode, nested: boolean): PathOutcome[] {
+  private statement(statement: AnyNode, nested: Level): PathOutcome[] {
+    if (statement.type === 'ContinueStatement' && !statement.label && nested !== 'sync') {
+      // The loop goes round again: its next pass calls back, once (that is what is being proven).
+      return [{ calls: 1, sync: false, exited: true, deferred: true }];
+    }
+    if (this.loops.has(statement)) {
+      return this.list(asStatements(statement.body), nested === 'sync' ? 'loop' : nested);
+    }
     if (statement.type === 'ThrowStatement') {
-      throw new ProtocolError('timing/throw-becomes-rejection', nested
+      throw new ProtocolError('timing/throw-becomes-rejection', nested === 'async'
         ? 'A throw inside the operation\'s callback was an uncaught exception; in an async function it would reach the caller as a rejection.'
         : 'The function throws synchronously on some path; as an async function it would reject instead.', statement);
     }
     if (!this.mentions(statement)) {
       if (statement.type === 'IfStatement' || statement.type === 'BlockStatement') return this.branches(statement, nested);
       if (statement.type === 'ReturnStatement') {
-        if (statement.argument && !nested) {
+        if (statement.argument && nested !== 'async') {
           throw new ProtocolError('timing/return-value-now-promise', 'The function returns a value; as an async function it would return a promise instead.', statement);
         }
         return [{ ...fallThrough, exited: true }];
@@ -140,7 +156,7 @@ class ProtocolWalker {
     }
   }
 
-  private branches(statement: AnyNode, nested: boolean): PathOutcome[] {
+  private branches(statement: AnyNode, nested: Level): PathOutcome[] {
     if (statement.type === 'BlockStatement') return this.list(statement.body, nested);
     if (this.mentions(statement.test)) {
       throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is read in a condition, not only called.`, statement.test);
@@ -151,12 +167,12 @@ class ProtocolWalker {
   }
 
   /** `cb(…)`, `return cb(…)`, or an operation whose inline callback carries the story on. */
-  private callStatement(expression: AnyNode, nested: boolean, returns: boolean): PathOutcome[] {
+  private callStatement(expression: AnyNode, nested: Level, returns: boolean): PathOutcome[] {
     if (isCallOf(expression, this.cb)) {
       if (expression.arguments.some((argument: AnyNode) => this.mentions(argument))) {
         throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is passed to itself.`, expression);
       }
-      return [{ calls: 1, sync: !nested, exited: returns }];
+      return [{ calls: 1, sync: nested === 'sync', loopSync: nested === 'loop', exited: returns }];
     }
     const callback = expression?.type === 'CallExpression' ? inlineCallback(expression) : undefined;
     const others = expression?.type === 'CallExpression' ? [expression.callee, ...expression.arguments.slice(0, -1)] : [expression];
@@ -182,7 +198,7 @@ class ProtocolWalker {
     }
     const body = callback.body.type === 'BlockStatement' ? callback.body.body : [{ type: 'ExpressionStatement', expression: callback.body }];
     // The operation's callback runs later: its calls are asynchronous, and this level goes on.
-    return this.list(body, true).map((outcome) => ({ calls: outcome.calls, sync: outcome.sync, exited: returns, deferred: true }));
+    return this.list(body, 'async').map((outcome) => ({ calls: outcome.calls, sync: outcome.sync, exited: returns, deferred: true }));
   }
 }
 
@@ -191,12 +207,18 @@ class ProtocolWalker {
  * and never stores it or passes it where it cannot be followed. `isAsyncCall` says which
  * calls with an inline callback are operations known to call back asynchronously.
  */
-export function checkCallbackProtocol(fn: AnyNode, cb: string, isAsyncCall: (call: AnyNode) => boolean, allowSync = false): ProtocolResult {
-  const walker = new ProtocolWalker(cb, isAsyncCall);
+export function checkCallbackProtocol(
+  fn: AnyNode,
+  cb: string,
+  isAsyncCall: (call: AnyNode) => boolean,
+  allowSync = false,
+  loops: ReadonlySet<AnyNode> = new Set(),
+): ProtocolResult {
+  const walker = new ProtocolWalker(cb, isAsyncCall, loops);
   const body = fn.body.type === 'BlockStatement' ? fn.body.body : [{ type: 'ExpressionStatement', expression: fn.body }];
   let outcomes: PathOutcome[];
   try {
-    outcomes = walker.list(body, false);
+    outcomes = walker.list(body, 'sync');
   } catch (error) {
     if (error instanceof ProtocolError) return { ok: false, ruleId: error.ruleId, message: error.message, node: error.node?.loc ? error.node : fn };
     throw error;
@@ -211,7 +233,10 @@ export function checkCallbackProtocol(fn: AnyNode, cb: string, isAsyncCall: (cal
   const message = syncPaths === outcomes.length
     ? `\`${cb}\` is always called synchronously; as an async function its caller's code would run a microtask later.`
     : `\`${cb}\` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous.`;
-  if (syncPaths === 0) return { ok: true };
-  if (allowSync) return { ok: true, allowedSync: { message, node: fn } };
+  const emptyLoop = outcomes.some((outcome) => outcome.loopSync)
+    ? { message: `When the loop ends before its first operation (an empty list), \`${cb}\` was called synchronously; the promise settles a microtask later.`, node: fn }
+    : undefined;
+  if (syncPaths === 0) return { ok: true, emptyLoop };
+  if (allowSync) return { ok: true, allowedSync: { message, node: fn }, emptyLoop };
   return { ok: false, ruleId: 'timing/sync-callback-now-async', message: `${message} Left as is (--allow timing/sync-callback-now-async converts it).`, node: fn };
 }

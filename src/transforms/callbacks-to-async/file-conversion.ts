@@ -3,7 +3,7 @@ import { collectIdentifierNames, isReferenceIdentifier, referencesName, some, un
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
-import { allOwnedBy, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
+import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
 import { findCallbackFunctions, type CallbackFunction } from './callback-functions';
 import { checkCallbackProtocol } from './callback-protocol';
 import { ownThrows } from './callback-shape';
@@ -16,6 +16,7 @@ import { addDualApi } from './dual-api';
 import { LocalApis } from './local-apis';
 import { fromCallbackHelper, useHelper } from './local-helpers';
 import { tidyConvertedFunction } from './tidy';
+import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { setPromiseReturnType } from './typescript-types';
 
 type Report = (finding: FindingInput) => void;
@@ -166,15 +167,25 @@ export class FileConversion {
     }
     const allowSync = this.ctx.options.allow.includes('timing/sync-callback-now-async');
     const classNode = item.owner?.kind === 'class' ? item.owner.node : undefined;
-    const protocol = checkCallbackProtocol(fn, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync);
-    if (!protocol.ok) return { ruleId: protocol.ruleId, message: protocol.message, node: protocol.node };
-
+    // A call of the function itself that hands its callback on (a retry) calls back once, later,
+    // if the function does: the proof is by induction, so the function counts as converted.
+    const selfApi = this.localApiFor(item, countSuccessValues(fn, callbackName));
+    const forgetSelf = this.registerLocalApi(item, selfApi);
+    // The proof and the rewrite both work on a copy, with `next()` recursion already a loop.
     const copy = cloneNode(fn, this.copiedFrom);
+    const loops = rewriteNextLoops(j, copy);
+    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync, new Set(loops.map((loop) => loop.loop)));
+    if (!protocol.ok) {
+      forgetSelf();
+      return { ruleId: protocol.ruleId, message: protocol.message, node: protocol.node?.loc ? protocol.node : fn };
+    }
+
     const restoreBindings = this.promiseBindings.checkpoint();
     const findings: FindingInput[] = [];
     const fail = (ruleId: string, message: string, node: AnyNode) => {
       item.holder[item.key] = fn;
       restoreBindings();
+      forgetSelf();
       return { ruleId, message, node: node?.loc ? node : fn };
     };
     item.holder[item.key] = copy;
@@ -188,6 +199,7 @@ export class FileConversion {
     copy.async = true;
     if (this.rewriteContext.typescript) setPromiseReturnType(j, copy, callbackParam);
     this.ctx.ownAsyncFunctions.add(copy);
+    for (const loop of loops) this.ctx.ownAsyncFunctions.add(loop.loop);
     const wasChanged = this.changed;
     const created = new Set(calls.created);
     // A `throw err` made from `cb(err)` hands the error to the caller, as cb(err) did: not a new rejection.
@@ -195,14 +207,16 @@ export class FileConversion {
       if (finding.ruleId === 'timing/throw-becomes-rejection' && (created.has(finding.node) || created.has(findThrowOfTest(copy, finding.node)))) return;
       findings.push(finding);
     }, item.route);
-    if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, calls.created)) {
+    if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, calls.created) || !loops.every(continuesStayInLoop)) {
       this.changed = wasChanged;
       return fail('timing/error-handling-unclear', `Not every call of \`${callbackName}\` could become a return or throw of the function itself (an operation in between was left as it was).`, fn);
     }
 
     this.changed = true;
     tidyConvertedFunction(copy);
+    loops.forEach(dropTrailingContinue);
     if (protocol.allowedSync) this.ctx.report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
+    if (protocol.emptyLoop) this.ctx.report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
     for (const finding of findings) this.ctx.report(finding);
     this.ctx.report({
       ruleId: 'timing/callback-moved-to-microtask',
@@ -210,24 +224,28 @@ export class FileConversion {
       node: fn,
       applied: true,
     });
-    const api: PromisableApi = {
-      module: 'local',
-      name: item.name ?? '',
-      access: 'direct',
-      result: calls.valueCount > 1 ? { kind: 'array', count: calls.valueCount } : { kind: 'value' },
-      minNode: 0,
-      returnsUndefined: true,
-    };
-    this.registerLocalApi(item, api);
-    this.converted.push({ item, fn: copy, api, arity: fn.params.length, callbackParam });
+    this.converted.push({ item, fn: copy, api: selfApi, arity: fn.params.length, callbackParam });
     return undefined;
   }
 
-  private registerLocalApi(item: CallbackFunction, api: PromisableApi): void {
-    if (!item.name) return;
-    if (!item.owner) this.localApis.addFunction(item.name, api);
-    else if (item.owner.kind === 'class') this.localApis.addClassMethod(item.owner.node, item.name, api);
-    else if (item.owner.name) this.localApis.addObjectMethod(item.owner.name, item.name, api);
+  private localApiFor(item: CallbackFunction, valueCount: number): PromisableApi {
+    return {
+      module: 'local',
+      name: item.name ?? '',
+      access: 'direct',
+      result: valueCount > 1 ? { kind: 'array', count: valueCount } : { kind: 'value' },
+      minNode: 0,
+      returnsUndefined: true,
+    };
+  }
+
+  /** Makes the function's callers in this file awaitable; returns how to take that back. */
+  private registerLocalApi(item: CallbackFunction, api: PromisableApi): () => void {
+    if (!item.name) return () => {};
+    if (!item.owner) return this.localApis.addFunction(item.name, api);
+    if (item.owner.kind === 'class') return this.localApis.addClassMethod(item.owner.node, item.name, api);
+    if (item.owner.name) return this.localApis.addObjectMethod(item.owner.name, item.name, api);
+    return () => {};
   }
 
   /**

@@ -16,18 +16,27 @@ export class LocalApis {
     return this.functions.size + this.objectMethods.size + this.classMethods.size;
   }
 
-  addFunction(name: string, api: PromisableApi): void {
+  // Each add returns how to take it back, for trials that fail.
+  addFunction(name: string, api: PromisableApi): () => void {
     this.functions.set(name, api);
+    return () => this.functions.delete(name);
   }
 
-  addObjectMethod(objectName: string, method: string, api: PromisableApi): void {
-    this.objectMethods.set(`${objectName}.${method}`, api);
+  addObjectMethod(objectName: string, method: string, api: PromisableApi): () => void {
+    const key = `${objectName}.${method}`;
+    this.objectMethods.set(key, api);
+    return () => this.objectMethods.delete(key);
   }
 
-  addClassMethod(classNode: AnyNode, method: string, api: PromisableApi): void {
+  addClassMethod(classNode: AnyNode, method: string, api: PromisableApi): () => void {
     const list = this.classMethods.get(method) ?? [];
-    list.push({ classNode, api });
+    const entry = { classNode, api };
+    list.push(entry);
     this.classMethods.set(method, list);
+    return () => {
+      list.splice(list.indexOf(entry), 1);
+      if (list.length === 0) this.classMethods.delete(method);
+    };
   }
 
   /**

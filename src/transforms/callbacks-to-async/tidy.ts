@@ -17,11 +17,33 @@ export function tidyConvertedFunction(fn: AnyNode): void {
           i += inner.length - 1;
         }
       }
+      dropUnreachable(list);
+      returnAwaitDirectly(list);
     }
   }, { skipFunctions: true });
   const body = fn.body.body;
   const last = body[body.length - 1];
   if (last && last.type === 'ReturnStatement' && !last.argument && !last.comments?.length) body.pop();
+}
+
+/** Statements after a return or throw in the same list never run (function declarations hoist). */
+function dropUnreachable(list: AnyNode[]): void {
+  const exit = list.findIndex((statement) => statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement');
+  if (exit === -1) return;
+  for (let i = list.length - 1; i > exit; i--) {
+    if (list[i].type !== 'FunctionDeclaration' && !list[i].comments?.length) list.splice(i, 1);
+  }
+}
+
+/** `const v = await x; return v;` is `return await x;` when nothing else reads `v`. */
+function returnAwaitDirectly(list: AnyNode[]): void {
+  const [declaration, ret] = list.slice(-2);
+  if (!declaration || !ret || declaration.type !== 'VariableDeclaration' || declaration.declarations.length !== 1) return;
+  const [declarator] = declaration.declarations;
+  if (declarator.id.type !== 'Identifier' || declarator.id.typeAnnotation || declarator.init?.type !== 'AwaitExpression') return;
+  if (ret.type !== 'ReturnStatement' || !isIdentifierNamed(ret.argument, declarator.id.name) || declaration.comments?.length) return;
+  ret.argument = declarator.init;
+  list.splice(list.length - 2, 1);
 }
 
 /** `try { … } catch (e) { throw e; }` whose block declares nothing block-scoped. */

@@ -8,13 +8,16 @@ import { isStraightLine } from './control-flow';
  *   the operation starts at the same moment and the code after it runs before the
  *   continuation, as before;
  * - `inline`: the statement is already at the top level of an async function awaitify made,
- *   followed by straight-line code: start the operation, run that code, then await;
+ *   followed by straight-line code: start the operation, run that code, then await. Also in
+ *   an `if` block inside such a function when the block ends by leaving the function
+ *   (`{ op(…, cb); return; }`): nothing after the block ran on that path anyway, so the
+ *   continuation goes in before that `return` (`beforeExit`);
  * - `arrow-body`: the call is an arrow's expression body (`f => fs.unlink(f, cb)`) and returns
  *   undefined: the body becomes a block holding the IIFE, so the arrow still returns undefined.
  */
 export type Placement =
   | { kind: 'iife'; statementPath: ASTPath<AnyNode> }
-  | { kind: 'inline'; statementPath: ASTPath<AnyNode>; list: AnyNode[]; index: number }
+  | { kind: 'inline'; statementPath: ASTPath<AnyNode>; list: AnyNode[]; index: number; beforeExit?: boolean }
   | { kind: 'arrow-body'; arrow: AnyNode };
 
 /** The iife placement, which gives the continuation a scope of its own. */
@@ -26,11 +29,34 @@ export function placementFor(statementPath: ASTPath<AnyNode>, ownAsyncFunctions:
   const list = statementPath.parentPath?.value;
   const block = statementPath.parent?.value;
   const owner = statementPath.parent?.parent?.value;
-  if (Array.isArray(list) && block?.type === 'BlockStatement' && owner && ownAsyncFunctions.has(owner)) {
-    const index = list.indexOf(statementPath.value);
-    if (index !== -1 && isStraightLine(list.slice(index + 1))) return { kind: 'inline', statementPath, list, index };
+  if (!Array.isArray(list) || block?.type !== 'BlockStatement') return { kind: 'iife', statementPath };
+  const index = list.indexOf(statementPath.value);
+  if (index === -1) return { kind: 'iife', statementPath };
+  const after = list.slice(index + 1);
+  if (owner && ownAsyncFunctions.has(owner)) {
+    if (isStraightLine(after)) return { kind: 'inline', statementPath, list, index };
+  } else if (endsByLeaving(after) && isStraightLine(after.slice(0, -1)) && insideOwnAsync(statementPath.parent, ownAsyncFunctions)) {
+    return { kind: 'inline', statementPath, list, index, beforeExit: true };
   }
   return { kind: 'iife', statementPath };
+}
+
+function endsByLeaving(statements: AnyNode[]): boolean {
+  const last = statements[statements.length - 1];
+  return !!last && (last.type === 'ReturnStatement' || last.type === 'ThrowStatement');
+}
+
+/** Is this block reached from an own async function only through `if` branches and blocks? */
+function insideOwnAsync(blockPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): boolean {
+  let current: AnyNode = blockPath;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    const node = parent.value;
+    if (ownAsyncFunctions.has(node)) return current.value.type === 'BlockStatement' && node.body === current.value;
+    if (node.type !== 'IfStatement' && node.type !== 'BlockStatement') return false;
+    current = parent;
+  }
 }
 
 /** The siblings whose names a moved continuation must not clash with. */
@@ -79,7 +105,8 @@ export function applyPlacement(placement: Placement, conversion: AwaitConversion
 
   const statement = placement.statementPath.value;
   const { list, index } = placement;
-  if (list.slice(index + 1).every((node) => node.type === 'FunctionDeclaration')) {
+  const end = placement.beforeExit ? list.length - 1 : list.length;
+  if (list.slice(index + 1, end).every((node) => node.type === 'FunctionDeclaration')) {
     // Nothing runs between the start and the await: the plain form is the same thing.
     const replacement = [...conversion.awaitStatements(conversion.start), ...conversion.continuation];
     if (replacement[0]) replacement[0].comments = statement.comments;
@@ -91,7 +118,7 @@ export function applyPlacement(placement: Placement, conversion: AwaitConversion
   const start = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(promiseName), conversion.start)]);
   start.comments = statement.comments;
   list.splice(index, 1, start);
-  list.push(...conversion.awaitStatements(j.identifier(promiseName)), ...conversion.continuation);
+  list.splice(end, 0, ...conversion.awaitStatements(j.identifier(promiseName)), ...conversion.continuation);
 }
 
 /** Does the text end its statements with semicolons, by majority of lines that could? */
