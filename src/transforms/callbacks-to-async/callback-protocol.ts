@@ -17,7 +17,21 @@ interface PathOutcome {
   deferred?: boolean;
   /** A synchronous call inside a `next()` loop: synchronous only when the loop ends at once. */
   loopSync?: boolean;
+  /** The path has awaited something: calls after that are no longer synchronous. */
+  awaited?: boolean;
 }
+
+/** Statements that counter-join rewriting made (see counter-joins.ts). */
+export interface JoinStatements {
+  /** `const joined = Promise.all(…)`: starts the items; their callback calls are error exits. */
+  starts: ReadonlySet<AnyNode>;
+  /** `await joined;`: either goes on, or the first item error leaves the function. */
+  waits: ReadonlySet<AnyNode>;
+  /** `if (pending === 0) return cb(…)`: synchronous only for an empty list. */
+  guards: ReadonlySet<AnyNode>;
+}
+
+const noJoins: JoinStatements = { starts: new Set(), waits: new Set(), guards: new Set() };
 
 /**
  * Where a statement runs: in the function itself (`sync`), in the body of a `next()` loop
@@ -38,7 +52,7 @@ class ProtocolError extends Error {
 const fallThrough: PathOutcome = { calls: 0, sync: false, exited: false };
 
 function key(outcome: PathOutcome): string {
-  return `${outcome.calls}:${outcome.sync}:${outcome.exited}:${!!outcome.deferred}:${!!outcome.loopSync}`;
+  return `${outcome.calls}:${outcome.sync}:${outcome.exited}:${!!outcome.deferred}:${!!outcome.loopSync}:${!!outcome.awaited}`;
 }
 
 function isBareReturn(statement: AnyNode): boolean {
@@ -65,6 +79,7 @@ function inlineCallback(call: AnyNode): AnyNode | undefined {
 }
 
 const listenerMethods = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+const iterationMethods = new Set(['forEach', 'map', 'filter', 'some', 'every', 'reduce', 'find']);
 const streamMethods = new Set(['pipe', 'write', 'end', 'pipeline', 'finished']);
 
 function memberCallName(expression: AnyNode): string | undefined {
@@ -81,7 +96,12 @@ function isStreamCall(expression: AnyNode): boolean {
 }
 
 class ProtocolWalker {
-  constructor(private readonly cb: string, private readonly isAsyncCall: (call: AnyNode) => boolean, private readonly loops: ReadonlySet<AnyNode>) {}
+  constructor(
+    private readonly cb: string,
+    private readonly isAsyncCall: (call: AnyNode) => boolean,
+    private readonly loops: ReadonlySet<AnyNode>,
+    private readonly joins: JoinStatements,
+  ) {}
 
   list(statements: AnyNode[], nested: Level): PathOutcome[] {
     let paths: PathOutcome[] = [fallThrough];
@@ -98,10 +118,11 @@ class ProtocolWalker {
         for (const outcome of outcomes) {
           next.push({
             calls: Math.min(2, path.calls + outcome.calls),
-            sync: path.sync || outcome.sync,
+            sync: path.sync || (outcome.sync && !path.awaited),
             exited: outcome.exited,
             deferred: (path.deferred || outcome.deferred) && !(path.calls > 0 && !path.deferred),
-            loopSync: path.loopSync || outcome.loopSync,
+            loopSync: path.loopSync || (outcome.loopSync && !path.awaited),
+            awaited: path.awaited || outcome.awaited,
           });
         }
       }
@@ -118,6 +139,17 @@ class ProtocolWalker {
     if (statement.type === 'ContinueStatement' && !statement.label && nested !== 'sync') {
       // The loop goes round again: its next pass calls back, once (that is what is being proven).
       return [{ calls: 1, sync: false, exited: true, deferred: true }];
+    }
+    if (this.joins.starts.has(statement)) return [fallThrough];
+    if (this.joins.waits.has(statement)) {
+      // All items done, or the first item error (a `throw` that was `cb(err)`) leaves.
+      return [{ ...fallThrough, awaited: true }, { calls: 1, sync: false, exited: true, awaited: true }];
+    }
+    if (this.joins.guards.has(statement)) {
+      return unique([...this.list(asStatements(statement.consequent), nested === 'sync' ? 'loop' : nested), fallThrough]);
+    }
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AwaitExpression' && !this.mentions(statement)) {
+      return [{ ...fallThrough, awaited: true }];
     }
     if (this.loops.has(statement)) {
       return this.list(asStatements(statement.body), nested === 'sync' ? 'loop' : nested);
@@ -193,6 +225,9 @@ class ProtocolWalker {
     if (isListenerRegistration(expression)) {
       throw new ProtocolError('timing/event-emitter-callback', `\`${this.cb}\` is called from an event listener (\`.${expression.callee.property.name}\`), which runs once per event.`, expression);
     }
+    if (iterationMethods.has(memberCallName(expression) ?? '')) {
+      throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is called from inside a .${memberCallName(expression)} callback that is not a counter join awaitify can read (a counter decremented last, then one call when it reaches zero).`, expression);
+    }
     if (!this.isAsyncCall(expression)) {
       throw new ProtocolError('timing/sync-callback-now-async', 'The operation that carries the callback is not known to call back asynchronously.', expression);
     }
@@ -213,8 +248,9 @@ export function checkCallbackProtocol(
   isAsyncCall: (call: AnyNode) => boolean,
   allowSync = false,
   loops: ReadonlySet<AnyNode> = new Set(),
+  joins: JoinStatements = noJoins,
 ): ProtocolResult {
-  const walker = new ProtocolWalker(cb, isAsyncCall, loops);
+  const walker = new ProtocolWalker(cb, isAsyncCall, loops, joins);
   const body = fn.body.type === 'BlockStatement' ? fn.body.body : [{ type: 'ExpressionStatement', expression: fn.body }];
   let outcomes: PathOutcome[];
   try {
@@ -234,7 +270,7 @@ export function checkCallbackProtocol(
     ? `\`${cb}\` is always called synchronously; as an async function its caller's code would run a microtask later.`
     : `\`${cb}\` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous.`;
   const emptyLoop = outcomes.some((outcome) => outcome.loopSync)
-    ? { message: `When the loop ends before its first operation (an empty list), \`${cb}\` was called synchronously; the promise settles a microtask later.`, node: fn }
+    ? { message: `For an empty list \`${cb}\` was called synchronously; the promise now settles a microtask later.`, node: fn }
     : undefined;
   if (syncPaths === 0) return { ok: true, emptyLoop };
   if (allowSync) return { ok: true, allowedSync: { message, node: fn }, emptyLoop };

@@ -17,6 +17,7 @@ import { LocalApis } from './local-apis';
 import { fromCallbackHelper, useHelper } from './local-helpers';
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
+import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
 import { setPromiseReturnType } from './typescript-types';
 
 type Report = (finding: FindingInput) => void;
@@ -174,7 +175,12 @@ export class FileConversion {
     // The proof and the rewrite both work on a copy, with `next()` recursion already a loop.
     const copy = cloneNode(fn, this.copiedFrom);
     const loops = rewriteNextLoops(j, copy);
-    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync, new Set(loops.map((loop) => loop.loop)));
+    const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
+    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync, new Set(loops.map((loop) => loop.loop)), {
+      starts: new Set(joins.map((join) => join.start)),
+      waits: new Set(joins.map((join) => join.wait)),
+      guards: new Set(joins.flatMap((join) => (join.guard ? [join.guard] : []))),
+    });
     if (!protocol.ok) {
       forgetSelf();
       return { ruleId: protocol.ruleId, message: protocol.message, node: protocol.node?.loc ? protocol.node : fn };
@@ -200,6 +206,7 @@ export class FileConversion {
     if (this.rewriteContext.typescript) setPromiseReturnType(j, copy, callbackParam);
     this.ctx.ownAsyncFunctions.add(copy);
     for (const loop of loops) this.ctx.ownAsyncFunctions.add(loop.loop);
+    for (const join of joins) for (const item of join.itemFunctions) this.ctx.ownAsyncFunctions.add(item);
     const wasChanged = this.changed;
     const created = new Set(calls.created);
     // A `throw err` made from `cb(err)` hands the error to the caller, as cb(err) did: not a new rejection.
@@ -207,7 +214,8 @@ export class FileConversion {
       if (finding.ruleId === 'timing/throw-becomes-rejection' && (created.has(finding.node) || created.has(findThrowOfTest(copy, finding.node)))) return;
       findings.push(finding);
     }, item.route);
-    if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, calls.created) || !loops.every(continuesStayInLoop)) {
+    const itemFunctions = joins.flatMap((join) => join.itemFunctions);
+    if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, calls.created, itemFunctions) || !loops.every(continuesStayInLoop)) {
       this.changed = wasChanged;
       return fail('timing/error-handling-unclear', `Not every call of \`${callbackName}\` could become a return or throw of the function itself (an operation in between was left as it was).`, fn);
     }
@@ -217,6 +225,7 @@ export class FileConversion {
     loops.forEach(dropTrailingContinue);
     if (protocol.allowedSync) this.ctx.report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
     if (protocol.emptyLoop) this.ctx.report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
+    this.reportJoins(joins, fn);
     for (const finding of findings) this.ctx.report(finding);
     this.ctx.report({
       ruleId: 'timing/callback-moved-to-microtask',
@@ -226,6 +235,29 @@ export class FileConversion {
     });
     this.converted.push({ item, fn: copy, api: selfApi, arity: fn.params.length, callbackParam });
     return undefined;
+  }
+
+  /** What a counter join changes: the empty list, and several errors. */
+  private reportJoins(joins: CounterJoin[], fn: AnyNode): void {
+    for (const join of joins) {
+      const node = this.copiedFrom.get(join.itemFunctions[0]) ?? fn;
+      if (join.overList && !join.guard) {
+        this.ctx.report({
+          ruleId: 'timing/empty-collection-timing',
+          message: 'For an empty list the counter never reached zero and the callback was never called; Promise.all of nothing resolves, so the function now returns.',
+          node: fn,
+          applied: true,
+        });
+      }
+      if (join.callsBackPerError) {
+        this.ctx.report({
+          ruleId: 'timing/multiple-callback-calls',
+          message: 'With several failing items the callback was called once per error; Promise.all rejects once, with the first.',
+          node: node?.loc ? node : fn,
+          applied: true,
+        });
+      }
+    }
   }
 
   private localApiFor(item: CallbackFunction, valueCount: number): PromisableApi {
