@@ -98,12 +98,29 @@ function findNextTick(shape: CallbackShape): AnyNode | undefined {
   const moved = shape.errorStyle.kind === 'catch' ? [...shape.errorStyle.handler, ...shape.success] : shape.success;
   let found: AnyNode | undefined;
   for (const statement of moved) {
-    walk(statement, (node) => {
-      if (!found && isProcessNextTick(node)) found = node;
+    walk(statement, (node, parent) => {
+      if (found || isLaterCallback(node, parent)) return false;
+      if (isProcessNextTick(node)) found = node;
       return !found;
     });
   }
   return found;
+}
+
+const deferringCallees = new Set(['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask', 'then', 'catch', 'finally', 'on', 'once']);
+
+/**
+ * A function that runs later, in its own job: an operation's error-first callback, or one
+ * handed to a timer, a promise or an emitter. A nextTick there ticks in that job, not in this
+ * body (and that callback's own conversion is checked on its own).
+ */
+function isLaterCallback(node: AnyNode, parent: AnyNode | null): boolean {
+  if (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') return false;
+  if (!parent || parent.type !== 'CallExpression' || parent.arguments[parent.arguments.length - 1] !== node) return false;
+  const callee = parent.callee;
+  const calleeName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
+  const first = node.params[0];
+  return deferringCallees.has(calleeName) || (first?.type === 'Identifier' && /^(err|error|er|e)$/i.test(first.name));
 }
 
 function isProcessNextTick(node: AnyNode): boolean {
