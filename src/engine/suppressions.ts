@@ -28,6 +28,7 @@ const directive = /^\s*(?:\/\/|\/\*+)\s*awaitify-ignore-next-line\b(.*)$/;
 /** The comment must be alone on its line, so that code or strings never count. */
 export function findSuppressions(source: string): Suppression[] {
   const found: Suppression[] = [];
+  if (!source.includes('awaitify-ignore-next-line')) return found;
   source.split(/\r\n|\n|\r/).forEach((text, index) => {
     const match = directive.exec(text);
     if (!match) return;
