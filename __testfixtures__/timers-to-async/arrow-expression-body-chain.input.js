@@ -3,5 +3,5 @@
 const log = (message) => console.log(message);
 
 setTimeout(() => setTimeout(() => setImmediate(() => log('innermost')), 5), 5);
-setTimeout(() => log('plain timer at 8 ms'), 8);
+setTimeout(() => log('plain timer at 5 ms, set after the chain'), 5);
 log('after chain');

@@ -11,5 +11,5 @@ const log = (message) => console.log(message);
   log('innermost');
 })();
 
-setTimeout(() => log('plain timer at 8 ms'), 8);
+setTimeout(() => log('plain timer at 5 ms, set after the chain'), 5);
 log('after chain');

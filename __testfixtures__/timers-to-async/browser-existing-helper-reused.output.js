@@ -12,4 +12,4 @@ function wait(ms) {
   await wait(5);
   log('second');
 })();
-wait(1).then(() => log('waited 1 ms with the helper'));
+wait(5).then(() => log('waited 5 ms with the helper, set after the chain'));

@@ -17,5 +17,5 @@ function countdown(name, ms) {
 
 const result = countdown('a', 5);
 log(`returned ${result}`);
-countdown('b', 60);
+countdown('b', 100);
 process.nextTick(() => log('next tick'));

@@ -10,10 +10,10 @@ async function main() {
   log('before sleep');
   await sleep(10);
   log('after sleep');
-  await new Promise((done) => setTimeout(() => done(), 5));
+  await new Promise((done) => setTimeout(() => done(), 10));
   log('after inline delay');
 }
 
 main();
-setTimeout(() => log('plain timer at 12 ms'), 12);
+setTimeout(() => log('plain timer at 10 ms'), 10);
 process.nextTick(() => log('next tick'));

@@ -8,10 +8,10 @@ async function main() {
   log('before sleep');
   await sleep(10);
   log('after sleep');
-  await sleep(5);
+  await sleep(10);
   log('after inline delay');
 }
 
 main();
-setTimeout(() => log('plain timer at 12 ms'), 12);
+setTimeout(() => log('plain timer at 10 ms'), 10);
 process.nextTick(() => log('next tick'));

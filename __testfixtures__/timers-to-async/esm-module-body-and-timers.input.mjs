@@ -9,7 +9,7 @@ setTimeout(() => {
   setTimeout(() => {
     log('step 2');
   }, 5);
-}, 30);
+}, 50);
 process.nextTick(() => log('next tick'));
 Promise.resolve().then(() => log('promise job'));
 setImmediate(() => log('immediate'));

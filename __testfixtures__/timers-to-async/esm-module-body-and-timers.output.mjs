@@ -7,7 +7,7 @@ const log = (message) => console.log(message);
 log(`node: ${typeof process.versions.node}`);
 
 (async () => {
-  await setTimeout(30);
+  await setTimeout(50);
   log('step 1');
   process.stdout.write('');
   await setTimeout(5);

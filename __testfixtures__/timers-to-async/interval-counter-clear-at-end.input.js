@@ -12,7 +12,7 @@ const poller = setInterval(() => {
     clearInterval(poller);
     log('stopped');
   }
-}, 30);
+}, 50);
 log('interval started');
-setTimeout(() => log('timer at 45 ms'), 45);
+setTimeout(() => log('timer at 75 ms'), 75);
 setImmediate(() => log('immediate'));

@@ -9,7 +9,7 @@ let ticks = 0;
 
 (async () => {
   while (true) {
-    await delay(30);
+    await delay(50);
     ticks += 1;
     log(`tick ${ticks}`);
     Promise.resolve().then(() => log(`promise after tick ${ticks}`));
@@ -21,5 +21,5 @@ let ticks = 0;
 })();
 
 log('interval started');
-setTimeout(() => log('timer at 45 ms'), 45);
+setTimeout(() => log('timer at 75 ms'), 75);
 setImmediate(() => log('immediate'));

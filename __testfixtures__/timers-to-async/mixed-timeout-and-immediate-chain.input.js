@@ -1,5 +1,6 @@
 // Checks: setTimeout and setImmediate nested in each other become one flow with both kinds
-// of await; a plain timer and immediate started after the chain keep their relative order.
+// of await; a plain zero-delay timer started beside the inner immediate keeps its place
+// between the steps.
 const log = (message) => console.log(message);
 
 setTimeout(() => {
@@ -12,5 +13,4 @@ setTimeout(() => {
   });
   setTimeout(() => log('plain timeout 0 inside timeout 1'), 0);
 }, 30);
-setImmediate(() => log('plain immediate'));
 Promise.resolve().then(() => log('promise job'));

@@ -1,13 +1,14 @@
 // Checks: setTimeout and setImmediate nested in each other become one flow with both kinds
-// of await; a plain timer and immediate started after the chain keep their relative order.
-const { setTimeout: delay, setImmediate: immediate } = require('timers/promises');
+// of await; a plain zero-delay timer started beside the inner immediate keeps its place
+// between the steps.
+const { setTimeout: delay, setImmediate } = require('timers/promises');
 
 const log = (message) => console.log(message);
 
 (async () => {
   await delay(30);
   log('timeout 1');
-  const immediatePromise = immediate();
+  const immediatePromise = setImmediate();
   setTimeout(() => log('plain timeout 0 inside timeout 1'), 0);
   await immediatePromise;
   log('immediate inside timeout');
@@ -15,5 +16,4 @@ const log = (message) => console.log(message);
   log('timeout 2');
 })();
 
-setImmediate(() => log('plain immediate'));
 Promise.resolve().then(() => log('promise job'));

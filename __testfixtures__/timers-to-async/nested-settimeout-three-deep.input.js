@@ -11,7 +11,7 @@ setTimeout(() => {
       log('step 3');
     }, 20);
     log('after step 3 call');
-  }, 20);
+  }, 40);
   log('after step 2 call');
 }, 30);
 log('after step 1 call');

@@ -9,7 +9,7 @@ log('start');
 (async () => {
   await delay(30);
   log('step 1');
-  const timerPromise = delay(20);
+  const timerPromise = delay(40);
   log('after step 2 call');
   await timerPromise;
   log('step 2');

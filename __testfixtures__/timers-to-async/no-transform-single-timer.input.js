@@ -2,7 +2,7 @@
 // flatten, so it stays as it is, without findings.
 const log = (message) => console.log(message);
 
-setTimeout(() => log('one timer'), 5);
+setTimeout(() => log('one timer'), 100);
 setImmediate(() => log('one immediate'));
-const poll = setInterval(() => log('never cleared, unrefed'), 50);
+const poll = setInterval(() => log('never cleared, unrefed, never fires'), 1000);
 poll.unref();

@@ -28,4 +28,4 @@ function attempt(n) {
 attempt(0);
 log('after the first attempt');
 process.nextTick(() => log('next tick'));
-setTimeout(() => log('plain timer at 12 ms'), 12);
+setTimeout(() => log('plain timer at 10 ms'), 10);

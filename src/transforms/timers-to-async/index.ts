@@ -36,7 +36,7 @@ function reportApplied(ctx: TransformContext, plan: Extract<Plan, { kind: 'timeo
   if (plan.kind === 'timeout') {
     ctx.report({
       ruleId: 'timing/callback-moved-to-microtask',
-      message: `${timer.name}: the callback body now runs as a promise job right after the timer fires, before the next timer or immediate runs.`,
+      message: `${timer.name}: the callback body now runs as a promise job right after the ${timer.name === 'setImmediate' ? 'immediate' : 'timer'} fires, before the next timer or immediate runs.`,
       node: timer.call,
       applied: true,
     });

@@ -1,7 +1,8 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { collectIdentifierNames, declaredNames, patternNames, some, uniqueName, varNames, type AnyNode } from '../shared/ast';
+import { patternNames, some, uniqueName, type AnyNode } from '../shared/ast';
 import { applyPlacement, type PlacementContext } from '../shared/async-placement';
 import { numericDelay } from './delay-argument';
+import { flattenFlow, joinedFlow } from './flatten';
 import { editIntervalBody } from './interval-body';
 import { needsArrayPattern, type IntervalPlan, type TimeoutPlan } from './plan';
 import type { Runtime } from './runtime';
@@ -66,49 +67,9 @@ function removeStatement(path: ASTPath<AnyNode>): void {
   if (index !== -1) list.splice(index, 1);
 }
 
-/** `(async () => {…})();` (or with `void`) where awaitify made the arrow: the statement's arrow. */
-function ownIifeArrow(statement: AnyNode, own: WeakSet<AnyNode>): AnyNode | undefined {
-  if (statement?.type !== 'ExpressionStatement') return undefined;
-  const expression = statement.expression.type === 'UnaryExpression' && statement.expression.operator === 'void' ? statement.expression.argument : statement.expression;
-  if (expression.type !== 'CallExpression' || expression.arguments.length > 0) return undefined;
-  return own.has(expression.callee) ? expression.callee : undefined;
-}
-
-/**
- * A flow that ends by starting another of awaitify's async IIFEs can run that IIFE's body
- * itself: nothing comes after it, and both promises are dropped. This joins a callback
- * conversion and a timer conversion into one flow.
- */
-function flattenTrailingIifes(list: AnyNode[], own: WeakSet<AnyNode>): void {
-  for (;;) {
-    const last = list[list.length - 1];
-    const arrow = ownIifeArrow(last, own);
-    if (!arrow || arrow.params.length > 0 || arrow.body.type !== 'BlockStatement') return;
-    const inner: AnyNode[] = arrow.body.body;
-    const taken = new Set<string>();
-    for (const statement of list.slice(0, -1)) for (const name of collectIdentifierNames(statement)) taken.add(name);
-    if ([...declaredNames(inner), ...varNames(inner)].some((name) => taken.has(name))) return;
-    if (inner[0] && last.comments) inner[0].comments = [...(last.comments ?? []), ...(inner[0].comments ?? [])];
-    list.splice(list.length - 1, 1, ...inner);
-  }
-}
-
-/** The body list of the flow the continuation joined, when that flow is one of awaitify's IIFEs. */
-function joinedFlow(plan: TimeoutPlan | IntervalPlan, own: WeakSet<AnyNode>): AnyNode[] | undefined {
-  if (plan.placement.kind === 'inline') {
-    const fnPath = plan.placement.statementPath.parent?.parent;
-    const call = fnPath?.parent;
-    const statement = call?.value.type === 'CallExpression' ? call.parent?.value : undefined;
-    const wrapped = statement?.type === 'UnaryExpression' ? call.parent.parent?.value : statement;
-    return ownIifeArrow(wrapped, own) === fnPath?.value ? plan.placement.list : undefined;
-  }
-  if (plan.placement.kind !== 'iife') return undefined;
-  return ownIifeArrow(plan.placement.statementPath.value, own)?.body.body;
-}
-
 function cleanUp(plan: TimeoutPlan | IntervalPlan, context: RewriteContext): void {
-  const list = joinedFlow(plan, context.ownAsyncFunctions);
-  if (list) flattenTrailingIifes(list, context.ownAsyncFunctions);
+  const list = joinedFlow(plan.placement, context.ownAsyncFunctions);
+  if (list) flattenFlow(context.j, list, context.ownAsyncFunctions, context.takenNames);
   for (const path of plan.uses?.unrefs ?? []) removeStatement(path);
   if (plan.callback.named) removeStatement(plan.callback.named.statementPath);
 }
