@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { structuredPatch } from 'diff';
 import { afterAll, describe, expect, it } from 'vitest';
 import { transformSource } from '../src/engine/transform-source';
-import type { FileResult, Site, TransformSourceOptions } from '../src/types';
+import { findSites } from '../src/timing/sites';
+import type { FileResult, Finding, TransformSourceOptions } from '../src/types';
 import { discoverFixtures, fixtureOptions, readText } from './helpers/fixtures';
 import { projectRoot, spawnAwaitify } from './helpers/cli';
 import { makeTree, removeTrees } from './temp-trees';
@@ -175,5 +176,54 @@ describe('awaitify scan examples', () => {
     expect(scan.summary.scan.converted).toBe(perFile);
     expect(scan.summary.scan.converted).toBeGreaterThan(0);
     expect(scan.summary.scan.pyramids).toBeGreaterThan(0);
+  });
+});
+
+describe('findSites (the analysis API)', () => {
+  const finding = (overrides: Partial<Finding>): Finding => ({
+    ruleId: 'timing/callback-moved-to-microtask',
+    severity: 'info',
+    message: 'm',
+    path: 'a.js',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 9,
+    transform: 'callbacks-to-async',
+    applied: true,
+    ...overrides,
+  });
+  const replaced = { type: 'CallExpression' };
+  const leftInPlace = { type: 'CallExpression' };
+  const inTree = (node: unknown) => node === leftInPlace;
+
+  it('infers spots: refusals, and conversions whose node the rewrite replaced', () => {
+    const sites = findSites(
+      [
+        { finding: finding({ line: 1 }), node: replaced },
+        { finding: finding({ line: 2 }), node: leftInPlace },
+        { finding: finding({ line: 3, ruleId: 'timing/throw-becomes-rejection' }), node: { type: 'Identifier' } },
+        { finding: finding({ line: 4, ruleId: 'timing/api-not-promisable', applied: false }), node: leftInPlace },
+        { finding: finding({ line: 5, ruleId: 'timing/interval-to-loop', transform: 'timers-to-async' }), node: { type: 'CallExpression' } },
+      ],
+      inTree,
+    );
+    expect(sites.map((site) => [site.line, site.kind, site.converted])).toEqual([
+      [1, 'callback-call', true],
+      [4, 'callback-call', false],
+      [5, 'timer', true],
+    ]);
+  });
+
+  it("takes a transform's word when it marks its spots", () => {
+    const sites = findSites(
+      [
+        { finding: finding({ line: 1 }), node: replaced, site: 'callback-function' },
+        { finding: finding({ line: 2 }), node: replaced },
+        { finding: finding({ line: 3, ruleId: 'timing/api-not-promisable', applied: false }), node: leftInPlace },
+      ],
+      inTree,
+    );
+    expect(sites.map((site) => [site.line, site.kind, site.converted])).toEqual([[1, 'callback-function', true]]);
   });
 });
