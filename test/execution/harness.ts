@@ -63,7 +63,8 @@ export function defaultConcurrency(env: NodeJS.ProcessEnv = process.env): number
 
 /** The child's environment: the test runner's, minus what changes how node runs or prints. */
 function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  // Fixtures that use a library (the `async` package) find it in the repository's node_modules.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_PATH: resolve(__dirname, '..', '..', 'node_modules') };
   for (const key of Object.keys(env)) {
     if (key.startsWith('VITEST') || key === 'NODE_OPTIONS' || key === 'NODE_V8_COVERAGE' || key === 'FORCE_COLOR') {
       delete env[key];

@@ -2,6 +2,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { some, type AnyNode } from '../shared/ast';
 import type { ModuleBinding } from '../shared/module-bindings';
 import { LocalApis } from './local-apis';
+import { asyncMethods, isAsyncLibrarySpecifier } from './async-library';
 import {
   findPromisableApi,
   findRefusedApi,
@@ -15,7 +16,7 @@ import {
 export interface CallSite {
   path: ASTPath<AnyNode>;
   call: AnyNode;
-  module: NodeModuleName | 'local' | 'unknown';
+  module: NodeModuleName | 'local' | 'unknown' | 'async';
   name: string;
   /** The import the callee comes through; undefined for a function of this file. */
   binding?: ModuleBinding;
@@ -95,6 +96,20 @@ export function isUnknownErrorFirstCall(call: AnyNode): boolean {
   return !!statement && statement.type === 'IfStatement' && statement.test.type === 'Identifier' && statement.test.name === first.name;
 }
 
+function asyncLibrarySite(path: ASTPath<AnyNode>, call: AnyNode, name: string, binding: ModuleBinding): CallSite {
+  const method = asyncMethods.get(name)!;
+  const last = call.arguments[call.arguments.length - 1];
+  return {
+    path,
+    call,
+    module: 'async',
+    name,
+    binding,
+    api: { module: 'async', name, access: 'native', result: { kind: 'value' }, minNode: 8, returnsUndefined: true, voidResult: method.result === 'none', valuesOnError: true },
+    callback: isInlineFunction(last) ? last : undefined,
+  };
+}
+
 function unknownSite(path: ASTPath<AnyNode>, call: AnyNode): CallSite {
   const callback = call.arguments[call.arguments.length - 1];
   const name = calleeText(call.callee);
@@ -120,10 +135,15 @@ export function findCallSites(
   skip: (call: AnyNode) => boolean = () => false,
 ): CallSite[] {
   const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
+  const asyncBindings = bindings.filter((binding) => isAsyncLibrarySpecifier(binding.specifier));
+  const asyncMethodOf = (call: AnyNode) => {
+    const target = calleeTarget(call.callee, asyncBindings);
+    return target && asyncMethods.has(target.name) ? target : undefined;
+  };
   // A plain walk first: the path-building traversal below costs far more, so run it only when
   // some call could be a site.
   const candidate = (call: AnyNode) =>
-    !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee) || isUnknownErrorFirstCall(call));
+    !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee) || asyncMethodOf(call) !== undefined || isUnknownErrorFirstCall(call));
   if (!root.paths().some((path) => some(path.value, (node) => node.type === 'CallExpression' && candidate(node)))) return [];
   const sites: CallSite[] = [];
   root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
@@ -133,6 +153,12 @@ export function findCallSites(
     const localApi = localApis.resolve(path, resolvesToModuleLevel);
     if (localApi) {
       sites.push({ path, call, module: 'local', name: localApi.name, api: localApi, callback: isInlineFunction(last) ? last : undefined });
+      return;
+    }
+    const asyncMethod = asyncMethodOf(call);
+    if (asyncMethod) {
+      const local = call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name;
+      if (resolvesToModuleLevel(path, local)) sites.push(asyncLibrarySite(path, call, asyncMethod.name, asyncMethod.binding));
       return;
     }
     const target = calleeTarget(call.callee, moduleBindings);

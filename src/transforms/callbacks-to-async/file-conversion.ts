@@ -1,5 +1,5 @@
 import type { FindingInput, TransformContext } from '../../types';
-import { collectIdentifierNames, isReferenceIdentifier, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -14,7 +14,8 @@ import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { LocalApis } from './local-apis';
-import { fromCallbackHelper, useHelper } from './local-helpers';
+import { fromCallbackHelper, mapLimitHelper, useHelper } from './local-helpers';
+import { asyncMethods, nativeStart, taskFunctionKeys } from './async-library';
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
@@ -55,7 +56,7 @@ export class FileConversion {
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
     this.bindings = findModuleBindings(this.program);
-    this.takenNames = collectIdentifierNames(this.program);
+    this.takenNames = collectReferencedNames(this.program);
     this.promiseBindings = new PromiseBindings(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
     this.rewriteContext = {
       j: ctx.j,
@@ -75,6 +76,10 @@ export class FileConversion {
     const j = this.ctx.j;
     const { site } = plan;
     if (site.module === 'local') return j.callExpression(site.call.callee, args);
+    if (site.module === 'async') {
+      const limit = () => useHelper(j, this.program, mapLimitHelper, this.takenNames, this.rewriteContext.typescript);
+      return nativeStart(j, site.name, asyncMethods.get(site.name)!, site.call, limit)!;
+    }
     if (site.module === 'unknown') {
       const helper = useHelper(j, this.program, fromCallbackHelper, this.takenNames, this.rewriteContext.typescript);
       const done = uniqueName('done', this.takenNames);
@@ -110,6 +115,14 @@ export class FileConversion {
           break;
         }
         this.visited.add(site.call);
+        if (this.ctx.options.skipLines?.has(site.call.loc?.start.line)) continue;
+        if (site.module === 'async') {
+          const failure = this.convertAsyncTasks(site, report);
+          if (failure) {
+            report({ ruleId: failure.ruleId, message: `A task of async.${site.name} stays a callback function, so the call is left as is: ${failure.message}`, node: site.call, applied: false });
+            continue;
+          }
+        }
         const plan = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
         reportPlan(report, plan);
         if (plan.kind !== 'rewrite') continue;
@@ -140,14 +153,19 @@ export class FileConversion {
   /** Converts callback API functions until no more can be proven (callees before callers). */
   private convertFunctions(): void {
     const pending = new Map<CallbackFunction, { ruleId: string; message: string; node: AnyNode }>();
-    for (const item of findCallbackFunctions(this.program)) pending.set(item, { ruleId: '', message: '', node: item.fn });
+    const skipLines = this.ctx.options.skipLines;
+    for (const item of findCallbackFunctions(this.program)) {
+      // `// awaitify-ignore-next-line` with no rule: the user asked that this spot be left alone.
+      if (skipLines?.has(positionOf(item).loc?.start.line)) continue;
+      pending.set(item, { ruleId: '', message: '', node: positionOf(item) });
+    }
     let progress = true;
     while (progress) {
       progress = false;
       for (const item of [...pending.keys()]) {
         const failure = this.tryConvertFunction(item);
         if (failure) {
-          pending.set(item, failure);
+          pending.set(item, { ...failure, node: failure.node === item.fn ? positionOf(item) : failure.node });
         } else {
           pending.delete(item);
           progress = true;
@@ -160,7 +178,7 @@ export class FileConversion {
   }
 
   /** Tries one function on a copy; keeps the copy only when every callback call became a return or throw of it. */
-  private tryConvertFunction(item: CallbackFunction): { ruleId: string; message: string; node: AnyNode } | undefined {
+  private tryConvertFunction(item: CallbackFunction, report: Report = this.ctx.report): { ruleId: string; message: string; node: AnyNode } | undefined {
     const j = this.ctx.j;
     const { fn, callbackName } = item;
     if (fn.type !== 'ArrowFunctionExpression' && some(fn.body, (node, parent) => node.type === 'Identifier' && node.name === 'arguments' && isReferenceIdentifier(node, parent), { skipNonArrowFunctions: true })) {
@@ -174,6 +192,13 @@ export class FileConversion {
     const forgetSelf = this.registerLocalApi(item, selfApi);
     // The proof and the rewrite both work on a copy, with `next()` recursion already a loop.
     const copy = cloneNode(fn, this.copiedFrom);
+    // `(cb) => op(…, cb)` is `(cb) => { return op(…, cb); }`, and `(cb) => op(…, (err) => …)`
+    // is `(cb) => { op(…, (err) => …); }` (the function becomes async: it returns a promise either way).
+    if (copy.body.type !== 'BlockStatement') {
+      const last = copy.body.type === 'CallExpression' ? copy.body.arguments[copy.body.arguments.length - 1] : undefined;
+      const inline = last?.type === 'ArrowFunctionExpression' || last?.type === 'FunctionExpression';
+      copy.body = j.blockStatement([inline ? j.expressionStatement(copy.body) : j.returnStatement(copy.body)]);
+    }
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
     const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync, new Set(loops.map((loop) => loop.loop)), {
@@ -223,26 +248,59 @@ export class FileConversion {
     this.changed = true;
     tidyConvertedFunction(copy);
     loops.forEach(dropTrailingContinue);
-    if (protocol.allowedSync) this.ctx.report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
-    if (protocol.emptyLoop) this.ctx.report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
-    this.reportJoins(joins, fn);
-    for (const finding of findings) this.ctx.report(finding);
-    this.ctx.report({
+    if (protocol.allowedSync) report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
+    if (protocol.emptyLoop) report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
+    this.reportJoins(joins, fn, report);
+    for (const finding of findings) report(finding);
+    report({
       ruleId: 'timing/callback-moved-to-microtask',
-      message: `${item.name ?? 'This function'} is now async: callers that await it continue in a promise job, not in the callback.`,
-      node: fn,
+      node: positionOf(item),
+      message: `${item.name ?? 'This function'} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught.`,
       applied: true,
     });
     this.converted.push({ item, fn: copy, api: selfApi, arity: fn.params.length, callbackParam });
     return undefined;
   }
 
+  /**
+   * Makes the inline task functions of an `async` package call async, all or none: the call
+   * is only rewritten into native code when every task could be.
+   */
+  private convertAsyncTasks(site: CallSite, report: Report): { ruleId: string; message: string; node: AnyNode } | undefined {
+    const keys = taskFunctionKeys(asyncMethods.get(site.name)!, site.call);
+    if (!keys) return { ruleId: 'timing/callback-not-inline', message: 'its tasks, iteratee or final callback are not all inline functions of a shape awaitify reads.', node: site.call };
+    const findings: FindingInput[] = [];
+    const done: Array<{ item: CallbackFunction; converted: ConvertedFunction }> = [];
+    const restoreBindings = this.promiseBindings.checkpoint();
+    const wasChanged = this.changed;
+    for (const key of keys) {
+      const taskPath = site.path.get(...key);
+      const fn = taskPath.value;
+      const last = fn.params[fn.params.length - 1];
+      const failure = last?.type === 'Identifier'
+        ? this.tryConvertFunction({ fn, callbackName: last.name, holder: taskPath.parentPath.value, key: taskPath.name, exported: false, route: routeOf(taskPath) }, (finding) => findings.push(finding))
+        : { ruleId: 'timing/error-not-first-parameter', message: 'a task takes no callback parameter.', node: fn };
+      if (failure) {
+        for (const { item, converted } of done.reverse()) {
+          item.holder[item.key] = item.fn;
+          this.converted.splice(this.converted.indexOf(converted), 1);
+        }
+        restoreBindings();
+        this.changed = wasChanged;
+        return failure;
+      }
+      done.push({ item: this.converted[this.converted.length - 1].item, converted: this.converted[this.converted.length - 1] });
+    }
+    for (const finding of findings) report(finding);
+    return undefined;
+  }
+
   /** What a counter join changes: the empty list, and several errors. */
-  private reportJoins(joins: CounterJoin[], fn: AnyNode): void {
+  private reportJoins(joins: CounterJoin[], fn: AnyNode, report: Report): void {
     for (const join of joins) {
       const node = this.copiedFrom.get(join.itemFunctions[0]) ?? fn;
       if (join.overList && !join.guard) {
-        this.ctx.report({
+        report({
           ruleId: 'timing/empty-collection-timing',
           message: 'For an empty list the counter never reached zero and the callback was never called; Promise.all of nothing resolves, so the function now returns.',
           node: fn,
@@ -250,7 +308,7 @@ export class FileConversion {
         });
       }
       if (join.callsBackPerError) {
-        this.ctx.report({
+        report({
           ruleId: 'timing/multiple-callback-calls',
           message: 'With several failing items the callback was called once per error; Promise.all rejects once, with the first.',
           node: node?.loc ? node : fn,
@@ -318,6 +376,18 @@ function usesByName(program: AnyNode, names: Set<string>): Map<string, { calls: 
     else if (!(parent.type === 'FunctionDeclaration' && parent.id === node) && !(parent.type === 'VariableDeclarator' && parent.id === node)) use.escapes = true;
   });
   return uses;
+}
+
+/** Where to report a function: recast gives a declaration inside `export` no location of its own. */
+function positionOf(item: CallbackFunction): AnyNode {
+  return item.fn.loc ? item.fn : item.holder?.loc ? item.holder : item.fn;
+}
+
+/** Keys from the program down to a path, as `root.get('program', ...route)` wants them. */
+function routeOf(path: AnyNode): Array<string | number> {
+  const route: Array<string | number> = [];
+  for (let current = path; current && current.value?.type !== 'Program'; current = current.parentPath) route.unshift(current.name);
+  return route;
 }
 
 /** The `throw` in `if (test) throw …` for a test node, to match findings reported at the test. */

@@ -50,6 +50,50 @@ export const fromCallbackHelper: LocalHelper = {
 }`,
 };
 
+export const mapLimitHelper: LocalHelper = {
+  baseName: 'mapLimit',
+  comment: ' awaitify: at most `limit` of fn(item) at a time, started in order; stops starting more after an error.',
+  source: (name, typescript) => typescript
+    ? `async function ${name}<T, R>(items: Iterable<T>, limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const list = Array.from(items);
+  const results: R[] = new Array(list.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < list.length) {
+      const index = next++;
+      try {
+        results[index] = await fn(list[index]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
+  return results;
+}`
+    : `async function ${name}(items, limit, fn) {
+  const list = Array.from(items);
+  const results = new Array(list.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < list.length) {
+      const index = next++;
+      try {
+        results[index] = await fn(list[index]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
+  return results;
+}`,
+};
+
 const added = new WeakMap<AnyNode, Map<LocalHelper, string>>();
 
 /** The helper's name in this program, adding its declaration the first time. */

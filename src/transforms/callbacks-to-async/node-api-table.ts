@@ -12,9 +12,10 @@ export type NodeModuleName = 'fs' | 'child_process' | 'dns' | 'zlib' | 'crypto';
  * - `promisify`: util.promisify(module.name), which keeps the callback's arguments as they are
  *   (fs descriptors stay numbers, where fs/promises would hand out FileHandle objects);
  * - `direct`: a function of this file that awaitify made async: call it without the callback;
- * - `wrapper`: a function awaitify knows nothing of, called through the file's `fromCallback`.
+ * - `wrapper`: a function awaitify knows nothing of, called through the file's `fromCallback`;
+ * - `native`: the `async` package's control flow, written as native code (async-library.ts).
  */
-export type PromiseAccess = 'promises' | 'promisify' | 'direct' | 'wrapper';
+export type PromiseAccess = 'promises' | 'promisify' | 'direct' | 'wrapper' | 'native';
 
 /**
  * What the promise resolves with, against the callback's values after `err`:
@@ -27,7 +28,7 @@ export type ResultShape = { kind: 'value' } | { kind: 'object'; keys: string[] }
 
 export interface PromisableApi {
   /** A Node core module, `local` for a function of the file being rewritten, `unknown` for others. */
-  module: NodeModuleName | 'local' | 'unknown';
+  module: NodeModuleName | 'local' | 'unknown' | 'async';
   name: string;
   access: PromiseAccess;
   result: ResultShape;
@@ -37,6 +38,8 @@ export interface PromisableApi {
   returnsUndefined: boolean;
   /** Calls back with no value on success (`cb(null)`). */
   voidResult?: boolean;
+  /** Also passes (partial) values with an error, as the `async` package does. */
+  valuesOnError?: boolean;
 }
 
 export interface RefusedApi {

@@ -52,7 +52,7 @@ export interface PlanContext {
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
 export function siteLabel(site: CallSite): string {
-  return site.module === 'local' || site.module === 'unknown' ? site.name : `${site.module}.${site.name}`;
+  return site.module === 'local' || site.module === 'unknown' ? site.name : site.module === 'async' ? `async.${site.name}` : `${site.module}.${site.name}`;
 }
 
 function skip(site: CallSite, ruleId: string, message: string): SkipPlan {
@@ -139,8 +139,16 @@ function valuesFit(api: PromisableApi, shape: CallbackShape): string | undefined
   if (inTry && shape.valueParams.some((param) => param.type !== 'Identifier')) {
     return 'A destructured callback value cannot be declared before the try/catch that the error handling needs.';
   }
-  if (api.result.kind !== 'value' && shape.errorStyle.kind === 'ignore' && shape.valueParams.length > 0) {
+  if ((api.result.kind !== 'value' || api.valuesOnError) && shape.errorStyle.kind === 'ignore' && shape.valueParams.length > 0) {
     return `${api.name} passes its values even on error, and the callback uses them while ignoring the error.`;
+  }
+  if (api.voidResult && api.module === 'async' && count > 0) return `${api.name} calls back with no value, but the callback takes ${count}.`;
+  if (api.valuesOnError && count > 0) {
+    const names = shape.valueParams.flatMap((param) => patternNames(param));
+    const onError = shape.errorStyle.kind === 'catch' ? shape.errorStyle.handler : shape.errorStyle.kind === 'capture' ? shape.success : [];
+    if (onError.some((statement) => names.some((name) => referencesName(statement, name)))) {
+      return `${api.name} passes the results so far along with an error, and the error path reads them.`;
+    }
   }
   return undefined;
 }

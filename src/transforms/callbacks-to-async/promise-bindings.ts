@@ -30,7 +30,7 @@ export class PromiseBindings {
   /** The expression to call in place of `module.name(…)`. */
   calleeFor(api: PromisableApi, binding: ModuleBinding | undefined): AnyNode {
     const j = this.j;
-    if (api.module === 'local' || api.module === 'unknown' || !binding) return j.identifier(api.name);
+    if (api.module === 'local' || api.module === 'unknown' || api.module === 'async' || !binding) return j.identifier(api.name);
     if (api.access === 'promises') return j.memberExpression(j.identifier(this.namespaceFor(api.module)), j.identifier(api.name));
     return j.identifier(this.wrapperFor(api, binding));
   }
@@ -38,6 +38,7 @@ export class PromiseBindings {
   /** What trial rewrites may undo: the declarations asked for so far. */
   checkpoint(): () => void {
     const pending = this.pending.length;
+    const takenCount = this.taken.size;
     const namespaces = new Map(this.namespaces);
     const wrappers = new Map(this.wrappers);
     const promisifyRef = this.promisifyRef;
@@ -48,6 +49,8 @@ export class PromiseBindings {
       this.wrappers.clear();
       for (const [name, local] of wrappers) this.wrappers.set(name, local);
       this.promisifyRef = promisifyRef;
+      // Names picked during the trial are free again (a Set keeps insertion order).
+      for (const name of [...this.taken].slice(takenCount)) this.taken.delete(name);
     };
   }
 

@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { uniqueName, type AnyNode } from '../shared/ast';
+import { some, uniqueName, type AnyNode } from '../shared/ast';
 import { applyPlacement, type PlacementContext } from '../shared/async-placement';
 import type { CallbackShape } from './callback-shape';
 import type { PromisableApi } from './node-api-table';
@@ -18,12 +18,12 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
     }
     return j.objectPattern(params.map((param, i) => j.objectProperty(j.identifier(keys[i]), param)));
   };
-  const awaited = j.awaitExpression(promise);
+  const awaited = awaitOf(j, promise);
   const style = shape.errorStyle;
 
   if (style.kind === 'throw') {
     const pattern = target();
-    if (!pattern) return [j.expressionStatement(awaited)];
+    if (!pattern) return inlinedBody(promise) ?? [j.expressionStatement(awaited)];
     if (pattern.type === 'ObjectPattern') stripTypes(pattern);
     return [j.variableDeclaration(reassigned ? 'let' : 'const', [j.variableDeclarator(pattern, awaited)])];
   }
@@ -81,6 +81,30 @@ function catchParam(j: JSCodeshift, name: string, typescript: boolean): AnyNode 
   const param = j.identifier(name);
   if (typescript) param.typeAnnotation = j.tsTypeAnnotation(j.tsAnyKeyword());
   return param;
+}
+
+/**
+ * `await (async () => { return [await a, await b]; })()` is `[await a, await b]`, and
+ * `await (async () => { return await x; })()` is `await x`: the same values and errors, in the
+ * same order, without the wrapper.
+ */
+function awaitOf(j: JSCodeshift, promise: AnyNode): AnyNode {
+  const fn = promise.type === 'CallExpression' && promise.arguments.length === 0 ? promise.callee : undefined;
+  if (fn?.type === 'ArrowFunctionExpression' && fn.async && fn.params.length === 0 && fn.body.type === 'BlockStatement' && fn.body.body.length === 1) {
+    const only = fn.body.body[0];
+    if (only.type === 'ReturnStatement' && (only.argument?.type === 'ArrayExpression' || only.argument?.type === 'AwaitExpression')) return only.argument;
+  }
+  return j.awaitExpression(promise);
+}
+
+/** `await (async () => { …no return… })();` as a statement is its body, run in place. */
+function inlinedBody(promise: AnyNode): AnyNode[] | undefined {
+  const fn = promise.type === 'CallExpression' && promise.arguments.length === 0 ? promise.callee : undefined;
+  if (fn?.type !== 'ArrowFunctionExpression' || !fn.async || fn.params.length > 0 || fn.body.type !== 'BlockStatement') return undefined;
+  if (some(fn.body, (node) => node.type === 'ReturnStatement', { skipFunctions: true })) return undefined;
+  // Block-scoped names would leak into the surrounding scope.
+  if (fn.body.body.some((statement: AnyNode) => statement.type === 'VariableDeclaration' || statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration')) return undefined;
+  return fn.body.body;
 }
 
 /** TypeScript annotations cannot stand inside a destructuring pattern's values. */

@@ -33,9 +33,9 @@ export function placementFor(statementPath: ASTPath<AnyNode>, ownAsyncFunctions:
   const index = list.indexOf(statementPath.value);
   if (index === -1) return { kind: 'iife', statementPath };
   const after = list.slice(index + 1);
-  if (owner && ownAsyncFunctions.has(owner)) {
-    if (isStraightLine(after)) return { kind: 'inline', statementPath, list, index };
-  } else if (endsByLeaving(after) && isStraightLine(after.slice(0, -1)) && insideOwnAsync(statementPath.parent, ownAsyncFunctions)) {
+  const ownBody = !!owner && ownAsyncFunctions.has(owner);
+  if (ownBody && isStraightLine(after)) return { kind: 'inline', statementPath, list, index };
+  if (endsByLeaving(after) && isStraightLine(after.slice(0, -1)) && (ownBody || insideOwnAsync(statementPath.parent, ownAsyncFunctions))) {
     return { kind: 'inline', statementPath, list, index, beforeExit: true };
   }
   return { kind: 'iife', statementPath };
