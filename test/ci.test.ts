@@ -237,17 +237,18 @@ describe('awaitify-ignore-next-line', () => {
     expect(result.suppressed?.map((finding) => finding.ruleId)).toEqual(['timing/api-not-promisable']);
   });
 
-  it('without a rule id on a spot a transform rewrites: the file is left as it was, and says why', async () => {
-    const source = `const fs = require('fs');\n// awaitify-ignore-next-line\n${CALLBACK_SAMPLE.split('\n').slice(1).join('\n')}`;
+  it('without a rule id on a spot a transform rewrites: that spot is left as it was, the rest converts', async () => {
+    const sample = CALLBACK_SAMPLE.split('\n').slice(1).join('\n');
+    const source = `const fs = require('fs');\n// awaitify-ignore-next-line\n${sample}${sample}`;
     const result = transformSource(source, { path: 'a.js' });
-    expect(result.status).toBe('skipped');
-    expect(result.output).toBeUndefined();
-    expect(result.reason).toMatch(/line 2 says awaitify-ignore-next-line, but the rewrite would change the spot below it/);
-    expect(result.findings.filter((finding) => finding.applied)).toEqual([]);
+    expect(result.status).toBe('changed');
+    // The marked call is still a callback call, the one after it became an await.
+    expect(result.output).toContain(`// awaitify-ignore-next-line\n${sample.split('\n')[0]}`);
+    expect(result.output).toContain('await fsp.readFile(');
+    expect(result.suppressed?.map((finding) => finding.ruleId)).toEqual(['timing/ignored-by-comment']);
     const root = await makeTree({ 'a.js': source });
     const written = await awaitify(root, ['--write']);
     expect(written.code).toBe(0);
-    expect(read(root, 'a.js')).toBe(source);
-    expect(written.stdout).toContain('skipped a.js: line 2 says awaitify-ignore-next-line');
+    expect(read(root, 'a.js')).toBe(result.output);
   });
 });

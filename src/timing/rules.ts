@@ -39,6 +39,7 @@ const ruleList: Rule[] = [
   { id: 'timing/callback-maybe-not-called', severity: 'warning', message: 'On some path the callback is never called; a promise would never settle.' },
   { id: 'timing/code-after-callback-call', severity: 'warning', message: 'Code runs after the callback call returns; as a return statement it would not run.' },
   { id: 'timing/unknown-callee', severity: 'info', message: 'A function awaitify does not know takes an error-first callback; its timing cannot be proven.' },
+  { id: 'timing/ignored-by-comment', severity: 'info', message: 'An `awaitify-ignore-next-line` comment asks that this spot be left as it is.' },
   { id: 'timing/name-conflict', severity: 'info', message: 'Moving the callback body would clash with a name in the enclosing scope.' },
   { id: 'timing/timer-handle-cleared', severity: 'warning', message: 'The timer handle is stored and cleared on some path; an await cannot be cancelled that way.' },
   { id: 'timing/timer-callback-uses-this', severity: 'warning', message: 'The function timer callback uses `this` (the Timeout object) or `arguments`, which would change meaning.' },

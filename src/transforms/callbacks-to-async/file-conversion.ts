@@ -115,7 +115,13 @@ export class FileConversion {
           break;
         }
         this.visited.add(site.call);
-        if (this.ctx.options.skipLines?.has(site.call.loc?.start.line)) continue;
+        if (this.ctx.options.skipLines?.has(site.call.loc?.start.line)) {
+          // Refusals still say why; a conversion is not made and says so.
+          const skipped = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
+          if (skipped.kind === 'skip') reportPlan(report, skipped);
+          else if (skipped.kind === 'rewrite') report({ ruleId: 'timing/ignored-by-comment', message: `${siteLabel(site)} is left as it is: the comment above it asks so.`, node: site.call, applied: false });
+          continue;
+        }
         if (site.module === 'async') {
           const failure = this.convertAsyncTasks(site, report);
           if (failure) {
@@ -156,7 +162,10 @@ export class FileConversion {
     const skipLines = this.ctx.options.skipLines;
     for (const item of findCallbackFunctions(this.program)) {
       // `// awaitify-ignore-next-line` with no rule: the user asked that this spot be left alone.
-      if (skipLines?.has(positionOf(item).loc?.start.line)) continue;
+      if (skipLines?.has(positionOf(item).loc?.start.line)) {
+        this.ctx.report({ ruleId: 'timing/ignored-by-comment', message: `${item.name ?? 'This function'} is left as it is: the comment above it asks so.`, node: positionOf(item), applied: false });
+        continue;
+      }
       pending.set(item, { ruleId: '', message: '', node: positionOf(item) });
     }
     let progress = true;
@@ -355,8 +364,8 @@ export class FileConversion {
       addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
       for (const call of callsWithCallback) {
         this.ctx.report({
-          ruleId: 'timing/callback-moved-to-microtask',
-          message: `${item.name} is still called with a callback here; the dual API calls it from process.nextTick once the promise settles.`,
+          ruleId: 'timing/extra-microtask-ticks',
+          message: `${item.name} is still called with a callback here; the dual API calls it from process.nextTick once the promise settles, a few ticks after the operation completed.`,
           node: call,
           applied: true,
         });
