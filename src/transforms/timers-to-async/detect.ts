@@ -1,5 +1,6 @@
-import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { isFunctionNode, isIdentifierNamed, isReferenceIdentifier, walk, type AnyNode } from '../shared/ast';
+import { findPaths } from '../shared/paths';
 
 export type TimerName = 'setTimeout' | 'setImmediate' | 'setInterval';
 const timerNames: readonly string[] = ['setTimeout', 'setImmediate', 'setInterval'];
@@ -73,17 +74,25 @@ function isTimerCallee(path: ASTPath<AnyNode>): TimerName | undefined {
   return isGlobalName(path, callee.name) ? (callee.name as TimerName) : undefined;
 }
 
-/** Every call of a global timer function, outermost first. */
-export function findTimerCalls(j: JSCodeshift, root: Collection): TimerCall[] {
+/** A call of a name like a timer function (whether it is the global one needs a scope). */
+export function isTimerCallNode(node: AnyNode): boolean {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && timerNames.includes(node.callee.name);
+}
+
+/**
+ * Every call of a global timer function below `path`, outermost first; `skip` leaves out
+ * calls that only look like one (awaitify's own promise timers before they are named).
+ */
+export function findTimerCalls(path: ASTPath<AnyNode>, skip: (call: AnyNode) => boolean = () => false): TimerCall[] {
   const calls: TimerCall[] = [];
-  root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
-    const name = isTimerCallee(path);
-    if (!name) return;
-    const [fnArg, ...rest] = path.value.arguments;
+  for (const callPath of findPaths(path, (node) => isTimerCallNode(node) && !skip(node))) {
+    const name = isTimerCallee(callPath);
+    if (!name) continue;
+    const [fnArg, ...rest] = callPath.value.arguments;
     const delay = name === 'setImmediate' ? undefined : rest[0];
     const extraArgs = name === 'setImmediate' ? rest : rest.slice(1);
-    calls.push({ path, call: path.value, name, fnArg, delay, extraArgs });
-  });
+    calls.push({ path: callPath, call: callPath.value, name, fnArg, delay, extraArgs });
+  }
   return calls;
 }
 

@@ -125,39 +125,41 @@ function run(ctx: TransformContext): boolean {
     bindings,
   };
   const delayTimerCalls = new Set(findPromiseDelays(j, root).map((delay) => delay.timerCall));
-  const visited = new WeakSet<AnyNode>();
+  const isOwnCall = (call: AnyNode) => bindings.isMadeHere(call.callee);
+  const planContext: PlanContext = {
+    j,
+    runtime,
+    ownAsyncFunctions: ctx.ownAsyncFunctions,
+    allow: ctx.options.allow,
+    typescript: /\.(ts|tsx|mts|cts)$/.test(ctx.path),
+    delayTimerCalls,
+    isOwnCall,
+  };
+  const planned = new WeakSet<AnyNode>();
   const refused = new WeakSet<AnyNode>();
-  // Outermost first; after each rewrite the tree has moved, so look again.
-  for (;;) {
-    const timers = findTimerCalls(j, root).filter((timer) => !bindings.isMadeHere(timer.call.callee));
-    const planContext: PlanContext = {
-      j,
-      runtime,
-      ownAsyncFunctions: ctx.ownAsyncFunctions,
-      allow: ctx.options.allow,
-      typescript: /\.(ts|tsx|mts|cts)$/.test(ctx.path),
-      delayTimerCalls,
-      timers,
-    };
-    let rewrote = false;
-    for (const timer of timers) {
-      if (visited.has(timer.call)) continue;
-      const plan = planTimer(timer, planContext);
-      if (plan.kind === 'ignore') continue;
-      visited.add(timer.call);
-      if (plan.kind === 'skip') {
-        // An inner timer's refusal can come up twice: for its chain, and for itself.
-        if (!refused.has(plan.finding.node)) reportFinding(ctx, plan.finding, false);
-        refused.add(plan.finding.node);
-        continue;
-      }
-      reportApplied(ctx, plan);
-      if (plan.kind === 'timeout') applyTimeout(plan, rewriteContext);
-      else applyInterval(plan, rewriteContext);
-      changed = rewrote = true;
-      break;
+  // Outermost first. A rewrite moves code into a flow: the timers there are found again (their
+  // paths moved, and their plans may change); the paths of all others stay current.
+  let queue = findTimerCalls(root.get('program'), isOwnCall);
+  for (let index = 0; index < queue.length; index++) {
+    const timer = queue[index]!;
+    if (planned.has(timer.call)) continue;
+    planned.add(timer.call);
+    const plan = planTimer(timer, planContext);
+    if (plan.kind === 'ignore') continue;
+    if (plan.kind === 'skip') {
+      // An inner timer's refusal can come up twice: for its chain, and for itself.
+      if (!refused.has(plan.finding.node)) reportFinding(ctx, plan.finding, false);
+      refused.add(plan.finding.node);
+      continue;
     }
-    if (!rewrote) break;
+    reportApplied(ctx, plan);
+    const region = plan.kind === 'timeout' ? applyTimeout(plan, rewriteContext) : applyInterval(plan, rewriteContext);
+    changed = true;
+    const moved = findTimerCalls(region, isOwnCall);
+    const movedCalls = new Set(moved.map((inner) => inner.call));
+    for (const call of movedCalls) planned.delete(call);
+    queue = [...moved, ...queue.slice(index + 1).filter((other) => !movedCalls.has(other.call))];
+    index = -1;
   }
 
   if (changed) bindings.flush();

@@ -16,7 +16,9 @@ import {
   findCallback,
   findHandleUses,
   findHolder,
+  findTimerCalls,
   isInsideLoop,
+  isTimerCallNode,
   usesOwnThisOrArguments,
   type HandleUses,
   type Holder,
@@ -42,8 +44,8 @@ export interface PlanContext {
   typescript: boolean;
   /** setTimeout calls inside recognised promise delays: delays, not callback timers. */
   delayTimerCalls: ReadonlySet<AnyNode>;
-  /** Every timer call in the file as it is now, to look for chains. */
-  timers: readonly TimerCall[];
+  /** Calls that only look like timer calls: awaitify's own promise timers, not yet named. */
+  isOwnCall(call: AnyNode): boolean;
 }
 
 type StatementHolder = Extract<Holder, { kind: 'statement' | 'declaration' }>;
@@ -242,8 +244,8 @@ function joinsFlow(timer: TimerCall, holder: Holder, context: PlanContext): bool
   if (!statementPath || !isInFlow(timer, context.ownAsyncFunctions)) return false;
   const placement = placementFor(statementPath, context.ownAsyncFunctions);
   if (placement.kind !== 'inline') return false;
-  const timerCalls = new Set(context.timers.map((other) => other.call));
-  return !placement.list.slice(placement.index + 1).some((statement) => some(statement, (node) => timerCalls.has(node)));
+  const isTimer = (node: AnyNode) => isTimerCallNode(node) && !context.isOwnCall(node);
+  return !placement.list.slice(placement.index + 1).some((statement) => some(statement, isTimer));
 }
 
 /** Typed parameters cannot stand in the array pattern that several timer arguments need. */
@@ -299,7 +301,7 @@ type Chain = { kind: 'none' } | { kind: 'ok' } | { kind: 'refused'; finding: Pla
 function readChain(callback: TimerCallback, context: PlanContext): Chain {
   const statements = new Set(callback.body);
   let refused: PlannedFinding | undefined;
-  for (const inner of context.timers) {
+  for (const inner of findTimerCalls(callback.fnPath, context.isOwnCall)) {
     // `() => setTimeout(…)`: the arrow's body is the inner call itself.
     const topLevel = inner.call === callback.fn.body || statements.has(statementOf(findHolder(inner))?.value);
     if (!topLevel) continue;

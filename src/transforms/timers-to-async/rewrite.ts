@@ -1,6 +1,6 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { patternNames, some, uniqueName, type AnyNode } from '../shared/ast';
-import { applyPlacement, type PlacementContext } from '../shared/async-placement';
+import { applyPlacement, type Placement, type PlacementContext } from '../shared/async-placement';
 import { numericDelay } from './delay-argument';
 import { flattenFlow, joinedFlow } from './flatten';
 import { editIntervalBody } from './interval-body';
@@ -59,23 +59,44 @@ function awaitStatements(j: JSCodeshift, params: AnyNode[], extraArgs: AnyNode[]
   return [j.variableDeclaration(kind, [j.variableDeclarator(target, awaited)])];
 }
 
-/** Removes a statement from its list by identity (paths may be stale after splices). */
+/**
+ * Removes a statement from its list: through its path while the path is current (so that
+ * the paths of later siblings stay right), else by identity.
+ */
 function removeStatement(path: ASTPath<AnyNode>): void {
   const list = path.parentPath?.value;
   if (!Array.isArray(list)) return;
+  if (list[path.name as number] === path.value) {
+    path.prune();
+    return;
+  }
   const index = list.indexOf(path.value);
   if (index !== -1) list.splice(index, 1);
 }
 
-function cleanUp(plan: TimeoutPlan | IntervalPlan, context: RewriteContext): void {
-  const list = joinedFlow(plan.placement, context.ownAsyncFunctions);
-  if (list) flattenFlow(context.j, list, context.ownAsyncFunctions, context.takenNames);
-  for (const path of plan.uses?.unrefs ?? []) removeStatement(path);
-  if (plan.callback.named) removeStatement(plan.callback.named.statementPath);
+/** The path of what the continuation joined: the new IIFE statement, or the flow's block. */
+function regionOf(placement: Placement): ASTPath<AnyNode> {
+  if (placement.kind === 'arrow-body') throw new Error('timers-to-async never places a timer as an arrow body');
+  return placement.kind === 'inline' ? placement.statementPath.parent : placement.statementPath;
 }
 
-/** setTimeout/setImmediate: the callback body runs after `await setTimeout(ms)`. */
-export function applyTimeout(plan: TimeoutPlan, context: RewriteContext): void {
+/**
+ * Removes what the rewrite left unused and joins the flow; gives the path of the code that
+ * moved, whose timers may now convert differently.
+ */
+function cleanUp(plan: TimeoutPlan | IntervalPlan, context: RewriteContext): ASTPath<AnyNode> {
+  for (const path of plan.uses?.unrefs ?? []) removeStatement(path);
+  if (plan.callback.named) removeStatement(plan.callback.named.statementPath);
+  const list = joinedFlow(plan.placement, context.ownAsyncFunctions);
+  if (list) flattenFlow(context.j, list, context.ownAsyncFunctions, context.takenNames);
+  return regionOf(plan.placement);
+}
+
+/**
+ * setTimeout/setImmediate: the callback body runs after `await setTimeout(ms)`. Returns the
+ * path of the code that moved.
+ */
+export function applyTimeout(plan: TimeoutPlan, context: RewriteContext): ASTPath<AnyNode> {
   const j = context.j;
   const { timer, callback } = plan;
   const params: AnyNode[] = callback.fn.params;
@@ -88,7 +109,7 @@ export function applyTimeout(plan: TimeoutPlan, context: RewriteContext): void {
     continuation: callback.body,
     promiseName: promiseTimer === 'setImmediate' ? 'immediate' : 'timer',
   }, context);
-  cleanUp(plan, context);
+  return cleanUp(plan, context);
 }
 
 /** Is the delay the same value each time it is read (a number, or a const)? */
@@ -100,7 +121,7 @@ function isStable(delay: AnyNode | undefined, path: ASTPath<AnyNode>): boolean {
 }
 
 /** setInterval stopped by clearInterval: a loop that waits one interval before each tick. */
-export function applyInterval(plan: IntervalPlan, context: RewriteContext): void {
+export function applyInterval(plan: IntervalPlan, context: RewriteContext): ASTPath<AnyNode> {
   const j = context.j;
   const { timer, callback, holder, mode } = plan;
   const handle = holder.kind === 'declaration' ? holder.name : '';
@@ -139,5 +160,5 @@ export function applyInterval(plan: IntervalPlan, context: RewriteContext): void
     else prelude.unshift(controller);
   }
   applyPlacement(plan.placement, { start: null, awaitStatements: () => [], continuation: [...prelude, loop], promiseName: 'interval' }, context);
-  cleanUp(plan, context);
+  return cleanUp(plan, context);
 }
