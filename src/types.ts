@@ -46,6 +46,8 @@ export interface FileResult {
   suppressed?: Finding[];
   /** The analysis of `awaitify scan` (run with `analyze`). */
   scan?: FileScan;
+  /** Callback functions of this file that became async (see ConvertedApi). */
+  convertedApis?: ConvertedApi[];
 }
 
 /**
@@ -140,6 +142,27 @@ export type ParserName = 'auto' | 'babel' | 'flow' | 'ts' | 'tsx';
 export type ApiStyle = 'dual' | 'promise';
 export type Target = 'auto' | 'node' | 'browser';
 
+/** A callback function of another file that awaitify converts, as this file calls it. */
+export interface ExternalApi {
+  /** The callee as written here: `load`, `store.load`, `this.store.load`. */
+  callee: string;
+  /** How many values its callback received on success: 0 or 1, or more (then an array). */
+  valueCount: number;
+}
+
+/** A callback function of this file that became async (for project mode). */
+export interface ConvertedApi {
+  /** Its name in this file (function, method or property name). */
+  name: string;
+  /** Class or object it is a method of, if any. */
+  owner?: string;
+  exported: boolean;
+  valueCount: number;
+  /** It kept a callback form (the dual API). */
+  dual: boolean;
+  line: number;
+}
+
 /** Options every transform sees, already checked. */
 export interface TransformOptions {
   /** Rule ids whose refusals are converted anyway (the finding stays). */
@@ -151,6 +174,16 @@ export interface TransformOptions {
    * undefined when unknown, which means "current Node".
    */
   minNodeMajor?: number;
+  /**
+   * Callback functions of other files that awaitify converts too (project mode): calls in this
+   * file written as `callee` (`load`, `store.load`, `this.store.load`) await them.
+   */
+  externalApis?: ExternalApi[];
+  /**
+   * Exported functions of this file whose every caller in the project converts: they may drop
+   * their callback form (no dual API) even with `api: 'dual'`.
+   */
+  promiseOnly?: string[];
   /**
    * Lines (1-based, as in ctx.source) below an `// awaitify-ignore-next-line` comment that
    * names no rule: the user asks that the spot starting there be left alone. A transform that
@@ -197,6 +230,8 @@ export interface TransformContext {
    * awaits to them (see src/transforms/shared/async-placement.ts).
    */
   ownAsyncFunctions: WeakSet<object>;
+  /** Where a transform lists the callback functions it made async (FileResult.convertedApis). */
+  convertedApis: ConvertedApi[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import jscodeshift from 'jscodeshift';
-import type { FileResult, Finding, TransformOptions, TransformSourceOptions } from '../types';
+import type { ConvertedApi, FileResult, Finding, TransformOptions, TransformSourceOptions } from '../types';
 import { selectTransforms } from '../transforms';
 import { createParser, resolveParserName } from './parse';
 import { compareFindings, toFinding } from './findings';
@@ -30,6 +30,8 @@ export function transformSource(source: string, options: TransformSourceOptions 
     api: options.api ?? defaultTransformOptions.api,
     target: options.target ?? defaultTransformOptions.target,
     minNodeMajor: options.minNodeMajor,
+    externalApis: options.externalApis,
+    promiseOnly: options.promiseOnly,
   };
   const frame = splitSource(source);
   const parserName = resolveParserName(options.parser, path);
@@ -61,6 +63,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
   const findings: Finding[] = [];
   let changed = false;
   const ownAsyncFunctions = new WeakSet<object>();
+  const convertedApis: ConvertedApi[] = [];
   for (const transform of selectTransforms(options.transforms)) {
     const ran = transform.run({
       j,
@@ -69,6 +72,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
       source: frame.body,
       options: transformOptions,
       ownAsyncFunctions,
+      convertedApis,
       report: (input) => {
         const finding = toFinding(input, path, transform.meta.id);
         findings.push(finding);
@@ -85,6 +89,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
     ...result,
     findings: kept.findings,
     ...(kept.suppressed.length > 0 && { suppressed: kept.suppressed }),
+    ...(convertedApis.length > 0 && result.status === 'changed' && { convertedApis }),
     ...(analysis && { scan: analysis.finish(root.get().value, kept.findings, result.status === 'changed') }),
   });
   if (kept.fallback) return finish({ path, status: 'skipped', source, reason: kept.fallback });

@@ -89,7 +89,22 @@ export class FileConversion {
     return j.callExpression(this.promiseBindings.calleeFor(plan.api, site.binding), args);
   }
 
+  /** Callback functions of other files that convert too (project mode), awaited here. */
+  private registerExternalApis(): void {
+    for (const external of this.ctx.options.externalApis ?? []) {
+      this.localApis.addExternal(external.callee, {
+        module: 'local',
+        name: external.callee,
+        access: 'direct',
+        result: external.valueCount > 1 ? { kind: 'array', count: external.valueCount } : { kind: 'value' },
+        minNode: 0,
+        returnsUndefined: true,
+      });
+    }
+  }
+
   run(): boolean {
+    this.registerExternalApis();
     this.convertFunctions();
     this.convertSites(this.ctx.report);
     this.keepCallbacksWorking();
@@ -360,7 +375,17 @@ export class FileConversion {
       const callsWithCallback = (use?.calls ?? []).filter((call) => call.arguments.length >= arity);
       // Instances and objects travel: a method cannot know all its callers, so it stays dual.
       const visible = item.exported || !!use?.escapes || !!item.owner;
-      if (callsWithCallback.length === 0 && (!visible || (this.ctx.options.api === 'promise' && !item.owner))) continue;
+      const promiseOnly = this.ctx.options.api === 'promise' || (!!item.name && (this.ctx.options.promiseOnly ?? []).includes(item.name));
+      const dual = callsWithCallback.length > 0 || (visible && !(promiseOnly && !item.owner));
+      this.ctx.convertedApis.push({
+        name: item.name ?? '',
+        ...(item.owner && { owner: item.owner.kind === 'class' ? item.owner.node.id?.name ?? '' : item.owner.name ?? '' }),
+        exported: item.exported || !!use?.escapes,
+        valueCount: converted.api.result.kind === 'array' ? converted.api.result.count : countSuccessValues(item.fn, item.callbackName),
+        dual,
+        line: positionOf(item).loc?.start.line ?? 1,
+      });
+      if (!dual) continue;
       addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
       for (const call of callsWithCallback) {
         this.ctx.report({

@@ -11,9 +11,15 @@ export class LocalApis {
   private readonly functions = new Map<string, PromisableApi>();
   private readonly objectMethods = new Map<string, PromisableApi>();
   private readonly classMethods = new Map<string, Array<{ classNode: AnyNode; api: PromisableApi }>>();
+  /** Functions of other files, by the callee as written here (`this.store.load`). */
+  private readonly external = new Map<string, PromisableApi>();
 
   get size(): number {
-    return this.functions.size + this.objectMethods.size + this.classMethods.size;
+    return this.functions.size + this.objectMethods.size + this.classMethods.size + this.external.size;
+  }
+
+  addExternal(callee: string, api: PromisableApi): void {
+    this.external.set(callee, api);
   }
 
   // Each add returns how to take it back, for trials that fail.
@@ -44,6 +50,8 @@ export class LocalApis {
    * `this.m` counts inside `classNode`'s methods.
    */
   resolveCallee(callee: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
+    const external = this.external.size > 0 ? this.external.get(calleeText(callee)) : undefined;
+    if (external) return external;
     if (callee.type === 'Identifier') return this.functions.get(callee.name);
     if (!this.mayMatch(callee)) return undefined;
     if (callee.object.type === 'Identifier') return this.objectMethods.get(`${callee.object.name}.${callee.property.name}`);
@@ -52,6 +60,7 @@ export class LocalApis {
 
   /** A cheap test on the callee's shape alone, before any path is built. */
   mayMatch(callee: AnyNode): boolean {
+    if (this.external.size > 0 && this.external.has(calleeText(callee))) return true;
     if (callee.type === 'Identifier') return this.functions.has(callee.name);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
     if (callee.object.type === 'ThisExpression') return this.classMethods.has(callee.property.name);
@@ -64,6 +73,12 @@ export class LocalApis {
    */
   resolve(path: ASTPath<AnyNode>, isModuleLevel: (path: ASTPath<AnyNode>, name: string) => boolean): PromisableApi | undefined {
     const callee = path.value.callee;
+    const external = this.external.get(calleeText(callee));
+    if (external) {
+      // An import is a module-level name; a `this.…` chain is the class's own business.
+      const root = rootOf(callee);
+      if (root.type === 'ThisExpression' || (root.type === 'Identifier' && isModuleLevel(path, root.name))) return external;
+    }
     if (callee.type === 'Identifier') {
       const api = this.functions.get(callee.name);
       return api && isModuleLevel(path, callee.name) ? api : undefined;
@@ -77,6 +92,21 @@ export class LocalApis {
     const classNode = enclosingClassOfThis(path);
     return this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api;
   }
+}
+
+/** `a.b.c` for a member chain of plain names; '' for anything else. */
+export function calleeText(callee: AnyNode): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'ThisExpression') return 'this';
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+    const object = calleeText(callee.object);
+    return object ? `${object}.${callee.property.name}` : '';
+  }
+  return '';
+}
+
+function rootOf(node: AnyNode): AnyNode {
+  return node.type === 'MemberExpression' ? rootOf(node.object) : node;
 }
 
 function enclosingClassOfThis(path: ASTPath<AnyNode>): AnyNode | undefined {
