@@ -226,7 +226,7 @@ class ProtocolWalker {
       throw new ProtocolError('timing/event-emitter-callback', `\`${this.cb}\` is called from an event listener (\`.${expression.callee.property.name}\`), which runs once per event.`, expression);
     }
     if (iterationMethods.has(memberCallName(expression) ?? '')) {
-      throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is called from inside a .${memberCallName(expression)} callback that is not a counter join awaitify can read (a counter decremented last, then one call when it reaches zero).`, expression);
+      throw new ProtocolError('timing/concurrency-changed', `\`${this.cb}\` is called from operations started in a .${memberCallName(expression)} loop, which run side by side; this is not a counter join awaitify can read (a counter decremented last, then one call when it reaches zero), and awaiting them one by one would run them one after another.`, expression);
     }
     if (!this.isAsyncCall(expression)) {
       throw new ProtocolError('timing/sync-callback-now-async', 'The operation that carries the callback is not known to call back asynchronously.', expression);

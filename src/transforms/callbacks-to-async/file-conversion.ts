@@ -412,9 +412,13 @@ function usesByName(program: AnyNode, names: Set<string>): Map<string, { calls: 
   return uses;
 }
 
-/** Where to report a function: recast gives a declaration inside `export` no location of its own. */
+/**
+ * Where to report a function: recast gives a declaration inside `export` no location of its
+ * own, so it borrows the export statement's (the finding still names a function).
+ */
 function positionOf(item: CallbackFunction): AnyNode {
-  return item.fn.loc ? item.fn : item.holder?.loc ? item.holder : item.fn;
+  if (item.fn.loc || !item.holder?.loc) return item.fn;
+  return { type: item.fn.type, loc: item.holder.loc };
 }
 
 /** Keys from the program down to a path, as `root.get('program', ...route)` wants them. */
