@@ -192,6 +192,9 @@ function checkNextTick(body: AnyNode[], context: PlanContext, allowed: PlannedFi
 
 /** The arguments evaluated when the timer starts may not name what the moved body declares. */
 function checkStartNames(timer: TimerCall, callback: TimerCallback): PlannedFinding | undefined {
+  if (timer.delay?.type === 'SpreadElement') {
+    return { ruleId: 'timing/timer-shape-unsupported', message: `The delay of ${timer.name} is spread from an array.`, node: timer.delay };
+  }
   const introduced = new Set(introducedNames(callback));
   for (const argument of [timer.delay, ...timer.extraArgs]) {
     if (!argument) continue;
@@ -258,7 +261,8 @@ function checkParamTypes(callback: TimerCallback, timer: TimerCall, context: Pla
 /** `const x = await …` fits one plain parameter and at most one argument; else `const [a, b] = …`. */
 export function needsArrayPattern(params: AnyNode[], extraArgs: AnyNode[]): boolean {
   if (params.length === 0) return false;
-  return !(params.length === 1 && params[0].type === 'Identifier' && extraArgs.length <= 1);
+  const single = extraArgs.length === 0 || (extraArgs.length === 1 && extraArgs[0].type !== 'SpreadElement');
+  return !(params.length === 1 && params[0].type === 'Identifier' && single);
 }
 
 /** Every check of a setInterval; only intervals that some clearInterval stops are of interest. */

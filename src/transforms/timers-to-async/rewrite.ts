@@ -18,7 +18,8 @@ function passedValue(j: JSCodeshift, params: AnyNode[], extraArgs: AnyNode[]): A
   if (extraArgs.length === 0) return undefined;
   // Nothing reads them: literals can go, anything else still runs when the timer starts.
   if (params.length === 0 && extraArgs.every((argument) => /Literal$/.test(argument.type))) return undefined;
-  return needsArrayPattern(params, extraArgs) || extraArgs.length > 1 ? j.arrayExpression(extraArgs) : extraArgs[0];
+  const single = extraArgs.length === 1 && extraArgs[0].type !== 'SpreadElement';
+  return needsArrayPattern(params, extraArgs) || !single ? j.arrayExpression(extraArgs) : extraArgs[0];
 }
 
 /** The delay of a wait, and the path to look its names up from (none: a number already). */
