@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { uniqueName, walk, type AnyNode } from '../shared/ast';
+import { some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { afterImportsIndex, findModuleBindings, type ModuleStyle } from '../shared/module-bindings';
 import type { Runtime } from './runtime';
 
@@ -90,7 +90,7 @@ export class TimerBindings {
       named.set(timer, name);
     }
     const declarations = this.runtime.api === 'timers-promises' ? [this.importOf(named)] : [...named].map(([timer, name]) => this.helperOf(timer, name));
-    const index = afterImportsIndex(this.program);
+    const index = this.insertIndex();
     const first = this.program.body[index];
     // A file's opening comment stays at the top, above what is added.
     if (index === 0 && first?.comments?.some((comment: AnyNode) => comment.leading)) {
@@ -102,6 +102,19 @@ export class TimerBindings {
       first.comments = first.comments.filter((comment: AnyNode) => !comment.leading);
     }
     this.program.body.splice(index, 0, ...declarations);
+  }
+
+  /**
+   * After the imports, but a `require` declaration before the first statement that calls it:
+   * a chain between two requires starts its wait at once, and a const is not set until its
+   * line runs.
+   */
+  private insertIndex(): number {
+    const index = afterImportsIndex(this.program);
+    if (this.style.esm || this.runtime.api !== 'timers-promises') return index;
+    const callees = new Set([...this.uses.values()].flatMap((use) => use.callees));
+    const firstUse = this.program.body.findIndex((statement: AnyNode) => some(statement, (node) => callees.has(node)));
+    return firstUse === -1 ? index : Math.min(index, firstUse);
   }
 
   /** Does the file use the name other than in the calls made here (the global, a local)? */
