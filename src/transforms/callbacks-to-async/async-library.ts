@@ -10,7 +10,7 @@ import { some, type AnyNode } from '../shared/ast';
  *   each / map(items, it, cb)      →  Promise.all(Array.from(items, (item) => it(item)))
  *   eachSeries / mapSeries         →  (async () => { const r = []; for (const item of items) r.push(await it(item)); return r; })()
  *   eachLimit / mapLimit(items, n) →  mapLimit(items, n, it)   (a small local helper)
- *   whilst / until(test, it, cb)   →  (async () => { while (await test()) await it(); })()
+ *   whilst / until((cb) => cb(null, c), it, cb)  →  (async () => { while (c) await it(); })()
  *
  * `cb` itself stays the final callback, which the normal conversion then awaits.
  */
@@ -72,9 +72,11 @@ export function taskFunctionKeys(method: AsyncMethod, call: AnyNode): Array<Arra
     case 'collection-limit':
       return args.length === 4 && isInlineFunction(args[2]) ? [['arguments', 2]] : undefined;
     case 'loop': {
-      if (args.length !== 3 || !isInlineFunction(args[0]) || !isInlineFunction(args[1])) return undefined;
-      // A test with no parameter is synchronous (async v2); with one it calls back (v3).
-      return args[0].params.length === 0 ? [['arguments', 1]] : [['arguments', 0], ['arguments', 1]];
+      // async v3 calls the test with a callback; `(cb) => cb(null, condition)` answers at once,
+      // so the loop's condition is that expression. A test without a parameter (async v2 style)
+      // means something else in each version: refused.
+      if (args.length !== 3 || !syncTestCondition(args[0]) || !isInlineFunction(args[1])) return undefined;
+      return [['arguments', 1]];
     }
   }
 }
@@ -102,6 +104,27 @@ function iterateeOf(j: JSCodeshift, fn: AnyNode): AnyNode {
   if (fn.params.length === 1) return fn;
   const item = j.identifier('item');
   return j.arrowFunctionExpression([item], call(j, fn, [item]));
+}
+
+/** `(cb) => cb(null, condition)` or `(cb) => { cb(null, condition); }`: the condition. */
+export function syncTestCondition(test: AnyNode): AnyNode | undefined {
+  if (!isInlineFunction(test) || test.params.length !== 1 || test.params[0].type !== 'Identifier') return undefined;
+  const name = test.params[0].name;
+  let expression = test.body;
+  if (expression.type === 'BlockStatement') {
+    if (expression.body.length !== 1 || expression.body[0].type !== 'ExpressionStatement') return undefined;
+    expression = expression.body[0].expression;
+  }
+  if (expression.type !== 'CallExpression' || expression.callee.type !== 'Identifier' || expression.callee.name !== name) return undefined;
+  const [error, condition] = expression.arguments;
+  if (expression.arguments.length !== 2 || (error.type !== 'NullLiteral' && !(error.type === 'Literal' && error.value === null))) return undefined;
+  return condition;
+}
+
+/** An async function with no parameters, no return and no declarations can run in place. */
+function inlinable(fn: AnyNode): boolean {
+  return fn.params.length === 0 && fn.body.type === 'BlockStatement' && !hasOwnReturn(fn) &&
+    !fn.body.body.some((statement: AnyNode) => statement.type === 'VariableDeclaration' || statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration');
 }
 
 function hasOwnReturn(fn: AnyNode): boolean {
@@ -162,9 +185,10 @@ export function nativeStart(j: JSCodeshift, name: string, method: AsyncMethod, c
     case 'whilst':
     case 'until': {
       const [test, iteratee] = args;
-      const asked = test.params.length === 0 ? call(j, test, []) : j.awaitExpression(call(j, test, []));
+      const asked = syncTestCondition(test)!;
       const condition = name === 'until' ? j.unaryExpression('!', asked) : asked;
-      return iife(j, [j.whileStatement(condition, j.blockStatement([j.expressionStatement(j.awaitExpression(call(j, iteratee, [])))]))]);
+      const body = inlinable(iteratee) ? iteratee.body : j.blockStatement([j.expressionStatement(j.awaitExpression(call(j, iteratee, [])))]);
+      return iife(j, [j.whileStatement(condition, body)]);
     }
   }
   return method.shape === 'tasks' ? undefined : undefined;

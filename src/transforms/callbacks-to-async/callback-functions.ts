@@ -49,6 +49,24 @@ function looksErrorFirst(fn: AnyNode, name: string): boolean {
   return found;
 }
 
+/**
+ * Module-level functions whose last parameter is named like a callback and called, but never
+ * as an error-first one (`done(result)`): not converted, and worth saying why.
+ */
+export function findNonErrorFirstCallbacks(program: AnyNode): AnyNode[] {
+  return program.body.filter((statement: AnyNode) => {
+    if (statement.type !== 'FunctionDeclaration' || statement.async || statement.generator) return false;
+    const last = statement.params[statement.params.length - 1];
+    if (!last || last.type !== 'Identifier' || !callbackLikeName.test(last.name) || looksErrorFirst(statement, last.name)) return false;
+    let called = false;
+    walk(statement.body, (node) => {
+      if (node.type === 'CallExpression' && isIdentifierNamed(node.callee, last.name)) called = true;
+      return !called;
+    });
+    return called;
+  });
+}
+
 function candidate(fn: AnyNode, holder: AnyNode, key: string | number, name: string | undefined, exported: boolean, route: Array<string | number>, owner?: CallbackFunction['owner']): CallbackFunction | undefined {
   if (!fn || !isFunctionNode(fn) || fn.async || fn.generator) return undefined;
   if ((fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && (fn.kind !== 'method' || fn.computed || fn.static)) return undefined;

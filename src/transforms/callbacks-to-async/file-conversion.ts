@@ -4,7 +4,7 @@ import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
 import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
-import { findCallbackFunctions, type CallbackFunction } from './callback-functions';
+import { findCallbackFunctions, findNonErrorFirstCallbacks, type CallbackFunction } from './callback-functions';
 import { checkCallbackProtocol } from './callback-protocol';
 import { ownThrows } from './callback-shape';
 import { findCallSites, isPathCurrent, type CallSite } from './detect';
@@ -195,6 +195,10 @@ export class FileConversion {
           progress = true;
         }
       }
+    }
+    for (const fn of findNonErrorFirstCallbacks(this.program)) {
+      const name = fn.params[fn.params.length - 1].name;
+      this.ctx.report({ ruleId: 'timing/error-not-first-parameter', message: `\`${name}\` is never called with an error first (\`${name}(null, …)\` or \`${name}(err)\`), so ${fn.id?.name ?? 'the function'} is not an error-first callback API.`, node: fn, applied: false });
     }
     for (const failure of pending.values()) {
       this.ctx.report({ ruleId: failure.ruleId, message: failure.message, node: failure.node, applied: false });
