@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { some, type AnyNode } from '../shared/ast';
+import type { AnyNode } from '../shared/ast';
+import { findPaths } from '../shared/paths';
 import type { ModuleBinding } from '../shared/module-bindings';
 import { LocalApis } from './local-apis';
 import { asyncMethods, isAsyncLibrarySpecifier } from './async-library';
@@ -140,15 +141,13 @@ export function findCallSites(
     const target = calleeTarget(call.callee, asyncBindings);
     return target && asyncMethods.has(target.name) ? target : undefined;
   };
-  // A plain walk first: the path-building traversal below costs far more, so run it only when
-  // some call could be a site.
+  // A plain walk finds the candidates; paths (for scopes and parents) are built only to them.
   const candidate = (call: AnyNode) =>
     !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee) || asyncMethodOf(call) !== undefined || isUnknownErrorFirstCall(call));
-  if (!root.paths().some((path) => some(path.value, (node) => node.type === 'CallExpression' && candidate(node)))) return [];
   const sites: CallSite[] = [];
-  root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
+  const paths = root.paths().flatMap((rootPath: ASTPath<AnyNode>) => findPaths(rootPath, (node) => node.type === 'CallExpression' && candidate(node)));
+  paths.forEach((path: ASTPath<AnyNode>) => {
     const call = path.value;
-    if (!candidate(call)) return;
     const last = call.arguments[call.arguments.length - 1];
     const localApi = localApis.resolve(path, resolvesToModuleLevel);
     if (localApi) {
