@@ -13,6 +13,16 @@ import { TimerBindings } from './timer-bindings';
 
 const id = 'timers-to-async';
 
+/** Does an `awaitify-ignore-next-line` comment (naming no rule) ask to leave this spot alone? */
+function isSkipped(ctx: TransformContext, node: AnyNode): boolean {
+  const line = node.loc?.start.line;
+  return line !== undefined && !!ctx.options.skipLines?.has(line);
+}
+
+function reportIgnored(ctx: TransformContext, node: AnyNode): void {
+  ctx.report({ ruleId: 'timing/ignored-by-comment', message: 'Left as it is: the comment above asks so.', node, applied: false });
+}
+
 function reportFinding(ctx: TransformContext, finding: PlannedFinding, applied: boolean): void {
   ctx.report({ ruleId: finding.ruleId, message: finding.message, node: finding.node, applied });
 }
@@ -64,6 +74,10 @@ function convertRetries(ctx: TransformContext, runtime: Runtime, bindings: Timer
       visited.add(fnPath.value);
       const result = planRetry(j, fnPath, ctx.options.allow);
       if (!result) continue;
+      if (result.kind === 'rewrite' && isSkipped(ctx, fnPath.value)) {
+        reportIgnored(ctx, fnPath.value);
+        continue;
+      }
       if (result.kind === 'skip') {
         reportFinding(ctx, result.finding, false);
         continue;
@@ -108,7 +122,7 @@ function run(ctx: TransformContext): boolean {
 
   let changed = false;
   if (runtime.api === 'timers-promises') {
-    for (const replaced of replaceDelays(j, delays, helpers, bindings)) {
+    for (const replaced of replaceDelays(j, delays, helpers, bindings, (node) => isSkipped(ctx, node))) {
       ctx.report({ ruleId: 'timing/delay-helper-replaced', message: replaced.message, node: replaced.node, applied: true });
       changed = true;
     }
@@ -150,6 +164,10 @@ function run(ctx: TransformContext): boolean {
       // An inner timer's refusal can come up twice: for its chain, and for itself.
       if (!refused.has(plan.finding.node)) reportFinding(ctx, plan.finding, false);
       refused.add(plan.finding.node);
+      continue;
+    }
+    if (isSkipped(ctx, timer.call)) {
+      reportIgnored(ctx, timer.call);
       continue;
     }
     reportApplied(ctx, plan);

@@ -21,13 +21,21 @@ function fitsTimersPromises(args: AnyNode[], maxArgs: number, path: Parameters<t
  * whose every use is a call (the helper goes), and inline `new Promise(…)` delays. A delay
  * that might not be a number stays, since timers/promises rejects what setTimeout converts.
  */
-export function replaceDelays(j: JSCodeshift, delays: PromiseDelay[], helpers: DelayHelper[], bindings: TimerBindings): ReplacedDelay[] {
+export function replaceDelays(
+  j: JSCodeshift,
+  delays: PromiseDelay[],
+  helpers: DelayHelper[],
+  bindings: TimerBindings,
+  /** A spot the user asked to leave alone. */
+  isSkipped: (node: AnyNode) => boolean,
+): ReplacedDelay[] {
   const replaced: ReplacedDelay[] = [];
   const helperDelays = new Set(helpers.map((helper) => helper.delay));
   for (const helper of helpers) {
     const calls = helper.calls;
     const maxArgs = helper.passesValue ? 2 : 1;
     if (!calls || !calls.every((call) => fitsTimersPromises(call.value.arguments, maxArgs, call))) continue;
+    if ([helper.statementPath.value, ...calls.map((call) => call.value)].some(isSkipped)) continue;
     bindings.preferName(helper.name);
     for (const { value: call } of calls) call.callee = bindings.callee('setTimeout', call.arguments.length > 1);
     const list = helper.statementPath.parentPath.value as AnyNode[];
@@ -37,7 +45,7 @@ export function replaceDelays(j: JSCodeshift, delays: PromiseDelay[], helpers: D
   for (const delay of delays) {
     if (helperDelays.has(delay)) continue;
     const args = [delay.ms, delay.value].filter((argument): argument is AnyNode => argument !== undefined);
-    if (!fitsTimersPromises(args, 2, delay.path) || (!delay.ms && delay.value)) continue;
+    if (!fitsTimersPromises(args, 2, delay.path) || (!delay.ms && delay.value) || isSkipped(delay.path.value)) continue;
     const node = delay.path.value;
     delay.path.replace(j.callExpression(bindings.callee('setTimeout', !!delay.value), args));
     replaced.push({ node, message: '`new Promise((resolve) => setTimeout(resolve, ms))` is replaced by setTimeout from timers/promises, which resolves at the same moment.' });
