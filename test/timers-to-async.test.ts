@@ -59,7 +59,7 @@ fs.readFile('input.txt', 'utf8', (err, text) => {
   log('waiting 100 ms');
 });
 log('read started');
-setTimeout(() => log('plain timer at 5 ms'), 5);
+setImmediate(() => log('immediate'));
 process.nextTick(() => log('next tick'));
 Promise.resolve().then(() => log('promise job'));
 `;
@@ -67,7 +67,7 @@ Promise.resolve().then(() => log('promise job'));
   it('turns a readFile callback that waits 100 ms and then writes into one async flow', () => {
     const result = transformSource(source, { path: 'input.js' });
     expect(result.output).toBe(`const fsp = require('fs/promises');
-const { setTimeout: delay } = require('timers/promises');
+const { setTimeout } = require('timers/promises');
 const log = (message) => console.log(message);
 
 log('start');
@@ -75,7 +75,7 @@ log('start');
 (async () => {
   const text = await fsp.readFile('input.txt', 'utf8');
   log(\`read \${text.split('\\n')[0]}\`);
-  const timerPromise = delay(100);
+  const timerPromise = setTimeout(100);
   log('waiting 100 ms');
   await timerPromise;
   const writeFilePromise = fsp.writeFile('out.txt', text.toUpperCase());
@@ -85,7 +85,7 @@ log('start');
 })();
 
 log('read started');
-setTimeout(() => log('plain timer at 5 ms'), 5);
+setImmediate(() => log('immediate'));
 process.nextTick(() => log('next tick'));
 Promise.resolve().then(() => log('promise job'));
 `);

@@ -131,7 +131,7 @@ function namesDeclaredBetween(timer: TimerCall, scopeNode: AnyNode): Set<string>
 }
 
 /** Checks on the callback that every kind of timer shares. */
-function checkCallback(timer: TimerCall, callback: TimerCallback | undefined, context: PlanContext): PlannedFinding | undefined {
+function checkCallback(timer: TimerCall, callback: TimerCallback | undefined): PlannedFinding | undefined {
   const call = timer.call;
   if (!callback) {
     return { ruleId: 'timing/callback-not-inline', message: `The callback of ${timer.name} is not a function written inline or declared in this file, so its body cannot move.`, node: call };
@@ -217,12 +217,12 @@ function checkTimeout(timer: TimerCall, context: PlanContext, inFlow: boolean): 
   const chain = callback ? readChain(callback, context) : ({ kind: 'none' } as const);
   const flow = inFlow || joinsFlow(timer, holder, context);
   if (!flow && chain.kind === 'none') return { kind: 'ignore' };
-  const refusal = checkCallback(timer, callback, context) ?? undefined;
+  const refusal = checkCallback(timer, callback);
   if (refusal) return { kind: 'skip', finding: refusal };
   const held = checkHolder(timer, holder, context);
   if ('ruleId' in held) return { kind: 'skip', finding: held };
-  if (held.uses && held.uses.clears.length > 0) {
-    return skip('timing/timer-handle-cleared', `\`${(held.holder as { name: string }).name}\` is cleared on some path; as an await the timer could not be cancelled.`, held.uses.clears[0]!.value);
+  if (held.holder.kind === 'declaration' && held.uses && held.uses.clears.length > 0) {
+    return skip('timing/timer-handle-cleared', `\`${held.holder.name}\` is cleared on some path; as an await the timer could not be cancelled.`, held.uses.clears[0]!.value);
   }
   const statementPath = statementOf(held.holder)!;
   if (isInsideLoop(statementPath)) {
@@ -272,7 +272,7 @@ function checkInterval(timer: TimerCall, context: PlanContext): CheckResult & { 
   const uses = findHandleUses(context.j, holder);
   if (uses.clears.length === 0) return { kind: 'ignore' };
   const callback = findCallback(context.j, timer);
-  const refusal = checkCallback(timer, callback, context);
+  const refusal = checkCallback(timer, callback);
   if (refusal) return { kind: 'skip', finding: refusal };
   const held = checkHolder(timer, holder, context);
   if ('ruleId' in held) return { kind: 'skip', finding: held };
