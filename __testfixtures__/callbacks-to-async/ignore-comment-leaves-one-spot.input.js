@@ -1,14 +1,16 @@
 // Checks: `// awaitify-ignore-next-line` without a rule id leaves the call below it as it is
-// (reported as timing/ignored-by-comment, counted as suppressed); the next call converts.
+// (reported as timing/ignored-by-comment, counted as suppressed); the call inside its callback
+// still converts.
 const fs = require('fs');
 
 // awaitify-ignore-next-line
 fs.readFile('input.txt', 'utf8', (err, text) => {
   if (err) throw err;
   console.log('kept as a callback:', text.length);
+  fs.readFile('other.txt', 'utf8', (err, other) => {
+    if (err) throw err;
+    console.log('converted:', other.length);
+  });
+  console.log('after the inner call');
 });
-fs.readFile('other.txt', 'utf8', (err, text) => {
-  if (err) throw err;
-  console.log('converted:', text.length);
-});
-console.log('after both calls');
+console.log('after the outer call');

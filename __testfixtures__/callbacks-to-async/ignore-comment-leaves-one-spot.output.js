@@ -1,5 +1,6 @@
 // Checks: `// awaitify-ignore-next-line` without a rule id leaves the call below it as it is
-// (reported as timing/ignored-by-comment, counted as suppressed); the next call converts.
+// (reported as timing/ignored-by-comment, counted as suppressed); the call inside its callback
+// still converts.
 const fs = require('fs');
 
 const fsp = require('fs/promises');
@@ -8,11 +9,10 @@ const fsp = require('fs/promises');
 fs.readFile('input.txt', 'utf8', (err, text) => {
   if (err) throw err;
   console.log('kept as a callback:', text.length);
+  (async () => {
+    const other = await fsp.readFile('other.txt', 'utf8');
+    console.log('converted:', other.length);
+  })();
+  console.log('after the inner call');
 });
-
-(async () => {
-  const text = await fsp.readFile('other.txt', 'utf8');
-  console.log('converted:', text.length);
-})();
-
-console.log('after both calls');
+console.log('after the outer call');
