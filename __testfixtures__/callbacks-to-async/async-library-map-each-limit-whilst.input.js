@@ -12,14 +12,16 @@ async.map(['data/a.txt', 'data/b.txt'], (file, cb) => {
 }, (err, sizes) => {
   if (err) throw err;
   console.log('map sizes:', sizes);
+  const lengths = {};
   async.eachLimit(['data/a.txt', 'data/b.txt', 'data/c.txt'], 2, (file, cb) => {
     fs.readFile(file, 'utf8', (err, text) => {
       if (err) return cb(err);
-      console.log('eachLimit read', file, text.length);
+      lengths[file] = text.length;
       cb();
     });
   }, (err) => {
     if (err) throw err;
+    console.log('eachLimit lengths:', Object.keys(lengths).sort().map((key) => lengths[key]));
     let round = 0;
     async.whilst((cb) => cb(null, round < 3), (cb) => {
       round += 1;

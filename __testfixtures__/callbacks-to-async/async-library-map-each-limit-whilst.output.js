@@ -31,12 +31,14 @@ async function mapLimit(items, limit, fn) {
   }));
 
   console.log('map sizes:', sizes);
+  const lengths = {};
 
   await mapLimit(['data/a.txt', 'data/b.txt', 'data/c.txt'], 2, async (file) => {
     const text = await fsp.readFile(file, 'utf8');
-    console.log('eachLimit read', file, text.length);
+    lengths[file] = text.length;
   });
 
+  console.log('eachLimit lengths:', Object.keys(lengths).sort().map((key) => lengths[key]));
   let round = 0;
 
   while (round < 3) {
