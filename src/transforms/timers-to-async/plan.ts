@@ -167,7 +167,9 @@ function checkHolder(timer: TimerCall, holder: Holder, context: PlanContext): { 
 function checkRuntime(timer: TimerCall, unref: boolean, needsSignal: boolean, context: PlanContext): PlannedFinding | undefined {
   const { runtime } = context;
   if (timer.name === 'setImmediate' && !runtime.node) {
-    return { ruleId: 'timing/api-not-promisable', message: 'setImmediate outside Node has no standard promise form.', node: timer.call };
+    // The promise forms a browser has (Promise.resolve, queueMicrotask) are microtasks, not a
+    // check-phase macrotask: that substitution is what timer-to-microtask names, and refuses.
+    return { ruleId: 'timing/timer-to-microtask', message: 'setImmediate outside Node has no promise form that stays a macrotask; a microtask would run it earlier, so it is left as is.', node: timer.call };
   }
   if ((unref || needsSignal) && runtime.api !== 'timers-promises') {
     const what = unref ? '`{ ref: false }` (for .unref())' : 'an AbortSignal (the interval is cleared from elsewhere)';
