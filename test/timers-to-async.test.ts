@@ -125,7 +125,7 @@ describe('--target', () => {
     const source = `setImmediate(() => {\n  console.log(1);\n  setImmediate(() => console.log(2));\n});\n`;
     const result = transform(source, { target: 'browser' });
     expect(result.status).toBe('unchanged');
-    expect(ruleIds(result, false)).toEqual(['timing/api-not-promisable']);
+    expect(ruleIds(result, false)).toEqual(['timing/timer-to-microtask']);
   });
 });
 
