@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { isReferenceIdentifier, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { isReferenceIdentifier, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { afterImportsIndex, findModuleBindings, type ModuleBinding, type ModuleStyle } from '../shared/module-bindings';
 import type { NodeModuleName, PromisableApi } from './node-api-table';
 
@@ -15,6 +15,8 @@ const promisesPathSince: Partial<Record<NodeModuleName, number>> = { fs: 14, dns
  */
 export class PromiseBindings {
   private readonly pending: AnyNode[] = [];
+  /** The callee nodes handed out, to find the first statement that needs the declarations. */
+  private readonly callees = new Set<AnyNode>();
   private readonly namespaces = new Map<NodeModuleName, string>();
   private readonly wrappers = new Map<string, string>();
   private promisifyRef?: AnyNode;
@@ -31,8 +33,11 @@ export class PromiseBindings {
   calleeFor(api: PromisableApi, binding: ModuleBinding | undefined): AnyNode {
     const j = this.j;
     if (api.module === 'local' || api.module === 'unknown' || api.module === 'async' || !binding) return j.identifier(api.name);
-    if (api.access === 'promises') return j.memberExpression(j.identifier(this.namespaceFor(api.module)), j.identifier(api.name));
-    return j.identifier(this.wrapperFor(api, binding));
+    const callee = api.access === 'promises'
+      ? j.memberExpression(j.identifier(this.namespaceFor(api.module)), j.identifier(api.name))
+      : j.identifier(this.wrapperFor(api, binding));
+    this.callees.add(callee);
+    return callee;
   }
 
   /** What trial rewrites may undo: the declarations asked for so far. */
@@ -60,7 +65,11 @@ export class PromiseBindings {
     // Imports first, then the declarations that use them.
     const imports = this.pending.filter((node) => node.type === 'ImportDeclaration');
     const others = this.pending.filter((node) => node.type !== 'ImportDeclaration');
-    const index = afterImportsIndex(this.program);
+    // After the imports, but before the first statement that calls through the new names: a
+    // call between two requires runs at once, and a const is not set until its line runs.
+    const firstUse = this.program.body.findIndex((statement: AnyNode) => some(statement, (node) => this.callees.has(node)));
+    const afterImports = afterImportsIndex(this.program);
+    const index = firstUse === -1 ? afterImports : Math.min(afterImports, firstUse);
     this.program.body.splice(index, 0, ...imports, ...others);
     this.pending.length = 0;
   }
