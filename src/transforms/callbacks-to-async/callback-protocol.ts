@@ -95,6 +95,16 @@ function isStreamCall(expression: AnyNode): boolean {
   return streamMethods.has(memberCallName(expression) ?? '') || isIdentifierNamed(expression?.callee, 'pipeline') || isIdentifierNamed(expression?.callee, 'finished');
 }
 
+/** `ForOfStatement` → `a for…of loop`, `VariableDeclaration` → `a variable declaration`. */
+function describeStatement(type: string): string {
+  const known: Record<string, string> = {
+    ForStatement: 'a for loop', ForOfStatement: 'a for…of loop', ForInStatement: 'a for…in loop', WhileStatement: 'a while loop',
+    DoWhileStatement: 'a do…while loop', SwitchStatement: 'a switch', VariableDeclaration: 'a variable declaration',
+    LabeledStatement: 'a labelled statement', WithStatement: 'a with statement',
+  };
+  return known[type] ?? `a ${type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+}
+
 class ProtocolWalker {
   constructor(
     private readonly cb: string,
@@ -184,7 +194,7 @@ class ProtocolWalker {
         }
         return unique([...this.list(asStatements(statement.block), nested), ...this.list(asStatements(statement.handler.body), nested)]);
       default:
-        throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is used inside a ${statement.type.replace(/Statement$/, '').toLowerCase()} statement, where its calls cannot be counted.`, statement);
+        throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is used inside ${describeStatement(statement.type)}, where its calls cannot be counted.`, statement);
     }
   }
 

@@ -175,6 +175,7 @@ function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | un
 export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.refused && !site.callback) return { kind: 'ignore', site };
   if (site.refused) return skip(site, 'timing/api-not-promisable', `${siteLabel(site)} is left as is: ${site.refused.reason}.`);
+  if (!site.api && !site.callback) return { kind: 'ignore', site };
   if (!site.api) return skip(site, 'timing/api-not-promisable', `${siteLabel(site)} has no known promise form.`);
   const api = withCallOptions(site, site.api);
   if (!api) {
