@@ -96,7 +96,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
   if (!changed) return finish({ path, status: 'unchanged', source });
   const printed = printRoot(root, frame);
   try {
-    parser.parse(printed);
+    createParser(parserName, { tokens: false }).parse(printed);
   } catch (error) {
     return finish({
       path,
