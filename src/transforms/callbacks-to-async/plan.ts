@@ -207,7 +207,8 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
     ? { kind: 'arrow-body', arrow: parentPath.value }
     : placementFor(parentPath, context.ownAsyncFunctions);
   // A name clash with the code around goes away in a scope of its own.
-  if (findNameConflict(shape, site, placement)) placement = iifePlacement(placement);
+  // A `var` in the moved body would belong to the whole enclosing function: keep it in a scope of its own.
+  if (findNameConflict(shape, site, placement) || varNames(shape.success).length > 0) placement = iifePlacement(placement);
   const conflict = findNameConflict(shape, site, placement);
   if (conflict) {
     return skip(site, 'timing/name-conflict', `Moving the callback body would declare \`${conflict}\` where that name is already used.`);
