@@ -1,3 +1,4 @@
+import { findPaths } from '../shared/paths';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isIdentifierNamed, type AnyNode } from '../shared/ast';
 import { functionBody, isGlobalName, referencePaths } from './detect';
@@ -64,10 +65,12 @@ export function readPromiseDelay(j: JSCodeshift, path: ASTPath<AnyNode>): Promis
 
 export function findPromiseDelays(j: JSCodeshift, root: Collection): PromiseDelay[] {
   const delays: PromiseDelay[] = [];
-  root.find(j.NewExpression).forEach((path: ASTPath<AnyNode>) => {
+  // Paths only down to `new Promise(…)`: a path traversal of the whole file costs far more.
+  const isNewPromise = (node: AnyNode) => node.type === 'NewExpression' && isIdentifierNamed(node.callee, 'Promise');
+  for (const path of root.paths().flatMap((rootPath: ASTPath<AnyNode>) => findPaths(rootPath, isNewPromise))) {
     const delay = readPromiseDelay(j, path);
     if (delay) delays.push(delay);
-  });
+  }
   return delays;
 }
 

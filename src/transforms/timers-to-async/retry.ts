@@ -1,3 +1,4 @@
+import { findPaths } from '../shared/paths';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findAll, isFunctionNode, isIdentifierNamed, isMemberNamed, varNames, type AnyNode } from '../shared/ast';
 import { numericDelay } from './delay-argument';
@@ -127,7 +128,7 @@ function isWithin(path: ASTPath<AnyNode>, node: AnyNode): boolean {
 
 /** The function declarations of the file, outermost first. */
 export function findFunctionDeclarations(j: JSCodeshift, root: Collection): ASTPath<AnyNode>[] {
-  return root.find(j.FunctionDeclaration).paths();
+  return root.paths().flatMap((rootPath: ASTPath<AnyNode>) => findPaths(rootPath, (node) => node.type === 'FunctionDeclaration'));
 }
 
 /** `n = next` for one parameter, `[a, b] = [x, y]` for several. */
