@@ -129,6 +129,57 @@ export interface Summary {
   suppressed: number;
   /** Project totals of `awaitify scan`. */
   scan?: ScanTotals;
+  /** What project mode did, when it ran (`--project`, or on its own: see ProjectSummary.mode). */
+  project?: ProjectSummary;
+}
+
+/**
+ * Project mode (src/project/): callback APIs converted together with their callers in other
+ * files, found through the type checker of a tsconfig.json or jsconfig.json.
+ */
+export interface ProjectSummary {
+  /** The config file, relative to cwd. */
+  config: string;
+  /** `requested` with --project; `automatic` when a config file was in scope and a callback API crosses files. */
+  mode: 'requested' | 'automatic';
+  /** Why the automatic mode turned on. */
+  reason?: string;
+  /** Source files analysed (files outside the run's paths are read, never written). */
+  files: number;
+  /** Converted callback functions called from other files. */
+  apis: ProjectApi[];
+  /** Calls in other files that now await a converted function. */
+  callersConverted: number;
+  /** Calls that still pass a callback, or uses that may: they keep working through the dual API. */
+  callersLeft: ProjectCaller[];
+  /** Calls of typed APIs whose callback the checker proved error-first, converted to their promise form. */
+  typedCalls: number;
+  /** Interface members whose callback signature was updated to the converted one. */
+  interfacesUpdated: number;
+}
+
+export interface ProjectApi {
+  /** The function (`load`, `Catalog.describe`) and where it is defined. */
+  name: string;
+  path: string;
+  line: number;
+  /** Calls from other files, and how many of them now await it. */
+  callers: number;
+  callersConverted: number;
+  /** It kept its callback form (dual API), and why. */
+  dual: boolean;
+  keptDual?: 'method' | 'public-entry' | 'callers-left' | 'used-as-value' | 'no-callers' | 'callers-in-file';
+}
+
+export interface ProjectCaller {
+  /** The function called, and the file that defines it. */
+  name: string;
+  definedIn: string;
+  path: string;
+  line: number;
+  column: number;
+  /** `outside-run`: the file is outside the run's paths (read, not written); `not-converted`: its call was left as it was; `used-as-value`: passed on or stored. */
+  reason: 'outside-run' | 'not-converted' | 'used-as-value';
 }
 
 export interface Report {
@@ -256,6 +307,12 @@ export interface RunOptions extends Partial<TransformOptions> {
   analyze?: boolean;
   /** Called after each file, for progress display. */
   onFile?: (result: FileResult, done: number, total: number) => void;
+  /**
+   * Project mode: a tsconfig.json or jsconfig.json (or a directory holding one), relative to cwd;
+   * `true` finds one from cwd upward; `false` never. Undefined: on by itself when a config file
+   * is in scope and a converted callback API is called from another file.
+   */
+  project?: string | boolean;
 }
 
 export type { API };

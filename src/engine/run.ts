@@ -5,6 +5,8 @@ import { createMinNodeMajorLookup, type MinNodeMajorLookup } from '../io/engines
 import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
 import { buildReport } from '../report/build-report';
+import { convertProject } from '../project/convert-project';
+import { ProjectConfigError } from '../project/config';
 import { getRule, listRules } from '../timing/rules';
 import { getTransform, transforms } from '../transforms';
 import type { FileResult, Report, RunOptions, TransformSourceOptions } from '../types';
@@ -67,15 +69,21 @@ function notProcessed(collected: CollectedFiles, cwd: string): FileResult[] {
   return [...skipped, ...unreadable];
 }
 
+/** A file's result, and what it was transformed with (project mode transforms it again). */
+interface Processed {
+  result: FileResult;
+  sourceOptions?: TransformSourceOptions;
+}
+
 async function processFile(
   absolutePath: string,
   options: RunOptions,
   cwd: string,
   lookupMinNodeMajor: MinNodeMajorLookup,
-): Promise<FileResult> {
+): Promise<Processed> {
   const reportPath = toReportPath(cwd, absolutePath);
   const read = await readSourceFile(absolutePath, reportPath);
-  if ('error' in read) return { path: reportPath, status: 'error', findings: [], error: read.error };
+  if ('error' in read) return { result: { path: reportPath, status: 'error', findings: [], error: read.error } };
   const sourceOptions: TransformSourceOptions = {
     path: reportPath,
     transforms: options.transforms,
@@ -86,12 +94,16 @@ async function processFile(
     minNodeMajor: options.minNodeMajor ?? (await lookupMinNodeMajor(path.dirname(absolutePath))),
     analyze: options.analyze,
   };
+  return { result: transformSafely(read.text, sourceOptions), sourceOptions };
+}
+
+function transformSafely(text: string, sourceOptions: TransformSourceOptions): FileResult {
   try {
-    return transformSource(read.text, sourceOptions);
+    return transformSource(text, sourceOptions);
   } catch (error) {
     // A bug in a transform must not end the run: report it against the file and go on.
-    const message = `${reportPath}: internal error in a transform, file left as it was (${(error as Error).stack ?? error})`;
-    return { path: reportPath, status: 'error', source: read.text, findings: [], error: { message } };
+    const message = `${sourceOptions.path}: internal error in a transform, file left as it was (${(error as Error).stack ?? error})`;
+    return { path: sourceOptions.path ?? '', status: 'error', source: text, findings: [], error: { message } };
   }
 }
 
@@ -124,10 +136,41 @@ export async function run(options: RunOptions): Promise<Report> {
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
   const lookupMinNodeMajor = createMinNodeMajorLookup();
+  const processed: Processed[] = [];
   for (const file of collected.files) {
-    const result = await processFile(file, options, cwd, lookupMinNodeMajor);
-    results.push(result);
-    options.onFile?.(result, results.length, total);
+    const entry = await processFile(file, options, cwd, lookupMinNodeMajor);
+    processed.push(entry);
+    results.push(entry.result);
+    options.onFile?.(entry.result, results.length, total);
   }
-  return buildReport(results, cwd);
+  const project = await convertAcrossFiles(collected.files, processed, options, cwd);
+  if (!project) return buildReport(results, cwd);
+  const report = buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd);
+  report.summary.project = project.summary;
+  return report;
+}
+
+/**
+ * Project mode (src/project/): when asked, or when a config file is in scope and a converted
+ * callback API is used by another file, callers in other files convert together with it.
+ * ts-morph is loaded only then.
+ */
+async function convertAcrossFiles(files: string[], processed: Processed[], options: RunOptions, cwd: string) {
+  if (options.project === false) return undefined;
+  try {
+    return await convertProject({
+      cwd,
+      files,
+      results: processed.map((entry) => entry.result),
+      options,
+      retransform: (index, extra) => {
+        const { result, sourceOptions } = processed[index];
+        if (!sourceOptions || result.source === undefined) return result;
+        return transformSafely(result.source, { ...sourceOptions, ...extra });
+      },
+    });
+  } catch (error) {
+    if (error instanceof ProjectConfigError) throw new RunOptionsError(error.message);
+    throw error;
+  }
 }

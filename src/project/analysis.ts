@@ -1,0 +1,609 @@
+import * as path from 'node:path';
+import type { ts } from 'ts-morph';
+import type { ConvertedApi } from '../types';
+import type { LoadedProject, TypeScript } from './load';
+
+/** A call in a project file that passes at least one argument. */
+export interface ProjectCall {
+  /** Absolute path of the file. */
+  file: string;
+  node: ts.CallExpression;
+  /** The callee as the engine spells it (`load`, `store.load`, `this.store.load`); '' for anything else. */
+  calleeText: string;
+  /** 1-based, where the call starts (as awaitify's findings count). */
+  line: number;
+  column: number;
+  argCount: number;
+  /** The last argument is an arrow or function expression. */
+  inlineCallback: boolean;
+  /** The callee's root is `this` or a module-level binding: only such calls can await a function of another file. */
+  rootAccepted: boolean;
+}
+
+/** A place where a function is used other than by calling it (passed on, stored, bound). */
+export interface ValueUse {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What the checker says about the callback of a call to a typed API. */
+export type TypedCallback =
+  /** Error-first, and the API returns a promise of the callback's value when called without it. */
+  | { kind: 'promise-form'; valueCount: number }
+  /** Error-first by its type, but with no promise form to call instead. */
+  | { kind: 'error-first' }
+  /** Typed, and not error-first: its first parameter is not a nullable error. */
+  | { kind: 'not-error-first' }
+  | { kind: 'unknown' };
+
+type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+/**
+ * Read-only questions about a loaded project, answered with the type checker: which function a
+ * call reaches (through imports, requires, re-exports, module.exports objects, default exports,
+ * typed fields and interfaces), where a function is used as a value, what a typed callback is,
+ * and what the package's entry points export.
+ */
+export class ProjectAnalysis {
+  private readonly ts: TypeScript;
+  private readonly checker: ts.TypeChecker;
+  private calls?: ProjectCall[];
+  private readonly targets = new Map<ts.CallExpression, ReadonlySet<ts.Node> | undefined>();
+  private readonly declaredMembers = new Map<ts.CallExpression, ts.Node[]>();
+  private identifiers?: Map<string, ts.Identifier[]>;
+  private exportNames?: Map<ts.Node, Set<string>>;
+
+  constructor(readonly project: LoadedProject) {
+    this.ts = project.ts;
+    this.checker = project.checker;
+  }
+
+  /** The project's own source files (no declaration files, nothing from node_modules). */
+  sourceFiles(): ts.SourceFile[] {
+    const files: ts.SourceFile[] = [];
+    for (const name of this.project.fileNames) {
+      const file = this.project.program.getSourceFile(name);
+      if (file && !file.isDeclarationFile) files.push(file);
+    }
+    return files;
+  }
+
+  isProjectFile(file: ts.SourceFile): boolean {
+    return !file.isDeclarationFile && this.project.fileNames.has(path.resolve(file.fileName));
+  }
+
+  position(node: ts.Node): { line: number; column: number } {
+    const sourceFile = node.getSourceFile();
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+    return { line: line + 1, column: character + 1 };
+  }
+
+  /** Every call with arguments in the project's files. */
+  allCalls(): ProjectCall[] {
+    if (this.calls) return this.calls;
+    const ts = this.ts;
+    const calls: ProjectCall[] = [];
+    for (const sourceFile of this.sourceFiles()) {
+      const file = path.resolve(sourceFile.fileName);
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && node.arguments.length > 0) {
+          const last = node.arguments[node.arguments.length - 1];
+          calls.push({
+            file,
+            node,
+            calleeText: calleeText(ts, node.expression),
+            ...this.position(node),
+            argCount: node.arguments.length,
+            inlineCallback: ts.isArrowFunction(last) || ts.isFunctionExpression(last),
+            rootAccepted: this.isRootAccepted(node.expression),
+          });
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+    }
+    this.calls = calls;
+    return calls;
+  }
+
+  /** `this`, or a name bound at the top of its module (an import, a require, a module-level const). */
+  private isRootAccepted(callee: ts.Expression): boolean {
+    const ts = this.ts;
+    let root: ts.Expression = callee;
+    while (ts.isPropertyAccessExpression(root)) root = root.expression;
+    if (root.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (!ts.isIdentifier(root)) return false;
+    const symbol = this.checker.getSymbolAtLocation(root);
+    const declaration = symbol?.declarations?.[0];
+    return !!declaration && isModuleLevel(ts, declaration);
+  }
+
+  /**
+   * The functions a call may run, or undefined when the checker cannot tell them all (a value of
+   * unknown type, a declaration file, a function computed at run time). A method call counts every
+   * implementation: the class's method and its overrides, or every class implementing an interface.
+   */
+  targetsOf(call: ts.CallExpression): ReadonlySet<ts.Node> | undefined {
+    if (this.targets.has(call)) return this.targets.get(call);
+    const result = this.computeTargets(call);
+    this.targets.set(call, result);
+    return result;
+  }
+
+  private computeTargets(call: ts.CallExpression): ReadonlySet<ts.Node> | undefined {
+    const ts = this.ts;
+    const callee = call.expression;
+    const nameNode = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) ? callee.name : undefined;
+    if (!nameNode) return undefined;
+    const found = new Set<ts.Node>();
+    if (!this.resolveSymbol(this.checker.getSymbolAtLocation(nameNode), found, new Set()) || found.size === 0) return undefined;
+    if ([...found].some((node) => ts.isSourceFile(node))) return undefined;
+    if ([...found].some((node) => this.isVirtualMember(node))) {
+      const declared = [...found].filter((node) => this.isVirtualMember(node) && !hasBody(ts, node));
+      if (declared.length > 0) this.declaredMembers.set(call, declared);
+      return this.implementationsAt(nameNode);
+    }
+    return found;
+  }
+
+  /**
+   * The declarations without a body a method call goes through (interface members, abstract
+   * methods): their callback signature must change with the implementations.
+   */
+  declaredMembersOf(call: ts.CallExpression): ts.Node[] {
+    this.targetsOf(call);
+    return this.declaredMembers.get(call) ?? [];
+  }
+
+  /** Class methods and interface members: which body runs depends on the object. */
+  private isVirtualMember(node: ts.Node): boolean {
+    const ts = this.ts;
+    if (ts.isMethodSignature(node) || ts.isPropertySignature(node)) return true;
+    return (ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node)) && (ts.isClassDeclaration(node.parent) || ts.isClassExpression(node.parent));
+  }
+
+  /** Every implementation the language service finds, all of them functions of the project, or undefined. */
+  private implementationsAt(nameNode: ts.Identifier): ReadonlySet<ts.Node> | undefined {
+    const ts = this.ts;
+    const sourceFile = nameNode.getSourceFile();
+    const locations = this.project.languageService.getImplementationAtPosition(sourceFile.fileName, nameNode.getStart(sourceFile));
+    if (!locations || locations.length === 0) return undefined;
+    const found = new Set<ts.Node>();
+    for (const location of locations) {
+      const file = this.project.program.getSourceFile(location.fileName);
+      if (!file || !this.isProjectFile(file)) return undefined;
+      const name = findNodeAt(ts, file, location.textSpan.start, location.textSpan.start + location.textSpan.length);
+      const declaration = name?.parent;
+      if (!declaration) return undefined;
+      if (isFunctionNode(ts, declaration)) found.add(declaration);
+      else if ((ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer && isFunctionNode(ts, declaration.initializer)) found.add(declaration.initializer);
+      else return undefined;
+    }
+    return found;
+  }
+
+  /**
+   * Follows a symbol to what it names: functions, modules (source files), or members. False when
+   * some part cannot be followed (declared in a .d.ts, computed, a parameter).
+   */
+  private resolveSymbol(symbol: ts.Symbol | undefined, found: Set<ts.Node>, seen: Set<ts.Symbol>): boolean {
+    const ts = this.ts;
+    if (!symbol) return false;
+    if (seen.has(symbol)) return true;
+    seen.add(symbol);
+    if (symbol.flags & ts.SymbolFlags.Alias) {
+      let target: ts.Symbol;
+      try {
+        target = this.checker.getAliasedSymbol(symbol);
+      } catch {
+        return false;
+      }
+      return this.resolveSymbol(target, found, seen);
+    }
+    const declarations = symbol.declarations ?? [];
+    if (declarations.length === 0) return false;
+    let known = true;
+    for (const declaration of declarations) {
+      if (!this.isProjectFile(declaration.getSourceFile())) {
+        known = false;
+        continue;
+      }
+      if (ts.isSourceFile(declaration) || isFunctionNode(ts, declaration) || this.isVirtualMember(declaration)) {
+        found.add(declaration);
+        continue;
+      }
+      if (ts.isShorthandPropertyAssignment(declaration)) {
+        known = this.resolveSymbol(this.checker.getShorthandAssignmentValueSymbol(declaration), found, seen) && known;
+        continue;
+      }
+      const value = valueOf(ts, declaration);
+      if (!value) {
+        known = false;
+        continue;
+      }
+      known = this.resolveValue(value, found, seen) && known;
+    }
+    return known;
+  }
+
+  private resolveValue(value: ts.Expression, found: Set<ts.Node>, seen: Set<ts.Symbol>): boolean {
+    const ts = this.ts;
+    const expression = skipParentheses(ts, value);
+    if (ts.isFunctionExpression(expression) || ts.isArrowFunction(expression)) {
+      found.add(expression);
+      return true;
+    }
+    if (ts.isIdentifier(expression)) return this.resolveSymbol(this.checker.getSymbolAtLocation(expression), found, seen);
+    if (ts.isPropertyAccessExpression(expression)) return this.resolveSymbol(this.checker.getSymbolAtLocation(expression.name), found, seen);
+    if (isRequireCall(ts, expression)) return this.resolveSymbol(this.checker.getSymbolAtLocation(expression.arguments[0]), found, seen);
+    return false;
+  }
+
+  /**
+   * The function node of a callback API that a file converted, found by its name and line (the
+   * engine's `ConvertedApi`), and its parameter count with the callback.
+   */
+  functionOf(file: string, api: ConvertedApi): { node: FunctionNode; arity: number } | undefined {
+    const ts = this.ts;
+    const sourceFile = this.project.program.getSourceFile(file);
+    if (!sourceFile) return undefined;
+    let best: FunctionNode | undefined;
+    const visit = (node: ts.Node): void => {
+      if (isFunctionNode(ts, node) && (api.name === '' || functionName(ts, node) === api.name)) {
+        const { line } = this.position(node);
+        const statementLine = this.position(statementOf(ts, node)).line;
+        if (line === api.line || statementLine === api.line) best ??= node;
+      }
+      if (!best) ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return best && { node: best, arity: best.parameters.length };
+  }
+
+  /** The names a function is reached by anywhere: its own, those it is exported as, and local aliases. */
+  private namesOf(fn: ts.Node): Set<string> {
+    const ts = this.ts;
+    const names = new Set<string>();
+    const own = functionName(ts, fn);
+    if (own) names.add(own);
+    for (const name of this.exportNamesOf(fn)) names.add(name);
+    return names;
+  }
+
+  /** For every function exported by some module: the export names (re-exports and renames included). */
+  private exportNamesOf(fn: ts.Node): Set<string> {
+    if (!this.exportNames) {
+      const map = new Map<ts.Node, Set<string>>();
+      for (const sourceFile of this.sourceFiles()) {
+        const moduleSymbol = this.moduleSymbolOf(sourceFile);
+        if (!moduleSymbol) continue;
+        for (const exported of this.checker.getExportsOfModule(moduleSymbol)) {
+          const found = new Set<ts.Node>();
+          this.resolveSymbol(exported, found, new Set());
+          for (const node of found) {
+            const names = map.get(node) ?? new Set<string>();
+            names.add(exported.name);
+            map.set(node, names);
+          }
+        }
+      }
+      this.exportNames = map;
+    }
+    return this.exportNames.get(fn) ?? new Set();
+  }
+
+  private identifierIndex(): Map<string, ts.Identifier[]> {
+    if (this.identifiers) return this.identifiers;
+    const ts = this.ts;
+    const index = new Map<string, ts.Identifier[]>();
+    for (const sourceFile of this.sourceFiles()) {
+      const visit = (node: ts.Node): void => {
+        if (ts.isIdentifier(node)) {
+          const list = index.get(node.text);
+          if (list) list.push(node);
+          else index.set(node.text, [node]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+    }
+    this.identifiers = index;
+    return index;
+  }
+
+  /**
+   * Where a function is used other than by calling it or exporting it: passed to another
+   * function, stored, bound. A caller reached that way cannot be followed, so it may still pass
+   * a callback. Local aliases (`import { load as get }`, `const { load: get } = require(…)`) are
+   * followed by their own names.
+   */
+  valueUsesOf(fn: ts.Node): ValueUse[] {
+    const ts = this.ts;
+    const index = this.identifierIndex();
+    const names = this.namesOf(fn);
+    const uses: ValueUse[] = [];
+    const pending = [...names];
+    const done = new Set<string>();
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      if (done.has(name)) continue;
+      done.add(name);
+      for (const identifier of index.get(name) ?? []) {
+        const role = usageRole(ts, identifier);
+        if (role === 'declaration' || role === 'type') continue;
+        const found = new Set<ts.Node>();
+        this.resolveSymbol(this.checker.getSymbolAtLocation(identifier), found, new Set());
+        if (!found.has(fn)) continue;
+        if (role === 'alias') {
+          // A local name for it: its uses count too.
+          const local = aliasLocalName(ts, identifier);
+          if (local && !done.has(local)) pending.push(local);
+          continue;
+        }
+        if (role === 'callee' || role === 'export') continue;
+        uses.push({ file: path.resolve(identifier.getSourceFile().fileName), ...this.position(identifier) });
+      }
+    }
+    return uses;
+  }
+
+  /**
+   * What the checker says about the inline callback of `call` when its callee is a typed API
+   * (a .d.ts, a typed library): error-first when its first parameter is a nullable Error (or the
+   * callee declares `__promisify__`), with a promise form when an overload without the callback
+   * returns a promise of the callback's value.
+   */
+  typedCallback(call: ts.CallExpression): TypedCallback {
+    const ts = this.ts;
+    const checker = this.checker;
+    const signature = checker.getResolvedSignature(call);
+    if (!signature) return { kind: 'unknown' };
+    const index = call.arguments.length - 1;
+    const parameters = signature.getParameters();
+    if (index >= parameters.length || isRestParameter(ts, parameters[index])) return { kind: 'unknown' };
+    const callbackType = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(parameters[index], call));
+    const callbackSignatures = callbackType.getCallSignatures();
+    if (callbackSignatures.length !== 1) return { kind: 'unknown' };
+    const callbackParameters = callbackSignatures[0].getParameters();
+    if (callbackParameters.length === 0) return { kind: 'unknown' };
+    const errorType = checker.getTypeOfSymbolAtLocation(callbackParameters[0], call);
+    if (errorType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { kind: 'unknown' };
+    if (!this.isNullableError(errorType, callbackParameters[0]) && !this.declaresPromisify(call)) return { kind: 'not-error-first' };
+    const values = callbackParameters.slice(1);
+    if (values.length > 1 || values.some((value) => isRestParameter(ts, value))) return { kind: 'error-first' };
+    const valueType = values.length === 1 ? checker.getTypeOfSymbolAtLocation(values[0], call) : undefined;
+    return this.hasPromiseForm(call, valueType) ? { kind: 'promise-form', valueCount: values.length } : { kind: 'error-first' };
+  }
+
+  private isNullableError(type: ts.Type, symbol: ts.Symbol): boolean {
+    const ts = this.ts;
+    const declaration = symbol.valueDeclaration;
+    const optional = !!declaration && ts.isParameter(declaration) && !!declaration.questionToken;
+    const nullish = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+    const nullable = optional || !!(type.flags & nullish) || (type.isUnion() && type.types.some((member) => !!(member.flags & nullish)));
+    const error = this.checker.getNonNullableType(type);
+    if (error.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return false;
+    return nullable && !!error.getProperty('message') && !!error.getProperty('name');
+  }
+
+  /** @types/node style: `namespace readFile { function __promisify__(…) }` next to the function. */
+  private declaresPromisify(call: ts.CallExpression): boolean {
+    const ts = this.ts;
+    const callee = call.expression;
+    const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    let symbol = this.checker.getSymbolAtLocation(nameNode);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    return !!symbol?.exports?.has('__promisify__' as ts.__String);
+  }
+
+  /**
+   * An overload that takes the call's other arguments and returns a promise whose value fits the
+   * callback's value parameter: awaiting that call is what the callback received.
+   */
+  private hasPromiseForm(call: ts.CallExpression, valueType: ts.Type | undefined): boolean {
+    const ts = this.ts;
+    const checker = this.checker;
+    const args = call.arguments.slice(0, -1);
+    for (const signature of checker.getTypeAtLocation(call.expression).getCallSignatures()) {
+      const parameters = signature.getParameters();
+      if (parameters.some((parameter) => isRestParameter(ts, parameter))) continue;
+      const required = parameters.filter((parameter) => !isOptionalParameter(ts, parameter)).length;
+      if (args.length < required || args.length > parameters.length) continue;
+      const fits = args.every((arg, i) => checker.isTypeAssignableTo(checker.getTypeAtLocation(arg), checker.getTypeOfSymbolAtLocation(parameters[i], call)));
+      if (!fits) continue;
+      const returned = signature.getReturnType();
+      if (!returned.getProperty('then')) continue;
+      const awaited = checker.getAwaitedType(returned);
+      if (!awaited || awaited === returned) continue;
+      if (valueType === undefined) {
+        if (awaited.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any)) return true;
+        continue;
+      }
+      if (checker.isTypeAssignableTo(awaited, valueType)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The functions the package's entry points export (package.json `main`, `module`, `exports`,
+   * or index.js): public API, whose callers may live in other packages.
+   */
+  publicFunctions(entryFiles: readonly string[]): Set<ts.Node> {
+    const ts = this.ts;
+    const found = new Set<ts.Node>();
+    const seenModules = new Set<ts.Symbol>();
+    const collect = (moduleSymbol: ts.Symbol | undefined): void => {
+      if (!moduleSymbol || seenModules.has(moduleSymbol)) return;
+      seenModules.add(moduleSymbol);
+      for (const exported of this.checker.getExportsOfModule(moduleSymbol)) {
+        const targets = new Set<ts.Node>();
+        this.resolveSymbol(exported, targets, new Set());
+        for (const target of targets) {
+          if (ts.isSourceFile(target)) collect(this.moduleSymbolOf(target));
+          else found.add(target);
+        }
+      }
+    };
+    for (const entry of entryFiles) {
+      const sourceFile = this.project.program.getSourceFile(entry);
+      if (sourceFile) collect(this.moduleSymbolOf(sourceFile));
+    }
+    return found;
+  }
+
+  /** A module's symbol; a CommonJS file's (`module.exports = …`) is only bound on the file itself. */
+  private moduleSymbolOf(sourceFile: ts.SourceFile): ts.Symbol | undefined {
+    return this.checker.getSymbolAtLocation(sourceFile) ?? (sourceFile as ts.SourceFile & { symbol?: ts.Symbol }).symbol;
+  }
+}
+
+/** `a.b.c` for a chain of plain names from an identifier or `this`; '' for anything else. */
+export function calleeText(ts: TypeScript, node: ts.Node): string {
+  if (ts.isIdentifier(node)) return node.text;
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(node) && !node.questionDotToken && ts.isIdentifier(node.name)) {
+    const object = calleeText(ts, node.expression);
+    return object ? `${object}.${node.name.text}` : '';
+  }
+  return '';
+}
+
+export function isFunctionNode(ts: TypeScript, node: ts.Node): node is FunctionNode {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+}
+
+/** The name a function is known by in its file: its own, its variable's, or its property's. */
+export function functionName(ts: TypeScript, node: ts.Node): string | undefined {
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node)) && node.name && ts.isIdentifier(node.name)) {
+    if (!ts.isFunctionExpression(node)) return node.name.text;
+  }
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+  return undefined;
+}
+
+/** The statement a function sits in (its position is where the engine reports an export). */
+function statementOf(ts: TypeScript, node: ts.Node): ts.Node {
+  let current: ts.Node = node;
+  while (current.parent && !ts.isSourceFile(current.parent) && !ts.isClassLike(current.parent) && !ts.isBlock(current.parent)) current = current.parent;
+  return current;
+}
+
+function hasBody(ts: TypeScript, node: ts.Node): boolean {
+  if (ts.isMethodDeclaration(node)) return !!node.body;
+  if (ts.isPropertyDeclaration(node)) return !!node.initializer && isFunctionNode(ts, node.initializer);
+  return false;
+}
+
+function skipParentheses(ts: TypeScript, node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
+}
+
+function isRequireCall(ts: TypeScript, node: ts.Node): node is ts.CallExpression {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]);
+}
+
+/** The value a declaration gives its name: an initializer, an assignment's right side, an export's expression. */
+function valueOf(ts: TypeScript, declaration: ts.Node): ts.Expression | undefined {
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) return declaration.initializer;
+  if (ts.isBinaryExpression(declaration) && declaration.operatorToken.kind === ts.SyntaxKind.EqualsToken) return declaration.right;
+  if ((ts.isPropertyAccessExpression(declaration) || ts.isElementAccessExpression(declaration)) && ts.isBinaryExpression(declaration.parent) && declaration.parent.left === declaration) {
+    return declaration.parent.right;
+  }
+  if (ts.isExportAssignment(declaration)) return declaration.expression;
+  return undefined;
+}
+
+/** A declaration at the top of its module: not inside a function, class or block. */
+function isModuleLevel(ts: TypeScript, declaration: ts.Node): boolean {
+  if (ts.isImportClause(declaration) || ts.isImportSpecifier(declaration) || ts.isNamespaceImport(declaration) || ts.isImportEqualsDeclaration(declaration)) return true;
+  let current: ts.Node = declaration;
+  while (ts.isBindingElement(current) || ts.isObjectBindingPattern(current) || ts.isArrayBindingPattern(current)) current = current.parent;
+  if (ts.isVariableDeclaration(current)) return ts.isVariableDeclarationList(current.parent) && ts.isVariableStatement(current.parent.parent) && ts.isSourceFile(current.parent.parent.parent);
+  if (ts.isFunctionDeclaration(current) || ts.isClassDeclaration(current)) return ts.isSourceFile(current.parent);
+  return false;
+}
+
+function isRestParameter(ts: TypeScript, symbol: ts.Symbol): boolean {
+  const declaration = symbol.valueDeclaration;
+  return !!declaration && ts.isParameter(declaration) && !!declaration.dotDotDotToken;
+}
+
+function isOptionalParameter(ts: TypeScript, symbol: ts.Symbol): boolean {
+  const declaration = symbol.valueDeclaration;
+  return !!declaration && ts.isParameter(declaration) && (!!declaration.questionToken || !!declaration.initializer);
+}
+
+/** The deepest node that spans exactly [start, end). */
+function findNodeAt(ts: TypeScript, sourceFile: ts.SourceFile, start: number, end: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (node.getStart(sourceFile) <= start && node.end >= end) {
+      if (node.getStart(sourceFile) === start && node.end === end) found = node;
+      ts.forEachChild(node, visit);
+    }
+  };
+  visit(sourceFile);
+  return found;
+}
+
+type UsageRole = 'declaration' | 'alias' | 'callee' | 'export' | 'type' | 'value';
+
+/** What an identifier does where it stands, for finding value uses of a function. */
+function usageRole(ts: TypeScript, identifier: ts.Identifier): UsageRole {
+  const parent = identifier.parent;
+  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isExportSpecifier(parent) || ts.isNamespaceImport(parent)) return 'alias';
+  if (ts.isBindingElement(parent)) return parent.name === identifier || parent.propertyName === identifier ? 'alias' : 'value';
+  if (ts.isVariableDeclaration(parent) && parent.name === identifier) {
+    return parent.initializer && isRequireCall(ts, parent.initializer) ? 'alias' : 'declaration';
+  }
+  if ((ts.isFunctionDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodSignature(parent) || ts.isPropertySignature(parent)) && parent.name === identifier) {
+    return 'declaration';
+  }
+  if (ts.isPropertyAssignment(parent) && parent.name === identifier) return 'declaration';
+  if (ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent) || ts.isTypeReferenceNode(parent)) return 'type';
+  // The callee: `load(…)` or `x.load(…)`.
+  if (ts.isCallExpression(parent) && parent.expression === identifier) return 'callee';
+  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) {
+    if (ts.isCallExpression(parent.parent) && parent.parent.expression === parent) return 'callee';
+    if (isExportPosition(ts, parent)) return 'export';
+    // `module.exports.load = …` names the export.
+    if (ts.isBinaryExpression(parent.parent) && parent.parent.left === parent) return 'declaration';
+    return 'value';
+  }
+  if (ts.isShorthandPropertyAssignment(parent)) return isExportObject(ts, parent.parent) ? 'export' : 'value';
+  if (isExportPosition(ts, identifier)) return 'export';
+  return 'value';
+}
+
+/** The value exported: `module.exports = x`, `exports.a = x`, `export default x`, `export = x`, or a property of `module.exports = {…}`. */
+function isExportPosition(ts: TypeScript, node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isExportAssignment(parent)) return true;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === node) return isExportObject(ts, parent.parent);
+  return ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && isExportsTarget(ts, parent.left);
+}
+
+function isExportObject(ts: TypeScript, node: ts.Node): boolean {
+  return ts.isObjectLiteralExpression(node) && ts.isBinaryExpression(node.parent) && node.parent.right === node && isExportsTarget(ts, node.parent.left);
+}
+
+/** `module.exports`, `exports.x`, `module.exports.x`. */
+function isExportsTarget(ts: TypeScript, node: ts.Node): boolean {
+  const text = calleeText(ts, node);
+  return text === 'module.exports' || /^(module\.)?exports\.[^.]+$/.test(text);
+}
+
+/** The local name an alias declaration introduces. */
+function aliasLocalName(ts: TypeScript, identifier: ts.Identifier): string | undefined {
+  const parent = identifier.parent;
+  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return parent.name?.text;
+  if (ts.isBindingElement(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}

@@ -1,0 +1,76 @@
+import * as path from 'node:path';
+import type { Project, ts } from 'ts-morph';
+import { ProjectConfigError } from './config';
+
+/** The TypeScript compiler API as ts-morph bundles it. */
+export type TypeScript = typeof ts;
+
+/** A project loaded read-only: only questions are asked of it, nothing is saved. */
+export interface LoadedProject {
+  ts: TypeScript;
+  project: Project;
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  languageService: ts.LanguageService;
+  configPath: string;
+  /** Absolute paths of the project's own source files (from the config, plus the run's files). */
+  fileNames: Set<string>;
+}
+
+let loaded: typeof import('ts-morph') | undefined;
+
+/** ts-morph and the compiler it bundles cost a few hundred milliseconds to load: only when asked. */
+export async function loadTsMorph(): Promise<typeof import('ts-morph')> {
+  loaded ??= await import('ts-morph');
+  return loaded;
+}
+
+/** Options project mode forces: JavaScript is part of the project (plain JS folders), nothing is emitted. */
+const forcedOptions = { allowJs: true, noEmit: true, maxNodeModuleJsDepth: 0 } as const;
+
+/** The files a config names, without loading them (for the automatic mode's cheap check). */
+export async function listConfigFiles(configPath: string): Promise<string[]> {
+  const { ts } = await loadTsMorph();
+  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, { ...forcedOptions }, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new ProjectConfigError(`${configPath}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+    },
+  });
+  if (!parsed) throw new ProjectConfigError(`${configPath}: cannot be read`);
+  return parsed.fileNames.map((file) => path.resolve(file));
+}
+
+/**
+ * Loads the project a tsconfig.json or jsconfig.json describes, with `extraFiles` (the run's files)
+ * added so that their calls are seen even when the config leaves them out.
+ */
+export async function loadProject(configPath: string, extraFiles: readonly string[]): Promise<LoadedProject> {
+  const morph = await loadTsMorph();
+  const { ts } = morph;
+  let project: Project;
+  try {
+    project = new morph.Project({ tsConfigFilePath: configPath, compilerOptions: { ...forcedOptions } });
+  } catch (error) {
+    throw new ProjectConfigError(`${path.basename(configPath)}: ${(error as Error).message}`);
+  }
+  const fileNames = new Set(project.getSourceFiles().map((file) => path.resolve(file.getFilePath())));
+  for (const file of extraFiles) {
+    if (fileNames.has(file)) continue;
+    project.addSourceFileAtPathIfExists(file);
+    fileNames.add(file);
+  }
+  // The language service's own program, so that its answers (implementations) and the checker share one type check.
+  const languageService = project.getLanguageService().compilerObject;
+  const program = languageService.getProgram();
+  if (!program) throw new ProjectConfigError(`${path.basename(configPath)}: TypeScript made no program of it`);
+  return {
+    ts,
+    project,
+    program,
+    checker: program.getTypeChecker(),
+    languageService,
+    configPath,
+    fileNames,
+  };
+}

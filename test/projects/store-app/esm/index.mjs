@@ -1,0 +1,2 @@
+// Re-exports everything of the reader.
+export * from './reader.mjs';

@@ -1,0 +1,3 @@
+'use strict';
+// Everything of the store, re-exported for the app.
+module.exports = require('./store');
