@@ -9,25 +9,17 @@ import { afterImportsIndex } from '../shared/module-bindings';
 export interface LocalHelper {
   baseName: string;
   comment: string;
-  source(name: string, typescript: boolean): string;
+  /** The declaration's text; `t(text)` gives TypeScript-only text, or nothing in JavaScript. */
+  source(name: string, t: (typeScriptOnly: string) => string): string;
 }
 
 export const settleCallbackHelper: LocalHelper = {
   baseName: 'settleCallback',
   comment: ' awaitify: the dual API of converted functions (callback when given, else the promise).',
-  source: (name, typescript) => typescript
-    ? `function ${name}<T>(promise: Promise<T>, callback: unknown, spread = false): Promise<T> | undefined {
+  source: (name, t) => `function ${name}${t('<T>')}(promise${t(': Promise<T>')}, callback${t(': unknown')}, spread = false)${t(': Promise<T> | undefined')} {
   if (typeof callback !== 'function') return promise;
   promise.then(
-    (value) => process.nextTick(() => (spread ? callback(null, ...(value as unknown[])) : callback(null, value))),
-    (error) => process.nextTick(() => callback(error)),
-  );
-  return undefined;
-}`
-    : `function ${name}(promise, callback, spread = false) {
-  if (typeof callback !== 'function') return promise;
-  promise.then(
-    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (value) => process.nextTick(() => (spread ? callback(null, ...${t('(')}value${t(' as unknown[])')}) : callback(null, value))),
     (error) => process.nextTick(() => callback(error)),
   );
   return undefined;
@@ -37,13 +29,7 @@ export const settleCallbackHelper: LocalHelper = {
 export const fromCallbackHelper: LocalHelper = {
   baseName: 'fromCallback',
   comment: ' awaitify: a promise of what an error-first callback receives (rejects on any truthy error).',
-  source: (name, typescript) => typescript
-    ? `function ${name}(start: (done: (err: unknown, ...values: any[]) => void) => void): Promise<any[]> {
-  return new Promise((resolve, reject) => {
-    start((err, ...values) => (err ? reject(err) : resolve(values)));
-  });
-}`
-    : `function ${name}(start) {
+  source: (name, t) => `function ${name}(start${t(': (done: (err: unknown, ...values: any[]) => void) => void')})${t(': Promise<any[]>')} {
   return new Promise((resolve, reject) => {
     start((err, ...values) => (err ? reject(err) : resolve(values)));
   });
@@ -53,29 +39,9 @@ export const fromCallbackHelper: LocalHelper = {
 export const mapLimitHelper: LocalHelper = {
   baseName: 'mapLimit',
   comment: ' awaitify: at most `limit` of fn(item) at a time, started in order; stops starting more after an error.',
-  source: (name, typescript) => typescript
-    ? `async function ${name}<T, R>(items: Iterable<T>, limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  source: (name, t) => `async function ${name}${t('<T, R>')}(items${t(': Iterable<T>')}, limit${t(': number')}, fn${t(': (item: T) => Promise<R>')})${t(': Promise<R[]>')} {
   const list = Array.from(items);
-  const results: R[] = new Array(list.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < list.length) {
-      const index = next++;
-      try {
-        results[index] = await fn(list[index]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
-  return results;
-}`
-    : `async function ${name}(items, limit, fn) {
-  const list = Array.from(items);
-  const results = new Array(list.length);
+  const results${t(': R[]')} = new Array(list.length);
   let next = 0;
   let failed = false;
   const worker = async () => {
@@ -103,7 +69,7 @@ export function useHelper(j: JSCodeshift, program: AnyNode, helper: LocalHelper,
   const known = helpers.get(helper);
   if (known) return known;
   const name = uniqueName(helper.baseName, taken);
-  const declaration = j.template.statement([helper.source(name, typescript)]);
+  const declaration = j.template.statement([helper.source(name, (text) => (typescript ? text : ''))]);
   declaration.comments = [j.commentLine(helper.comment, true, false)];
   program.body.splice(afterImportsIndex(program), 0, declaration);
   helpers.set(helper, name);
