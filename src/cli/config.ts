@@ -16,6 +16,8 @@ export interface FileConfig {
   api?: ApiStyle;
   target?: Target;
   failOn?: Severity;
+  /** Project mode: a tsconfig.json/jsconfig.json (relative to cwd), true to find one, false never on by itself. */
+  project?: string | boolean;
 }
 
 export interface LoadedConfig {
@@ -31,7 +33,7 @@ export class ConfigError extends Error {
 
 export const configFileName = 'awaitify.config.json';
 
-type KeyCheck = { kind: 'list' } | { kind: 'choice'; choices: readonly string[] };
+type KeyCheck = { kind: 'list' } | { kind: 'choice'; choices: readonly string[] } | { kind: 'string-or-boolean' };
 
 const keys: Record<keyof FileConfig, KeyCheck> = {
   transforms: { kind: 'list' },
@@ -42,6 +44,7 @@ const keys: Record<keyof FileConfig, KeyCheck> = {
   api: { kind: 'choice', choices: ['dual', 'promise'] },
   target: { kind: 'choice', choices: ['auto', 'node', 'browser'] },
   failOn: { kind: 'choice', choices: ['info', 'warning', 'error'] },
+  project: { kind: 'string-or-boolean' },
 };
 
 export const configKeys = Object.keys(keys) as Array<keyof FileConfig>;
@@ -62,6 +65,11 @@ export function checkConfig(value: unknown, source: string): FileConfig {
         throw new ConfigError(`${source}: "${key}" must be a string or a list of strings`);
       }
       config[key] = list;
+    } else if (check.kind === 'string-or-boolean') {
+      if (typeof setting !== 'boolean' && (typeof setting !== 'string' || setting === '')) {
+        throw new ConfigError(`${source}: "${key}" must be a file name or true or false (got ${JSON.stringify(setting)})`);
+      }
+      config[key] = setting;
     } else {
       if (typeof setting !== 'string' || !check.choices.includes(setting)) {
         throw new ConfigError(`${source}: "${key}" must be one of ${check.choices.join(', ')} (got ${JSON.stringify(setting)})`);

@@ -34,12 +34,17 @@ export interface CliOptions {
   changedSince?: string;
   /** A config file to use instead of the one found from cwd. */
   config?: string;
+  /**
+   * Project mode: a tsconfig.json/jsconfig.json, `true` (--project alone: find one), `false`
+   * (--no-project: never on by itself); undefined: on by itself when it can matter.
+   */
+  project?: string | boolean;
   /** The settings the command line gave explicitly: these override the config file. */
   given: ReadonlySet<ConfigurableOption>;
 }
 
 /** Options a config file may set too (the command line wins). */
-export type ConfigurableOption = 'transforms' | 'ignore' | 'allow' | 'extensions' | 'parser' | 'api' | 'target' | 'failOn';
+export type ConfigurableOption = 'transforms' | 'ignore' | 'allow' | 'extensions' | 'parser' | 'api' | 'target' | 'failOn' | 'project';
 
 export type ParsedArguments = { options: CliOptions } | { exitCode: number };
 
@@ -103,6 +108,8 @@ function addCommonOptions(command: Command): Command {
     .option('--report-file <path>', 'write the report to this file; the terminal still gets the text report')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or above is reported').choices(['info', 'warning', 'error']))
     .option('--changed-since <git-ref>', 'only files changed since the merge base with this revision (pull requests)')
+    .option('--project [config]', 'project mode: convert callback APIs with their callers in other files, found by the type checker of this tsconfig.json/jsconfig.json (default: the nearest one)')
+    .option('--no-project', 'never turn project mode on by itself')
     .option('--config <file>', `settings file to use (default: ${'awaitify.config.json'} or the "awaitify" key of package.json, from cwd upward)`)
     .option('--color', 'colour even when stdout is not a terminal')
     .option('--no-color', 'no colour (NO_COLOR also turns it off)');
@@ -131,7 +138,19 @@ const configurable: Record<ConfigurableOption, string> = {
   api: 'api',
   target: 'target',
   failOn: 'failOn',
+  project: 'project',
 };
+
+/**
+ * `--project` takes an optional value, so `awaitify --project src` would swallow the path: a value
+ * that does not end in `.json` is taken as a path to process, and the config is looked for.
+ */
+function projectOption(value: string | boolean | undefined, paths: string[], noPathsGiven: boolean): string | boolean | undefined {
+  if (typeof value !== 'string' || /\.json$/i.test(value)) return value;
+  if (noPathsGiven) paths.splice(0, paths.length, value);
+  else paths.unshift(value);
+  return true;
+}
 
 /**
  * Parses argv (user arguments, no node or script path); `scan` as the first argument picks
@@ -147,6 +166,8 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
     throw error;
   }
   const raw = command.opts();
+  const paths = [...(command.processedArgs[0] as string[])];
+  const project = projectOption(raw.project as string | boolean | undefined, paths, command.args.length === 0);
   const given = new Set(
     (Object.keys(configurable) as ConfigurableOption[]).filter((key) => {
       const source = command.getOptionValueSource(configurable[key]);
@@ -156,7 +177,7 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
   return {
     options: {
       command: scan ? 'scan' : 'run',
-      paths: command.processedArgs[0] as string[],
+      paths,
       write: raw.write === true,
       check: raw.check === true,
       force: raw.force === true,
@@ -174,6 +195,7 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
       failOn: raw.failOn as Severity | undefined,
       changedSince: raw.changedSince as string | undefined,
       config: raw.config as string | undefined,
+      project,
       given,
     },
   };

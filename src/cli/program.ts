@@ -53,6 +53,7 @@ async function applyConfig(options: CliOptions, cwd: string): Promise<CliOptions
   take('api', config.api);
   take('target', config.target);
   take('failOn', config.failOn);
+  take('project', config.project);
   return merged;
 }
 
@@ -74,6 +75,7 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
     target: options.target,
     only,
     analyze: options.command === 'scan',
+    project: options.project,
     onFile: progress.update,
   }).finally(() => progress.finish());
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { buildReport } from '../report/build-report';
+import { rebuildReport } from '../report/build-report';
 import type { FileResult, Report } from '../types';
 
 /** The part of prettier's API used here; prettier 2 returns strings where 3 returns promises. */
@@ -55,5 +55,5 @@ export async function formatChangedWithPrettier(report: Report): Promise<Report>
   const loadPrettier = createPrettierLoader();
   const files: FileResult[] = [];
   for (const file of report.files) files.push(await formatResult(file, cwd, loadPrettier));
-  return buildReport(files, cwd);
+  return rebuildReport(report, files, cwd);
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildReport } from '../report/build-report';
+import { rebuildReport } from '../report/build-report';
 import type { FileResult, Report } from '../types';
 import { writeFileAtomically } from './atomic-write';
 
@@ -33,5 +33,5 @@ export async function writeResults(report: Report): Promise<Report> {
   const cwd = report.cwd ?? process.cwd();
   const files: FileResult[] = [];
   for (const file of report.files) files.push(await writeResult(file, cwd));
-  return buildReport(files, cwd);
+  return rebuildReport(report, files, cwd);
 }

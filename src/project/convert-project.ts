@@ -68,8 +68,11 @@ async function decideProjectMode(input: ProjectModeInput): Promise<Decision | un
   if (project === false) return undefined;
   if (typeof project === 'string') return { configPath: await resolveProjectOption(project, input.cwd), mode: 'requested' };
   if (project === true) {
-    const configPath = await findProjectConfig(input.cwd);
-    if (!configPath) throw new ProjectConfigError(`--project: no tsconfig.json or jsconfig.json in ${input.cwd} or above it`);
+    // From the first path given (a directory, or a file's directory) upward.
+    const first = path.resolve(input.cwd, input.options.paths[0] ?? '.');
+    const start = (await fs.stat(first).then((stat) => stat.isDirectory(), () => false)) ? first : path.dirname(first);
+    const configPath = (await findProjectConfig(start)) ?? (await findProjectConfig(input.cwd));
+    if (!configPath) throw new ProjectConfigError(`--project: no tsconfig.json or jsconfig.json in ${toReportPath(input.cwd, start)} or above it`);
     return { configPath, mode: 'requested' };
   }
   return decideAutomatically(input);

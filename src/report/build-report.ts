@@ -37,3 +37,13 @@ export function buildReport(files: readonly FileResult[], cwd: string): Report {
   const sorted = [...files].sort(comparePaths);
   return { files: sorted, summary: summarize(sorted), cwd };
 }
+
+/**
+ * The report over new results for the same files (after writing, after formatting): what the run
+ * itself added to the summary (project mode) stays.
+ */
+export function rebuildReport(report: Report, files: readonly FileResult[], cwd: string): Report {
+  const rebuilt = buildReport(files, cwd);
+  if (report.summary.project) rebuilt.summary.project = report.summary.project;
+  return rebuilt;
+}

@@ -2,6 +2,7 @@ import type { FileResult, Report } from '../types';
 import { createFileDiff } from './diff';
 import { describeFileError, formatLocation } from './file-error';
 import { describeNestingOutcome } from './format-scan';
+import { describeProjectMode } from './format-project';
 import { listFindingsByRule, plural } from './format-summary';
 
 /** GitHub refuses comments longer than this many characters. */
@@ -76,6 +77,7 @@ function summarySection(report: Report): string[] {
   ])];
   const byRule = listFindingsByRule(s);
   if (byRule.length > 0) lines.push('', ...table(['Rule', 'Findings'], byRule.map(([ruleId, count]) => [code(ruleId), String(count)])));
+  if (s.project) lines.push('', ...describeProjectMode(s.project).map(escapeHtml));
   return lines;
 }
 

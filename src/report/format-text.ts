@@ -3,6 +3,7 @@ import type { FileResult, Finding, Report } from '../types';
 import { colorizeDiff, createFileDiff } from './diff';
 import { describeFileError } from './file-error';
 import { describeProjectTotals, describeTotals, listScanItems } from './format-scan';
+import { describeProjectMode } from './format-project';
 import { listFindingsByRule, plural } from './format-summary';
 import { createPalette, type Palette } from './palette';
 
@@ -72,6 +73,7 @@ function formatSummaryLines(report: Report): string[] {
   return [
     `Scanned ${plural(summary.scanned, 'file')}: ${counts}.`,
     ...(summary.scan ? describeProjectTotals(summary.scan) : []),
+    ...(summary.project ? describeProjectMode(summary.project) : []),
     (summary.findings === 0 ? 'Findings: none.' : `Findings: ${summary.findings} (${byRule.join(', ')}).`) + suppressed,
   ];
 }
