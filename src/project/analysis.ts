@@ -368,8 +368,8 @@ export class ProjectAnalysis {
     const callbackParameters = callbackSignatures[0].getParameters();
     if (callbackParameters.length === 0) return { kind: 'unknown' };
     const errorType = checker.getTypeOfSymbolAtLocation(callbackParameters[0], call);
-    if (errorType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { kind: 'unknown' };
-    if (!this.isNullableError(errorType, callbackParameters[0]) && !this.declaresPromisify(call)) return { kind: 'not-error-first' };
+    const untyped = !!(errorType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+    if (!this.declaresPromisify(call) && !this.isNullableError(errorType, callbackParameters[0])) return { kind: untyped ? 'unknown' : 'not-error-first' };
     const values = callbackParameters.slice(1);
     if (values.length > 1 || values.some((value) => isRestParameter(ts, value))) return { kind: 'error-first' };
     const valueType = values.length === 1 ? checker.getTypeOfSymbolAtLocation(values[0], call) : undefined;
@@ -394,7 +394,7 @@ export class ProjectAnalysis {
     const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     let symbol = this.checker.getSymbolAtLocation(nameNode);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-    return !!symbol?.exports?.has('__promisify__' as ts.__String);
+    return !!symbol?.exports?.has(ts.escapeLeadingUnderscores('__promisify__'));
   }
 
   /**

@@ -355,17 +355,22 @@ class ProjectRun {
     }
     for (const [index, names] of promiseOnly) {
       const options = { ...(this.fileOptions.get(index) ?? {}), promiseOnly: names.sort() };
-      const before = this.results[index];
       const after = this.retransform(index, options);
-      const dropped = (after.convertedApis ?? []).filter((api) => names.includes(api.name) && !api.dual).length;
-      if (after.status !== 'changed' || dropped !== names.length) {
-        // The file converted differently with those options: keep the dual API.
-        for (const api of apis) if (api.path === before.path && names.includes(api.name)) api.dual = true;
+      const reportPath = this.results[index].path;
+      const sameConversions = after.status === 'changed' && names.every((name) => (after.convertedApis ?? []).some((api) => api.name === name));
+      if (!sameConversions) {
+        // The file converted differently with those options: it stays as it was, dual API and all.
+        for (const entry of apis) if (entry.path === reportPath && names.includes(entry.name)) entry.dual = true;
         continue;
       }
       this.fileOptions.set(index, options);
       this.results[index] = after;
-      // A function that became an `async function` in place of its dual form: the engine's own findings say so.
+      // The engine keeps the callback form where a call in the function's own file still passes one.
+      for (const entry of apis) {
+        if (entry.path !== reportPath || !names.includes(entry.name)) continue;
+        entry.dual = (after.convertedApis ?? []).some((api) => api.name === entry.name && api.dual);
+        if (entry.dual) entry.keptDual = 'callers-in-file';
+      }
     }
     if (promiseOnly.size > 0) converted = this.convertedFunctions();
     apis.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
