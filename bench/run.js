@@ -16,12 +16,15 @@
 // Each variant first runs over an eighth of the corpus to warm up, then whole passes
 // interleaved across variants, as many as fit about 40 s (at least 2; run() once); the
 // table shows the median.
+// project:  on a generated project (bench/project.js, 400 files; 40 with --quick), from cold
+//           starts: tsc --noEmit against awaitify --no-project and awaitify --project.
 
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { performance } = require('perf_hooks');
 const { buildCorpus } = require('./corpus');
+const { measureProjectMode } = require('./project');
 
 const repo = path.resolve(__dirname, '..');
 const dist = path.join(repo, 'dist', 'src');
@@ -213,12 +216,14 @@ async function main() {
       };
     });
 
+    const project = measureProjectMode({ repo, groups: options.quick ? 4 : 40, reps: options.quick ? 1 : 3 });
     const result = {
       node: process.version,
       corpus: { files: corpus.files.length, bytes: corpus.bytes, byKind },
       reps,
       rows,
       ratioAim: RATIO_AIM,
+      project,
     };
     if (options.json) {
       console.log(JSON.stringify(result, null, 2));
@@ -234,6 +239,9 @@ async function main() {
       const ratio = rows.find((row) => row.id === 'awaitify').ratio;
       console.log(`awaitify / floor = ${ratio.toFixed(2)} (aim: at least ${RATIO_AIM})${ratio < RATIO_AIM ? '  <-- below the aim' : ''}`);
       if (!variants.some((variant) => variant.id === 'run')) console.log('run(): not in dist/src/index.js yet, not measured');
+      console.log(`\nproject mode: ${project.files} files, ${(project.bytes / 1e6).toFixed(2)} MB; median of ${project.reps} cold starts`);
+      for (const row of project.rows) console.log(`  ${row.label.padEnd(44)} ${(row.medianMs / 1000).toFixed(2)} s`);
+      console.log(`  project mode adds ${project.overheadVsTsc.toFixed(2)} x tsc --noEmit (aim: at most 2); the whole run takes ${project.runVsTsc.toFixed(2)} x`);
     }
     if (options.keep) console.error(`bench: corpus kept in ${corpusDir}`);
   } finally {

@@ -10,6 +10,14 @@ import type { Report } from '../src/types';
 import { repoRoot, storeApp } from './project-helpers';
 import { makeTree, removeTrees } from './temp-trees';
 
+interface BenchProject {
+  files: number;
+  rows: Array<{ id: string; medianMs: number }>;
+  overheadVsTsc: number;
+  runVsTsc: number;
+  converted: Record<string, number>;
+}
+
 // The questions project mode asks of the checker, each on a small project of its own, and the
 // decisions it takes from the answers.
 
@@ -177,6 +185,18 @@ describe('dual API decisions', () => {
     expect((await run({ paths: ['src'], cwd: noConfig })).summary.project).toBeUndefined();
   });
 
+  it('stays off, without an error, when the config file in scope cannot be read; asked for, that is an error', async () => {
+    const root = await jsProject({
+      'src/store.js': storeJs,
+      'src/main.js': `const { get } = require('./store');\nget('a.txt', (err, text) => {\n  if (err) return;\n  console.log(text);\n});\n`,
+    });
+    await fs.writeFile(path.join(root, 'jsconfig.json'), '{ "compilerOptions": ');
+    const report = await run({ paths: ['src'], cwd: root });
+    expect(report.summary.project).toBeUndefined();
+    expect(report.files.find((file) => file.path === 'src/store.js')?.status).toBe('changed');
+    await expect(run({ paths: ['src'], cwd: root, project: 'jsconfig.json' })).rejects.toThrow(/jsconfig\.json/);
+  });
+
   it('does not convert calls through an interface when one implementation stays a callback, and says why', async () => {
     const root = await makeTree({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'ES2022', types: ['node'] }, include: ['src'] }),
@@ -208,6 +228,16 @@ describe('dual API decisions', () => {
 });
 
 describe('cost', () => {
+  it('measures project mode against tsc --noEmit on a generated project that converts entirely (bench/project.js)', () => {
+    const { measureProjectMode } = require('../bench/project.js') as { measureProjectMode: (options: { repo: string; groups: number; reps: number }) => BenchProject };
+    const measured = measureProjectMode({ repo: repoRoot, groups: 2, reps: 1 });
+    expect(measured.files).toBe(20);
+    expect(measured.rows.map((row) => row.id)).toEqual(['tsc', 'awaitify', 'project']);
+    for (const row of measured.rows) expect(row.medianMs, row.id).toBeGreaterThan(0);
+    expect(Number.isFinite(measured.overheadVsTsc) && Number.isFinite(measured.runVsTsc)).toBe(true);
+    expect(measured.converted).toEqual({ changed: 16, apis: 14, callersConverted: 16, callersLeft: 0, interfacesUpdated: 2 });
+  });
+
   it('loads ts-morph only when project mode runs', () => {
     const script = `
       const { run } = require(${JSON.stringify(path.join(repoRoot, 'dist/src/index.js'))});

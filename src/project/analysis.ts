@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import type { ConvertedApi } from '../types';
@@ -107,6 +108,27 @@ export class ProjectAnalysis {
     return calls;
   }
 
+  /**
+   * A cheap test before asking the checker: a plain name is always looked up (it may be an alias
+   * of anything), a method call only when its name is one of `names` (resolving `a.b.c()` means
+   * type-checking `a.b`).
+   */
+  mayReach(call: ProjectCall, names: ReadonlySet<string>): boolean {
+    const callee = call.node.expression;
+    return this.ts.isIdentifier(callee) || (this.ts.isPropertyAccessExpression(callee) && names.has(callee.name.text));
+  }
+
+  /** The callee is a function of a Node core module (`fs.readFile`, an import from 'node:fs'): the engine's table knows those. */
+  isNodeCoreCall(call: ProjectCall): boolean {
+    const ts = this.ts;
+    let root: ts.Expression = call.node.expression;
+    while (ts.isPropertyAccessExpression(root)) root = root.expression;
+    if (!ts.isIdentifier(root)) return false;
+    const declaration = this.checker.getSymbolAtLocation(root)?.declarations?.[0];
+    const specifier = declaration && moduleSpecifierOf(ts, declaration);
+    return !!specifier && builtinModules.includes(specifier.replace(/^node:/, ''));
+  }
+
   /** `this`, or a name bound at the top of its module (an import, a require, a module-level const). */
   private isRootAccepted(callee: ts.Expression): boolean {
     const ts = this.ts;
@@ -142,9 +164,60 @@ export class ProjectAnalysis {
     if ([...found].some((node) => this.isVirtualMember(node))) {
       const declared = [...found].filter((node) => this.isVirtualMember(node) && !hasBody(ts, node));
       if (declared.length > 0) this.declaredMembers.set(call, declared);
-      return this.implementationsAt(nameNode);
+      const all = new Set<ts.Node>();
+      for (const node of found) {
+        const implementations = this.isVirtualMember(node) ? this.implementationsOf(node) : new Set([node]);
+        if (!implementations) return undefined;
+        for (const implementation of implementations) all.add(implementation);
+      }
+      return all;
     }
     return found;
+  }
+
+  private readonly implementations = new Map<ts.Node, ReadonlySet<ts.Node> | undefined>();
+  private subclassed?: Set<ts.Node>;
+
+  /**
+   * The bodies a call of a member may run: a method of a class nothing extends is itself;
+   * otherwise (overrides, interfaces, abstract methods) the language service's implementations
+   * of the member, once per member.
+   */
+  private implementationsOf(member: ts.Node): ReadonlySet<ts.Node> | undefined {
+    const ts = this.ts;
+    if (ts.isMethodDeclaration(member) && member.body && !this.isSubclassed(member.parent)) return new Set([member]);
+    if (this.implementations.has(member)) return this.implementations.get(member);
+    const name = (member as ts.NamedDeclaration).name;
+    const result = name && ts.isIdentifier(name) ? this.implementationsAt(name) : undefined;
+    this.implementations.set(member, result);
+    return result;
+  }
+
+  /** Is some class of the project declared `extends` this one? */
+  private isSubclassed(classNode: ts.Node): boolean {
+    if (!this.subclassed) {
+      const ts = this.ts;
+      const bases = new Set<ts.Node>();
+      for (const sourceFile of this.sourceFiles()) {
+        const visit = (node: ts.Node): void => {
+          if (ts.isHeritageClause(node) && node.token === ts.SyntaxKind.ExtendsKeyword && ts.isClassLike(node.parent)) {
+            for (const type of node.types) {
+              const found = new Set<ts.Node>();
+              let symbol = this.checker.getSymbolAtLocation(type.expression);
+              if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+              for (const declaration of symbol?.declarations ?? []) found.add(declaration);
+              // A base the checker cannot name (a mixin, a call): anything may be extended.
+              if (found.size === 0) bases.add(sourceFile);
+              for (const base of found) bases.add(base);
+            }
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(sourceFile);
+      }
+      this.subclassed = bases;
+    }
+    return this.subclassed.has(classNode) || [...this.subclassed].some((node) => this.ts.isSourceFile(node));
   }
 
   /**
@@ -261,8 +334,8 @@ export class ProjectAnalysis {
     return best && { node: best, arity: best.parameters.length };
   }
 
-  /** The names a function is reached by anywhere: its own, those it is exported as, and local aliases. */
-  private namesOf(fn: ts.Node): Set<string> {
+  /** The names a function is reached by anywhere: its own and those it is exported as (local aliases are followed from there). */
+  namesOf(fn: ts.Node): Set<string> {
     const ts = this.ts;
     const names = new Set<string>();
     const own = functionName(ts, fn);
@@ -490,6 +563,17 @@ function statementOf(ts: TypeScript, node: ts.Node): ts.Node {
   let current: ts.Node = node;
   while (current.parent && !ts.isSourceFile(current.parent) && !ts.isClassLike(current.parent) && !ts.isBlock(current.parent)) current = current.parent;
   return current;
+}
+
+/** The module an import or require declaration binds from. */
+function moduleSpecifierOf(ts: TypeScript, declaration: ts.Node): string | undefined {
+  let current: ts.Node = declaration;
+  while (ts.isImportSpecifier(current) || ts.isNamedImports(current) || ts.isNamespaceImport(current) || ts.isImportClause(current) || ts.isBindingElement(current) || ts.isObjectBindingPattern(current)) {
+    current = current.parent;
+  }
+  if (ts.isImportDeclaration(current) && ts.isStringLiteral(current.moduleSpecifier)) return current.moduleSpecifier.text;
+  if (ts.isVariableDeclaration(current) && current.initializer && isRequireCall(ts, current.initializer)) return (current.initializer.arguments[0] as ts.StringLiteral).text;
+  return undefined;
 }
 
 function hasBody(ts: TypeScript, node: ts.Node): boolean {

@@ -52,7 +52,14 @@ interface ConvertedFunction {
 export async function convertProject(input: ProjectModeInput): Promise<ProjectModeOutput | undefined> {
   const decision = await decideProjectMode(input);
   if (!decision) return undefined;
-  const loaded = await loadProject(decision.configPath, input.files);
+  let loaded;
+  try {
+    loaded = await loadProject(decision.configPath, input.files);
+  } catch (error) {
+    // Asked for, a config that cannot be loaded is an error; on its own, project mode just stays off.
+    if (decision.mode === 'automatic' && error instanceof ProjectConfigError) return undefined;
+    throw error;
+  }
   const run = new ProjectRun(input, new ProjectAnalysis(loaded));
   return run.convert(decision);
 }
@@ -94,7 +101,11 @@ async function decideAutomatically(input: ProjectModeInput): Promise<Decision | 
     if (config) configs.set(config, [...(configs.get(config) ?? []), entry.index]);
   }
   for (const [configPath, indexes] of configs) {
-    const projectFiles = new Set(await listConfigFiles(configPath));
+    const listed = await listConfigFiles(configPath).catch((error: unknown) => {
+      if (error instanceof ProjectConfigError) return [];
+      throw error;
+    });
+    const projectFiles = new Set(listed);
     for (const index of indexes.filter((i) => projectFiles.has(input.files[i]))) {
       const file = input.files[index];
       const apis = defining.find((entry) => entry.index === index)!.apis;
@@ -129,6 +140,8 @@ class ProjectRun {
   private readonly callsByFile = new Map<string, ProjectCall[]>();
   private readonly typedCalls = new Set<ProjectCall>();
   private rounds = 0;
+  /** The names converted functions are reached by: method calls by other names cannot reach them. */
+  private names = new Set<string>();
 
   constructor(private readonly input: ProjectModeInput, private readonly analysis: ProjectAnalysis) {
     this.ts = analysis.project.ts;
@@ -192,11 +205,14 @@ class ProjectRun {
   /** The callback functions the run's files made async, by their node in the project. */
   private convertedFunctions(): Map<ts.Node, ConvertedFunction> {
     const converted = new Map<ts.Node, ConvertedFunction>();
+    this.names = new Set<string>();
     this.results.forEach((result, index) => {
       if (result.status !== 'changed') return;
       for (const api of result.convertedApis ?? []) {
         const found = this.analysis.functionOf(this.input.files[index], api);
-        if (found) converted.set(found.node, { index, api, node: found.node, arity: found.arity });
+        if (!found) continue;
+        converted.set(found.node, { index, api, node: found.node, arity: found.arity });
+        for (const name of this.analysis.namesOf(found.node)) this.names.add(name);
       }
     });
     return converted;
@@ -227,15 +243,20 @@ class ProjectRun {
 
   /** Calls the engine already follows in the defining file: the function by its name, or `this.method`. */
   private handledInFile(call: ProjectCall, index: number, converted: Map<ts.Node, ConvertedFunction>): boolean {
-    const targets = this.analysis.targetsOf(call.node);
+    const targets = this.targetsOf(call);
     if (!targets) return false;
     const entries = [...targets].map((target) => converted.get(target));
     if (!entries.every((entry) => entry && entry.index === index)) return false;
     return !call.calleeText.includes('.') || /^this\.[^.]+$/.test(call.calleeText);
   }
 
+  /** What a call reaches, asked only of calls that can reach a converted function by name. */
+  private targetsOf(call: ProjectCall): ReadonlySet<ts.Node> | undefined {
+    return this.analysis.mayReach(call, this.names) ? this.analysis.targetsOf(call.node) : undefined;
+  }
+
   private valueCountOf(call: ProjectCall, converted: Map<ts.Node, ConvertedFunction>, typescript: boolean): number | undefined {
-    const targets = this.analysis.targetsOf(call.node);
+    const targets = this.targetsOf(call);
     if (targets) {
       const entries = [...targets].map((target) => converted.get(target));
       if (entries.length === 0 || !entries.every(Boolean)) return undefined;
@@ -246,7 +267,7 @@ class ProjectRun {
       if (typescript && this.analysis.declaredMembersOf(call.node).some((member) => !this.isUpdatable(member))) return undefined;
       return [...counts][0];
     }
-    if (!call.inlineCallback) return undefined;
+    if (!call.inlineCallback || this.analysis.isNodeCoreCall(call)) return undefined;
     const typed = this.analysis.typedCallback(call.node);
     if (typed.kind !== 'promise-form') return undefined;
     this.typedCalls.add(call);
@@ -273,7 +294,7 @@ class ProjectRun {
         if (!registered.has(call.calleeText)) continue;
         for (const member of this.analysis.declaredMembersOf(call.node)) {
           if (updates.has(member) || !this.isUpdatable(member)) continue;
-          const targets = this.analysis.targetsOf(call.node);
+          const targets = this.targetsOf(call);
           const entries = targets ? [...targets].map((target) => converted.get(target)) : [];
           if (entries.length === 0 || !entries.every(Boolean)) continue;
           updates.set(member, { member: member as ts.MethodSignature, file: path.resolve(member.getSourceFile().fileName), dual: entries.some((entry) => entry!.api.dual) });
@@ -385,7 +406,7 @@ class ProjectRun {
   private callsByTarget(converted: Map<ts.Node, ConvertedFunction>): Map<ts.Node, ProjectCall[]> {
     const map = new Map<ts.Node, ProjectCall[]>();
     for (const call of this.analysis.allCalls()) {
-      const targets = this.analysis.targetsOf(call.node);
+      const targets = this.targetsOf(call);
       if (!targets) continue;
       for (const target of targets) {
         if (!converted.has(target)) continue;
