@@ -7,7 +7,7 @@ import { ProjectAnalysis, type ProjectCall } from '../src/project/analysis';
 import { findEntryFiles } from '../src/project/entry-points';
 import { loadProject } from '../src/project/load';
 import type { Report } from '../src/types';
-import { repoRoot, storeApp } from './project-helpers';
+import { repoRoot, storeApp, typeErrors, writeChanges } from './project-helpers';
 import { makeTree, removeTrees } from './temp-trees';
 
 interface BenchProject {
@@ -211,6 +211,21 @@ describe('dual API decisions', () => {
     expect(service?.status).toBe('unchanged');
     expect(report.files.find((file) => file.path === 'src/types.ts')?.status).toBe('unchanged');
     expect(report.summary.project?.callersLeft).toEqual([{ name: 'FileStore.load', definedIn: 'src/stores.ts', path: 'src/service.ts', line: 7, column: 5, reason: 'not-converted' }]);
+  });
+
+  it('leaves TypeScript callers of a function typed by an alias as they are, so the project still type-checks', async () => {
+    const root = await makeTree({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'ES2022', types: ['node'], noEmit: true }, include: ['src'] }),
+      'package.json': JSON.stringify({ name: 'alias-project', private: true }),
+      'src/store.ts': `import { readFile } from 'fs';\n\nexport type Loader = (id: string, cb: (err: Error | null, text?: string) => void) => void;\n\nexport const load: Loader = (id, cb) => {\n  readFile(id, 'utf8', (err, text) => {\n    if (err) return cb(err);\n    cb(null, text);\n  });\n};\n`,
+      'src/main.ts': `import { load } from './store';\n\nload('a.txt', (err, text) => {\n  if (err) return;\n  console.log(text);\n});\n`,
+    });
+    await fs.symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+    const report = await run({ paths: ['src'], cwd: root, project: true });
+    expect(report.files.find((file) => file.path === 'src/main.ts')?.status).toBe('unchanged');
+    expect(report.summary.project?.callersLeft.map((caller) => `${caller.path}:${caller.line} ${caller.reason}`)).toEqual(['src/main.ts:3 not-converted']);
+    await writeChanges(report);
+    expect(typeErrors(root)).toEqual([]);
   });
 
   it('with --api promise, says that a caller outside the run passes a callback that is never called', async () => {

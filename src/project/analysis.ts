@@ -334,6 +334,13 @@ export class ProjectAnalysis {
     return best && { node: best, arity: best.parameters.length };
   }
 
+  /** A function whose type is written on what holds it (`const load: Loader = …`, a typed property): that type does not change with it. */
+  hasDeclaredType(fn: ts.Node): boolean {
+    const ts = this.ts;
+    const parent = fn.parent;
+    return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && !!parent.type;
+  }
+
   /** The names a function is reached by anywhere: its own and those it is exported as (local aliases are followed from there). */
   namesOf(fn: ts.Node): Set<string> {
     const ts = this.ts;

@@ -265,6 +265,8 @@ class ProjectRun {
       // A TypeScript caller that reaches the function through a declared member (an interface)
       // type-checks only if that declaration can be updated too.
       if (typescript && this.analysis.declaredMembersOf(call.node).some((member) => !this.isUpdatable(member))) return undefined;
+      // Nor when the function's type is written elsewhere (`const load: Loader = (id, cb) => …`): that type keeps the callback.
+      if (typescript && entries.some((entry) => this.analysis.hasDeclaredType(entry!.node))) return undefined;
       return [...counts][0];
     }
     if (!call.inlineCallback || this.analysis.isNodeCoreCall(call)) return undefined;
