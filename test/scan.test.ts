@@ -77,9 +77,10 @@ describe('awaitify scan counts exactly the spots a dry run rewrites', () => {
     // ...and each conversion the dry run reports on code it rewrote is counted, once. (A spot
     // that is also refused was left in place: its conversion finding is the dual API's note
     // that the callback it still passes now runs later.)
-    const refused = new Set(dryRun.findings.filter((finding) => !finding.applied).map((finding) => `${finding.line}:${finding.column}`));
+    // A refusal stands against the same transform's conversion at that spot, not another's.
+    const refused = new Set(dryRun.findings.filter((finding) => !finding.applied).map((finding) => `${finding.transform} ${finding.line}:${finding.column}`));
     const rewrites = dryRun.findings.filter(
-      (finding) => finding.applied && conversionRules.includes(finding.ruleId) && touches(finding, rewritten) && !refused.has(`${finding.line}:${finding.column}`),
+      (finding) => finding.applied && conversionRules.includes(finding.ruleId) && touches(finding, rewritten) && !refused.has(`${finding.transform} ${finding.line}:${finding.column}`),
     );
     const keys = converted.map((site) => `${site.transform} ${site.line}:${site.column}`);
     expect(new Set(keys).size, 'no spot counted twice').toBe(keys.length);
