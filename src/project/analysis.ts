@@ -188,9 +188,91 @@ export class ProjectAnalysis {
     if (ts.isMethodDeclaration(member) && member.body && !this.isSubclassed(member.parent)) return new Set([member]);
     if (this.implementations.has(member)) return this.implementations.get(member);
     const name = (member as ts.NamedDeclaration).name;
-    const result = name && ts.isIdentifier(name) ? this.implementationsAt(name) : undefined;
+    let result: ReadonlySet<ts.Node> | undefined;
+    if (name && ts.isIdentifier(name)) {
+      result = (ts.isMethodSignature(member) || ts.isPropertySignature(member)) && ts.isInterfaceDeclaration(member.parent)
+        ? this.interfaceImplementations(member.parent, name.text)
+        : this.implementationsAt(name);
+    }
     this.implementations.set(member, result);
     return result;
+  }
+
+  private classes?: ts.ClassLikeDeclaration[];
+  private objectLiterals?: Map<string, ts.ObjectLiteralElementLike[]>;
+
+  /**
+   * What the language service's "go to implementation" finds for an interface member, without
+   * its search of every file's text: the member of every class that implements the interface
+   * (directly, through an interface that extends it, or through a base class), and the property
+   * of every object literal typed as the interface. Undefined when one of them is not a function
+   * of the project, or when there is none.
+   */
+  private interfaceImplementations(declaration: ts.InterfaceDeclaration, name: string): ReadonlySet<ts.Node> | undefined {
+    const ts = this.ts;
+    const target = this.checker.getSymbolAtLocation(declaration.name);
+    if (!target) return undefined;
+    this.indexImplementers();
+    const found = new Set<ts.Node>();
+    for (const classNode of this.classes!) {
+      if (!this.implementsInterface(classNode, target, new Set())) continue;
+      const property = this.checker.getPropertyOfType(this.checker.getTypeAtLocation(classNode), name);
+      const member = property?.valueDeclaration;
+      if (!member || !this.isProjectFile(member.getSourceFile())) return undefined;
+      if (ts.isMethodDeclaration(member) && member.body) found.add(member);
+      else if (ts.isPropertyDeclaration(member) && member.initializer && isFunctionNode(ts, member.initializer)) found.add(member.initializer);
+      else return undefined;
+    }
+    for (const property of this.objectLiterals!.get(name) ?? []) {
+      const contextual = this.checker.getContextualType(property.parent as ts.ObjectLiteralExpression);
+      if (!contextual || !typeNames(ts, contextual, target)) continue;
+      if (ts.isMethodDeclaration(property) && property.body) found.add(property);
+      else if (ts.isPropertyAssignment(property) && isFunctionNode(ts, skipParentheses(ts, property.initializer))) found.add(skipParentheses(ts, property.initializer));
+      else return undefined;
+    }
+    return found.size > 0 ? found : undefined;
+  }
+
+  /** Classes with heritage clauses, and object literal members by name: one walk of the project. */
+  private indexImplementers(): void {
+    if (this.classes && this.objectLiterals) return;
+    const ts = this.ts;
+    const classes: ts.ClassLikeDeclaration[] = [];
+    const literals = new Map<string, ts.ObjectLiteralElementLike[]>();
+    for (const sourceFile of this.sourceFiles()) {
+      const visit = (node: ts.Node): void => {
+        if (ts.isClassLike(node) && node.heritageClauses) classes.push(node);
+        if (ts.isObjectLiteralExpression(node)) {
+          for (const property of node.properties) {
+            if (!property.name || !ts.isIdentifier(property.name)) continue;
+            literals.set(property.name.text, [...(literals.get(property.name.text) ?? []), property]);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+    }
+    this.classes = classes;
+    this.objectLiterals = literals;
+  }
+
+  /** Does the class or interface declare (through implements, extends, or its bases) the interface `target`? */
+  private implementsInterface(node: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, target: ts.Symbol, seen: Set<ts.Node>): boolean {
+    const ts = this.ts;
+    if (seen.has(node)) return false;
+    seen.add(node);
+    for (const clause of node.heritageClauses ?? []) {
+      for (const type of clause.types) {
+        let symbol = this.checker.getSymbolAtLocation(type.expression);
+        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+        if (!symbol) continue;
+        if (symbol === target) return true;
+        for (const base of symbol.declarations ?? []) {
+          if ((ts.isClassLike(base) || ts.isInterfaceDeclaration(base)) && this.implementsInterface(base, target, seen)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Is some class of the project declared `extends` this one? */
@@ -240,7 +322,7 @@ export class ProjectAnalysis {
   private implementationsAt(nameNode: ts.Identifier): ReadonlySet<ts.Node> | undefined {
     const ts = this.ts;
     const sourceFile = nameNode.getSourceFile();
-    const locations = this.project.languageService.getImplementationAtPosition(sourceFile.fileName, nameNode.getStart(sourceFile));
+    const locations = this.project.languageService().getImplementationAtPosition(sourceFile.fileName, nameNode.getStart(sourceFile));
     if (!locations || locations.length === 0) return undefined;
     const found = new Set<ts.Node>();
     for (const location of locations) {
@@ -581,6 +663,12 @@ function moduleSpecifierOf(ts: TypeScript, declaration: ts.Node): string | undef
   if (ts.isImportDeclaration(current) && ts.isStringLiteral(current.moduleSpecifier)) return current.moduleSpecifier.text;
   if (ts.isVariableDeclaration(current) && current.initializer && isRequireCall(ts, current.initializer)) return (current.initializer.arguments[0] as ts.StringLiteral).text;
   return undefined;
+}
+
+/** The type is the interface, or a union or intersection with it. */
+function typeNames(ts: TypeScript, type: ts.Type, target: ts.Symbol): boolean {
+  if (type.getSymbol() === target || type.aliasSymbol === target) return true;
+  return type.isUnionOrIntersection() && type.types.some((member) => typeNames(ts, member, target));
 }
 
 function hasBody(ts: TypeScript, node: ts.Node): boolean {

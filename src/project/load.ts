@@ -11,7 +11,8 @@ export interface LoadedProject {
   project: Project;
   program: ts.Program;
   checker: ts.TypeChecker;
-  languageService: ts.LanguageService;
+  /** Made on first use (it builds a program of its own over the same parsed files). */
+  languageService(): ts.LanguageService;
   configPath: string;
   /** Absolute paths of the project's own source files (from the config, plus the run's files). */
   fileNames: Set<string>;
@@ -50,7 +51,8 @@ export async function loadProject(configPath: string, extraFiles: readonly strin
   const { ts } = morph;
   let project: Project;
   try {
-    project = new morph.Project({ tsConfigFilePath: configPath, compilerOptions: { ...forcedOptions } });
+    // The program finds the files the project's files import; ts-morph need not do it first.
+    project = new morph.Project({ tsConfigFilePath: configPath, compilerOptions: { ...forcedOptions }, skipFileDependencyResolution: true });
   } catch (error) {
     throw new ProjectConfigError(`${path.basename(configPath)}: ${(error as Error).message}`);
   }
@@ -60,16 +62,14 @@ export async function loadProject(configPath: string, extraFiles: readonly strin
     project.addSourceFileAtPathIfExists(file);
     fileNames.add(file);
   }
-  // The language service's own program, so that its answers (implementations) and the checker share one type check.
-  const languageService = project.getLanguageService().compilerObject;
-  const program = languageService.getProgram();
-  if (!program) throw new ProjectConfigError(`${path.basename(configPath)}: TypeScript made no program of it`);
+  const program = project.getProgram().compilerObject;
+  let languageService: ts.LanguageService | undefined;
   return {
     ts,
     project,
     program,
     checker: program.getTypeChecker(),
-    languageService,
+    languageService: () => (languageService ??= project.getLanguageService().compilerObject),
     configPath,
     fileNames,
   };
