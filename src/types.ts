@@ -178,8 +178,12 @@ export interface ProjectCaller {
   path: string;
   line: number;
   column: number;
-  /** `outside-run`: the file is outside the run's paths (read, not written); `not-converted`: its call was left as it was; `used-as-value`: passed on or stored. */
-  reason: 'outside-run' | 'not-converted' | 'used-as-value';
+  /**
+   * `outside-run`: the file is outside the run's paths (read, not written); `not-converted`: its
+   * call was left as it was; `used-as-value`: passed on or stored; `unresolved`: a call of the
+   * same name on a value of no known type, which may be this function.
+   */
+  reason: 'outside-run' | 'not-converted' | 'used-as-value' | 'unresolved';
 }
 
 export interface Report {

@@ -169,6 +169,18 @@ describe('dual API decisions', () => {
     expect(report.files.find((file) => file.path === 'src/main.js')?.findings.some((finding) => finding.ruleId === 'timing/extra-microtask-ticks' && finding.line === 6)).toBe(true);
   });
 
+  it('keeps the callback form when a call on a value of no type may reach the function (a module object passed around)', async () => {
+    const root = await jsProject({
+      'src/store.js': storeJs,
+      'src/helper.js': `function useStore(s) {\n  s.get('b.txt', (err, text) => console.log(err ? err.code : text));\n}\nmodule.exports = { useStore };\n`,
+      'src/main.js': `const store = require('./store');\nconst { useStore } = require('./helper');\nstore.get('a.txt', (err, text) => {\n  if (err) return;\n  console.log(text);\n});\nuseStore(store);\n`,
+    });
+    const report = await run({ paths: ['src'], cwd: root, project: true });
+    expect(report.summary.project?.apis.find((api) => api.name === 'get')).toMatchObject({ dual: true, keptDual: 'callers-left', callersConverted: 1 });
+    expect(report.summary.project?.callersLeft).toEqual([{ name: 'get', definedIn: 'src/store.js', path: 'src/helper.js', line: 2, column: 3, reason: 'unresolved' }]);
+    expect(report.files.find((file) => file.path === 'src/helper.js')?.status).toBe('unchanged');
+  });
+
   it('turns on by itself when a config file is in scope and a callback API crosses files, and says so', async () => {
     const root = await jsProject({
       'src/store.js': storeJs,

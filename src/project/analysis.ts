@@ -129,6 +129,27 @@ export class ProjectAnalysis {
     return !!specifier && builtinModules.includes(specifier.replace(/^node:/, ''));
   }
 
+  /**
+   * A call the checker cannot follow because what it calls has no type: a method of an `any`
+   * value (a JavaScript parameter, a module object passed around), or a name bound to one.
+   */
+  isUntypedCall(call: ProjectCall): boolean {
+    const ts = this.ts;
+    const callee = call.node.expression;
+    const untyped = (node: ts.Node) => !!(this.checker.getTypeAtLocation(node).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+    // Bound from a package or a core module (`const fs = require('fs')`, untyped here): not the project's.
+    let root: ts.Expression = callee;
+    while (ts.isPropertyAccessExpression(root)) root = root.expression;
+    const rootDeclaration = ts.isIdentifier(root) ? this.checker.getSymbolAtLocation(root)?.declarations?.[0] : undefined;
+    const specifier = rootDeclaration && moduleSpecifierOf(ts, rootDeclaration);
+    if (specifier !== undefined && !specifier.startsWith('.') && !path.isAbsolute(specifier)) return false;
+    if (ts.isPropertyAccessExpression(callee)) return untyped(callee.expression);
+    if (!ts.isIdentifier(callee)) return false;
+    const declaration = this.checker.getSymbolAtLocation(callee)?.declarations?.[0];
+    if (!declaration) return true;
+    return (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration) || ts.isBindingElement(declaration)) && untyped(callee);
+  }
+
   /** `this`, or a name bound at the top of its module (an import, a require, a module-level const). */
   private isRootAccepted(callee: ts.Expression): boolean {
     const ts = this.ts;

@@ -351,13 +351,18 @@ class ProjectRun {
       }
       const valueUses = fn.api.owner ? [] : this.analysis.valueUsesOf(fn.node);
       for (const use of valueUses) left.push(this.caller(label, definedIn, use.file, use, 'used-as-value'));
+      // A call of the same name on a value of no type (`s.load(id, cb)` with `s` a JavaScript
+      // parameter) may be this function: the checker cannot tell, so it may still pass a callback.
+      if (!fn.api.owner) {
+        for (const call of this.unresolvedCallsNamed(this.analysis.namesOf(fn.node), fn.arity)) left.push(this.caller(label, definedIn, call.file, call, 'unresolved'));
+      }
       for (const caller of left) callersLeft.push({ caller, api: fn });
       if (calls.length === 0 && left.length === 0) continue;
       const keptDual: ProjectApi['keptDual'] = fn.api.owner
         ? 'method'
         : publicFunctions.has(fn.node) && this.input.options.api !== 'promise'
           ? 'public-entry'
-          : valueUses.length > 0
+          : left.some((caller) => caller.reason === 'used-as-value')
             ? 'used-as-value'
             : left.length > 0
               ? 'callers-left'
@@ -398,6 +403,17 @@ class ProjectRun {
     if (promiseOnly.size > 0) converted = this.convertedFunctions();
     apis.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
     return { apis, callersLeft, converted };
+  }
+
+  private unresolvedCallsNamed(names: ReadonlySet<string>, arity: number): ProjectCall[] {
+    const ts = this.ts;
+    return this.analysis.allCalls().filter((call) => {
+      const callee = call.node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (!name || !names.has(name)) return false;
+      if (call.argCount < arity && !call.inlineCallback) return false;
+      return this.analysis.isUntypedCall(call);
+    });
   }
 
   private caller(name: string, definedIn: string, file: string, at: { line: number; column: number }, reason: ProjectCaller['reason']): ProjectCaller {
@@ -493,9 +509,11 @@ class ProjectRun {
       const what =
         caller.reason === 'used-as-value'
           ? `is used as a value at ${where}, where its calls cannot be followed`
-          : caller.reason === 'outside-run'
-            ? `is still called with a callback from ${where}, outside the run's paths (read, not written)`
-            : `is still called with a callback at ${where}; that call was left as it was`;
+          : caller.reason === 'unresolved'
+            ? `may be what ${where} calls with a callback (a value of no known type)`
+            : caller.reason === 'outside-run'
+              ? `is still called with a callback from ${where}, outside the run's paths (read, not written)`
+              : `is still called with a callback at ${where}; that call was left as it was`;
       const message = promiseOnly
         ? `${caller.name} ${what}, but it no longer takes a callback (--api promise): that callback is never called.`
         : `${caller.name} ${what}; it keeps its callback form (dual API), which calls back from process.nextTick once the promise settles, a few ticks later than before.`;

@@ -5,6 +5,7 @@ const reasons: Record<string, string> = {
   'outside-run': "outside the run's paths",
   'not-converted': 'left as it was',
   'used-as-value': 'used as a value',
+  unresolved: 'a call on a value of no known type',
 };
 
 /**
