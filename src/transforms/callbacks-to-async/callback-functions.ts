@@ -1,4 +1,4 @@
-import { isFunctionNode, isIdentifierNamed, walk, type AnyNode } from '../shared/ast';
+import { isFunctionNode, isIdentifierNamed, isReferenceIdentifier, walk, type AnyNode } from '../shared/ast';
 
 /**
  * A module-level function whose last parameter looks like an error-first callback.
@@ -133,4 +133,33 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
     }
   });
   return found;
+}
+
+/**
+ * Where to report a function: recast gives a declaration inside `export` no location of its
+ * own, so it borrows the export statement's (the finding still names a function).
+ */
+export function positionOf(item: CallbackFunction): AnyNode {
+  if (item.fn.loc || !item.holder?.loc) return item.fn;
+  return { type: item.fn.type, loc: item.holder.loc };
+}
+
+/** Keys from the program down to a path, as `root.get('program', ...route)` wants them. */
+export function routeOf(path: AnyNode): Array<string | number> {
+  const route: Array<string | number> = [];
+  for (let current = path; current && current.value?.type !== 'Program'; current = current.parentPath) route.unshift(current.name);
+  return route;
+}
+
+/** For each name: its calls, and whether it is also used other than as a callee. One walk. */
+export function usesByName(program: AnyNode, names: Set<string>): Map<string, { calls: AnyNode[]; escapes: boolean }> {
+  const uses = new Map<string, { calls: AnyNode[]; escapes: boolean }>();
+  for (const name of names) uses.set(name, { calls: [], escapes: false });
+  walk(program, (node, parent) => {
+    if (node.type !== 'Identifier' || !names.has(node.name) || !isReferenceIdentifier(node, parent)) return;
+    const use = uses.get(node.name)!;
+    if (parent.type === 'CallExpression' && parent.callee === node) use.calls.push(parent);
+    else if (!(parent.type === 'FunctionDeclaration' && parent.id === node) && !(parent.type === 'VariableDeclarator' && parent.id === node)) use.escapes = true;
+  });
+  return uses;
 }

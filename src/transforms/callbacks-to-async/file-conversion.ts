@@ -1,15 +1,15 @@
 import type { FindingInput, TransformContext } from '../../types';
-import { collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
 import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
-import { findCallbackFunctions, findNonErrorFirstCallbacks, type CallbackFunction } from './callback-functions';
+import { findCallbackFunctions, findNonErrorFirstCallbacks, positionOf, routeOf, usesByName, type CallbackFunction } from './callback-functions';
+import { findThrowOfTest, reportPlan, type Report } from './report-plan';
 import { checkCallbackProtocol } from './callback-protocol';
-import { ownThrows } from './callback-shape';
 import { findCallSites, isPathCurrent, type CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
-import { planCallSite, siteLabel, type Plan, type RewritePlan } from './plan';
+import { planCallSite, siteLabel, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
@@ -20,8 +20,6 @@ import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
 import { setPromiseReturnType } from './typescript-types';
-
-type Report = (finding: FindingInput) => void;
 
 /** A converted callback API function of this file. */
 interface ConvertedFunction {
@@ -402,90 +400,3 @@ export class FileConversion {
     }
   }
 }
-
-/** For each name: its calls, and whether it is also used other than as a callee. One walk. */
-function usesByName(program: AnyNode, names: Set<string>): Map<string, { calls: AnyNode[]; escapes: boolean }> {
-  const uses = new Map<string, { calls: AnyNode[]; escapes: boolean }>();
-  for (const name of names) uses.set(name, { calls: [], escapes: false });
-  walk(program, (node, parent) => {
-    if (node.type !== 'Identifier' || !names.has(node.name) || !isReferenceIdentifier(node, parent)) return;
-    const use = uses.get(node.name)!;
-    if (parent.type === 'CallExpression' && parent.callee === node) use.calls.push(parent);
-    else if (!(parent.type === 'FunctionDeclaration' && parent.id === node) && !(parent.type === 'VariableDeclarator' && parent.id === node)) use.escapes = true;
-  });
-  return uses;
-}
-
-/**
- * Where to report a function: recast gives a declaration inside `export` no location of its
- * own, so it borrows the export statement's (the finding still names a function).
- */
-function positionOf(item: CallbackFunction): AnyNode {
-  if (item.fn.loc || !item.holder?.loc) return item.fn;
-  return { type: item.fn.type, loc: item.holder.loc };
-}
-
-/** Keys from the program down to a path, as `root.get('program', ...route)` wants them. */
-function routeOf(path: AnyNode): Array<string | number> {
-  const route: Array<string | number> = [];
-  for (let current = path; current && current.value?.type !== 'Program'; current = current.parentPath) route.unshift(current.name);
-  return route;
-}
-
-/** The `throw` in `if (test) throw …` for a test node, to match findings reported at the test. */
-function findThrowOfTest(root: AnyNode, test: AnyNode): AnyNode | undefined {
-  let found: AnyNode | undefined;
-  walkStatements(root, (node) => {
-    if (node.type === 'IfStatement' && node.test === test) {
-      const consequent = node.consequent.type === 'BlockStatement' ? node.consequent.body[0] : node.consequent;
-      found = consequent;
-    }
-  });
-  return found;
-}
-
-function walkStatements(root: AnyNode, visit: (node: AnyNode) => void): void {
-  some(root, (node) => {
-    visit(node);
-    return false;
-  });
-}
-
-
-function reportPlan(report: Report, plan: Plan): void {
-  if (plan.kind === 'ignore') return;
-  if (plan.kind === 'skip') {
-    report({ ruleId: plan.ruleId, message: plan.message, node: plan.site.call, applied: false });
-    return;
-  }
-  const { site, shape } = plan;
-  const label = siteLabel(site);
-  report({
-    ruleId: 'timing/callback-moved-to-microtask',
-    message: `${label}: the callback body now runs as a promise job once the operation completes.`,
-    node: site.call,
-    applied: true,
-  });
-  for (const allowed of plan.allowed) report({ ...allowed, applied: true });
-  const errorStyle = shape.errorStyle;
-  const moved = errorStyle.kind === 'catch' ? [...errorStyle.handler, ...shape.success] : shape.success;
-  if (errorStyle.kind === 'throw') {
-    report({
-      ruleId: 'timing/throw-becomes-rejection',
-      message: `\`if (${errorStyle.test.name ?? 'err'}) throw\` was an uncaught exception; the error now rejects the async function instead.`,
-      node: errorStyle.test,
-      applied: true,
-    });
-  }
-  for (const thrown of ownThrows(moved)) {
-    if (!thrown.loc) continue;
-    report({
-      ruleId: 'timing/throw-becomes-rejection',
-      message: 'This throw ran inside a callback (an uncaught exception); it now rejects the async function instead.',
-      node: thrown,
-      applied: true,
-    });
-  }
-}
-
-export type { CallSite };
