@@ -77,6 +77,9 @@ function usesOwnThisOrArguments(callback: AnyNode): boolean {
  */
 export function readCallbackShape(callback: AnyNode, enclosingParams: Set<string>): ShapeResult {
   if (callback.generator) return refuse('timing/error-handling-unclear', 'The callback is a generator function.');
+  if (callback.type === 'FunctionExpression' && callback.id && referencesName(callback.body, callback.id.name)) {
+    return refuse('timing/callback-stored-or-escaping', `The callback refers to itself by its name \`${callback.id.name}\`, which would be gone once its body is inlined.`);
+  }
   if (usesOwnThisOrArguments(callback)) {
     return refuse('timing/callback-uses-this', 'The function callback uses `this` or `arguments`; moving its body would change what they mean.');
   }
