@@ -14,6 +14,16 @@ function undoDoubledDirectiveSemicolons(printed: string, original: string, direc
   return text;
 }
 
+/**
+ * recast prints two helper functions awaitify adds next to each other as `}// awaitify: …`:
+ * each helper's comment goes on a line of its own.
+ */
+function separateAddedHelpers(printed: string, frame: SourceFrame): string {
+  const glued = '}// awaitify: ';
+  if (!printed.includes(glued) || frame.body.includes(glued)) return printed;
+  return printed.replace(/\}\/\/ awaitify: /g, `}${frame.lineTerminator}// awaitify: `);
+}
+
 /** Prints with recast: untouched code is reused as it was, new code follows the file's habits. */
 export function printRoot(root: Collection, frame: SourceFrame): string {
   const printed = root.toSource({
@@ -26,5 +36,5 @@ export function printRoot(root: Collection, frame: SourceFrame): string {
   const directives: string[] = (program?.directives ?? [])
     .filter((directive: { start?: number; end?: number }) => typeof directive.start === 'number' && typeof directive.end === 'number')
     .map((directive: { start: number; end: number }) => frame.body.slice(directive.start, directive.end));
-  return undoDoubledDirectiveSemicolons(printed, frame.body, directives);
+  return separateAddedHelpers(undoDoubledDirectiveSemicolons(printed, frame.body, directives), frame);
 }

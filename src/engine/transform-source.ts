@@ -1,6 +1,7 @@
 import jscodeshift from 'jscodeshift';
 import type { ConvertedApi, FileResult, Finding, TransformOptions, TransformSourceOptions } from '../types';
 import { selectTransforms } from '../transforms';
+import { setOptionalCatchBindings } from '../transforms/shared/ast';
 import { createParser, resolveParserName } from './parse';
 import { compareFindings, toFinding } from './findings';
 import { FileAnalysis } from '../timing/scan';
@@ -60,6 +61,8 @@ export function transformSource(source: string, options: TransformSourceOptions 
   const skipLines = findSkipLines(suppressions);
   if (skipLines.size > 0) transformOptions.skipLines = skipLines;
   const analysis = options.analyze ? new FileAnalysis(root.get().value) : undefined;
+  const program = root.get().value.program;
+  setOptionalCatchBindings(program, true);
   const findings: Finding[] = [];
   let changed = false;
   const ownAsyncFunctions = new WeakSet<object>();
@@ -81,6 +84,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
     });
     changed = changed || ran;
   }
+  setOptionalCatchBindings(program, false);
   findings.sort(compareFindings);
 
   const kept = applySuppressions(findings, suppressions);

@@ -66,12 +66,25 @@ const added = new WeakMap<AnyNode, Map<LocalHelper, string>>();
 export function useHelper(j: JSCodeshift, program: AnyNode, helper: LocalHelper, taken: Set<string>, typescript: boolean): string {
   const helpers = added.get(program) ?? new Map<LocalHelper, string>();
   added.set(program, helpers);
-  const known = helpers.get(helper);
-  if (known) return known;
+  const known = helpers.get(helper) ?? existingHelper(program, helper);
+  if (known) {
+    helpers.set(helper, known);
+    return known;
+  }
   const name = uniqueName(helper.baseName, taken);
-  const declaration = j.template.statement([helper.source(name, (text) => (typescript ? text : ''))]);
-  declaration.comments = [j.commentLine(helper.comment, true, false)];
+  // The comment is part of the text, so recast prints both as written, on lines of their own.
+  const declaration = j.template.statement([`//${helper.comment}\n${helper.source(name, (text) => (typescript ? text : ''))}`]);
   program.body.splice(afterImportsIndex(program), 0, declaration);
   helpers.set(helper, name);
   return name;
+}
+
+/** A helper an earlier run added (its comment above a module-level function of its name). */
+function existingHelper(program: AnyNode, helper: LocalHelper): string | undefined {
+  const found = program.body.find((statement: AnyNode) =>
+    statement.type === 'FunctionDeclaration' &&
+    statement.id?.name.startsWith(helper.baseName) &&
+    (statement.comments ?? statement.leadingComments ?? []).some((comment: AnyNode) => `${comment.value}`.trim() === helper.comment.trim()),
+  );
+  return found?.id.name;
 }

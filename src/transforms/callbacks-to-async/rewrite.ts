@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { some, uniqueName, type AnyNode } from '../shared/ast';
+import { optionalCatchBinding, some, uniqueName, type AnyNode } from '../shared/ast';
 import { applyPlacement, type PlacementContext } from '../shared/async-placement';
 import type { CallbackShape } from './callback-shape';
 import type { PromisableApi } from './node-api-table';
@@ -61,7 +61,7 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
       j.expressionStatement(j.assignmentExpression('=', j.identifier(style.errName), j.identifier(caught))),
     ]));
   } else {
-    handler = j.catchClause(null, null, j.blockStatement([]));
+    handler = j.catchClause(optionalCatchBinding(), null, j.blockStatement([]));
   }
   statements.push(j.tryStatement(j.blockStatement([tryBody]), handler));
   return statements;

@@ -207,3 +207,24 @@ export function findAll(root: AnyNode, test: (node: AnyNode, parent: AnyNode | n
 export function isMemberNamed(node: AnyNode, object: string, property: string): boolean {
   return !!node && node.type === 'MemberExpression' && !node.computed && isIdentifierNamed(node.object, object) && isIdentifierNamed(node.property, property);
 }
+
+/**
+ * `catch {}` has no parameter, and ast-types' scope code cannot read such a clause (it throws
+ * "null does not match type Pattern"). While transforms run, every optional catch binding
+ * holds this placeholder name instead; the engine puts `catch {}` back before printing.
+ */
+export const optionalCatchParam = '__awaitifyOptionalCatch__';
+
+/** A catch clause's parameter for `catch {}` while transforms run. */
+export function optionalCatchBinding(): AnyNode {
+  return { type: 'Identifier', name: optionalCatchParam };
+}
+
+/** Gives `catch {}` clauses the placeholder parameter (before transforms) or takes it away (after). */
+export function setOptionalCatchBindings(root: AnyNode, filled: boolean): void {
+  walk(root, (node) => {
+    if (node.type !== 'CatchClause') return;
+    if (filled && node.param == null) node.param = optionalCatchBinding();
+    else if (!filled && node.param?.type === 'Identifier' && node.param.name === optionalCatchParam) node.param = null;
+  });
+}

@@ -1,5 +1,5 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { patternNames, some, uniqueName, type AnyNode } from '../shared/ast';
+import { optionalCatchBinding, patternNames, some, uniqueName, type AnyNode } from '../shared/ast';
 import { applyPlacement, type Placement, type PlacementContext } from '../shared/async-placement';
 import { numericDelay } from './delay-argument';
 import { flattenFlow, joinedFlow } from './flatten';
@@ -149,7 +149,7 @@ export function applyInterval(plan: IntervalPlan, context: RewriteContext): ASTP
   if (plan.unref) options.push('ref: false');
   const wait = j.expressionStatement(j.awaitExpression(startCall(j, 'setTimeout', delay, undefined, options, context)));
   // An aborted wait rejects: that is the clearInterval, so the loop ends there.
-  const first = mode === 'signal' ? j.tryStatement(j.blockStatement([wait]), j.catchClause(null, null, j.blockStatement([j.breakStatement()]))) : wait;
+  const first = mode === 'signal' ? j.tryStatement(j.blockStatement([wait]), j.catchClause(optionalCatchBinding(), null, j.blockStatement([j.breakStatement()]))) : wait;
   const loopBody = j.blockStatement([first, ...callback.body]);
   const loop = j.whileStatement(flag ? j.unaryExpression('!', j.identifier(flag)) : j.booleanLiteral(true), loopBody);
 

@@ -1,0 +1,48 @@
+// Checks: code with an optional catch binding (`catch {}`) converts (ast-types' scopes cannot
+// read such a clause; the engine stands in a name while transforms run), and a file that
+// gets both local helpers (the dual API and fromCallback) prints each on lines of its own and
+// reuses them on a second run.
+// awaitify-fixture: options {"allow": ["timing/unknown-callee"]}
+const fsp = require('fs/promises');
+
+// awaitify: the dual API of converted functions (callback when given, else the promise).
+function settleCallback(promise, callback, spread = false) {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}
+// awaitify: a promise of what an error-first callback receives (rejects on any truthy error).
+function fromCallback(start) {
+  return new Promise((resolve, reject) => {
+    start((err, ...values) => (err ? reject(err) : resolve(values)));
+  });
+}
+
+const store = {
+  get(key, cb) {
+    setImmediate(() => cb(null, key.length));
+  },
+};
+
+function size(path, cb) {
+  return settleCallback((async () => {
+    const stats = await fsp.stat(path);
+    return stats.size;
+  })(), cb);
+}
+module.exports = { size };
+
+try {
+  JSON.parse('not json');
+} catch {
+  (async () => {
+    const [length] = await fromCallback((done) => store.get('key', done));
+    console.log('length from the store:', length);
+    const bytes = await size('input.txt');
+    console.log('size:', bytes);
+  })();
+}
+console.log('after the try');
