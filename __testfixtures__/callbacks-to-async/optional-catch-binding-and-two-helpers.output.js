@@ -5,6 +5,12 @@
 // awaitify-fixture: options {"allow": ["timing/unknown-callee"]}
 const fsp = require('fs/promises');
 
+// awaitify: a promise of what an error-first callback receives (rejects on any truthy error).
+function fromCallback(start) {
+  return new Promise((resolve, reject) => {
+    start((err, ...values) => (err ? reject(err) : resolve(values)));
+  });
+}
 // awaitify: the dual API of converted functions (callback when given, else the promise).
 function settleCallback(promise, callback, spread = false) {
   if (typeof callback !== 'function') return promise;
@@ -13,12 +19,6 @@ function settleCallback(promise, callback, spread = false) {
     (error) => process.nextTick(() => callback(error)),
   );
   return undefined;
-}
-// awaitify: a promise of what an error-first callback receives (rejects on any truthy error).
-function fromCallback(start) {
-  return new Promise((resolve, reject) => {
-    start((err, ...values) => (err ? reject(err) : resolve(values)));
-  });
 }
 
 const store = {

@@ -15,6 +15,8 @@ export interface CallbackFunction {
   exported: boolean;
   /** Keys from the program node down to the function, to reach its path without a search. */
   route: Array<string | number>;
+  /** The module-level statement that holds it: route[1] is its index when it was found. */
+  topStatement?: AnyNode;
   /** For a method: the class it belongs to, or the name of the object literal that holds it. */
   owner?: { kind: 'class'; node: AnyNode } | { kind: 'object'; name?: string };
 }
@@ -102,10 +104,10 @@ function objectMethods(object: AnyNode, route: Array<string | number>, name: str
  */
 export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
   const found: CallbackFunction[] = [];
-  const add = (item: CallbackFunction | undefined) => item && found.push(item);
   program.body.forEach((statement: AnyNode, index: number) => {
     const exported = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration';
     const declaration = exported ? statement.declaration : statement;
+    const add = (item: CallbackFunction | undefined) => item && found.push({ ...item, topStatement: statement });
     const route: Array<string | number> = exported ? ['body', index, 'declaration'] : ['body', index];
     if (!declaration) return;
     if (declaration.type === 'FunctionDeclaration') {
@@ -121,14 +123,14 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
       declaration.declarations.forEach((declarator: AnyNode, i: number) => {
         if (declarator.id.type !== 'Identifier') return;
         const declaratorRoute = [...route, 'declarations', i, 'init'];
-        if (declarator.init?.type === 'ObjectExpression') found.push(...objectMethods(declarator.init, declaratorRoute, declarator.id.name, exported));
+        if (declarator.init?.type === 'ObjectExpression') objectMethods(declarator.init, declaratorRoute, declarator.id.name, exported).forEach(add);
         else add(candidate(declarator.init, declarator, 'init', declarator.id.name, exported, declaratorRoute));
       });
     } else if (declaration.type === 'ExpressionStatement' && declaration.expression.type === 'AssignmentExpression') {
       const assignment = declaration.expression;
       if (!isModuleExportsTarget(assignment.left) && !isModuleExports(assignment.left)) return;
       const assignmentRoute = [...route, 'expression', 'right'];
-      if (assignment.right.type === 'ObjectExpression') found.push(...objectMethods(assignment.right, assignmentRoute, undefined, true));
+      if (assignment.right.type === 'ObjectExpression') objectMethods(assignment.right, assignmentRoute, undefined, true).forEach(add);
       else add(candidate(assignment.right, assignment, 'right', undefined, true, assignmentRoute));
     }
   });
@@ -142,6 +144,13 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
 export function positionOf(item: CallbackFunction): AnyNode {
   if (item.fn.loc || !item.holder?.loc) return item.fn;
   return { type: item.fn.type, loc: item.holder.loc };
+}
+
+/** The item's route with its statement's index as it is now (statements before it may have moved). */
+export function liveRoute(program: AnyNode, item: CallbackFunction): Array<string | number> {
+  if (!item.topStatement || item.route[0] !== 'body') return item.route;
+  const index = program.body.indexOf(item.topStatement);
+  return index === -1 ? item.route : ['body', index, ...item.route.slice(2)];
 }
 
 /** Keys from the program down to a path, as `root.get('program', ...route)` wants them. */

@@ -4,7 +4,7 @@ import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
 import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
-import { findCallbackFunctions, findNonErrorFirstCallbacks, positionOf, routeOf, usesByName, type CallbackFunction } from './callback-functions';
+import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, type Report } from './report-plan';
 import { checkCallbackProtocol } from './callback-protocol';
 import { findCallSites, isPathCurrent, type CallSite } from './detect';
@@ -14,7 +14,7 @@ import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { LocalApis } from './local-apis';
-import { fromCallbackHelper, mapLimitHelper, useHelper } from './local-helpers';
+import { flushHelpers, fromCallbackHelper, mapLimitHelper, useHelper } from './local-helpers';
 import { asyncMethods, nativeStart, taskFunctionKeys } from './async-library';
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
@@ -30,6 +30,16 @@ interface ConvertedFunction {
   arity: number;
   /** The callback parameter as written, with its type. */
   callbackParam: AnyNode;
+}
+
+/** Puts `to` where `from` is; in a list, found by identity, since statements may have moved. */
+function swapFunction(item: CallbackFunction, from: AnyNode, to: AnyNode): void {
+  if (Array.isArray(item.holder)) {
+    const index = item.holder.indexOf(from);
+    if (index !== -1) item.holder[index] = to;
+  } else {
+    item.holder[item.key] = to;
+  }
 }
 
 /**
@@ -107,6 +117,7 @@ export class FileConversion {
     this.convertSites(this.ctx.report);
     this.keepCallbacksWorking();
     if (this.changed) {
+      flushHelpers(this.program);
       this.promiseBindings.flush();
       removeUnusedBindings(this.program, [...this.touched]);
     }
@@ -135,14 +146,16 @@ export class FileConversion {
           else if (skipped.kind === 'rewrite') report({ ruleId: 'timing/ignored-by-comment', message: `${siteLabel(site)} is left as it is: the comment above it asks so.`, node: site.call, applied: false });
           continue;
         }
-        if (site.module === 'async') {
+        const plan = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
+        // The `async` package's tasks become async only once the call itself is known to convert:
+        // an async task under a call left as it is would be half a rewrite.
+        if (plan.kind === 'rewrite' && site.module === 'async') {
           const failure = this.convertAsyncTasks(site, report);
           if (failure) {
             report({ ruleId: failure.ruleId, message: `A task of async.${site.name} stays a callback function, so the call is left as is: ${failure.message}`, node: site.call, applied: false });
             continue;
           }
         }
-        const plan = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
         reportPlan(report, plan);
         if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
@@ -166,7 +179,12 @@ export class FileConversion {
         if (site.api && !site.refused && (site.module !== 'unknown' || unknownAllowed)) this.nodeApis.set(site.call, site.api);
       }
     }
-    return this.nodeApis.get(call) ?? this.nodeApis.get(this.copiedFrom.get(call));
+    // A trial inside a trial copies a copy: follow the copies back to the node first found.
+    for (let node: AnyNode = call; node; node = this.copiedFrom.get(node)) {
+      const api = this.nodeApis.get(node);
+      if (api) return api;
+    }
+    return undefined;
   }
 
   /** Converts callback API functions until no more can be proven (callees before callers). */
@@ -240,12 +258,12 @@ export class FileConversion {
     const restoreBindings = this.promiseBindings.checkpoint();
     const findings: FindingInput[] = [];
     const fail = (ruleId: string, message: string, node: AnyNode) => {
-      item.holder[item.key] = fn;
+      swapFunction(item, copy, fn);
       restoreBindings();
       forgetSelf();
       return { ruleId, message, node: node?.loc ? node : fn };
     };
-    item.holder[item.key] = copy;
+    swapFunction(item, fn, copy);
     if (!inlineHandedOnCallbacks(j, copy, callbackName, (call) => this.apiOfCall(call, classNode))) {
       return fail('timing/callback-stored-or-escaping', `\`${callbackName}\` is handed to an operation awaitify does not know.`, fn);
     }
@@ -264,7 +282,7 @@ export class FileConversion {
     this.convertSites((finding) => {
       if (finding.ruleId === 'timing/throw-becomes-rejection' && (created.has(finding.node) || created.has(findThrowOfTest(copy, finding.node)))) return;
       findings.push(finding);
-    }, item.route);
+    }, liveRoute(this.program, item));
     const itemFunctions = joins.flatMap((join) => join.itemFunctions);
     if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, calls.created, itemFunctions) || !loops.every(continuesStayInLoop)) {
       this.changed = wasChanged;
@@ -308,7 +326,7 @@ export class FileConversion {
         : { ruleId: 'timing/error-not-first-parameter', message: 'a task takes no callback parameter.', node: fn };
       if (failure) {
         for (const { item, converted } of done.reverse()) {
-          item.holder[item.key] = item.fn;
+          swapFunction(item, converted.fn, item.fn);
           this.converted.splice(this.converted.indexOf(converted), 1);
         }
         restoreBindings();

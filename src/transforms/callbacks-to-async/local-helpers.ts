@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { uniqueName, type AnyNode } from '../shared/ast';
+import { referencesName, uniqueName, type AnyNode } from '../shared/ast';
 import { afterImportsIndex } from '../shared/module-bindings';
 
 /**
@@ -61,8 +61,12 @@ export const mapLimitHelper: LocalHelper = {
 };
 
 const added = new WeakMap<AnyNode, Map<LocalHelper, string>>();
+const pending = new WeakMap<AnyNode, AnyNode[]>();
 
-/** The helper's name in this program, adding its declaration the first time. */
+/**
+ * The helper's name in this program. Its declaration waits for flushHelpers: inserting it at
+ * once would move the program's statements under the feet of a conversion in progress.
+ */
 export function useHelper(j: JSCodeshift, program: AnyNode, helper: LocalHelper, taken: Set<string>, typescript: boolean): string {
   const helpers = added.get(program) ?? new Map<LocalHelper, string>();
   added.set(program, helpers);
@@ -74,9 +78,19 @@ export function useHelper(j: JSCodeshift, program: AnyNode, helper: LocalHelper,
   const name = uniqueName(helper.baseName, taken);
   // The comment is part of the text, so recast prints both as written, on lines of their own.
   const declaration = j.template.statement([`//${helper.comment}\n${helper.source(name, (text) => (typescript ? text : ''))}`]);
-  program.body.splice(afterImportsIndex(program), 0, declaration);
+  pending.set(program, [...(pending.get(program) ?? []), declaration]);
   helpers.set(helper, name);
   return name;
+}
+
+/** Adds the helpers asked for, after the imports: those a discarded trial asked for, not. */
+export function flushHelpers(program: AnyNode): void {
+  const declarations = (pending.get(program) ?? []).filter((declaration) => {
+    const name = declaration.id.name;
+    return program.body.some((statement: AnyNode) => referencesName(statement, name));
+  });
+  pending.delete(program);
+  if (declarations.length > 0) program.body.splice(afterImportsIndex(program), 0, ...declarations);
 }
 
 /** A helper an earlier run added (its comment above a module-level function of its name). */
