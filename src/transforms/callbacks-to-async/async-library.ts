@@ -100,9 +100,9 @@ function call(j: JSCodeshift, fn: AnyNode, args: AnyNode[]): AnyNode {
 }
 
 /** The iteratee for `Array.from` and the limit helper: as it is when it takes one item. */
-function iterateeOf(j: JSCodeshift, fn: AnyNode): AnyNode {
+function iterateeOf(j: JSCodeshift, fn: AnyNode, fresh: (base: string) => string): AnyNode {
   if (fn.params.length === 1) return fn;
-  const item = j.identifier('item');
+  const item = j.identifier(fresh('item'));
   return j.arrowFunctionExpression([item], call(j, fn, [item]));
 }
 
@@ -135,9 +135,19 @@ function hasOwnReturn(fn: AnyNode): boolean {
  * The native promise for a call whose task functions are now async (`call`'s arguments are the
  * converted functions), or undefined for a shape this does not express.
  */
-export function nativeStart(j: JSCodeshift, name: string, method: AsyncMethod, callNode: AnyNode, limitHelper: () => string): AnyNode | undefined {
+export function nativeStart(
+  j: JSCodeshift,
+  name: string,
+  method: AsyncMethod,
+  callNode: AnyNode,
+  limitHelper: () => string,
+  // New names must not hide a name the tasks or the items read from outside.
+  fresh: (base: string) => string,
+): AnyNode | undefined {
   const args = callNode.arguments;
-  const item = j.identifier('item');
+  // The loop variable's name is taken only when a loop needs one.
+  let itemName: string | undefined;
+  const item = () => j.identifier((itemName ??= fresh('item')));
   switch (name) {
     case 'series':
       return iife(j, [j.returnStatement(j.arrayExpression(args[0].elements.map((task: AnyNode) => j.awaitExpression(call(j, task, [])))))]);
@@ -149,7 +159,7 @@ export function nativeStart(j: JSCodeshift, name: string, method: AsyncMethod, c
       const statements: AnyNode[] = [];
       let previous: AnyNode | undefined;
       tasks.forEach((task, i) => {
-        const value = j.identifier(`value${i + 1}`);
+        const value = j.identifier(fresh(`value${i + 1}`));
         const awaited = j.awaitExpression(call(j, task, previous ? [previous] : []));
         if (i === tasks.length - 1) statements.push(j.returnStatement(awaited));
         else statements.push(j.variableDeclaration('const', [j.variableDeclarator(value, awaited)]));
@@ -161,7 +171,7 @@ export function nativeStart(j: JSCodeshift, name: string, method: AsyncMethod, c
     case 'forEach':
     case 'map':
       return j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [
-        j.callExpression(j.memberExpression(j.identifier('Array'), j.identifier('from')), [args[0], iterateeOf(j, args[1])]),
+        j.callExpression(j.memberExpression(j.identifier('Array'), j.identifier('from')), [args[0], iterateeOf(j, args[1], fresh)]),
       ]);
     case 'eachSeries':
     case 'forEachSeries':
@@ -172,16 +182,16 @@ export function nativeStart(j: JSCodeshift, name: string, method: AsyncMethod, c
       }
     // falls through
     case 'mapSeries': {
-      const results = j.identifier('results');
-      const each = j.forOfStatement(j.variableDeclaration('const', [j.variableDeclarator(item, null)]), args[0], j.blockStatement([
-        j.expressionStatement(j.callExpression(j.memberExpression(results, j.identifier('push')), [j.awaitExpression(call(j, args[1], [item]))])),
+      const results = j.identifier(fresh('results'));
+      const each = j.forOfStatement(j.variableDeclaration('const', [j.variableDeclarator(item(), null)]), args[0], j.blockStatement([
+        j.expressionStatement(j.callExpression(j.memberExpression(results, j.identifier('push')), [j.awaitExpression(call(j, args[1], [item()]))])),
       ]));
       return iife(j, [j.variableDeclaration('const', [j.variableDeclarator(results, j.arrayExpression([]))]), each, j.returnStatement(results)]);
     }
     case 'eachLimit':
     case 'forEachLimit':
     case 'mapLimit':
-      return j.callExpression(j.identifier(limitHelper()), [args[0], args[1], iterateeOf(j, args[2])]);
+      return j.callExpression(j.identifier(limitHelper()), [args[0], args[1], iterateeOf(j, args[2], fresh)]);
     case 'whilst':
     case 'until': {
       const [test, iteratee] = args;

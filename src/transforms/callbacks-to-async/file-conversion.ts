@@ -86,7 +86,7 @@ export class FileConversion {
     if (site.module === 'local') return j.callExpression(site.call.callee, args);
     if (site.module === 'async') {
       const limit = () => useHelper(j, this.program, mapLimitHelper, this.takenNames, this.rewriteContext.typescript);
-      return nativeStart(j, site.name, asyncMethods.get(site.name)!, site.call, limit)!;
+      return nativeStart(j, site.name, asyncMethods.get(site.name)!, site.call, limit, (base) => uniqueName(base, this.takenNames))!;
     }
     if (site.module === 'unknown') {
       const helper = useHelper(j, this.program, fromCallbackHelper, this.takenNames, this.rewriteContext.typescript);
