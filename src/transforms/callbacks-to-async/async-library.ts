@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { some, type AnyNode } from '../shared/ast';
+import { isInlineFunction, some, type AnyNode } from '../shared/ast';
 
 /**
  * The `async` package's control flow, as native code once its task functions are async:
@@ -41,10 +41,6 @@ export const asyncMethods: ReadonlyMap<string, AsyncMethod> = new Map<string, As
 
 export function isAsyncLibrarySpecifier(specifier: string): boolean {
   return specifier === 'async' || specifier === 'async/dist/async' || specifier === 'async-es';
-}
-
-function isInlineFunction(node: AnyNode): boolean {
-  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { childNodes, isFunctionNode, isIdentifierNamed, patternNames, type AnyNode } from '../shared/ast';
+import { childNodes, isFunctionNode, isIdentifierNamed, isNullish, patternNames, type AnyNode } from '../shared/ast';
 import type { PromisableApi } from './node-api-table';
 
 /**
@@ -11,10 +11,6 @@ import type { PromisableApi } from './node-api-table';
 export type CallRewriteResult =
   | { ok: true; created: AnyNode[]; valueCount: number }
   | { ok: false; ruleId: string; message: string; node: AnyNode };
-
-function isNullish(node: AnyNode): boolean {
-  return !node || node.type === 'NullLiteral' || (node.type === 'Literal' && node.value === null) || isIdentifierNamed(node, 'undefined');
-}
 
 interface Visit {
   node: AnyNode;

@@ -1,4 +1,4 @@
-import { isFunctionNode, isIdentifierNamed, isReferenceIdentifier, walk, type AnyNode } from '../shared/ast';
+import { isFunctionNode, isIdentifierNamed, isNullish, isReferenceIdentifier, walk, type AnyNode } from '../shared/ast';
 
 /**
  * A module-level function whose last parameter looks like an error-first callback.
@@ -25,10 +25,6 @@ function isModuleExportsTarget(node: AnyNode): boolean {
   if (node.type !== 'MemberExpression') return false;
   if (isIdentifierNamed(node.object, 'exports')) return true;
   return node.object.type === 'MemberExpression' && isIdentifierNamed(node.object.object, 'module') && isIdentifierNamed(node.object.property, 'exports');
-}
-
-function isNullish(node: AnyNode): boolean {
-  return !node || node.type === 'NullLiteral' || (node.type === 'Literal' && node.value === null) || isIdentifierNamed(node, 'undefined');
 }
 
 const callbackLikeName = /^(cb|callback|done|next|cont|continuation|fn|resolve)$|Callback$|Cb$|Done$/;

@@ -1,4 +1,4 @@
-import { isIdentifierNamed, referencesName, some, type AnyNode } from '../shared/ast';
+import { inlineCallbackOf, isCallOf, isIdentifierNamed, referencesName, some, type AnyNode } from '../shared/ast';
 import { asStatements } from '../shared/control-flow';
 
 /**
@@ -65,17 +65,8 @@ function unique(outcomes: PathOutcome[]): PathOutcome[] {
   return [...seen.values()];
 }
 
-function isCallOf(node: AnyNode, name: string): boolean {
-  return !!node && node.type === 'CallExpression' && isIdentifierNamed(node.callee, name);
-}
-
 function containsReturn(statement: AnyNode): boolean {
   return some(statement, (node) => node.type === 'ReturnStatement', { skipFunctions: true });
-}
-
-function inlineCallback(call: AnyNode): AnyNode | undefined {
-  const last = call.arguments[call.arguments.length - 1];
-  return last && (last.type === 'ArrowFunctionExpression' || last.type === 'FunctionExpression') ? last : undefined;
 }
 
 const listenerMethods = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
@@ -216,7 +207,7 @@ class ProtocolWalker {
       }
       return [{ calls: 1, sync: nested === 'sync', loopSync: nested === 'loop', exited: returns }];
     }
-    const callback = expression?.type === 'CallExpression' ? inlineCallback(expression) : undefined;
+    const callback = expression?.type === 'CallExpression' ? inlineCallbackOf(expression) : undefined;
     const others = expression?.type === 'CallExpression' ? [expression.callee, ...expression.arguments.slice(0, -1)] : [expression];
     const last = expression?.type === 'CallExpression' ? expression.arguments[expression.arguments.length - 1] : undefined;
     if (isIdentifierNamed(last, this.cb) && !others.some((node: AnyNode) => this.mentions(node)) && this.isAsyncCall(expression)) {

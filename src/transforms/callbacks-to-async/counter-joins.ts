@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { isFunctionNode, isIdentifierNamed, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { inlineCallbackOf, isCallOf, isFunctionNode, isIdentifierNamed, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { isStraightLine } from '../shared/control-flow';
 
 /**
@@ -39,10 +39,6 @@ export interface CounterJoin {
   callsBackPerError: boolean;
   /** Over a list (a loop), which can be empty; not N calls written out. */
   overList: boolean;
-}
-
-function isCallOf(node: AnyNode, name: string): boolean {
-  return node?.type === 'CallExpression' && isIdentifierNamed(node.callee, name);
 }
 
 /** `cb(…)`, `return cb(…)`, or `{ cb(…) }` as the whole consequent. */
@@ -90,11 +86,6 @@ function joinAtEnd(body: AnyNode[], counter: string, cb: string): { length: numb
   return undefined;
 }
 
-function inlineCallback(call: AnyNode): AnyNode | undefined {
-  const last = call?.arguments?.[call.arguments.length - 1];
-  return last && (last.type === 'ArrowFunctionExpression' || last.type === 'FunctionExpression') ? last : undefined;
-}
-
 /** The loop's items, item parameters and body statements: `items.forEach(fn)` or `for (const x of items)`. */
 function loopParts(statement: AnyNode): { items: AnyNode; params: AnyNode[]; body: AnyNode[]; forOf: boolean } | undefined {
   if (statement.type === 'ForOfStatement' && !statement.await && statement.left.type === 'VariableDeclaration' && statement.left.declarations.length === 1) {
@@ -133,7 +124,7 @@ export function rewriteCounterJoins(j: JSCodeshift, fn: AnyNode, cb: string, tak
     const parts = loopParts(body[index]);
     if (!parts || parts.body.filter((statement) => referencesName(statement, cb)).length !== 1) continue;
     const operation = parts.body.find((statement) => referencesName(statement, cb));
-    const callback = operation?.type === 'ExpressionStatement' ? inlineCallback(operation.expression) : undefined;
+    const callback = operation?.type === 'ExpressionStatement' ? inlineCallbackOf(operation.expression) : undefined;
     if (!callback || callback.body.type !== 'BlockStatement' || callback.generator) continue;
     const counter = findCounter(body, index, callback.body.body, cb);
     if (!counter) continue;
@@ -181,7 +172,7 @@ function rewriteSideBySideJoin(j: JSCodeshift, body: AnyNode[], cb: string, take
     const { id, init } = declaration.declarations[0];
     if (id.type !== 'Identifier' || !init || (init.type !== 'NumericLiteral' && init.type !== 'Literal') || typeof init.value !== 'number') continue;
     const operations = body
-      .map((statement, index) => ({ statement, index, callback: statement.type === 'ExpressionStatement' ? inlineCallback(statement.expression) : undefined }))
+      .map((statement, index) => ({ statement, index, callback: statement.type === 'ExpressionStatement' ? inlineCallbackOf(statement.expression) : undefined }))
       .filter(({ index, callback }) => index > d && callback?.body.type === 'BlockStatement' && joinAtEnd(callback.body.body, id.name, cb));
     if (operations.length < 2 || operations.length !== init.value) continue;
     const first = operations[0].index;

@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import type { AnyNode } from '../shared/ast';
+import { calleeText, isInlineFunction, type AnyNode } from '../shared/ast';
 import { findPaths } from '../shared/paths';
 import type { ModuleBinding } from '../shared/module-bindings';
 import { LocalApis } from './local-apis';
@@ -27,10 +27,6 @@ export interface CallSite {
   refused?: RefusedApi;
   /** The last argument when it is an inline function. */
   callback?: AnyNode;
-}
-
-function isInlineFunction(node: AnyNode): boolean {
-  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
 }
 
 /** Is the path still where it was found: every link from it up to the root unchanged? */
@@ -74,14 +70,6 @@ function calleeName(callee: AnyNode): string | undefined {
   return undefined;
 }
 
-/** `a.b.c`, for messages; `…` for anything more complex. */
-function calleeText(callee: AnyNode): string {
-  if (callee.type === 'Identifier') return callee.name;
-  if (callee.type === 'ThisExpression') return 'this';
-  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return `${calleeText(callee.object)}.${callee.property.name}`;
-  return '…';
-}
-
 /**
  * A call of a function awaitify knows nothing of, whose inline last argument is plainly an
  * error-first callback: first parameter named like an error and tested first (`if (err)`).
@@ -113,7 +101,7 @@ function asyncLibrarySite(path: ASTPath<AnyNode>, call: AnyNode, name: string, b
 
 function unknownSite(path: ASTPath<AnyNode>, call: AnyNode): CallSite {
   const callback = call.arguments[call.arguments.length - 1];
-  const name = calleeText(call.callee);
+  const name = calleeText(call.callee) || '…';
   return {
     path,
     call,

@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import type { AnyNode } from '../shared/ast';
+import { calleeText, type AnyNode } from '../shared/ast';
 import type { PromisableApi } from './node-api-table';
 
 /**
@@ -92,17 +92,6 @@ export class LocalApis {
     const classNode = enclosingClassOfThis(path);
     return this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api;
   }
-}
-
-/** `a.b.c` for a member chain of plain names; '' for anything else. */
-export function calleeText(callee: AnyNode): string {
-  if (callee.type === 'Identifier') return callee.name;
-  if (callee.type === 'ThisExpression') return 'this';
-  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
-    const object = calleeText(callee.object);
-    return object ? `${object}.${callee.property.name}` : '';
-  }
-  return '';
 }
 
 function rootOf(node: AnyNode): AnyNode {

@@ -228,3 +228,35 @@ export function setOptionalCatchBindings(root: AnyNode, filled: boolean): void {
     else if (!filled && node.param?.type === 'Identifier' && node.param.name === optionalCatchParam) node.param = null;
   });
 }
+
+/** An arrow or function expression written in place. */
+export function isInlineFunction(node: AnyNode): boolean {
+  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
+}
+
+/** A call's last argument when it is an inline function. */
+export function inlineCallbackOf(call: AnyNode): AnyNode | undefined {
+  const last = call?.arguments?.[call.arguments.length - 1];
+  return isInlineFunction(last) ? last : undefined;
+}
+
+/** `name(…)`. */
+export function isCallOf(node: AnyNode, name: string): boolean {
+  return node?.type === 'CallExpression' && isIdentifierNamed(node.callee, name);
+}
+
+/** No value: absent, `null` or `undefined` (the success marker of `cb(null, …)`). */
+export function isNullish(node: AnyNode): boolean {
+  return !node || node.type === 'NullLiteral' || (node.type === 'Literal' && node.value === null) || isIdentifierNamed(node, 'undefined');
+}
+
+/** `a.b.c` for a member chain of plain names (`this` included); '' for anything else. */
+export function calleeText(callee: AnyNode): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'ThisExpression') return 'this';
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+    const object = calleeText(callee.object);
+    return object ? `${object}.${callee.property.name}` : '';
+  }
+  return '';
+}

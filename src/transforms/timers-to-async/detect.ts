@@ -1,5 +1,5 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { isFunctionNode, isIdentifierNamed, isReferenceIdentifier, walk, type AnyNode } from '../shared/ast';
+import { isFunctionNode, isIdentifierNamed, isInlineFunction, isReferenceIdentifier, walk, type AnyNode } from '../shared/ast';
 import { findPaths } from '../shared/paths';
 
 export type TimerName = 'setTimeout' | 'setImmediate' | 'setInterval';
@@ -175,10 +175,6 @@ export function findHandleUses(j: JSCodeshift, holder: Extract<Holder, { kind: '
     }
   }
   return uses;
-}
-
-function isInlineFunction(node: AnyNode): boolean {
-  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
 }
 
 /** The callback body as a statement list. */
