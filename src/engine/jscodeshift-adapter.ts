@@ -1,10 +1,36 @@
+import path from 'node:path';
 import type { API, FileInfo, Options } from 'jscodeshift';
+import { findEnginesNodeSync } from '../io/engines';
+import { resolveTargetNode } from './policy';
 import { transformSource } from './transform-source';
-import type { ApiStyle, ParserName, Target } from '../types';
+import type { ApiStyle, ParserName, PolicyOptions, Target } from '../types';
 
 function listOption(value: unknown): string[] | undefined {
   if (value === undefined || value === true || value === false) return undefined;
   return String(value).split(',').map((part) => part.trim()).filter(Boolean);
+}
+
+/** jscodeshift hands flags on as written: `--node-version=12` or `--nodeVersion=12`. */
+function readOption(options: Options, name: string): unknown {
+  const dashed = name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return options[name] ?? options[dashed];
+}
+
+function flagOption(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+/** The policy as the awaitify command takes it, engines.node read from the file's package as the command does. */
+function policyOf(file: FileInfo, options: Options): PolicyOptions & { minNodeMajor?: number } {
+  const nodeVersion = readOption(options, 'nodeVersion');
+  const policy: PolicyOptions = {
+    strict: flagOption(readOption(options, 'strict')),
+    respectEngines: flagOption(readOption(options, 'respectEngines')),
+    ...(nodeVersion !== undefined && nodeVersion !== true && { nodeVersion: String(nodeVersion) }),
+  };
+  const needsEngines = policy.nodeVersion === undefined && (policy.strict || policy.respectEngines);
+  const engines = needsEngines ? findEnginesNodeSync(path.dirname(path.resolve(file.path))) : undefined;
+  return { ...policy, minNodeMajor: resolveTargetNode(policy, engines?.minMajor) };
 }
 
 /**
@@ -20,6 +46,7 @@ export function createJscodeshiftTransform(id: string) {
       allow: listOption(options.allow),
       api: options.api as ApiStyle | undefined,
       target: options.target as Target | undefined,
+      ...policyOf(file, options),
     });
     for (const finding of result.findings) {
       const state = finding.applied ? 'changed' : 'left as is';

@@ -1,12 +1,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
-import { createMinNodeMajorLookup, type MinNodeMajorLookup } from '../io/engines';
+import { createEnginesLookup, type EnginesLookup } from '../io/engines';
+import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
 import { buildReport } from '../report/build-report';
 import { convertProject } from '../project/convert-project';
-import { ProjectConfigError } from '../project/config';
+import { findProjectConfig, ProjectConfigError } from '../project/config';
 import { getRule, listRules } from '../timing/rules';
 import { getTransform, transforms } from '../transforms';
 import type { FileResult, Report, RunOptions, TransformSourceOptions } from '../types';
@@ -56,6 +57,14 @@ function checkRunOptions(options: RunOptions): void {
   checkChoice('parser', options.parser);
   checkChoice('api', options.api);
   checkChoice('target', options.target);
+  if (options.nodeVersion !== undefined) {
+    try {
+      parseNodeVersion(options.nodeVersion);
+    } catch (error) {
+      if (error instanceof NodeVersionError) throw new RunOptionsError(error.message);
+      throw error;
+    }
+  }
 }
 
 function notProcessed(collected: CollectedFiles, cwd: string): FileResult[] {
@@ -79,22 +88,28 @@ async function processFile(
   absolutePath: string,
   options: RunOptions,
   cwd: string,
-  lookupMinNodeMajor: MinNodeMajorLookup,
+  lookupEngines: EnginesLookup,
 ): Promise<Processed> {
   const reportPath = toReportPath(cwd, absolutePath);
   const read = await readSourceFile(absolutePath, reportPath);
   if ('error' in read) return { result: { path: reportPath, status: 'error', findings: [], error: read.error } };
+  const engines = await lookupEngines(path.dirname(absolutePath));
+  // Where project mode can run, the type checker says what cross-file calls reach: none is assumed.
+  const projectMode = options.project !== false && (Boolean(options.project) || (await findProjectConfig(path.dirname(absolutePath))) !== undefined);
   const sourceOptions: TransformSourceOptions = {
     path: reportPath,
     transforms: options.transforms,
     parser: options.parser,
     allow: options.allow,
+    strict: options.strict,
+    projectMode,
     api: options.api,
     target: options.target,
-    minNodeMajor: options.minNodeMajor ?? (await lookupMinNodeMajor(path.dirname(absolutePath))),
+    minNodeMajor: resolveTargetNode(options, engines?.minMajor),
     analyze: options.analyze,
   };
-  return { result: transformSafely(read.text, sourceOptions), sourceOptions };
+  const result = transformSafely(read.text, sourceOptions);
+  return { result: engines ? { ...result, enginesNode: engines.range } : result, sourceOptions };
 }
 
 function transformSafely(text: string, sourceOptions: TransformSourceOptions): FileResult {
@@ -135,10 +150,10 @@ export async function run(options: RunOptions): Promise<Report> {
   const results = notProcessed(collected, cwd);
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
-  const lookupMinNodeMajor = createMinNodeMajorLookup();
+  const lookupEngines = createEnginesLookup();
   const processed: Processed[] = [];
   for (const file of collected.files) {
-    const entry = await processFile(file, options, cwd, lookupMinNodeMajor);
+    const entry = await processFile(file, options, cwd, lookupEngines);
     processed.push(entry);
     results.push(entry.result);
     options.onFile?.(entry.result, results.length, total);
@@ -166,7 +181,8 @@ async function convertAcrossFiles(files: string[], processed: Processed[], optio
       retransform: (index, extra) => {
         const { result, sourceOptions } = processed[index];
         if (!sourceOptions || result.source === undefined) return result;
-        return transformSafely(result.source, { ...sourceOptions, ...extra });
+        const next = transformSafely(result.source, { ...sourceOptions, ...extra });
+        return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
       },
     });
   } catch (error) {

@@ -14,6 +14,8 @@ import { listConfigFiles, loadProject, type TypeScript } from './load';
 export interface ProjectFileOptions {
   externalApis?: ExternalApi[];
   promiseOnly?: string[];
+  /** The checker resolves calls across files: none is assumed to be a well-behaved unknown callee. */
+  projectMode?: boolean;
 }
 
 export interface ProjectModeInput {
@@ -196,7 +198,7 @@ class ProjectRun {
   }
 
   private retransform(index: number, options: ProjectFileOptions): FileResult {
-    const extra: ProjectFileOptions = {};
+    const extra: ProjectFileOptions = { projectMode: true };
     if (options.externalApis && options.externalApis.length > 0) extra.externalApis = options.externalApis;
     if (options.promiseOnly && options.promiseOnly.length > 0) extra.promiseOnly = options.promiseOnly;
     return this.input.retransform(index, extra);

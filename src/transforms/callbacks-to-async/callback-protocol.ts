@@ -274,6 +274,9 @@ export function checkCallbackProtocol(
     ? { message: `For an empty list \`${cb}\` was called synchronously; the promise now settles a microtask later.`, node: fn }
     : undefined;
   if (syncPaths === 0) return { ok: true, emptyLoop };
-  if (allowSync) return { ok: true, allowedSync: { message, node: fn }, emptyLoop };
+  if (allowSync) {
+    const where = syncPaths === outcomes.length ? 'On every path' : 'On the synchronous paths';
+    return { ok: true, allowedSync: { message: `${message} ${where} a caller's continuation now runs after the code that follows its call, a microtask later.`, node: fn }, emptyLoop };
+  }
   return { ok: false, ruleId: 'timing/sync-callback-now-async', message: `${message} Left as is (--allow timing/sync-callback-now-async converts it).`, node: fn };
 }

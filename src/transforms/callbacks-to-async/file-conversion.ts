@@ -14,7 +14,7 @@ import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { LocalApis } from './local-apis';
-import { flushHelpers, fromCallbackHelper, mapLimitHelper, useHelper } from './local-helpers';
+import { flushHelpers, fromCallbackHelper, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
 import { asyncMethods, nativeStart, taskFunctionKeys } from './async-library';
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
@@ -60,6 +60,9 @@ export class FileConversion {
   /** Node API calls as first found, and the originals of copied nodes, for apiOfCall. */
   private nodeApis?: Map<AnyNode, PromisableApi>;
   private readonly copiedFrom = new WeakMap<AnyNode, AnyNode>();
+  /** Callback functions of this file not converted, with the rule that refused them (undefined: not tried to the end yet). */
+  private readonly unconverted = new Map<CallbackFunction, string | undefined>();
+  private callbackFunctions: CallbackFunction[] = [];
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
@@ -119,6 +122,7 @@ export class FileConversion {
     if (this.changed) {
       flushHelpers(this.program);
       this.promiseBindings.flush();
+      for (const requirement of this.promiseBindings.requirements) this.ctx.requireNode(requirement.major, requirement.feature);
       removeUnusedBindings(this.program, [...this.touched]);
     }
     return this.changed;
@@ -141,12 +145,12 @@ export class FileConversion {
         this.visited.add(site.call);
         if (this.ctx.options.skipLines?.has(site.call.loc?.start.line)) {
           // Refusals still say why; a conversion is not made and says so.
-          const skipped = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
+          const skipped = planCallSite(site, this.planContext());
           if (skipped.kind === 'skip') reportPlan(report, skipped);
           else if (skipped.kind === 'rewrite') report({ ruleId: 'timing/ignored-by-comment', message: `${siteLabel(site)} is left as it is: the comment above it asks so.`, node: site.call, applied: false });
           continue;
         }
-        const plan = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
+        const plan = planCallSite(site, this.planContext());
         // The `async` package's tasks become async only once the call itself is known to convert:
         // an async task under a call left as it is would be half a rewrite.
         if (plan.kind === 'rewrite' && site.module === 'async') {
@@ -168,10 +172,44 @@ export class FileConversion {
     }
   }
 
+  /**
+   * Why a call named like one of this file's callback functions (not resolved as a converted API)
+   * keeps its callback; undefined when it may be treated as an unknown callee. While functions are
+   * being converted, one not converted yet is waited for (its callers retry after it); once all
+   * are tried, one left as it was is an unknown callee unless its own refusal changes results.
+   */
+  private ownCalleeLeft(call: AnyNode): string | undefined {
+    const callee = call.callee;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
+    if (name === undefined) return undefined;
+    for (const [item, refusal] of this.unconverted) {
+      if (!namesOf(item).includes(name)) continue;
+      if (refusal === undefined) return 'is a callback function of this file that is not converted yet';
+      if (isDualApi(item)) return 'is a converted callback function of this file that keeps its callback form (the dual API)';
+      if (resultChangingRefusals.has(refusal)) return `is a callback function of this file that stays as it is (${refusal})`;
+    }
+    for (const item of this.callbackFunctions) {
+      if (namesOf(item).includes(name) && !this.unconverted.has(item)) {
+        return 'names a converted callback function of this file that this call cannot be tied to for sure; the function keeps its callback form';
+      }
+    }
+    return undefined;
+  }
+
+  private planContext() {
+    return {
+      ownAsyncFunctions: this.ctx.ownAsyncFunctions,
+      minNodeMajor: this.ctx.options.minNodeMajor,
+      allow: this.ctx.options.allow,
+      ownCalleeLeft: (call: AnyNode) => this.ownCalleeLeft(call),
+    };
+  }
+
   /** Which calls carry a callback that is called once, later: Node APIs and converted functions. */
   private apiOfCall(call: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
     const local = this.localApis.resolveCallee(call.callee, classNode);
     if (local) return local;
+    if (this.ownCalleeLeft(call)) return undefined;
     if (!this.nodeApis) {
       this.nodeApis = new Map();
       const unknownAllowed = this.ctx.options.allow.includes('timing/unknown-callee');
@@ -190,11 +228,14 @@ export class FileConversion {
   /** Converts callback API functions until no more can be proven (callees before callers). */
   private convertFunctions(): void {
     const pending = new Map<CallbackFunction, { ruleId: string; message: string; node: AnyNode }>();
+    this.callbackFunctions = findCallbackFunctions(this.program);
+    for (const item of this.callbackFunctions) this.unconverted.set(item, undefined);
     const skipLines = this.ctx.options.skipLines;
-    for (const item of findCallbackFunctions(this.program)) {
+    for (const item of this.callbackFunctions) {
       // `// awaitify-ignore-next-line` with no rule: the user asked that this spot be left alone.
       if (skipLines?.has(positionOf(item).loc?.start.line)) {
         this.ctx.report({ ruleId: 'timing/ignored-by-comment', message: `${item.name ?? 'This function'} is left as it is: the comment above it asks so.`, node: positionOf(item), applied: false });
+        this.unconverted.set(item, 'timing/ignored-by-comment');
         continue;
       }
       pending.set(item, { ruleId: '', message: '', node: positionOf(item) });
@@ -208,6 +249,7 @@ export class FileConversion {
           pending.set(item, { ...failure, node: failure.node === item.fn ? positionOf(item) : failure.node });
         } else {
           pending.delete(item);
+          this.unconverted.delete(item);
           progress = true;
         }
       }
@@ -216,6 +258,7 @@ export class FileConversion {
       const name = fn.params[fn.params.length - 1].name;
       this.ctx.report({ ruleId: 'timing/error-not-first-parameter', message: `\`${name}\` is never called with an error first (\`${name}(null, …)\` or \`${name}(err)\`), so ${fn.id?.name ?? 'the function'} is not an error-first callback API.`, node: fn, applied: false });
     }
+    for (const [item, failure] of pending) this.unconverted.set(item, failure.ruleId);
     for (const failure of pending.values()) {
       this.ctx.report({ ruleId: failure.ruleId, message: failure.message, node: failure.node, applied: false });
     }
@@ -417,4 +460,26 @@ export class FileConversion {
       }
     }
   }
+}
+
+/**
+ * A function refused for one of these may call back more than once (a promise of it would lose
+ * calls), or the user asked that it stay as it is: its calls keep their callbacks.
+ */
+const resultChangingRefusals = new Set(['timing/multiple-callback-calls', 'timing/callback-maybe-not-called', 'timing/event-emitter-callback', 'timing/ignored-by-comment']);
+
+/** `return settleCallback(…, cb)`: a function an earlier run converted behind the dual API. */
+function isDualApi(item: CallbackFunction): boolean {
+  const body = item.fn.body?.type === 'BlockStatement' ? item.fn.body.body : [];
+  const call = body.length === 1 && body[0].type === 'ReturnStatement' ? body[0].argument : undefined;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !call.callee.name.startsWith(settleCallbackHelper.baseName)) return false;
+  const last = call.arguments[call.arguments.length - 1];
+  return last?.type === 'Identifier' && last.name === item.callbackName;
+}
+
+/** The names a call may use for a callback function: its own, or the property it is assigned to (`module.exports.x = function`). */
+function namesOf(item: CallbackFunction): string[] {
+  const holder = item.holder;
+  const assigned = holder?.type === 'AssignmentExpression' && holder.left.type === 'MemberExpression' && !holder.left.computed ? holder.left.property.name : undefined;
+  return [item.name, assigned].filter((name): name is string => name !== undefined);
 }

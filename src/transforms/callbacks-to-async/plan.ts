@@ -48,6 +48,12 @@ export interface PlanContext {
   minNodeMajor?: number;
   /** Rule ids the user allows to convert anyway. */
   allow: string[];
+  /**
+   * For a call whose callee is named like a callback function of this file that it does not
+   * resolve to as a converted API: why the call keeps its callback. Such a callee is no unknown
+   * function: its protocol is known, and it is not proven (or this call cannot be tied to it).
+   */
+  ownCalleeLeft?: (call: AnyNode) => string | undefined;
 }
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
@@ -171,6 +177,11 @@ function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | un
   return undefined;
 }
 
+/** What a conversion of an unknown callee takes for granted, and what differs if that is wrong. */
+export function unknownCalleeAssumption(name: string): string {
+  return `${name} is not a function awaitify knows: it is assumed to call back once, asynchronously, with (err, values…). A second call-back would be lost, and a call-back made synchronously would now run after the code that follows the call.`;
+}
+
 /** Decides, for one call site, whether and how it converts. Reads the AST; changes nothing. */
 export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.refused && !site.callback) return { kind: 'ignore', site };
@@ -181,8 +192,14 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (!api) {
     return skip(site, 'timing/error-handling-unclear', `The options of ${siteLabel(site)} are not a literal, and \`all\` would change what it calls back with.`);
   }
-  if (site.module === 'unknown' && !context.allow.includes('timing/unknown-callee')) {
-    return skip(site, 'timing/unknown-callee', `${site.name} is not a function awaitify knows; whether it always calls back asynchronously, and once, cannot be proven (--allow timing/unknown-callee converts it through a local wrapper).`);
+  const allowed: RewritePlan['allowed'] = [];
+  if (site.module === 'unknown') {
+    const ownReason = context.ownCalleeLeft?.(site.call);
+    if (ownReason) return skip(site, 'timing/callback-api-not-converted', `${site.name} ${ownReason}, so this call keeps its callback.`);
+    if (!context.allow.includes('timing/unknown-callee')) {
+      return skip(site, 'timing/unknown-callee', `${site.name} is not a function awaitify knows; whether it always calls back asynchronously, and once, cannot be proven (--allow timing/unknown-callee converts it through a local wrapper).`);
+    }
+    allowed.push({ ruleId: 'timing/unknown-callee', message: unknownCalleeAssumption(site.name), node: site.call });
   }
   if (!site.callback) {
     return skip(site, 'timing/callback-not-inline', `The callback of ${siteLabel(site)} is not written inline; it may be called from elsewhere, so it is left as is.`);
@@ -213,7 +230,6 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (conflict) {
     return skip(site, 'timing/name-conflict', `Moving the callback body would declare \`${conflict}\` where that name is already used.`);
   }
-  const allowed: RewritePlan['allowed'] = [];
   const nextTick = findNextTick(shape);
   if (nextTick) {
     const message = 'process.nextTick in the callback body: in a promise job its tick runs after pending promise jobs, in a callback before them.';

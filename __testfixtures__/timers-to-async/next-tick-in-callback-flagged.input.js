@@ -1,0 +1,10 @@
+// Checks: a timer chain whose callback queues a nextTick and a promise job converts by default,
+// flagged (timing/next-tick-ordering): in a promise job the tick runs after the promise job.
+// With --strict it is refused (no-transform-next-tick-in-callback).
+const log = (message) => console.log(message);
+
+setTimeout(() => {
+  process.nextTick(() => log('tick queued in step 1'));
+  Promise.resolve().then(() => log('promise queued in step 1'));
+  setTimeout(() => log('step 2'), 5);
+}, 5);

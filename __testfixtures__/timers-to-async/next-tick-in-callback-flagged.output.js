@@ -1,0 +1,14 @@
+// Checks: a timer chain whose callback queues a nextTick and a promise job converts by default,
+// flagged (timing/next-tick-ordering): in a promise job the tick runs after the promise job.
+// With --strict it is refused (no-transform-next-tick-in-callback).
+const { setTimeout } = require('timers/promises');
+
+const log = (message) => console.log(message);
+
+(async () => {
+  await setTimeout(5);
+  process.nextTick(() => log('tick queued in step 1'));
+  Promise.resolve().then(() => log('promise queued in step 1'));
+  await setTimeout(5);
+  log('step 2');
+})();
