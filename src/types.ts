@@ -260,6 +260,12 @@ export interface TransformOptions {
    */
   externalApis?: ExternalApi[];
   /**
+   * Calls (`line:column`, 1-based) the type checker resolved (project mode): to a function of the
+   * project, or to a callback that only looks error-first by its names. Never converted on the
+   * unknown-callee assumption: project mode converts them, or says why not.
+   */
+  resolvedCalls?: string[];
+  /**
    * Exported functions of this file whose every caller in the project converts: they may drop
    * their callback form (no dual API) even with `api: 'dual'`.
    */
@@ -291,11 +297,6 @@ export interface PolicyOptions {
   nodeVersion?: string;
   /** Treat engines.node as the floor, as `nodeVersion` does (run() reads it per package). */
   respectEngines?: boolean;
-  /**
-   * Project mode (set by run()): the type checker resolves calls across files, so no call is
-   * converted on the unknown-callee assumption unless `allow` names that rule.
-   */
-  projectMode?: boolean;
 }
 
 export interface TransformSourceOptions extends Partial<TransformOptions>, PolicyOptions {

@@ -9,11 +9,8 @@ export const asyncAwaitRequirement: NodeRequirement = { major: 8, feature: 'asyn
  * The rules whose refusals are lifted. By default every convert-and-flag rule converts (and is
  * reported where it applies); `strict` keeps only what the user allowed by name.
  */
-export function resolveAllow(allow: readonly string[] = [], strict = false, projectMode = false): string[] {
-  if (strict) return [...allow];
-  // In project mode the checker says what a cross-file call reaches: nothing is assumed.
-  const flagged = convertAndFlagRuleIds().filter((id) => !(projectMode && id === 'timing/unknown-callee'));
-  return [...new Set([...allow, ...flagged])];
+export function resolveAllow(allow: readonly string[] = [], strict = false): string[] {
+  return strict ? [...allow] : [...new Set([...allow, ...convertAndFlagRuleIds()])];
 }
 
 export class NodeVersionError extends Error {}

@@ -7,7 +7,7 @@ import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
 import { buildReport } from '../report/build-report';
 import { convertProject } from '../project/convert-project';
-import { findProjectConfig, ProjectConfigError } from '../project/config';
+import { ProjectConfigError } from '../project/config';
 import { getRule, listRules } from '../timing/rules';
 import { getTransform, transforms } from '../transforms';
 import type { FileResult, Report, RunOptions, TransformSourceOptions } from '../types';
@@ -94,15 +94,12 @@ async function processFile(
   const read = await readSourceFile(absolutePath, reportPath);
   if ('error' in read) return { result: { path: reportPath, status: 'error', findings: [], error: read.error } };
   const engines = await lookupEngines(path.dirname(absolutePath));
-  // Where project mode can run, the type checker says what cross-file calls reach: none is assumed.
-  const projectMode = options.project !== false && (Boolean(options.project) || (await findProjectConfig(path.dirname(absolutePath))) !== undefined);
   const sourceOptions: TransformSourceOptions = {
     path: reportPath,
     transforms: options.transforms,
     parser: options.parser,
     allow: options.allow,
     strict: options.strict,
-    projectMode,
     api: options.api,
     target: options.target,
     minNodeMajor: resolveTargetNode(options, engines?.minMajor),

@@ -28,11 +28,12 @@ interface ParseErrorLike {
 export function transformSource(source: string, options: TransformSourceOptions = {}): FileResult {
   const path = options.path ?? 'input.js';
   const transformOptions: TransformOptions = {
-    allow: resolveAllow(options.allow ?? defaultTransformOptions.allow, options.strict, options.projectMode),
+    allow: resolveAllow(options.allow ?? defaultTransformOptions.allow, options.strict),
     api: options.api ?? defaultTransformOptions.api,
     target: options.target ?? defaultTransformOptions.target,
     minNodeMajor: resolveTargetNode(options, undefined),
     externalApis: options.externalApis,
+    resolvedCalls: options.resolvedCalls,
     promiseOnly: options.promiseOnly,
   };
   const frame = splitSource(source);

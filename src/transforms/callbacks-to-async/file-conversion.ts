@@ -134,7 +134,7 @@ export class FileConversion {
     for (;;) {
       // Searching from the function's own path keeps scopes right and skips the rest of the file.
       const scope = within ? this.ctx.j(this.ctx.root.get('program', ...within)) : this.ctx.root;
-      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call));
+      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call) || this.isResolvedCall(call));
       let stale = false;
       for (const site of sites) {
         // A rewrite moves code: sites it moved are found again on the next pass.
@@ -179,21 +179,26 @@ export class FileConversion {
    * are tried, one left as it was is an unknown callee unless its own refusal changes results.
    */
   private ownCalleeLeft(call: AnyNode): string | undefined {
-    const callee = call.callee;
-    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
-    if (name === undefined) return undefined;
+    const named = (item: CallbackFunction) => isCalledBy(item, call.callee);
     for (const [item, refusal] of this.unconverted) {
-      if (!namesOf(item).includes(name)) continue;
+      if (!named(item)) continue;
       if (refusal === undefined) return 'is a callback function of this file that is not converted yet';
       if (isDualApi(item)) return 'is a converted callback function of this file that keeps its callback form (the dual API)';
       if (resultChangingRefusals.has(refusal)) return `is a callback function of this file that stays as it is (${refusal})`;
     }
     for (const item of this.callbackFunctions) {
-      if (namesOf(item).includes(name) && !this.unconverted.has(item)) {
+      if (named(item) && !this.unconverted.has(item)) {
         return 'names a converted callback function of this file that this call cannot be tied to for sure; the function keeps its callback form';
       }
     }
     return undefined;
+  }
+
+  /** A call the type checker resolved (project mode): it is no unknown callee. */
+  private isResolvedCall(call: AnyNode): boolean {
+    const positions = this.ctx.options.resolvedCalls;
+    if (!positions || !call.loc) return false;
+    return positions.includes(`${call.loc.start.line}:${call.loc.start.column + 1}`);
   }
 
   private planContext() {
@@ -209,18 +214,17 @@ export class FileConversion {
   private apiOfCall(call: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
     const local = this.localApis.resolveCallee(call.callee, classNode);
     if (local) return local;
-    if (this.ownCalleeLeft(call)) return undefined;
     if (!this.nodeApis) {
       this.nodeApis = new Map();
       const unknownAllowed = this.ctx.options.allow.includes('timing/unknown-callee');
-      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings)) {
+      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings, undefined, (call) => this.isResolvedCall(call))) {
         if (site.api && !site.refused && (site.module !== 'unknown' || unknownAllowed)) this.nodeApis.set(site.call, site.api);
       }
     }
     // A trial inside a trial copies a copy: follow the copies back to the node first found.
     for (let node: AnyNode = call; node; node = this.copiedFrom.get(node)) {
       const api = this.nodeApis.get(node);
-      if (api) return api;
+      if (api) return api.module === 'unknown' && this.ownCalleeLeft(call) ? undefined : api;
     }
     return undefined;
   }
@@ -477,9 +481,15 @@ function isDualApi(item: CallbackFunction): boolean {
   return last?.type === 'Identifier' && last.name === item.callbackName;
 }
 
-/** The names a call may use for a callback function: its own, or the property it is assigned to (`module.exports.x = function`). */
-function namesOf(item: CallbackFunction): string[] {
+/**
+ * May this callee name the function? `f(…)` a plain function named f; `x.m(…)` a method m of a
+ * class or object, or a function assigned to a property m (`module.exports.m = function`).
+ */
+function isCalledBy(item: CallbackFunction, callee: AnyNode): boolean {
+  if (callee.type === 'Identifier') return !item.owner && item.holder?.type !== 'AssignmentExpression' && item.name === callee.name;
+  if (callee.type !== 'MemberExpression' || callee.computed) return false;
+  const name = callee.property.name;
   const holder = item.holder;
-  const assigned = holder?.type === 'AssignmentExpression' && holder.left.type === 'MemberExpression' && !holder.left.computed ? holder.left.property.name : undefined;
-  return [item.name, assigned].filter((name): name is string => name !== undefined);
+  if (holder?.type === 'AssignmentExpression') return holder.left.type === 'MemberExpression' && !holder.left.computed && holder.left.property.name === name;
+  return item.owner !== undefined && item.name === name;
 }
