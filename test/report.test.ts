@@ -144,10 +144,14 @@ describe('formatReport text', () => {
     const report = sampleReport();
     const long = 'word '.repeat(30).trim();
     report.files = report.files.map((file) => ({ ...file, findings: file.findings.map((finding) => ({ ...finding, message: long })) }));
-    const lines = formatReport(report, 'text', { width: 80, diffs: false }).split('\n');
+    const lines = formatReport(report, 'text', { width: 100, diffs: false }).split('\n');
     const findingLines = lines.filter((line) => line.includes('word'));
     expect(findingLines.length).toBeGreaterThan(2);
-    for (const line of findingLines) expect(line.length).toBeLessThanOrEqual(80);
+    for (const line of findingLines) expect(line.length).toBeLessThanOrEqual(100);
+    // Too narrow to hang under the message: a short indent, still within the width.
+    for (const line of formatReport(report, 'text', { width: 60, diffs: false }).split('\n').filter((l) => l.includes('word'))) {
+      expect(line.length).toBeLessThanOrEqual(60);
+    }
     const column = lines.find((line) => line.startsWith('  2:1'))!.indexOf('word');
     expect(findingLines[1].indexOf('word')).toBe(column);
     expect(formatReport(report, 'text', { diffs: false })).toContain(`${long} [rewritten]`);

@@ -104,6 +104,10 @@ export function formatText(report: Report, options: TextFormatOptions): string {
   const palette = createPalette(options.color);
   const diffs = options.diffs ? report.files.map(createFileDiff).filter(Boolean).map((diff) => colorizeDiff(diff, palette)) : [];
   const details = report.files.flatMap((file) => formatFileDetails(file, palette, options));
-  const blocks = [...diffs, details.join('\n'), formatSummaryLines(report).join('\n')].filter(Boolean);
+  const summary = formatSummaryLines(report).flatMap((line) => {
+    const indent = /^ */.exec(line)![0];
+    return wrapAfterPrefix(indent, indent.length, line.slice(indent.length), options.width);
+  });
+  const blocks = [...diffs, details.join('\n'), summary.join('\n')].filter(Boolean);
   return blocks.map((block) => (block.endsWith('\n') ? block : `${block}\n`)).join('\n');
 }
