@@ -64,6 +64,18 @@ const expectedRewrite = (() => {
   };
 })();
 
+describe('--help', () => {
+  it('documents every option of issue 21', async () => {
+    const { code, stdout } = await inProcess(projectRoot, ['--help']);
+    expect(code).toBe(0);
+    for (const option of ['--print', '--stdin', '--stdin-filename <path>', '--no-error-on-unmatched-pattern', '--max-file-size <size>', '--include-minified']) {
+      expect(stdout).toContain(option);
+    }
+    expect(stdout).toContain("awaitify 'src/**/*.js' 'lib/*.ts'");
+    expect((await inProcess(projectRoot, ['scan', '--help'])).stdout).toContain('--max-file-size <size>');
+  });
+});
+
 describe('inputs: globs, unmatched paths, .git/info/exclude', () => {
   it('expands a quoted glob itself, filtered like a directory walk (extensions, node_modules, --ignore)', async () => {
     const root = await makeTree({
