@@ -99,7 +99,7 @@ Commands:
 function createRunCommand(io: CliIo): Command {
   const command = new Command('awaitify')
     .description('Rewrite callback-era Node code into async/await, keeping execution order, and report every timing change.')
-    .argument('[paths...]', 'files and directories to process', ['.'])
+    .argument('[paths...]', 'files, directories and quoted glob patterns to process', ['.'])
     .option('--write', 'write the changed files (default: dry run that prints diffs)')
     .addOption(new Option('--check', 'exit 1 and list the files when any file would change; writes nothing').conflicts('write'))
     .option('--force', 'with --write: also write files that have uncommitted git changes')
@@ -115,7 +115,7 @@ function createRunCommand(io: CliIo): Command {
 function createScanCommand(io: CliIo): Command {
   const command = new Command('awaitify scan')
     .description('Analyse without rewriting: where the callback code is, how deep it nests, what the transforms would convert and what needs a person.')
-    .argument('[paths...]', 'files and directories to analyse', ['.']);
+    .argument('[paths...]', 'files, directories and quoted glob patterns to analyse', ['.']);
   addCommonOptions(command).addHelpText('after', describeTransforms() + '\n' + exitCodesHelp.replace(', --check found files to change', ''));
   return finishCommand(command, io);
 }
@@ -140,7 +140,7 @@ function addCommonOptions(command: Command): Command {
     .option('--no-project', 'never turn project mode on by itself')
     .option('--config <file>', `settings file to use (default: ${'awaitify.config.json'} or the "awaitify" key of package.json, from cwd upward)`)
     .option('--color', 'colour even when stdout is not a terminal')
-    .option('--no-color', 'no colour (NO_COLOR also turns it off)');
+    .option('--no-color', 'no colour (without either flag: FORCE_COLOR, then NO_COLOR, then colour on a terminal)');
 }
 
 function finishCommand(command: Command, io: CliIo): Command {
