@@ -41,6 +41,8 @@ interface Terminal {
   isTTY?: boolean;
   columns?: number;
   env?: Record<string, string>;
+  /** stderr on a terminal of this width. */
+  stderrColumns?: number;
 }
 
 /** main() in-process: stdout as a terminal (or not) of a given width. */
@@ -49,7 +51,7 @@ async function inProcess(cwd: string, args: string[], terminal: Terminal = {}) {
   let stderr = '';
   const code = await main(args, {
     stdout: { write: (text: string) => (stdout += text), isTTY: terminal.isTTY ?? false, columns: terminal.columns },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: terminal.stderrColumns !== undefined, columns: terminal.stderrColumns },
     env: terminal.env ?? {},
     cwd,
   });
@@ -262,6 +264,11 @@ describe('output: --check, pipes, colour, width', () => {
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
     expect(onTerminal.stdout).toContain('error deep/deep/deep/deep/bad.js:4:11: cannot parse:\n      Unexpected token');
     expect(onTerminal.stdout).toMatch(/^ {2}2:1 {2}info {5}timing\/callback-moved-to-microtask\n {4}fs\.readFile: the callback body/m);
+    const usage = await inProcess(await makeTree(tree), ['src/**/*.jsx'], { stderrColumns: 50 });
+    expect(usage.code).toBe(2);
+    const usageLines = usage.stderr.trimEnd().split('\n');
+    expect(usageLines.length).toBeGreaterThan(3);
+    for (const line of usageLines) expect(line.length, line).toBeLessThanOrEqual(50);
     const inPipe = await inProcess(await makeTree(tree), ['--write'], { isTTY: false, columns: 60 });
     expect(inPipe.stdout).toContain('fs.readFile: the callback body now runs as a promise job once the operation completes. [rewritten]');
   });

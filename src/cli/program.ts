@@ -8,7 +8,8 @@ import { writeResults } from '../io/write-results';
 import { runSource } from '../engine/run-source';
 import type { Report } from '../types';
 import { ConfigError, findConfig, loadConfigFile, type FileConfig } from './config';
-import type { CliIo } from './io';
+import { wrapWidth, type CliIo } from './io';
+import { wrapAfterPrefix } from '../report/wrap';
 import { chooseExitCode, emitReport, resultText } from './output';
 import { parseArguments, type CliOptions, type ConfigurableOption } from './options';
 import { createProgress } from './progress';
@@ -23,12 +24,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await execute(await applyConfig(parsed.options, io.cwd), io);
   } catch (error) {
     if (error instanceof RunOptionsError || error instanceof ConfigError) {
-      io.stderr.write(`awaitify: ${error.message}\n`);
-      return 2;
+      return usageError(io, error.message);
     }
     if (error instanceof GitChangesError) {
-      io.stderr.write(`awaitify: --changed-since: ${error.message}\n`);
-      return 2;
+      return usageError(io, `--changed-since: ${error.message}`);
     }
     io.stderr.write(`awaitify: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
@@ -118,7 +117,11 @@ async function executeStdin(options: CliOptions, io: CliIo): Promise<number> {
 }
 
 function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`awaitify: ${message}\n`);
+  // On a terminal each long line wraps to its width, under a short indent.
+  const columns = wrapWidth(io.stderr);
+  const width = columns === undefined ? undefined : columns - 2;
+  const lines = `awaitify: ${message}`.split('\n').flatMap((line) => wrapAfterPrefix('', 0, line, width).map((part, index) => (index === 0 ? part : `  ${part}`)));
+  io.stderr.write(`${lines.join('\n')}\n`);
   return 2;
 }
 
