@@ -287,6 +287,12 @@ describe('collectFiles: globs and .git/info/exclude', () => {
     expect(collected.missing).toEqual(['missing']);
   });
 
+  it('nothing under a matched directory that .gitignore or --ignore leaves out is processed', async () => {
+    const root = await makeTree({ '.gitignore': 'build/\n', 'build/out.js': '', 'vendor/v.js': '', 'src/a.js': '' });
+    const collected = await collectFiles({ paths: ['*'], cwd: root, extensions: ['.js'], ignore: ['vendor'] });
+    expect(collected.files.map((file) => path.relative(root, file))).toEqual(['src/a.js']);
+  });
+
   it('a file whose name looks like a pattern is taken as a name when it exists', async () => {
     const root = await makeTree({ 'pages/[id].js': '', 'pages/1.js': '' });
     const collected = await collectFiles({ paths: ['pages/[id].js'], cwd: root, extensions: ['.js'], ignore: [] });

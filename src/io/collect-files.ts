@@ -88,7 +88,9 @@ function describeNoMatch(given: string, exists: boolean, walk: Walk): string {
 async function addGlobMatches(pattern: string, walk: Walk): Promise<void> {
   const matches = await expandGlob(pattern, walk.cwd);
   for (const directory of matches.directories) {
-    await walkDirectory(directory, await findIgnoreBase(directory, walk.cwd), walk);
+    const base = await findIgnoreBase(directory, walk.cwd);
+    if (await findExclusion(directory, true, base, walk)) continue;
+    await walkDirectory(directory, base, walk);
   }
   for (const file of matches.files) {
     if (!walk.extensions.has(path.extname(file).toLowerCase())) continue;
