@@ -3,6 +3,8 @@ export { transforms, getTransform } from './transforms';
 export { listRules, getRule } from './timing/rules';
 export type * from './types';
 export { run, RunOptionsError } from './engine/run';
+export { runSource } from './engine/run-source';
+export type { SourceRunOptions } from './engine/run-source';
 export { writeResults } from './io/write-results';
 export { formatChangedWithPrettier } from './io/format-with-prettier';
 export { formatReport, reportFormats } from './report/format';

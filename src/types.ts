@@ -309,6 +309,15 @@ export interface RunOptions extends Partial<TransformOptions> {
   only?: string[];
   /** Run the analysis of `awaitify scan` too (FileResult.scan, Summary.scan). */
   analyze?: boolean;
+  /**
+   * A path that does not exist, a pattern that matches nothing or a directory without a file to
+   * process is an error (RunOptionsError) unless this is false.
+   */
+  errorOnUnmatchedPattern?: boolean;
+  /** Files larger than this many bytes are skipped unread (default 1 MB; 0: no limit). */
+  maxFileSize?: number;
+  /** Files with a very long mean line length (minified, generated) are skipped (default true). */
+  skipMinified?: boolean;
   /** Called after each file, for progress display. */
   onFile?: (result: FileResult, done: number, total: number) => void;
   /**
