@@ -189,6 +189,12 @@ export interface Report {
   summary: Summary;
   /** The absolute directory that file paths are relative to; writeResults needs it. */
   cwd?: string;
+  /**
+   * What the run could not do for want of an optional dependency (ts-morph for project mode,
+   * the project's prettier for --prettier), and what it did instead. The command prints them on
+   * stderr; they are not findings about a file.
+   */
+  notices?: string[];
 }
 
 export type ParserName = 'auto' | 'babel' | 'flow' | 'ts' | 'tsx';

@@ -140,6 +140,7 @@ async function emitReport(report: Report, options: CliOptions, io: CliIo): Promi
   if (stdoutFormat !== 'text') {
     for (const file of report.files) if (file.status === 'error') io.stderr.write(`awaitify: ${describeFileError(file)}\n`);
   }
+  for (const notice of report.notices ?? []) io.stderr.write(`awaitify: ${notice}\n`);
   io.stderr.write(describeOutcome(report, options));
 }
 
