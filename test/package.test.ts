@@ -17,6 +17,7 @@ const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'),
   version: string;
   exports: Record<string, string | Record<string, string>>;
   bin: Record<string, string>;
+  scripts: Record<string, string>;
 };
 const versionOf = (name: string) => (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -207,5 +208,23 @@ c.reportOn(${JSON.stringify(directory)}).then((markdown) => process.stdout.write
     expect(unformatted.code, unformatted.described).toBe(0);
     expect(unformatted.stderr).toContain('awaitify: --prettier: no prettier is installed for a.js');
     expect(unformatted.stdout).toContain("+const fsp = require('fs/promises');\n");
+  });
+});
+
+describe('first contact: npm install && npm run demo', () => {
+  it('builds once: no install-time script builds, and the demo builds before it runs', () => {
+    const installScripts = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'];
+    expect(installScripts.filter((name) => manifest.scripts[name] !== undefined)).toEqual([]);
+    expect(manifest.scripts.demo.match(/npm run build/g)).toHaveLength(1);
+    expect(manifest.scripts.prepack).toBe('npm run build');
+  });
+
+  it('the demo (after the build) ends with one line that says what it showed, in numbers the run reported', () => {
+    const demo = sh(process.execPath, [path.join(projectRoot, 'scripts/demo.js')], projectRoot);
+    expect(demo.code, demo.described).toBe(0);
+    const lines = demo.stdout.trimEnd().split('\n');
+    const scanned = /^Scanned (\d+) files: (\d+) changed/m.exec(demo.stdout);
+    expect(scanned, demo.described).not.toBeNull();
+    expect(lines.at(-1)).toMatch(new RegExp(`^Demo: a dry run over examples/ \\(.*\\): ${scanned![2]} of ${scanned![1]} files would change .*; nothing was written\\.$`));
   });
 });
