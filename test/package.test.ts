@@ -1,5 +1,5 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transforms } from '../src/transforms';
@@ -27,8 +27,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_') || keep.has(key.toLowerCase())));
 }
 
-function sh(command: string, args: string[], cwd: string, options: SpawnSyncOptions = {}) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...cleanEnv(), NO_COLOR: '1', CI: 'true' }, ...options });
+function sh(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...cleanEnv(), NO_COLOR: '1', CI: 'true' } });
   const outcome = { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
   return { ...outcome, described: `${command} ${args.join(' ')} (in ${cwd}) exited ${outcome.code}\n${outcome.stdout}\n${outcome.stderr}` };
 }
