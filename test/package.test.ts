@@ -180,9 +180,14 @@ c.reportOn(${JSON.stringify(directory)}).then((markdown) => process.stdout.write
 
     const automatic = awaitify(['app']);
     expect(automatic.code, automatic.described).toBe(0);
-    expect(automatic.stderr).toContain('awaitify: project mode: app/jsconfig.json is in scope');
+    expect(automatic.stderr).toContain('awaitify: project mode: app/jsconfig.json is in scope and list, a converted callback function, is used in app/main.js');
     expect(automatic.stderr).toContain('ts-morph, an optional dependency of awaitify, is not installed');
     expect(automatic.stdout).toContain('--- a/app/lib/store.js\n');
+    // No file of the run uses the function: project mode could not matter, and nothing is said.
+    const alone = awaitify(['app/lib']);
+    expect(alone.code, alone.described).toBe(0);
+    expect(alone.stdout).toContain('--- a/app/lib/store.js\n');
+    expect(alone.stderr).not.toContain('project mode');
 
     // The project's own ts-morph (this repository's copy, linked in as pnpm installs packages) is found.
     await fs.mkdir(path.join(project, 'node_modules'), { recursive: true });

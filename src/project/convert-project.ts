@@ -52,7 +52,7 @@ export interface ProjectModeNotice {
 /**
  * Project mode: converts exported callback functions together with their callers in other
  * files. Undefined when it does not apply (not asked for, and no config file in scope or no
- * callback API that crosses files); a notice when it would run on its own but ts-morph is missing.
+ * callback API that crosses files); a notice when it would turn on by itself but ts-morph is missing.
  */
 export async function convertProject(input: ProjectModeInput): Promise<ProjectModeOutput | ProjectModeNotice | undefined> {
   const decision = await decideProjectMode(input);
@@ -61,9 +61,9 @@ export async function convertProject(input: ProjectModeInput): Promise<ProjectMo
   try {
     loaded = await loadProject(decision.configPath, input.files);
   } catch (error) {
+    // Only --project gets here without ts-morph: the automatic mode stopped at listConfigFiles.
     if (error instanceof MissingTsMorphError) {
-      if (decision.mode === 'requested') throw new ProjectConfigError(`--project: ${error.message}. Without --project each file is converted on its own: calls in other files are left as they are.`);
-      return { notice: describeWithoutTsMorph(input, decision.configPath, error) };
+      throw new ProjectConfigError(`--project: ${error.message}. Without --project each file is converted on its own: calls in other files are left as they are.`);
     }
     // Asked for, a config that cannot be loaded is an error; on its own, project mode just stays off.
     if (decision.mode === 'automatic' && error instanceof ProjectConfigError) return undefined;
@@ -73,9 +73,9 @@ export async function convertProject(input: ProjectModeInput): Promise<ProjectMo
   return run.convert(decision);
 }
 
-function describeWithoutTsMorph(input: ProjectModeInput, configPath: string, error: MissingTsMorphError): string {
-  const config = toReportPath(input.cwd, configPath);
-  return `project mode: ${config} is in scope and files of the run export callback functions that converted, so their callers in other files might convert with them, but ${error.message}. Each file was converted on its own, as with --no-project (which also silences this notice).`;
+function describeWithoutTsMorph(input: ProjectModeInput, configPath: string, mention: { word: string; file: string }, error: MissingTsMorphError): string {
+  const where = `${toReportPath(input.cwd, configPath)} is in scope and ${mention.word}, a converted callback function, is used in ${toReportPath(input.cwd, mention.file)}`;
+  return `project mode: ${where}, so callers in other files might convert with it, but ${error.message}. Each file was converted on its own, as with --no-project (which also silences this notice).`;
 }
 
 interface Decision {
@@ -103,7 +103,8 @@ async function decideProjectMode(input: ProjectModeInput): Promise<Decision | Pr
  * On by itself only when it can matter: a file exports a callback function it converted, a
  * config file above it lists that file, and another file of that project mentions the function.
  * Until a config file is found above such a file nothing but a few small reads is spent and
- * ts-morph is not loaded; when it is missing then, a notice says that project mode might matter.
+ * ts-morph is not loaded. Without ts-morph, the same check over the run's own files decides
+ * whether a notice says that project mode might matter.
  */
 async function decideAutomatically(input: ProjectModeInput): Promise<Decision | ProjectModeNotice | undefined> {
   const defining = input.results
@@ -117,12 +118,19 @@ async function decideAutomatically(input: ProjectModeInput): Promise<Decision | 
   }
   for (const [configPath, indexes] of configs) {
     let listed: string[];
+    let missingTsMorph: MissingTsMorphError | undefined;
     try {
       listed = await listConfigFiles(configPath);
     } catch (error) {
-      if (error instanceof MissingTsMorphError) return { notice: describeWithoutTsMorph(input, configPath, error) };
-      if (!(error instanceof ProjectConfigError)) throw error;
-      listed = [];
+      if (error instanceof MissingTsMorphError) {
+        // Without ts-morph the config's list of files is unknown: the run's own files stand in for it.
+        missingTsMorph = error;
+        listed = [...input.files];
+      } else if (error instanceof ProjectConfigError) {
+        listed = [];
+      } else {
+        throw error;
+      }
     }
     const projectFiles = new Set(listed);
     for (const index of indexes.filter((i) => projectFiles.has(input.files[i]))) {
@@ -131,6 +139,7 @@ async function decideAutomatically(input: ProjectModeInput): Promise<Decision | 
       // A function exported as `module.exports = function …` has no name of its own: its module's does.
       const words = [...new Set(apis.map((api) => api.name || path.basename(file).replace(/\.[^.]+$/, '')))];
       const mention = await findMention(words, [...projectFiles].filter((other) => other !== file), input);
+      if (mention && missingTsMorph) return { notice: describeWithoutTsMorph(input, configPath, mention, missingTsMorph) };
       if (mention) {
         const reason = `${path.relative(input.cwd, configPath) || path.basename(configPath)} is in scope and ${mention.word} of ${toReportPath(input.cwd, file)} is used in ${toReportPath(input.cwd, mention.file)}`;
         return { configPath, mode: 'automatic', reason };

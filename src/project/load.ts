@@ -24,8 +24,8 @@ type TsMorph = typeof import('ts-morph');
 let loaded: TsMorph | undefined;
 
 /**
- * ts-morph is an optional peer dependency: only project mode needs it. It is not installed
- * (`error.message` names it and says how to get it).
+ * ts-morph, an optional peer dependency that only project mode needs, is not installed; the
+ * message names it and says how to get it.
  */
 export class MissingTsMorphError extends Error {
   override name = 'MissingTsMorphError';
