@@ -41,6 +41,7 @@ export async function emitReport(report: Report, options: CliOptions, io: CliIo)
   if (streamFormat !== 'text' && stream === io.stdout) {
     for (const file of report.files) if (file.status === 'error') io.stderr.write(`awaitify: ${describeFileError(file)}\n`);
   }
+  for (const notice of report.notices ?? []) io.stderr.write(`awaitify: ${notice}\n`);
   io.stderr.write(describeOutcome(report, options));
 }
 

@@ -1,6 +1,22 @@
-import type { API, FileInfo, Options } from 'jscodeshift';
 import { transformSource } from './transform-source';
 import type { ApiStyle, ParserName, Target } from '../types';
+
+// The parts of jscodeshift's FileInfo, API and Options that the entry points use, written out
+// here: jscodeshift's own types are a dev dependency, and published declarations must not need them.
+
+export interface JscodeshiftFileInfo {
+  path: string;
+  source: string;
+}
+
+export interface JscodeshiftApi {
+  report(message: string): void;
+}
+
+/** Command-line options jscodeshift passes on: `--allow`, `--api`, `--target`, `--awaitifyParser`. */
+export type JscodeshiftOptions = Record<string, unknown>;
+
+export type JscodeshiftTransform = (file: JscodeshiftFileInfo, api: JscodeshiftApi, options?: JscodeshiftOptions) => string | undefined;
 
 function listOption(value: unknown): string[] | undefined {
   if (value === undefined || value === true || value === false) return undefined;
@@ -11,8 +27,8 @@ function listOption(value: unknown): string[] | undefined {
  * Builds a jscodeshift transform for one awaitify transform. It parses by itself (the parser
  * follows the file's extension) so that results match the awaitify command exactly.
  */
-export function createJscodeshiftTransform(id: string) {
-  return function awaitifyTransform(file: FileInfo, api: API, options: Options = {}): string | undefined {
+export function createJscodeshiftTransform(id: string): JscodeshiftTransform {
+  return function awaitifyTransform(file, api, options = {}) {
     const result = transformSource(file.source, {
       path: file.path,
       transforms: [id],

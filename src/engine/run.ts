@@ -173,6 +173,7 @@ export async function run(options: RunOptions): Promise<Report> {
   }
   const project = await convertAcrossFiles(collected.files, processed, options, cwd);
   if (!project) return buildReport(results, cwd);
+  if ('notice' in project) return { ...buildReport(results, cwd), notices: [project.notice] };
   const report = buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd);
   report.summary.project = project.summary;
   return report;
