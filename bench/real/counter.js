@@ -16,6 +16,8 @@ const CALLBACK_NAME = /^_?(cb|callback|done|next)_?\d*$/i;
 const WRAPPER_CALLEE = /(^|\.)(Promise|fromCallback\w*|promisify\w*|settleCallback\w*)$/;
 // Calls that take a wrapper's parameter without being a callback API (a queue, a listener, a timer).
 const NOT_A_CALLBACK_API = /(\.(push|unshift|then|catch|finally|on|once|addListener|prependListener)|^(setImmediate|setTimeout|queueMicrotask|process\.nextTick))$/;
+// A rejection handler (`.then(ok, (err) => …)`, `.catch((err) => …)`) is promise code, not a callback.
+const PROMISE_HANDLER = /\.(then|catch|finally)$/;
 const SKIP_KEYS = new Set(['loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'errors']);
 
 const isFunction = (node) =>
@@ -138,9 +140,9 @@ const METRICS = [
   {
     id: 'errFirst',
     header: 'err-first',
-    doc: 'error-first callbacks: calls whose last argument is a function literal whose first parameter is named err/error/er/e or typed as an Error, plus callbacks handed on inside a promise wrapper (errFirstLiterals + errFirstWrapped)',
+    doc: 'error-first callbacks: calls whose last argument is a function literal whose first parameter is named err/error/er/e or typed as an Error (not .then/.catch/.finally handlers), plus callbacks handed on inside a promise wrapper (errFirstLiterals + errFirstWrapped)',
     visit(node, parent, ctx) {
-      if (!isCall(node)) return;
+      if (!isCall(node) || PROMISE_HANDLER.test(calleeText(node.callee))) return;
       const last = node.arguments[node.arguments.length - 1];
       if (isErrorFirstLiteral(last)) {
         ctx.counts.errFirst++;
@@ -163,8 +165,8 @@ const METRICS = [
     header: 'cb-fns',
     doc: 'functions whose last parameter is a callback, by name (cb, callback, done, next) or by use (called, or handed on as the last argument of a call)',
     visit(node, parent, ctx) {
-      if (!isFunction(node) || node.params.length === 0) return;
-      const found = lastParamCallback(node);
+      if (!isFunction(node)) return;
+      const found = node.params.length > 0 ? lastParamCallback(node) : { byName: false, byUse: false };
       const name = functionName(node, parent);
       if (found.byName || found.byUse) ctx.counts.callbackFunctions++;
       if (name !== undefined) {

@@ -18,6 +18,7 @@ const { listLibFiles, countTree } = require('./tree');
 const { convertedApis, zeroCounts, addCounts } = require('./counter');
 const { runAwaitify, summarizeReport, checkBuilt } = require('./awaitify-cli');
 const { formatTable, withDelta } = require('./table');
+const { pool } = require('./pool');
 
 const baselinePath = path.join(__dirname, 'baseline.json');
 const defaultOut = path.join(__dirname, 'last-run.json');
@@ -41,8 +42,7 @@ function parseArgs(argv) {
 }
 
 /** One package: copy, count, awaitify --write, count again. */
-async function benchPackage(pkg, options) {
-  const source = unpacked(pkg);
+async function benchPackage(pkg, options, source = unpacked(pkg)) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `awaitify-bench-real-${pkg.name}-`));
   try {
     fs.cpSync(source, work, { recursive: true });
@@ -76,20 +76,6 @@ async function benchPackage(pkg, options) {
   } finally {
     if (!options.keep) fs.rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** Runs tasks with at most `jobs` at a time, results in input order. */
-async function pool(items, jobs, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
-  return results;
 }
 
 function totals(results) {
@@ -184,7 +170,11 @@ async function main() {
   if (problems.length > 0) process.exitCode = 1;
 }
 
-main().catch((error) => {
-  console.error(`bench:real: ${error.message}`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`bench:real: ${error.message}`);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { benchPackage, totals };
