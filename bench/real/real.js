@@ -54,11 +54,12 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
     const apis = convertedApis(before.functions, after.functions);
     const problems = [...summary.fileErrors, ...after.parseErrors.map((error) => `output does not parse: ${error}`)];
     if (!run.report) problems.push(`awaitify exited ${run.exitCode} without a JSON report: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}`);
-    if ((pkg.tags || []).includes('middleware-control') && after.counts.middlewareConverted > 0) {
-      problems.push(`negative control: ${after.counts.middlewareConverted} middleware function(s) became async`);
+    if ((pkg.tags || []).includes('middleware-control') && (after.counts.middlewareConverted > 0 || after.counts.middleware < before.counts.middleware)) {
+      problems.push(`negative control: ${after.counts.middlewareConverted} middleware function(s) became async, ${before.counts.middleware - after.counts.middleware} lost their (req, res, next) form`);
     }
     return {
       package: `${pkg.name}@${pkg.version}`,
+      control: (pkg.tags || []).includes('middleware-control'),
       files: files.length,
       filesChanged: summary.filesChanged,
       before: before.counts,
@@ -117,6 +118,9 @@ function printTables(run, baseline) {
     ];
   });
   console.log(formatTable(header, rows));
+  for (const row of run.packages.filter((result) => result.control)) {
+    console.log(`negative control ${row.package}: ${row.after.middleware} middleware, ${row.after.middlewareConverted} became async (must stay 0)`);
+  }
   const rules = [...new Set([...Object.keys(run.total.refused), ...Object.keys(baseline ? baseline.total.refused : {})])].sort();
   if (rules.length > 0) {
     console.log('');
