@@ -1,5 +1,3 @@
-import type { API, Collection, JSCodeshift } from 'jscodeshift';
-
 export type Severity = 'info' | 'warning' | 'error';
 
 /** Where the code sits in the source: 1-based lines and columns. */
@@ -216,6 +214,12 @@ export interface Report {
   summary: Summary;
   /** The absolute directory that file paths are relative to; writeResults needs it. */
   cwd?: string;
+  /**
+   * What the run could not do for want of an optional dependency (ts-morph for project mode,
+   * the project's prettier for --prettier), and what it did instead. The command prints them on
+   * stderr; they are not findings about a file.
+   */
+  notices?: string[];
 }
 
 export type ParserName = 'auto' | 'babel' | 'flow' | 'ts' | 'tsx';
@@ -321,33 +325,15 @@ export interface FindingInput {
   site?: SiteKind;
 }
 
-/** What a transform gets for one file. */
-export interface TransformContext {
-  j: JSCodeshift;
-  root: Collection;
-  path: string;
-  source: string;
-  options: TransformOptions;
-  report(finding: FindingInput): void;
-  /**
-   * Async functions that awaitify itself made in this file during this run, shared by all
-   * transforms: their bodies run only what awaitify put there, so later conversions may add
-   * awaits to them (see src/transforms/shared/async-placement.ts).
-   */
-  ownAsyncFunctions: WeakSet<object>;
-  /** Where a transform lists the callback functions it made async (FileResult.convertedApis). */
-  convertedApis: ConvertedApi[];
-  /** Says that the code a transform wrote needs Node `major` or later (FileResult.nodeFloor). */
-  requireNode(major: number, feature: string): void;
+/** What a transform is: its id and what it does (`transforms`, `getTransform`, `awaitify --help`). */
+export interface TransformMeta {
+  id: string;
+  description: string;
 }
 
-/**
- * A codemod: `run` edits `ctx.root` in place and returns true when it changed anything.
- * Like an ESLint rule, `meta` is data and `run` does the work.
- */
-export interface Transform {
-  meta: { id: string; description: string };
-  run(ctx: TransformContext): boolean;
+/** A transform as the library lists it; its `run` is internal (src/transforms/transform.ts). */
+export interface TransformInfo {
+  meta: TransformMeta;
 }
 
 export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
@@ -361,6 +347,15 @@ export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
   only?: string[];
   /** Run the analysis of `awaitify scan` too (FileResult.scan, Summary.scan). */
   analyze?: boolean;
+  /**
+   * A path that does not exist, a pattern that matches nothing or a directory without a file to
+   * process is an error (RunOptionsError) unless this is false.
+   */
+  errorOnUnmatchedPattern?: boolean;
+  /** Files larger than this many bytes are skipped unread (default 1 MB; 0: no limit). */
+  maxFileSize?: number;
+  /** Files with a very long mean line length (minified, generated) are skipped (default true). */
+  skipMinified?: boolean;
   /** Called after each file, for progress display. */
   onFile?: (result: FileResult, done: number, total: number) => void;
   /**
@@ -371,4 +366,3 @@ export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
   project?: string | boolean;
 }
 
-export type { API };

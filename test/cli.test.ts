@@ -358,11 +358,4 @@ describe('awaitify: needs callbacks-to-async to convert the callback sample', ()
     expect((await fs.lstat(path.join(root, 'link.js'))).isSymbolicLink()).toBe(true);
     expect(read(root, 'real/a.js')).toContain('await');
   });
-
-  it("--prettier formats changed files with the project's prettier config", async () => {
-    const root = await makeTree({ 'a.js': CALLBACK_SAMPLE, '.prettierrc': JSON.stringify({ semi: false, singleQuote: false }) });
-    const { code, stdout } = await awaitify(root, ['--prettier']);
-    expect(code).toBe(0);
-    expect(stdout).toContain('+const fsp = require("fs/promises")\n');
-  });
 });

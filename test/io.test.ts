@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run, RunOptionsError } from '../src/engine/run';
 import { collectFiles } from '../src/io/collect-files';
 import { createMinNodeMajorLookup, parseMinNodeMajor } from '../src/io/engines';
+import { defaultFileLimits, explainMinified, explainTooBig, parseSize } from '../src/io/file-limits';
 import { findUncommittedFiles } from '../src/io/git-status';
 import { readSourceFile } from '../src/io/read-file';
 import { writeResults } from '../src/io/write-results';
@@ -244,5 +245,57 @@ describe('run', () => {
     await expect(run({ paths: ['.'], cwd: root, allow: ['timing/nope'] })).rejects.toThrow(/Unknown rule id "timing\/nope"/);
     await expect(run({ paths: ['missing'], cwd: root })).rejects.toThrow('No such file or directory: missing');
     await expect(run({ paths: ['.'], cwd: root, extensions: ['.j s'] })).rejects.toThrow(/Invalid extensions/);
+  });
+});
+
+describe('file limits', () => {
+  it('reads sizes with units', () => {
+    expect(parseSize('1048576')).toBe(1048576);
+    expect(parseSize('500kb')).toBe(512000);
+    expect(parseSize('2MB')).toBe(2 * 1024 * 1024);
+    expect(parseSize('1.5m')).toBe(1572864);
+    expect(parseSize('0')).toBe(0);
+    expect(parseSize('big')).toBeUndefined();
+    expect(parseSize('-1')).toBeUndefined();
+    expect(parseSize('3 lb')).toBeUndefined();
+  });
+
+  it('skips over the size limit only, and never with the limit 0', () => {
+    expect(explainTooBig(1024 * 1024, defaultFileLimits)).toBeUndefined();
+    expect(explainTooBig(1024 * 1024 + 1, defaultFileLimits)).toBe('larger than the size limit (1 MB > 1 MB; see --max-file-size)');
+    expect(explainTooBig(5e9, { ...defaultFileLimits, maxFileSize: 0 })).toBeUndefined();
+  });
+
+  it('calls a text minified by its mean line length, not a short one-liner or ordinary code', () => {
+    const oneLine = `${'a=1;'.repeat(400)}\n`;
+    expect(explainMinified(oneLine, defaultFileLimits)).toMatch(/^looks minified \(mean line length 801 characters > 300/);
+    expect(explainMinified(oneLine, { ...defaultFileLimits, skipMinified: false })).toBeUndefined();
+    expect(explainMinified('module.exports = { a: 1, b: 2 };', defaultFileLimits)).toBeUndefined();
+    const code = 'const fs = require("fs");\nfs.readFile(file, (err, text) => console.log(text));\n'.repeat(200);
+    expect(explainMinified(code, defaultFileLimits)).toBeUndefined();
+    const longLines = `${'x'.repeat(290)}\n`.repeat(10);
+    expect(explainMinified(longLines, defaultFileLimits)).toBeUndefined();
+  });
+});
+
+describe('collectFiles: globs and .git/info/exclude', () => {
+  it('expands a pattern that is not a path, lists a pattern or directory that gives nothing as unmatched', async () => {
+    const root = await makeTree({ 'src/a.js': '', 'src/b/c.ts': '', 'src/d.md': '', 'empty/.keep': '' });
+    const collected = await collectFiles({ paths: ['src/**/*', 'nothing/*.js', 'empty', 'missing'], cwd: root, extensions: ['.js', '.ts'], ignore: [] });
+    expect(collected.files.map((file) => path.relative(root, file))).toEqual(['src/a.js', 'src/b/c.ts']);
+    expect(collected.unmatched.map((entry) => entry.given)).toEqual(['nothing/*.js', 'empty']);
+    expect(collected.missing).toEqual(['missing']);
+  });
+
+  it('nothing under a matched directory that .gitignore or --ignore leaves out is processed', async () => {
+    const root = await makeTree({ '.gitignore': 'build/\n', 'build/out.js': '', 'vendor/v.js': '', 'src/a.js': '' });
+    const collected = await collectFiles({ paths: ['*'], cwd: root, extensions: ['.js'], ignore: ['vendor'] });
+    expect(collected.files.map((file) => path.relative(root, file))).toEqual(['src/a.js']);
+  });
+
+  it('a file whose name looks like a pattern is taken as a name when it exists', async () => {
+    const root = await makeTree({ 'pages/[id].js': '', 'pages/1.js': '' });
+    const collected = await collectFiles({ paths: ['pages/[id].js'], cwd: root, extensions: ['.js'], ignore: [] });
+    expect(collected.files.map((file) => path.relative(root, file))).toEqual(['pages/[id].js']);
   });
 });

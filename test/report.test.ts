@@ -129,8 +129,32 @@ describe('formatReport text', () => {
     expect(text).toContain('error src/bad.js:1:11: cannot parse: Unexpected token (1:10)');
     expect(text).toContain('skipped notes.txt: extension ".txt" is not one of .js');
     expect(text).toContain('Scanned 4 files: 1 changed, 1 unchanged, 1 skipped, 1 failed.');
-    expect(text).toContain('Findings: 2 (timing/callback-moved-to-microtask 1, timing/callback-uses-this 1).');
+    expect(text).toContain('Findings: 2.\n  timing/callback-moved-to-microtask  1\n  timing/callback-uses-this           1\n');
     expect(text).not.toContain('\u001b[');
+  });
+
+  it('sums up the findings of one rule in a line', () => {
+    const report = sampleReport();
+    report.files = report.files.map((file) => ({ ...file, findings: file.findings.filter((finding) => finding.ruleId === 'timing/callback-uses-this') }));
+    const text = formatReport(buildReport(report.files, '/p'), 'text');
+    expect(text).toContain('Findings: 1 (timing/callback-uses-this 1).\n');
+  });
+
+  it('wraps long messages to the width given, under the message column, paths never broken', () => {
+    const report = sampleReport();
+    const long = 'word '.repeat(30).trim();
+    report.files = report.files.map((file) => ({ ...file, findings: file.findings.map((finding) => ({ ...finding, message: long })) }));
+    const lines = formatReport(report, 'text', { width: 100, diffs: false }).split('\n');
+    const findingLines = lines.filter((line) => line.includes('word'));
+    expect(findingLines.length).toBeGreaterThan(2);
+    for (const line of findingLines) expect(line.length).toBeLessThanOrEqual(100);
+    // Too narrow to hang under the message: a short indent, still within the width.
+    for (const line of formatReport(report, 'text', { width: 60, diffs: false }).split('\n').filter((l) => l.includes('word'))) {
+      expect(line.length).toBeLessThanOrEqual(60);
+    }
+    const column = lines.find((line) => line.startsWith('  2:1'))!.indexOf('word');
+    expect(findingLines[1].indexOf('word')).toBe(column);
+    expect(formatReport(report, 'text', { diffs: false })).toContain(`${long} [rewritten]`);
   });
 
   it('leaves diffs out when asked', () => {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { defaultExtensions } from '../engine/parse';
+import { defaultMaxFileSize, formatSize, parseSize } from '../io/file-limits';
 import { reportFormats, type ReportFormat } from '../report/format';
 import { transforms } from '../transforms';
 import type { ApiStyle, ParserName, Severity, Target } from '../types';
@@ -45,6 +46,18 @@ export interface CliOptions {
    * (--no-project: never on by itself); undefined: on by itself when it can matter.
    */
   project?: string | boolean;
+  /** A path or pattern that gives no file is an error (exit 2) unless --no-error-on-unmatched-pattern. */
+  errorOnUnmatchedPattern: boolean;
+  /** Bytes; files above are skipped unread (0: no limit). */
+  maxFileSize: number;
+  /** Skip files that look minified (--include-minified turns it off). */
+  skipMinified: boolean;
+  /** Read the source from stdin, print the result on stdout and the report on stderr. */
+  stdin: boolean;
+  /** The path the stdin text stands for: parser, engines.node, report. */
+  stdinFilename?: string;
+  /** Print whole transformed files on stdout; the report goes to stderr. */
+  print: boolean;
   /** The settings the command line gave explicitly: these override the config file. */
   given: ReadonlySet<ConfigurableOption>;
 }
@@ -73,8 +86,17 @@ function describeTransforms(): string {
 const exitCodesHelp = `
 Exit codes:
   0  done
-  1  a file could not be processed, --check found files to change, or --fail-on found a finding
-  2  bad usage (unknown option or value, missing path, bad config, --write refused)`;
+  1  a file could not be processed or written (read-only), --check found files to change, or
+     --fail-on found a finding
+  2  bad usage (unknown option or value, a path or pattern that gives no file, bad config,
+     --write refused)`;
+
+const examplesHelp = `
+Examples:
+  awaitify src/ --check                   CI: exit 1 and list the files that would change
+  awaitify 'src/**/*.js' 'lib/*.ts'       globs, quoted so that awaitify expands them
+  awaitify --stdin --stdin-filename src/a.ts < a.ts > out.ts
+  awaitify src/a.js --print > a.async.js  the whole transformed file on stdout`;
 
 const commandsHelp = `
 Commands:
@@ -84,20 +106,23 @@ Commands:
 function createRunCommand(io: CliIo): Command {
   const command = new Command('awaitify')
     .description('Rewrite callback-era Node code into async/await, keeping execution order, and report every timing change.')
-    .argument('[paths...]', 'files and directories to process', ['.'])
+    .argument('[paths...]', 'files, directories and quoted glob patterns to process', ['.'])
     .option('--write', 'write the changed files (default: dry run that prints diffs)')
-    .addOption(new Option('--check', 'exit 1 when any file would change; writes nothing').conflicts('write'))
-    .option('--force', 'with --write: also write files that have uncommitted git changes');
+    .addOption(new Option('--check', 'exit 1 and list the files when any file would change; writes nothing').conflicts('write'))
+    .option('--force', 'with --write: also write files that have uncommitted git changes')
+    .addOption(new Option('--print', 'print whole transformed files on stdout (the report goes to stderr)').conflicts(['write', 'check']))
+    .addOption(new Option('--stdin', 'read the source from stdin, print the result on stdout and the report on stderr').conflicts(['write', 'print']))
+    .option('--stdin-filename <path>', 'with --stdin: the path the source stands for (parser, engines.node, report; default: stdin.js)');
   addCommonOptions(command)
     .option('--prettier', "format changed files with the project's own prettier and config")
-    .addHelpText('after', describeTransforms() + '\n' + commandsHelp + '\n' + exitCodesHelp);
+    .addHelpText('after', describeTransforms() + '\n' + commandsHelp + '\n' + examplesHelp + '\n' + exitCodesHelp);
   return finishCommand(command, io);
 }
 
 function createScanCommand(io: CliIo): Command {
   const command = new Command('awaitify scan')
     .description('Analyse without rewriting: where the callback code is, how deep it nests, what the transforms would convert and what needs a person.')
-    .argument('[paths...]', 'files and directories to analyse', ['.']);
+    .argument('[paths...]', 'files, directories and quoted glob patterns to analyse', ['.']);
   addCommonOptions(command).addHelpText('after', describeTransforms() + '\n' + exitCodesHelp.replace(', --check found files to change', ''));
   return finishCommand(command, io);
 }
@@ -108,6 +133,9 @@ function addCommonOptions(command: Command): Command {
     .addOption(new Option('--parser <name>', 'parser; auto picks by file extension').choices(['auto', 'babel', 'flow', 'ts', 'tsx']).default('auto'))
     .option('--extensions <list>', `file extensions to look for in directories (default: ${defaultExtensions.join(',')})`, appendList)
     .option('--ignore <glob>', 'skip files and directories matching the glob (relative to cwd), repeatable', appendOne)
+    .option('--no-error-on-unmatched-pattern', 'go on when a path or glob gives no file (default: exit 2)')
+    .option('--max-file-size <size>', `skip files larger than this (like 500kb, 2mb; 0: no limit; default: ${formatSize(defaultMaxFileSize)})`)
+    .option('--include-minified', 'also process files that look minified (very long mean line length)')
     .option('--allow <rule-id>', 'convert even where this rule would refuse (still reported), repeatable or comma-separated', appendList)
     .option('--strict', 'only proven conversions: refuse unknown callees, maybe-synchronous callbacks and nextTick moves instead of converting and flagging them; engines.node is the floor')
     .option('--node-version <range>', 'the oldest Node the output must run on (e.g. 12 gives require(\'fs\').promises; newer APIs are refused)')
@@ -122,7 +150,7 @@ function addCommonOptions(command: Command): Command {
     .option('--no-project', 'never turn project mode on by itself')
     .option('--config <file>', `settings file to use (default: ${'awaitify.config.json'} or the "awaitify" key of package.json, from cwd upward)`)
     .option('--color', 'colour even when stdout is not a terminal')
-    .option('--no-color', 'no colour (NO_COLOR also turns it off)');
+    .option('--no-color', 'no colour (without either flag: FORCE_COLOR, then NO_COLOR, then colour on a terminal)');
 }
 
 function finishCommand(command: Command, io: CliIo): Command {
@@ -180,6 +208,11 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
   }
   const raw = command.opts();
   const paths = [...(command.processedArgs[0] as string[])];
+  const problem = checkInputOptions(raw, command.args.length > 0);
+  if (problem) {
+    io.stderr.write(`awaitify: ${problem}\n`);
+    return { exitCode: 2 };
+  }
   const project = projectOption(raw.project as string | boolean | undefined, paths, command.args.length === 0);
   const given = new Set(
     (Object.keys(configurable) as ConfigurableOption[]).filter((key) => {
@@ -212,7 +245,23 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
       changedSince: raw.changedSince as string | undefined,
       config: raw.config as string | undefined,
       project,
+      errorOnUnmatchedPattern: raw.errorOnUnmatchedPattern !== false,
+      maxFileSize: raw.maxFileSize === undefined ? defaultMaxFileSize : (parseSize(raw.maxFileSize as string) as number),
+      skipMinified: raw.includeMinified !== true,
+      stdin: raw.stdin === true,
+      stdinFilename: raw.stdinFilename as string | undefined,
+      print: raw.print === true,
       given,
     },
   };
+}
+
+/** What commander cannot check by itself. */
+function checkInputOptions(raw: Record<string, unknown>, pathsGiven: boolean): string | undefined {
+  if (raw.maxFileSize !== undefined && parseSize(raw.maxFileSize as string) === undefined) {
+    return `--max-file-size ${String(raw.maxFileSize)}: expected a size like 1048576, 500kb or 2mb`;
+  }
+  if (raw.stdinFilename !== undefined && raw.stdin !== true) return '--stdin-filename needs --stdin';
+  if (raw.stdin === true && pathsGiven) return '--stdin reads one source from stdin; give no paths (name it with --stdin-filename)';
+  return undefined;
 }

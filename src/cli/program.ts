@@ -5,12 +5,12 @@ import { formatChangedWithPrettier } from '../io/format-with-prettier';
 import { findChangedFiles, GitChangesError } from '../io/git-changes';
 import { findUncommittedFiles } from '../io/git-status';
 import { writeResults } from '../io/write-results';
-import { describeFileError } from '../report/file-error';
-import { formatReport, type ReportFormat } from '../report/format';
-import { plural } from '../report/format-summary';
-import type { Report, Severity } from '../types';
+import { runSource } from '../engine/run-source';
+import type { Report } from '../types';
 import { ConfigError, findConfig, loadConfigFile, type FileConfig } from './config';
-import { shouldUseColor, type CliIo } from './io';
+import { wrapWidth, type CliIo } from './io';
+import { wrapAfterPrefix } from '../report/wrap';
+import { chooseExitCode, emitReport, resultText } from './output';
 import { parseArguments, type CliOptions, type ConfigurableOption } from './options';
 import { createProgress } from './progress';
 
@@ -24,12 +24,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await execute(await applyConfig(parsed.options, io.cwd), io);
   } catch (error) {
     if (error instanceof RunOptionsError || error instanceof ConfigError) {
-      io.stderr.write(`awaitify: ${error.message}\n`);
-      return 2;
+      return usageError(io, error.message);
     }
     if (error instanceof GitChangesError) {
-      io.stderr.write(`awaitify: --changed-since: ${error.message}\n`);
-      return 2;
+      return usageError(io, `--changed-since: ${error.message}`);
     }
     io.stderr.write(`awaitify: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
@@ -63,6 +61,7 @@ async function applyConfig(options: CliOptions, cwd: string): Promise<CliOptions
 async function execute(options: CliOptions, io: CliIo): Promise<number> {
   const reportFileProblem = await checkReportFile(options.reportFile, io.cwd);
   if (reportFileProblem) return usageError(io, reportFileProblem);
+  if (options.stdin) return executeStdin(options, io);
   const only = options.changedSince === undefined ? undefined : await findChangedFiles(options.changedSince, io.cwd);
 
   const progress = createProgress(io);
@@ -82,6 +81,9 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
     only,
     analyze: options.command === 'scan',
     project: options.project,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+    maxFileSize: options.maxFileSize,
+    skipMinified: options.skipMinified,
     onFile: progress.update,
   }).finally(() => progress.finish());
 
@@ -95,8 +97,40 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
   return chooseExitCode(report, options);
 }
 
+/**
+ * --stdin: the result on stdout (the source as it was when nothing changed or the file was
+ * skipped; nothing when it failed), the report on stderr.
+ */
+async function executeStdin(options: CliOptions, io: CliIo): Promise<number> {
+  if (!io.readStdin) return usageError(io, '--stdin: no standard input here');
+  const text = await io.readStdin();
+  let report = await runSource(text, {
+    path: options.stdinFilename ?? 'stdin.js',
+    cwd: io.cwd,
+    transforms: options.transforms,
+    parser: options.parser,
+    allow: options.allow,
+    strict: options.strict,
+    nodeVersion: options.nodeVersion,
+    respectEngines: options.respectEngines,
+    api: options.api,
+    target: options.target,
+    maxFileSize: options.maxFileSize,
+    skipMinified: options.skipMinified,
+  });
+  if (options.prettier) report = await formatChangedWithPrettier(report);
+  const [file] = report.files;
+  if (file.status !== 'error') io.stdout.write(resultText(file));
+  await emitReport(report, options, io);
+  return chooseExitCode(report, options);
+}
+
 function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`awaitify: ${message}\n`);
+  // On a terminal each long line wraps to its width, under a short indent.
+  const columns = wrapWidth(io.stderr);
+  const width = columns === undefined ? undefined : columns - 2;
+  const lines = `awaitify: ${message}`.split('\n').flatMap((line) => wrapAfterPrefix('', 0, line, width).map((part, index) => (index === 0 ? part : `  ${part}`)));
+  io.stderr.write(`${lines.join('\n')}\n`);
   return 2;
 }
 
@@ -118,56 +152,4 @@ async function explainWriteRefusal(report: Report, cwd: string): Promise<string 
   if (dirty.length > 0) parts.push(`these files have uncommitted changes:\n${list(dirty)}`);
   if (unknown.length > 0) parts.push(`git could not tell whether these files have uncommitted changes:\n${list(unknown)}`);
   return `--write refused, nothing was written; ${parts.join('\n')}\nCommit or stash them first, or pass --force.`;
-}
-
-function formatFromFileName(file: string): ReportFormat {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.sarif') return 'sarif';
-  if (extension === '.json') return file.toLowerCase().endsWith('.sarif.json') ? 'sarif' : 'json';
-  if (extension === '.md' || extension === '.markdown') return 'markdown';
-  return 'text';
-}
-
-/**
- * stdout gets the chosen format, or the text report when the chosen one goes to a file.
- * Diffs are shown for a dry run; after --write git shows them.
- */
-async function emitReport(report: Report, options: CliOptions, io: CliIo): Promise<void> {
-  const format = options.report ?? (options.reportFile ? formatFromFileName(options.reportFile) : 'text');
-  // A scan rewrites nothing, so it shows no diffs.
-  const diffs = !options.write && options.command === 'run';
-  const markdownDiffs = options.command === 'run';
-  if (options.reportFile !== undefined) {
-    await fs.writeFile(path.resolve(io.cwd, options.reportFile), formatReport(report, format, { diffs, markdownDiffs }));
-  }
-  const stdoutFormat = options.reportFile === undefined ? format : 'text';
-  io.stdout.write(formatReport(report, stdoutFormat, { color: shouldUseColor(options.color, io), diffs, markdownDiffs }));
-  // JSON or markdown on stdout is for a program; a person still sees the problems on stderr.
-  if (stdoutFormat !== 'text') {
-    for (const file of report.files) if (file.status === 'error') io.stderr.write(`awaitify: ${describeFileError(file)}\n`);
-  }
-  io.stderr.write(describeOutcome(report, options));
-}
-
-function describeOutcome(report: Report, options: CliOptions): string {
-  const changed = report.summary.changed;
-  const failing = options.failOn === undefined ? [] : findingsAtOrAbove(report, options.failOn);
-  const failNote = failing.length > 0 ? `--fail-on ${options.failOn}: ${failing.length} finding${failing.length === 1 ? '' : 's'} of that severity or above.\n` : '';
-  if (options.command === 'scan') return failNote;
-  if (changed === 0 || options.check) return failNote;
-  if (options.write) return `Wrote ${plural(changed, 'file')}.\n${failNote}`;
-  return `Dry run: nothing was written; --write would change ${plural(changed, 'file')}.\n${failNote}`;
-}
-
-const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-function findingsAtOrAbove(report: Report, threshold: Severity) {
-  return report.files.flatMap((file) => file.findings).filter((finding) => severityRank[finding.severity] >= severityRank[threshold]);
-}
-
-function chooseExitCode(report: Report, options: CliOptions): number {
-  if (report.summary.failed > 0) return 1;
-  if (options.check && report.summary.changed > 0) return 1;
-  if (options.failOn !== undefined && findingsAtOrAbove(report, options.failOn).length > 0) return 1;
-  return 0;
 }

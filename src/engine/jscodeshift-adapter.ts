@@ -1,9 +1,25 @@
 import path from 'node:path';
-import type { API, FileInfo, Options } from 'jscodeshift';
 import { findEnginesNodeSync } from '../io/engines';
 import { resolveTargetNode } from './policy';
 import { transformSource } from './transform-source';
 import type { ApiStyle, ParserName, PolicyOptions, Target } from '../types';
+
+// The parts of jscodeshift's FileInfo, API and Options that the entry points use, written out
+// here: jscodeshift's own types are a dev dependency, and published declarations must not need them.
+
+export interface JscodeshiftFileInfo {
+  path: string;
+  source: string;
+}
+
+export interface JscodeshiftApi {
+  report(message: string): void;
+}
+
+/** Command-line options jscodeshift passes on: `--allow`, `--api`, `--target`, `--awaitifyParser`. */
+export type JscodeshiftOptions = Record<string, unknown>;
+
+export type JscodeshiftTransform = (file: JscodeshiftFileInfo, api: JscodeshiftApi, options?: JscodeshiftOptions) => string | undefined;
 
 function listOption(value: unknown): string[] | undefined {
   if (value === undefined || value === true || value === false) return undefined;
@@ -11,7 +27,7 @@ function listOption(value: unknown): string[] | undefined {
 }
 
 /** jscodeshift hands flags on as written: `--node-version=12` or `--nodeVersion=12`. */
-function readOption(options: Options, name: string): unknown {
+function readOption(options: JscodeshiftOptions, name: string): unknown {
   const dashed = name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   return options[name] ?? options[dashed];
 }
@@ -21,7 +37,7 @@ function flagOption(value: unknown): boolean {
 }
 
 /** The policy as the awaitify command takes it, engines.node read from the file's package as the command does. */
-function policyOf(file: FileInfo, options: Options): PolicyOptions & { minNodeMajor?: number } {
+function policyOf(file: JscodeshiftFileInfo, options: JscodeshiftOptions): PolicyOptions & { minNodeMajor?: number } {
   const nodeVersion = readOption(options, 'nodeVersion');
   const policy: PolicyOptions = {
     strict: flagOption(readOption(options, 'strict')),
@@ -37,8 +53,8 @@ function policyOf(file: FileInfo, options: Options): PolicyOptions & { minNodeMa
  * Builds a jscodeshift transform for one awaitify transform. It parses by itself (the parser
  * follows the file's extension) so that results match the awaitify command exactly.
  */
-export function createJscodeshiftTransform(id: string) {
-  return function awaitifyTransform(file: FileInfo, api: API, options: Options = {}): string | undefined {
+export function createJscodeshiftTransform(id: string): JscodeshiftTransform {
+  return function awaitifyTransform(file, api, options = {}) {
     const result = transformSource(file.source, {
       path: file.path,
       transforms: [id],

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
 import { createEnginesLookup, type EnginesLookup } from '../io/engines';
+import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } from '../io/file-limits';
 import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
@@ -51,7 +52,7 @@ export function normalizeExtensions(extensions: string[]): string[] {
 }
 
 /** Everything wrong with the options at once would be nicer, but the first problem is clear. */
-function checkRunOptions(options: RunOptions): void {
+export function checkRunOptions(options: RunOptions): void {
   checkIds(options.transforms, (id) => getTransform(id) !== undefined, 'transform', transforms.map((t) => t.meta.id));
   checkIds(options.allow, (id) => getRule(id) !== undefined, 'rule id', listRules().map((rule) => rule.id));
   checkChoice('parser', options.parser);
@@ -84,6 +85,18 @@ interface Processed {
   sourceOptions?: TransformSourceOptions;
 }
 
+export function fileLimitsOf(options: RunOptions): FileLimits {
+  return {
+    maxFileSize: options.maxFileSize ?? defaultFileLimits.maxFileSize,
+    skipMinified: options.skipMinified ?? defaultFileLimits.skipMinified,
+  };
+}
+
+/** A file left out before parsing; its text is not kept, so that it costs no memory. */
+function skippedResult(path: string, reason: string): FileResult {
+  return { path, status: 'skipped', findings: [], reason };
+}
+
 async function processFile(
   absolutePath: string,
   options: RunOptions,
@@ -91,8 +104,14 @@ async function processFile(
   lookupEngines: EnginesLookup,
 ): Promise<Processed> {
   const reportPath = toReportPath(cwd, absolutePath);
+  const limits = fileLimitsOf(options);
+  const size = (await fs.stat(absolutePath).catch(() => undefined))?.size ?? 0;
+  const tooBig = explainTooBig(size, limits);
+  if (tooBig) return { result: skippedResult(reportPath, tooBig) };
   const read = await readSourceFile(absolutePath, reportPath);
   if ('error' in read) return { result: { path: reportPath, status: 'error', findings: [], error: read.error } };
+  const minified = explainMinified(read.text, limits);
+  if (minified) return { result: skippedResult(reportPath, minified) };
   const engines = await lookupEngines(path.dirname(absolutePath));
   const sourceOptions: TransformSourceOptions = {
     path: reportPath,
@@ -109,13 +128,24 @@ async function processFile(
   return { result: engines ? { ...result, enginesNode: engines.range } : result, sourceOptions };
 }
 
-function transformSafely(text: string, sourceOptions: TransformSourceOptions): FileResult {
+export function transformSafely(text: string, sourceOptions: TransformSourceOptions): FileResult {
   try {
     return transformSource(text, sourceOptions);
   } catch (error) {
     // A bug in a transform must not end the run: report it against the file and go on.
     const message = `${sourceOptions.path}: internal error in a transform, file left as it was (${(error as Error).stack ?? error})`;
     return { path: sourceOptions.path ?? '', status: 'error', source: text, findings: [], error: { message } };
+  }
+}
+
+/** A typo or an empty directory must not pass as "nothing to change": exit 2 says so. */
+function checkEveryPathMatched(collected: CollectedFiles): void {
+  const problems = [
+    ...(collected.missing.length > 0 ? [`No such file or directory: ${collected.missing.join(', ')}`] : []),
+    ...collected.unmatched.map((entry) => `Nothing to process: ${entry.reason}`),
+  ];
+  if (problems.length > 0) {
+    throw new RunOptionsError(`${problems.join('\n')}\n(--no-error-on-unmatched-pattern goes on without them)`);
   }
 }
 
@@ -139,9 +169,7 @@ export async function run(options: RunOptions): Promise<Report> {
   const extensions = normalizeExtensions(options.extensions ?? defaultExtensions);
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   const collected = await collectFiles({ paths, cwd, extensions, ignore: options.ignore ?? [] });
-  if (collected.missing.length > 0) {
-    throw new RunOptionsError(`No such file or directory: ${collected.missing.join(', ')}`);
-  }
+  if (options.errorOnUnmatchedPattern !== false) checkEveryPathMatched(collected);
 
   if (options.only) collected.files = await keepOnly(collected.files, options.only, cwd);
   const results = notProcessed(collected, cwd);
@@ -157,6 +185,7 @@ export async function run(options: RunOptions): Promise<Report> {
   }
   const project = await convertAcrossFiles(collected.files, processed, options, cwd);
   if (!project) return buildReport(results, cwd);
+  if ('notice' in project) return { ...buildReport(results, cwd), notices: [project.notice] };
   const report = buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd);
   report.summary.project = project.summary;
   return report;

@@ -1,5 +1,6 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { expandGlob, isGlobPattern } from './expand-glob';
 import { createGitignoreRules, findGitRoot, type GitignoreRules } from './gitignore';
 import { createGlobMatcher, type GlobMatcher } from './ignore-globs';
 import { isInside } from './paths';
@@ -21,8 +22,10 @@ export interface CollectedFiles {
   skipped: { path: string; reason: string }[];
   /** Directories that could not be listed. */
   unreadable: { path: string; message: string }[];
-  /** Paths as given that do not exist. */
+  /** Paths as given that do not exist (and are not glob patterns). */
   missing: string[];
+  /** Paths and patterns as given that gave no file at all: a pattern matching nothing, an empty directory. */
+  unmatched: { given: string; reason: string }[];
 }
 
 /** Never walked into, whatever .gitignore says. */
@@ -37,9 +40,11 @@ interface Walk {
 }
 
 /**
- * Finds the files to process. Directories are walked (extensions filter, .gitignore, --ignore,
- * node_modules, links to directories not followed); files named directly are checked against
- * the same rules and listed as skipped, with the reason, when a rule leaves them out.
+ * Finds the files to process. Directories are walked (extensions filter, .gitignore,
+ * .git/info/exclude, --ignore, node_modules, links to directories not followed); a path that does
+ * not exist but is a glob pattern is expanded and its matches filtered the same way; files named
+ * directly are checked against the same rules and listed as skipped, with the reason, when a rule
+ * leaves them out. A path or pattern that gives no file at all is listed in `unmatched`.
  */
 export async function collectFiles(options: CollectOptions): Promise<CollectedFiles> {
   const walk: Walk = {
@@ -47,13 +52,17 @@ export async function collectFiles(options: CollectOptions): Promise<CollectedFi
     extensions: new Set(options.extensions),
     gitignore: createGitignoreRules(),
     matchIgnoreGlob: createGlobMatcher(options.ignore, options.cwd),
-    found: { files: [], skipped: [], unreadable: [], missing: [] },
+    found: { files: [], skipped: [], unmatched: [], unreadable: [], missing: [] },
   };
   for (const given of options.paths) {
+    const before = walk.found.files.length + walk.found.skipped.length + walk.found.unreadable.length;
     const absolute = path.resolve(options.cwd, given);
     const stat = await fs.stat(absolute).catch(() => undefined);
-    if (!stat) {
+    if (!stat && isGlobPattern(given)) {
+      await addGlobMatches(given, walk);
+    } else if (!stat) {
       walk.found.missing.push(given);
+      continue;
     } else if (stat.isDirectory()) {
       await walkDirectory(absolute, await findIgnoreBase(absolute, options.cwd), walk);
     } else if (stat.isFile()) {
@@ -61,9 +70,33 @@ export async function collectFiles(options: CollectOptions): Promise<CollectedFi
     } else {
       walk.found.skipped.push({ path: absolute, reason: 'not a regular file' });
     }
+    const after = walk.found.files.length + walk.found.skipped.length + walk.found.unreadable.length;
+    if (after === before) walk.found.unmatched.push({ given, reason: describeNoMatch(given, stat !== undefined, walk) });
   }
   walk.found.files = await uniqueByRealPath(walk.found.files);
   return walk.found;
+}
+
+function describeNoMatch(given: string, exists: boolean, walk: Walk): string {
+  const extensions = [...walk.extensions].join(' ');
+  const rules = '.gitignore, .git/info/exclude, --ignore and node_modules left out';
+  if (!exists) return `no file matches the pattern "${given}" (${extensions}; ${rules})`;
+  return `no ${extensions} file in "${given}" (${rules}; see --extensions)`;
+}
+
+/** A glob's matches are filtered as a directory's contents are: a file left out is not listed as skipped. */
+async function addGlobMatches(pattern: string, walk: Walk): Promise<void> {
+  const matches = await expandGlob(pattern, walk.cwd);
+  for (const directory of matches.directories) {
+    const base = await findIgnoreBase(directory, walk.cwd);
+    if (await findExclusion(directory, true, base, walk)) continue;
+    await walkDirectory(directory, base, walk);
+  }
+  for (const file of matches.files) {
+    if (!walk.extensions.has(path.extname(file).toLowerCase())) continue;
+    if (await findExclusion(file, false, await findIgnoreBase(path.dirname(file), walk.cwd), walk)) continue;
+    walk.found.files.push(file);
+  }
 }
 
 /** .gitignore files count from the top of the git work tree, or from cwd outside one. */

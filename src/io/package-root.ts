@@ -7,6 +7,9 @@ export interface OwnPackage {
   version: string;
 }
 
+/** The npm name (`awaitify` was taken); the command is still `awaitify`. */
+export const ownPackageName = 'awaitify-codemod';
+
 let cached: OwnPackage | null | undefined;
 
 /**
@@ -19,7 +22,7 @@ export function findOwnPackage(): OwnPackage | undefined {
   for (let directory = __dirname; ; directory = path.dirname(directory)) {
     try {
       const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === 'awaitify' && manifest.version) {
+      if (manifest.name === ownPackageName && manifest.version) {
         cached = { root: directory, version: manifest.version };
         break;
       }

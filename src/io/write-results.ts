@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { rebuildReport } from '../report/build-report';
 import type { FileResult, Report } from '../types';
-import { writeFileAtomically } from './atomic-write';
+import { WriteRefusedError, writeFileAtomically } from './atomic-write';
 
 async function writeResult(file: FileResult, cwd: string): Promise<FileResult> {
   if (file.status !== 'changed' || file.output === undefined || file.output === file.source) return file;
@@ -13,9 +13,10 @@ async function writeResult(file: FileResult, cwd: string): Promise<FileResult> {
     if (file.source !== undefined && current !== file.source) {
       return failed(file, `${file.path}: changed on disk since it was read; not written, run again`);
     }
-    await writeFileAtomically(absolute, file.output);
+    await writeFileAtomically(absolute, file.output, file.path);
     return file;
   } catch (error) {
+    if (error instanceof WriteRefusedError) return failed(file, error.message);
     return failed(file, `${file.path}: cannot write the file (${(error as Error).message})`);
   }
 }

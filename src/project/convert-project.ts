@@ -8,7 +8,7 @@ import { ProjectAnalysis, calleeText, type ProjectCall } from './analysis';
 import { findProjectConfig, ProjectConfigError, resolveProjectOption } from './config';
 import { findEntryFiles } from './entry-points';
 import { updateInterfaces, type InterfaceUpdate } from './interfaces';
-import { listConfigFiles, loadProject, type TypeScript } from './load';
+import { listConfigFiles, loadProject, MissingTsMorphError, type TypeScript } from './load';
 
 /** What a file is given on top of the run's options in project mode. */
 export interface ProjectFileOptions {
@@ -45,18 +45,27 @@ interface ConvertedFunction {
   arity: number;
 }
 
+/** Project mode could have mattered but could not run: what the run did instead (Report.notices). */
+export interface ProjectModeNotice {
+  notice: string;
+}
+
 /**
  * Project mode: converts exported callback functions together with their callers in other
  * files. Undefined when it does not apply (not asked for, and no config file in scope or no
- * callback API that crosses files).
+ * callback API that crosses files); a notice when it would turn on by itself but ts-morph is missing.
  */
-export async function convertProject(input: ProjectModeInput): Promise<ProjectModeOutput | undefined> {
+export async function convertProject(input: ProjectModeInput): Promise<ProjectModeOutput | ProjectModeNotice | undefined> {
   const decision = await decideProjectMode(input);
-  if (!decision) return undefined;
+  if (!decision || 'notice' in decision) return decision;
   let loaded;
   try {
     loaded = await loadProject(decision.configPath, input.files);
   } catch (error) {
+    // Only --project gets here without ts-morph: the automatic mode stopped at listConfigFiles.
+    if (error instanceof MissingTsMorphError) {
+      throw new ProjectConfigError(`--project: ${error.message}. Without --project each file is converted on its own: calls in other files are left as they are.`);
+    }
     // Asked for, a config that cannot be loaded is an error; on its own, project mode just stays off.
     if (decision.mode === 'automatic' && error instanceof ProjectConfigError) return undefined;
     throw error;
@@ -65,13 +74,18 @@ export async function convertProject(input: ProjectModeInput): Promise<ProjectMo
   return run.convert(decision);
 }
 
+function describeWithoutTsMorph(input: ProjectModeInput, configPath: string, mention: { word: string; file: string }, error: MissingTsMorphError): string {
+  const where = `${toReportPath(input.cwd, configPath)} is in scope and ${mention.word}, a converted callback function, is used in ${toReportPath(input.cwd, mention.file)}`;
+  return `project mode: ${where}, so callers in other files might convert with it, but ${error.message}. Each file was converted on its own, as with --no-project (which also silences this notice).`;
+}
+
 interface Decision {
   configPath: string;
   mode: ProjectSummary['mode'];
   reason?: string;
 }
 
-async function decideProjectMode(input: ProjectModeInput): Promise<Decision | undefined> {
+async function decideProjectMode(input: ProjectModeInput): Promise<Decision | ProjectModeNotice | undefined> {
   const { project } = input.options;
   if (project === false) return undefined;
   if (typeof project === 'string') return { configPath: await resolveProjectOption(project, input.cwd), mode: 'requested' };
@@ -89,9 +103,11 @@ async function decideProjectMode(input: ProjectModeInput): Promise<Decision | un
 /**
  * On by itself only when it can matter: a file exports a callback function it converted, a
  * config file above it lists that file, and another file of that project mentions the function.
- * Until then nothing but a few small reads is spent; ts-morph is not loaded.
+ * Until a config file is found above such a file nothing but a few small reads is spent and
+ * ts-morph is not loaded. Without ts-morph, the same check over the run's own files decides
+ * whether a notice says that project mode might matter.
  */
-async function decideAutomatically(input: ProjectModeInput): Promise<Decision | undefined> {
+async function decideAutomatically(input: ProjectModeInput): Promise<Decision | ProjectModeNotice | undefined> {
   const defining = input.results
     .map((result, index) => ({ index, apis: (result.convertedApis ?? []).filter((api) => api.exported) }))
     .filter((entry) => entry.apis.length > 0);
@@ -102,10 +118,21 @@ async function decideAutomatically(input: ProjectModeInput): Promise<Decision | 
     if (config) configs.set(config, [...(configs.get(config) ?? []), entry.index]);
   }
   for (const [configPath, indexes] of configs) {
-    const listed = await listConfigFiles(configPath).catch((error: unknown) => {
-      if (error instanceof ProjectConfigError) return [];
-      throw error;
-    });
+    let listed: string[];
+    let missingTsMorph: MissingTsMorphError | undefined;
+    try {
+      listed = await listConfigFiles(configPath);
+    } catch (error) {
+      if (error instanceof MissingTsMorphError) {
+        // Without ts-morph the config's list of files is unknown: the run's own files stand in for it.
+        missingTsMorph = error;
+        listed = [...input.files];
+      } else if (error instanceof ProjectConfigError) {
+        listed = [];
+      } else {
+        throw error;
+      }
+    }
     const projectFiles = new Set(listed);
     for (const index of indexes.filter((i) => projectFiles.has(input.files[i]))) {
       const file = input.files[index];
@@ -113,6 +140,7 @@ async function decideAutomatically(input: ProjectModeInput): Promise<Decision | 
       // A function exported as `module.exports = function …` has no name of its own: its module's does.
       const words = [...new Set(apis.map((api) => api.name || path.basename(file).replace(/\.[^.]+$/, '')))];
       const mention = await findMention(words, [...projectFiles].filter((other) => other !== file), input);
+      if (mention && missingTsMorph) return { notice: describeWithoutTsMorph(input, configPath, mention, missingTsMorph) };
       if (mention) {
         const reason = `${path.relative(input.cwd, configPath) || path.basename(configPath)} is in scope and ${mention.word} of ${toReportPath(input.cwd, file)} is used in ${toReportPath(input.cwd, mention.file)}`;
         return { configPath, mode: 'automatic', reason };

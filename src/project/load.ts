@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Project, ts } from 'ts-morph';
 import { ProjectConfigError } from './config';
@@ -18,11 +19,42 @@ export interface LoadedProject {
   fileNames: Set<string>;
 }
 
-let loaded: typeof import('ts-morph') | undefined;
+type TsMorph = typeof import('ts-morph');
+
+let loaded: TsMorph | undefined;
+
+/**
+ * ts-morph, an optional peer dependency that only project mode needs, is not installed; the
+ * message names it and says how to get it.
+ */
+export class MissingTsMorphError extends Error {
+  override name = 'MissingTsMorphError';
+  constructor() {
+    super('ts-morph, an optional dependency of awaitify, is not installed (npm i -D ts-morph, in the project or beside awaitify)');
+  }
+}
+
+/**
+ * Installed beside awaitify (the peer dependency), or in the project being converted (so that
+ * `npx awaitify-codemod --project` finds the project's own).
+ */
+function resolveTsMorph(projectDirectory: string): string | undefined {
+  for (const from of [__filename, path.join(projectDirectory, 'package.json')]) {
+    try {
+      return createRequire(from).resolve('ts-morph');
+    } catch {
+      // not there; try the next place
+    }
+  }
+  return undefined;
+}
 
 /** ts-morph and the compiler it bundles cost a few hundred milliseconds to load: only when asked. */
-export async function loadTsMorph(): Promise<typeof import('ts-morph')> {
-  loaded ??= await import('ts-morph');
+export async function loadTsMorph(projectDirectory: string): Promise<TsMorph> {
+  if (loaded) return loaded;
+  const resolved = resolveTsMorph(projectDirectory);
+  if (!resolved) throw new MissingTsMorphError();
+  loaded = (await import(resolved)) as TsMorph;
   return loaded;
 }
 
@@ -31,7 +63,7 @@ const forcedOptions = { allowJs: true, noEmit: true, maxNodeModuleJsDepth: 0 } a
 
 /** The files a config names, without loading them (for the automatic mode's cheap check). */
 export async function listConfigFiles(configPath: string): Promise<string[]> {
-  const { ts } = await loadTsMorph();
+  const { ts } = await loadTsMorph(path.dirname(configPath));
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, { ...forcedOptions }, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
@@ -47,7 +79,7 @@ export async function listConfigFiles(configPath: string): Promise<string[]> {
  * added so that their calls are seen even when the config leaves them out.
  */
 export async function loadProject(configPath: string, extraFiles: readonly string[]): Promise<LoadedProject> {
-  const morph = await loadTsMorph();
+  const morph = await loadTsMorph(path.dirname(configPath));
   const { ts } = morph;
   let project: Project;
   try {

@@ -48,5 +48,6 @@ export function buildReport(files: readonly FileResult[], cwd: string): Report {
 export function rebuildReport(report: Report, files: readonly FileResult[], cwd: string): Report {
   const rebuilt = buildReport(files, cwd);
   if (report.summary.project) rebuilt.summary.project = report.summary.project;
+  if (report.notices) rebuilt.notices = [...report.notices];
   return rebuilt;
 }

@@ -7,11 +7,14 @@ import { describeProjectTotals, describeTotals, listScanItems } from './format-s
 import { describeProjectMode } from './format-project';
 import { listFindingsByRule, plural } from './format-summary';
 import { createPalette, type Palette } from './palette';
+import { wrapAfterPrefix } from './wrap';
 
 export interface TextFormatOptions {
   color: boolean;
   /** Print the diff of each changed file first. */
   diffs: boolean;
+  /** Wrap long messages to this many columns (a terminal's width); undefined: never. */
+  width?: number;
 }
 
 /**
@@ -44,9 +47,12 @@ function formatFindings(file: FileResult, palette: Palette, options: TextFormatO
   const ruleWidth = width(findings.map((finding) => finding.ruleId));
   return findings.flatMap((finding, index) => {
     const severity = paintSeverity(finding.severity, finding.severity.padEnd(severityWidth), palette);
-    const state = palette.dim(finding.applied ? '[rewritten]' : '[left as is]');
-    const line = `  ${locations[index].padEnd(locationWidth)}  ${severity}  ${finding.ruleId.padEnd(ruleWidth)}  ${finding.message} ${state}`;
-    return file.source !== undefined && wantsFrame(finding, options) ? [line, ...codeFrame(file.source, finding, palette)] : [line];
+    const state = finding.applied ? '[rewritten]' : '[left as is]';
+    const prefixWidth = 2 + locationWidth + 2 + severityWidth + 2 + ruleWidth + 2;
+    const prefix = `  ${locations[index].padEnd(locationWidth)}  ${severity}  ${finding.ruleId.padEnd(ruleWidth)}  `;
+    const lines = wrapAfterPrefix(prefix, prefixWidth, `${finding.message} ${state}`, options.width);
+    lines[lines.length - 1] = lines[lines.length - 1].replace(/\[(rewritten|left as is)\]$/, (tag) => palette.dim(tag));
+    return file.source !== undefined && wantsFrame(finding, options) ? [...lines, ...codeFrame(file.source, finding, palette)] : lines;
   });
 }
 
@@ -57,8 +63,10 @@ function formatScanDetails(file: FileResult, palette: Palette): string[] {
 
 function formatFileDetails(file: FileResult, palette: Palette, options: TextFormatOptions): string[] {
   const lines: string[] = [];
-  if (file.status === 'error') lines.push(`${palette.red('error')} ${describeFileError(file)}`);
-  if (file.status === 'skipped') lines.push(palette.dim(`skipped ${file.path}: ${file.reason ?? 'left out'}`));
+  if (file.status === 'error') lines.push(...wrapAfterPrefix(`${palette.red('error')} `, 6, describeFileError(file), options.width));
+  if (file.status === 'skipped') {
+    lines.push(...wrapAfterPrefix('skipped ', 8, `${file.path}: ${file.reason ?? 'left out'}`, options.width).map(palette.dim));
+  }
   const scan = formatScanDetails(file, palette);
   if (file.findings.length > 0 || scan.length > 0) {
     lines.push(palette.bold(file.path), ...scan, ...formatFindings(file, palette, options));
@@ -66,17 +74,30 @@ function formatFileDetails(file: FileResult, palette: Palette, options: TextForm
   return lines;
 }
 
+/** One rule: one line. More: a small table, counts aligned, so that the eye finds the big ones. */
+function describeFindings(report: Report): string[] {
+  const { summary } = report;
+  const suppressed = summary.suppressed > 0 ? ` Suppressed by awaitify-ignore-next-line: ${summary.suppressed}.` : '';
+  const byRule = listFindingsByRule(summary);
+  if (byRule.length === 0) return [`Findings: none.${suppressed}`];
+  if (byRule.length === 1) return [`Findings: ${summary.findings} (${byRule[0][0]} ${byRule[0][1]}).${suppressed}`];
+  const ruleWidth = Math.max(...byRule.map(([ruleId]) => ruleId.length));
+  const countWidth = String(summary.findings).length;
+  return [
+    `Findings: ${summary.findings}.${suppressed}`,
+    ...byRule.map(([ruleId, count]) => `  ${ruleId.padEnd(ruleWidth)}  ${String(count).padStart(countWidth)}`),
+  ];
+}
+
 function formatSummaryLines(report: Report): string[] {
   const { summary } = report;
   const counts = `${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.failed} failed`;
-  const byRule = listFindingsByRule(summary).map(([ruleId, count]) => `${ruleId} ${count}`);
-  const suppressed = summary.suppressed > 0 ? ` Suppressed by awaitify-ignore-next-line: ${summary.suppressed}.` : '';
   return [
     `Scanned ${plural(summary.scanned, 'file')}: ${counts}.`,
     ...(summary.scan ? describeProjectTotals(summary.scan) : []),
     ...(summary.project ? describeProjectMode(summary.project) : []),
     ...(summary.nodeFloor ? [describeNodeFloor(summary.nodeFloor)] : []),
-    (summary.findings === 0 ? 'Findings: none.' : `Findings: ${summary.findings} (${byRule.join(', ')}).`) + suppressed,
+    ...describeFindings(report),
   ];
 }
 
@@ -85,6 +106,10 @@ export function formatText(report: Report, options: TextFormatOptions): string {
   const palette = createPalette(options.color);
   const diffs = options.diffs ? report.files.map(createFileDiff).filter(Boolean).map((diff) => colorizeDiff(diff, palette)) : [];
   const details = report.files.flatMap((file) => formatFileDetails(file, palette, options));
-  const blocks = [...diffs, details.join('\n'), formatSummaryLines(report).join('\n')].filter(Boolean);
+  const summary = formatSummaryLines(report).flatMap((line) => {
+    const indent = /^ */.exec(line)![0];
+    return wrapAfterPrefix(indent, indent.length, line.slice(indent.length), options.width);
+  });
+  const blocks = [...diffs, details.join('\n'), summary.join('\n')].filter(Boolean);
   return blocks.map((block) => (block.endsWith('\n') ? block : `${block}\n`)).join('\n');
 }

@@ -14,6 +14,8 @@ export interface FormatOptions {
   diffs?: boolean;
   /** Include the folded diffs in the Markdown format; on by default (`scan` has none). */
   markdownDiffs?: boolean;
+  /** Text only: wrap long messages to this many columns (a terminal's width). */
+  width?: number;
   /** Markdown only: the longest the text may be (GitHub's comment limit by default). */
   maxLength?: number;
 }
@@ -28,7 +30,7 @@ export function formatReport(report: Report, format: ReportFormat, options: Form
     case 'sarif':
       return formatSarif(report);
     case 'text':
-      return formatText(report, { color: options.color ?? false, diffs: options.diffs ?? true });
+      return formatText(report, { color: options.color ?? false, diffs: options.diffs ?? true, width: options.width });
   }
   throw new Error(`Unknown report format "${String(format)}" (known: ${reportFormats.join(', ')})`);
 }

@@ -1,4 +1,4 @@
-import type { Transform } from '../types';
+import type { Transform } from './transform';
 import { callbacksToAsync } from './callbacks-to-async';
 import { timersToAsync } from './timers-to-async';
 

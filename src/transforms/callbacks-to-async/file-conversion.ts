@@ -1,4 +1,5 @@
-import type { FindingInput, TransformContext } from '../../types';
+import type { FindingInput } from '../../types';
+import type { TransformContext } from '../transform';
 import { collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';

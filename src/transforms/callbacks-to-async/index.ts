@@ -1,4 +1,4 @@
-import type { Transform } from '../../types';
+import type { Transform } from '../transform';
 import { FileConversion } from './file-conversion';
 
 export const callbacksToAsync: Transform = {

@@ -1,4 +1,4 @@
-import type { Transform, TransformContext } from '../../types';
+import type { Transform, TransformContext } from '../transform';
 import { collectIdentifierNames, findAll, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { detectModuleStyle } from '../shared/module-bindings';

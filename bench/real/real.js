@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+'use strict';
+// npm run bench:real: awaitify --write, default options, over a copy of each package of
+// packages.json; counts before and after (counter.js), a table, JSON, and the change
+// against baseline.json. See bench/real/README.md.
+//
+//   npm run bench:real
+//   npm run bench:real -- --allow timing/unknown-callee     (any awaitify option passes through)
+//   npm run bench:real -- --only glob,nedb --jobs 1 --keep
+//   npm run bench:real -- --write-baseline                  (on purpose only: freezes these figures)
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { repo, loadPackages, unpacked, id } = require('./cache');
+const { listLibFiles, countTree } = require('./tree');
+const { convertedApis, zeroCounts, addCounts } = require('./counter');
+const { runAwaitify, summarizeReport, checkBuilt } = require('./awaitify-cli');
+const { formatTable, withDelta } = require('./table');
+const { pool } = require('./pool');
+
+const baselinePath = path.join(__dirname, 'baseline.json');
+const defaultOut = path.join(__dirname, 'last-run.json');
+
+function parseArgs(argv) {
+  const options = { jobs: Math.max(1, Math.min(2, os.cpus().length)), only: undefined, out: defaultOut, keep: false, writeBaseline: false, awaitifyArgs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--jobs') options.jobs = Number(argv[++i]);
+    else if (arg === '--only') options.only = argv[++i].split(',');
+    else if (arg === '--out') options.out = path.resolve(argv[++i]);
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--write-baseline') options.writeBaseline = true;
+    else if (arg === '--help' || arg === '-h') {
+      console.log('usage: npm run bench:real -- [--jobs N] [--only a,b] [--out file.json] [--keep] [--write-baseline] [awaitify options...]');
+      process.exit(0);
+    } else options.awaitifyArgs.push(arg);
+  }
+  if (!(options.jobs >= 1)) throw new Error('--jobs takes a positive number');
+  return options;
+}
+
+/** One package: copy, count, awaitify --write, count again. */
+async function benchPackage(pkg, options, source = unpacked(pkg)) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `awaitify-bench-real-${pkg.name}-`));
+  try {
+    fs.cpSync(source, work, { recursive: true });
+    const files = listLibFiles(work, pkg.lib);
+    const before = countTree(work, files);
+    const run = await runAwaitify(work, pkg.lib, options.awaitifyArgs);
+    const after = countTree(work, files);
+    const summary = summarizeReport(run.report);
+    const apis = convertedApis(before.functions, after.functions);
+    const problems = [...summary.fileErrors, ...after.parseErrors.map((error) => `output does not parse: ${error}`)];
+    if (!run.report) problems.push(`awaitify exited ${run.exitCode} without a JSON report: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+    if ((pkg.tags || []).includes('middleware-control') && (after.counts.middlewareConverted > 0 || after.counts.middleware < before.counts.middleware)) {
+      problems.push(`negative control: ${after.counts.middlewareConverted} middleware function(s) became async, ${before.counts.middleware - after.counts.middleware} lost their (req, res, next) form`);
+    }
+    return {
+      package: `${pkg.name}@${pkg.version}`,
+      control: (pkg.tags || []).includes('middleware-control'),
+      files: files.length,
+      filesChanged: summary.filesChanged,
+      before: before.counts,
+      after: after.counts,
+      callbackApis: apis.total,
+      callbackApisConverted: apis.converted,
+      convertedApiNames: apis.names,
+      refused: summary.refused,
+      applied: summary.applied,
+      awaitifyExitCode: run.exitCode,
+      seconds: Number(run.seconds.toFixed(2)),
+      problems,
+      ...(options.keep && { copy: work }),
+    };
+  } finally {
+    if (!options.keep) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function totals(results) {
+  const sum = (key) => results.reduce((total, result) => total + result[key], 0);
+  const refused = {};
+  for (const result of results) for (const [rule, count] of Object.entries(result.refused)) refused[rule] = (refused[rule] || 0) + count;
+  return {
+    package: 'total',
+    files: sum('files'),
+    filesChanged: sum('filesChanged'),
+    before: results.reduce((total, result) => addCounts(total, result.before), zeroCounts()),
+    after: results.reduce((total, result) => addCounts(total, result.after), zeroCounts()),
+    callbackApis: sum('callbackApis'),
+    callbackApisConverted: sum('callbackApisConverted'),
+    refused,
+    seconds: Number(sum('seconds').toFixed(2)),
+  };
+}
+
+const refusalCount = (row) => Object.values(row.refused).reduce((sum, count) => sum + count, 0);
+
+function printTables(run, baseline) {
+  const base = (name) => (baseline ? baseline.packages.find((row) => row.package === name) || (name === 'total' ? baseline.total : undefined) : undefined);
+  const header = ['package', 'files chg/all', 'err-first', 'cb-fns', 'cb APIs conv/all', 'async fns', 'async IIFEs', 'awaits', 'refused', 'awaitify s'];
+  const rows = [...run.packages, run.total].map((row) => {
+    const old = base(row.package);
+    const was = (pick) => (old ? pick(old) : undefined);
+    return [
+      row.package,
+      `${withDelta(row.filesChanged, was((r) => r.filesChanged))}/${row.files}`,
+      `${row.before.errFirst} → ${withDelta(row.after.errFirst, was((r) => r.after.errFirst))}`,
+      `${row.before.callbackFunctions} → ${withDelta(row.after.callbackFunctions, was((r) => r.after.callbackFunctions))}`,
+      `${withDelta(row.callbackApisConverted, was((r) => r.callbackApisConverted))}/${row.callbackApis}`,
+      withDelta(row.after.asyncFunctions, was((r) => r.after.asyncFunctions)),
+      withDelta(row.after.asyncIifes, was((r) => r.after.asyncIifes)),
+      withDelta(row.after.awaits, was((r) => r.after.awaits)),
+      withDelta(refusalCount(row), was(refusalCount)),
+      row.seconds.toFixed(1),
+    ];
+  });
+  console.log(formatTable(header, rows));
+  for (const row of run.packages.filter((result) => result.control)) {
+    console.log(`negative control ${row.package}: ${row.after.middleware} middleware, ${row.after.middlewareConverted} became async (must stay 0)`);
+  }
+  const rules = [...new Set([...Object.keys(run.total.refused), ...Object.keys(baseline ? baseline.total.refused : {})])].sort();
+  if (rules.length > 0) {
+    console.log('');
+    console.log(formatTable(['refusals by rule id', 'count'], rules.map((rule) => [rule, withDelta(run.total.refused[rule] || 0, baseline ? baseline.total.refused[rule] || 0 : undefined)])));
+  }
+}
+
+function gitHead() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  checkBuilt();
+  let packages = loadPackages();
+  if (options.only) packages = packages.filter((pkg) => options.only.includes(pkg.name));
+  if (packages.length === 0) throw new Error('no package selected');
+  for (const pkg of packages) unpacked(pkg); // fetch missing tarballs first, one at a time
+  const started = process.hrtime.bigint();
+  const results = await pool(packages, options.jobs, (pkg) => benchPackage(pkg, options));
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const run = {
+    awaitifyCommit: gitHead(),
+    awaitifyArgs: options.awaitifyArgs,
+    node: process.version,
+    wallSeconds: Number(wallSeconds.toFixed(1)),
+    packages: results,
+    total: totals(results),
+  };
+  const baseline = fs.existsSync(baselinePath) ? JSON.parse(fs.readFileSync(baselinePath, 'utf8')) : undefined;
+  const comparable = baseline && !options.only;
+  printTables(run, comparable ? baseline : undefined);
+  console.log('');
+  if (comparable) {
+    const sameArgs = JSON.stringify(baseline.awaitifyArgs) === JSON.stringify(run.awaitifyArgs);
+    console.log(`(n) = change against bench/real/baseline.json (awaitify ${baseline.awaitifyCommit}${sameArgs ? '' : `, made with options [${baseline.awaitifyArgs.join(' ')}], this run [${run.awaitifyArgs.join(' ')}]`}).`);
+  }
+  console.log(`${results.length} packages, ${run.total.files} files in ${run.wallSeconds} s wall time (${options.jobs} at a time); JSON: ${path.relative(process.cwd(), options.out)}`);
+  fs.writeFileSync(options.out, `${JSON.stringify(run, null, 2)}\n`);
+  if (options.writeBaseline) {
+    if (options.only) throw new Error('--write-baseline needs every package (no --only)');
+    fs.writeFileSync(baselinePath, `${JSON.stringify(run, null, 2)}\n`);
+    console.log(`wrote ${path.relative(process.cwd(), baselinePath)}`);
+  }
+  const problems = results.flatMap((result) => result.problems.map((problem) => `${result.package}: ${problem}`));
+  for (const problem of problems) console.error(`problem: ${problem}`);
+  if (problems.length > 0) process.exitCode = 1;
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`bench:real: ${error.message}`);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { benchPackage, totals };

@@ -1,0 +1,48 @@
+import * as path from 'node:path';
+import { createEnginesLookup } from '../io/engines';
+import { explainMinified, explainTooBig } from '../io/file-limits';
+import { toReportPath } from '../io/paths';
+import { buildReport } from '../report/build-report';
+import type { FileResult, Report, RunOptions } from '../types';
+import { resolveTargetNode } from './policy';
+import { checkRunOptions, fileLimitsOf, transformSafely } from './run';
+
+export interface SourceRunOptions extends Omit<RunOptions, 'paths' | 'only' | 'onFile' | 'project'> {
+  /**
+   * Where the text would live (relative to cwd or absolute; the file need not exist): it picks
+   * the parser and the package.json whose engines.node applies, and names the file in the report.
+   */
+  path: string;
+}
+
+/**
+ * One text that is not read from disk (`--stdin`): the same limits, engines.node lookup and
+ * transforms as a file of the run, and a report of that one file. Writes nothing.
+ */
+export async function runSource(text: string, options: SourceRunOptions): Promise<Report> {
+  checkRunOptions({ ...options, paths: [] });
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const absolute = path.resolve(cwd, options.path);
+  const reportPath = toReportPath(cwd, absolute);
+  const limits = fileLimitsOf({ ...options, paths: [] });
+  const skip = explainTooBig(Buffer.byteLength(text), limits) ?? explainMinified(text, limits);
+  let result: FileResult;
+  if (skip) {
+    result = { path: reportPath, status: 'skipped', source: text, findings: [], reason: skip };
+  } else {
+    const engines = await createEnginesLookup()(path.dirname(absolute));
+    result = transformSafely(text, {
+      path: reportPath,
+      transforms: options.transforms,
+      parser: options.parser,
+      allow: options.allow,
+      strict: options.strict,
+      api: options.api,
+      target: options.target,
+      minNodeMajor: resolveTargetNode(options, engines?.minMajor),
+      analyze: options.analyze,
+    });
+    if (engines) result = { ...result, enginesNode: engines.range };
+  }
+  return buildReport([result], cwd);
+}

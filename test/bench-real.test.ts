@@ -1,0 +1,221 @@
+import { createRequire } from 'node:module';
+import { afterAll, describe, expect, it } from 'vitest';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { makeTree, removeTrees } from './temp-trees';
+
+// The real-code benchmark's parts (bench/real/) on one tiny package made here: the counter on
+// known texts, bench:real's per-package step, and the suite runner with a real `node --test`
+// suite, passing on the identity rewrite and on awaitify, failing on broken rewrites.
+
+const load = createRequire(__filename);
+type Counts = Record<string, number>;
+interface Fn {
+  name: string;
+  callback: boolean;
+  converted: boolean;
+}
+const counter = load('../bench/real/counter.js') as {
+  METRIC_IDS: string[];
+  countSource(source: string, filename?: string): { counts: Counts; functions: Fn[]; parseError?: string };
+  convertedApis(before: Fn[], after: Fn[]): { total: number; converted: number; names: string[] };
+};
+interface SuiteResult {
+  ok: boolean;
+  reasons: string[];
+  before: { passed: number; failed: number; markers: number }[];
+  after: { passed: number; failed: number; markers: number; exitCodes: unknown[] };
+  rewrite: { callbackApisConverted: number; callbackApis: number; filesChanged: number };
+}
+type Rewrite = (dir: string, lib: string[]) => Promise<unknown>;
+const { runSuite } = load('../bench/real/suite-runner.js') as {
+  runSuite(options: { packageDir: string; lib: string[]; suite: object; rewrite: Rewrite; runs?: number }): Promise<SuiteResult>;
+};
+const { awaitifyRewrite, identityRewrite } = load('../bench/real/suites.js') as { awaitifyRewrite(args: string[]): Rewrite; identityRewrite: Rewrite };
+const { benchPackage } = load('../bench/real/real.js') as {
+  benchPackage(pkg: object, options: object, source: string): Promise<{
+    files: number;
+    filesChanged: number;
+    before: Counts;
+    after: Counts;
+    callbackApis: number;
+    callbackApisConverted: number;
+    problems: string[];
+  }>;
+};
+
+afterAll(removeTrees);
+
+describe('the counter', () => {
+  it('counts error-first callback literals by the name or the type of their first parameter', () => {
+    const source = [
+      "fs.readFile(p, 'utf8', (err, text) => use(text));",
+      'fs.stat(p, function (er, st) {});',
+      'db.get(k, (e) => {});',
+      'db.put(k, v, function (error) {});',
+      'list.map((item) => item);',
+      'emitter.on(name, (err) => {});', // looks error-first: counted, as the definition says
+      'x.y((err) => {}, 10);', // the function is not the last argument
+      'promise.then((v) => v, (err) => {});', // a rejection handler is promise code
+    ].join('\n');
+    expect(counter.countSource(source).counts.errFirst).toBe(5);
+    const typed = 'client.query(sql, (problem: Error | null, rows: string[]) => {});\nfs.stat(p, (failure: NodeJS.ErrnoException | null) => {});\nlist.forEach((value: string) => {});';
+    expect(counter.countSource(typed, 'a.ts').counts.errFirst).toBe(2);
+  });
+
+  it('still counts a callback handed on inside a promise wrapper, not a queue or a listener', () => {
+    const source = [
+      'await fromCallback((done) => client.query(sql, done));',
+      'new Promise((resolve, reject) => fs.close(fd, resolve));',
+      'new Promise((resolve) => queue.push(resolve));',
+      'new Promise((resolve) => stream.once("end", resolve));',
+      'new Promise((resolve, reject) => fs.stat(p, (err, st) => (err ? reject(err) : resolve(st))));',
+    ].join('\n');
+    const { counts } = counter.countSource(source, 'a.mjs');
+    expect(counts.errFirstWrapped).toBe(2);
+    expect(counts.errFirstLiterals).toBe(1);
+    expect(counts.errFirst).toBe(3);
+  });
+
+  it('counts callback functions by name and by use, async functions, async IIFEs and awaits', () => {
+    const source = [
+      'function load(name, cb) { fs.readFile(name, cb); }', // by name and by use
+      'Store.prototype.save = function (doc, whenSaved) { whenSaved(null); };', // by use only
+      'function each(list, done) {}', // by name only
+      'function add(a, b) { return a + b; }',
+      'async function main() { await load2(); (async () => { await x; })(); }',
+      'const f = async () => 1;',
+    ].join('\n');
+    const { counts, functions } = counter.countSource(source);
+    expect(counts.callbackFunctions).toBe(3);
+    expect(counts.asyncFunctions).toBe(3);
+    expect(counts.asyncIifes).toBe(1);
+    expect(counts.awaits).toBe(2);
+    expect(functions.filter((fn) => fn.callback).map((fn) => fn.name)).toEqual(['load', 'Store.prototype.save', 'each']);
+  });
+
+  it('finds middleware and middleware that became async', () => {
+    const source = [
+      'app.use(function (req, res, next) { next(); });',
+      'app.use((err, req, res, next) => next(err));',
+      'app.use(async (req, res, next) => { await x; next(); });',
+      'function handler(a, b, next) {}',
+    ].join('\n');
+    const { counts } = counter.countSource(source);
+    expect(counts.middleware).toBe(3);
+    expect(counts.middlewareConverted).toBe(1);
+  });
+
+  it('matches converted callback APIs by name: async, or the dual API returning an async IIFE', () => {
+    const before = counter.countSource('function a(cb) { cb(); }\nfunction b(cb) { cb(); }\nfunction c(cb) { cb(); }').functions;
+    const after = counter.countSource(
+      'async function a() {}\nfunction b(cb) { return settleCallback((async () => 1)(), cb); }\nfunction c(cb) { cb(); }',
+    ).functions;
+    expect(counter.convertedApis(before, after)).toEqual({ total: 3, converted: 2, names: ['a', 'b'] });
+  });
+
+  it('says which file does not parse and counts nothing for it', () => {
+    const result = counter.countSource('function (', 'broken.js');
+    expect(result.parseError).toMatch(/^broken\.js: /);
+    expect(Object.values(result.counts).every((count) => count === 0)).toBe(true);
+  });
+});
+
+// A tiny callback-era package with a real node:test suite.
+const tinyPackage = {
+  'package.json': JSON.stringify({ name: 'tiny-store', version: '1.0.0', engines: { node: '>=20' } }),
+  'lib/store.js': [
+    "const fs = require('fs');",
+    "const path = require('path');",
+    '',
+    'function load(dir, name, cb) {',
+    "  fs.readFile(path.join(dir, name), 'utf8', (err, text) => {",
+    '    if (err) return cb(err);',
+    '    cb(null, text.trim());',
+    '  });',
+    '}',
+    '',
+    'module.exports = { load };',
+    '',
+  ].join('\n'),
+  'test/store.test.js': [
+    "const test = require('node:test');",
+    "const assert = require('node:assert');",
+    "const { load } = require('../lib/store');",
+    '',
+    "test('loads a file', (t, done) => {",
+    "  load(__dirname, 'data.txt', (err, text) => {",
+    '    assert.ifError(err);',
+    "    assert.strictEqual(text, 'hello');",
+    '    done();',
+    '  });',
+    '});',
+    '',
+    "test('passes the error of a missing file', (t, done) => {",
+    "  load(__dirname, 'missing.txt', (err) => {",
+    "    assert.strictEqual(err.code, 'ENOENT');",
+    '    done();',
+    '  });',
+    '});',
+    '',
+  ].join('\n'),
+  'test/data.txt': 'hello\n',
+};
+const suite = { runner: 'node', files: ['test/store.test.js'], exclude: [] };
+
+async function editLib(dir: string, edit: (text: string) => string): Promise<void> {
+  const file = path.join(dir, 'lib', 'store.js');
+  await fs.writeFile(file, edit(await fs.readFile(file, 'utf8')));
+}
+
+describe('bench:real on one package', () => {
+  it('counts a copy before and after awaitify --write and leaves the source alone', async () => {
+    const dir = await makeTree(tinyPackage);
+    const result = await benchPackage({ name: 'tiny-store', version: '1.0.0', lib: ['lib'] }, { awaitifyArgs: [] }, dir);
+    expect(result.problems).toEqual([]);
+    expect(result.files).toBe(1);
+    expect(result.filesChanged).toBe(1);
+    expect(result.before.errFirst).toBe(1);
+    expect(result.after.errFirst).toBe(0);
+    expect(result.callbackApis).toBe(1);
+    expect(result.callbackApisConverted).toBe(1);
+    expect(result.after.asyncIifes).toBeGreaterThan(0);
+    expect(await fs.readFile(path.join(dir, 'lib', 'store.js'), 'utf8')).toBe(tinyPackage['lib/store.js']);
+  });
+});
+
+describe('bench:suites runner on one package', () => {
+  it('passes on the identity rewrite and on awaitify --write, which converts the callback API', async () => {
+    const dir = await makeTree(tinyPackage);
+    const identity = await runSuite({ packageDir: dir, lib: ['lib'], suite, rewrite: identityRewrite, runs: 2 });
+    expect(identity.reasons).toEqual([]);
+    expect(identity.before.map((run) => run.passed)).toEqual([2, 2]);
+    expect(identity.after.passed).toBe(2);
+
+    const converted = await runSuite({ packageDir: dir, lib: ['lib'], suite, rewrite: awaitifyRewrite([]), runs: 3 });
+    expect(converted.reasons).toEqual([]);
+    expect(converted.ok).toBe(true);
+    expect(converted.rewrite.callbackApisConverted).toBe(1);
+    expect(converted.rewrite.filesChanged).toBe(1);
+  });
+
+  it('fails on a rewrite that changes a value', async () => {
+    const dir = await makeTree(tinyPackage);
+    const wrongValue: Rewrite = (target) => editLib(target, (text) => text.replace('text.trim()', 'text'));
+    const result = await runSuite({ packageDir: dir, lib: ['lib'], suite, rewrite: wrongValue, runs: 2 });
+    expect(result.ok).toBe(false);
+    expect(result.after.passed).toBeLessThan(result.before[0].passed);
+    expect(result.reasons.join('\n')).toMatch(/passed after the rewrite/);
+  });
+
+  it('fails on a rewrite that leaves an unhandled rejection', async () => {
+    const dir = await makeTree(tinyPackage);
+    const floating: Rewrite = (target) =>
+      editLib(target, (text) => text.replace('    cb(null, text.trim());', "    Promise.reject(new Error('lost'));\n    cb(null, text.trim());"));
+    const result = await runSuite({ packageDir: dir, lib: ['lib'], suite, rewrite: floating, runs: 2 });
+    expect(result.ok).toBe(false);
+    expect(result.before[0].markers).toBe(0);
+    expect(result.after.markers).toBeGreaterThan(0);
+    expect(result.reasons.join('\n')).toMatch(/uncaught exception or unhandled rejection/);
+  });
+});
