@@ -1,0 +1,283 @@
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildPackageModel, buildPackageModels } from '../src/analysis/package-model';
+import type { CallbackApiSummary, PackageModel } from '../src/analysis/types';
+import { makeTree, removeTrees } from './temp-trees';
+
+afterAll(removeTrees);
+
+function api(model: PackageModel, id: string): CallbackApiSummary {
+  const found = model.apis.find((entry) => entry.id === id);
+  if (!found) throw new Error(`no API ${id}; found: ${model.apis.map((entry) => entry.id).join(', ')}`);
+  return found;
+}
+
+const commonJsPackage = {
+  'package.json': JSON.stringify({ name: 'cjs-fixture' }),
+  'lib/fsutil.js': `
+const fs = require('fs');
+function noop() {}
+function readJson(file, opts, cb) {
+  if (typeof opts === 'function') { cb = opts; opts = {}; }
+  fs.readFile(file, 'utf8', (err, text) => {
+    if (err) return cb(err);
+    let data;
+    try { data = JSON.parse(text); } catch (e) { return cb(e); }
+    cb(null, data);
+  });
+}
+function statOrDefault(p, cb) {
+  cb = cb || noop;
+  fs.stat(p, cb);
+}
+module.exports = { readJson, statOrDefault };
+`,
+  'lib/shapes.js': `
+const fs = require('fs');
+const { readJson } = require('./fsutil');
+const cache = {};
+exports.maybeNever = function (x, cb) { if (x) cb(null, 1); };
+exports.syncOnOnePath = function (key, cb) {
+  if (cache[key]) return cb(null, cache[key]);
+  fs.readFile(key, cb);
+};
+exports.twice = function (p, cb) {
+  fs.stat(p, (err, stat) => {
+    if (err) cb(err);
+    cb(null, stat);
+  });
+};
+exports.loopCalls = function (items, cb) { items.forEach((item) => cb(null, item)); };
+exports.timer = function (cb) { setTimeout(() => cb(null), 5); };
+exports.tick = function (cb) { process.nextTick(cb, null); };
+exports.immediate = function (cb) { setImmediate(() => { cb(null, 'x'); }); };
+exports.promise = function (cb) { Promise.resolve(1).then((v) => cb(null, v), (err) => cb(err)); };
+exports.viaPackageApi = function (cb) { readJson('x.json', cb); };
+exports.throwsFirst = function (p, cb) {
+  if (typeof p !== 'string') throw new TypeError('p');
+  fs.readFile(p, cb);
+};
+exports.retry = function retry(n, cb) {
+  fs.stat('x', (err) => {
+    if (err && n > 0) return exports.retry(n - 1, cb);
+    cb(err);
+  });
+};
+function store(key, cb) { if (cache[key]) return cb(null, cache[key]); this._cb = cb; }
+exports.store = store;
+exports.unresolved = function (cb) { somewhere.doIt(cb); };
+`,
+  'lib/ping.js': `
+const pong = require('./pong');
+module.exports = function ping(n, cb) {
+  if (n === 0) return setImmediate(cb);
+  pong(n - 1, (err) => { if (err) return cb(err); cb(null); });
+};
+`,
+  'lib/pong.js': `
+module.exports = function pong(n, cb) {
+  const ping = require('./ping');
+  ping(n, cb);
+};
+`,
+  'lib/store.js': `
+const fs = require('fs');
+const util = require('util');
+const EventEmitter = require('events');
+function Store(dir) { this.dir = dir; }
+util.inherits(Store, EventEmitter);
+Store.prototype.fetch = function (key, cb) { fs.readFile(this.dir + key, cb); };
+Store.prototype.fetchTwo = function (a, b, cb) {
+  var self = this;
+  self.fetch(a, function (err) {
+    if (err) return cb(err);
+    self.fetch(b, cb);
+  });
+};
+class Reader { read(cb) { fs.readFile('a', cb); } }
+class Other { read(cb) { cb(null, 1); } }
+Reader.prototype.readTwice = function (cb) { this.read(cb); };
+module.exports = { Store, Reader, Other };
+`,
+  'test/store.test.js': `
+const { statOrDefault } = require('../lib/fsutil');
+const shapes = require('../lib/shapes');
+it('stats', statOrDefault);
+if (shapes.timer.length !== 1) throw new Error('arity');
+`,
+};
+
+describe('package model: CommonJS package of several files', () => {
+  let model: PackageModel;
+  it('reads every file of the package, tests included', async () => {
+    const root = await makeTree(commonJsPackage);
+    model = await buildPackageModel(root);
+    expect(model.name).toBe('cjs-fixture');
+    expect(Object.keys(model.modules).sort()).toEqual(['lib/fsutil.js', 'lib/ping.js', 'lib/pong.js', 'lib/shapes.js', 'lib/store.js', 'test/store.test.js']);
+    expect(model.unreadable).toEqual([]);
+    expect(model.modules['lib/shapes.js'].dependencies).toEqual(['./fsutil', 'fs']);
+  });
+
+  it('once, deferred by a Node API, with optional-argument shifting', () => {
+    const readJson = api(model, 'lib/fsutil.js#readJson');
+    expect(readJson).toMatchObject({ calls: 'once', timing: 'deferred', optional: ['opts'], callback: 'cb', exported: true });
+    expect(readJson.paths).toEqual([{ calls: 1, sync: false, via: ['node-api'] }]);
+    expect(readJson.values).toEqual({ errorCalls: 2, successArities: [1] });
+  });
+
+  it('a default callback, handed on to a Node API', () => {
+    const stat = api(model, 'lib/fsutil.js#statOrDefault');
+    expect(stat).toMatchObject({ calls: 'once', timing: 'deferred', defaultCallback: true });
+    expect(stat.handedOn).toEqual([{ callee: { kind: 'node', module: 'fs', name: 'stat' }, text: 'fs.stat', line: 15 }]);
+  });
+
+  it('maybe never, sync on one path, maybe twice', () => {
+    expect(api(model, 'lib/shapes.js#exports.maybeNever')).toMatchObject({ calls: 'maybe-never', timing: 'sync' });
+    expect(api(model, 'lib/shapes.js#exports.syncOnOnePath')).toMatchObject({ calls: 'once', timing: 'sync-on-some-path' });
+    const twice = api(model, 'lib/shapes.js#exports.twice');
+    expect(twice).toMatchObject({ calls: 'maybe-twice', timing: 'deferred' });
+    expect(twice.paths.map((p) => p.calls).sort()).toEqual([1, 2]);
+    expect(api(model, 'lib/shapes.js#exports.loopCalls')).toMatchObject({ calls: 'maybe-twice', timing: 'sync' });
+  });
+
+  it('deferred through a timer, process.nextTick, setImmediate, a promise and another package API', () => {
+    const via = (id: string) => api(model, `lib/shapes.js#exports.${id}`);
+    expect(via('timer')).toMatchObject({ calls: 'once', timing: 'deferred', paths: [{ calls: 1, sync: false, via: ['timer'] }] });
+    expect(via('tick')).toMatchObject({ calls: 'once', timing: 'deferred', paths: [{ calls: 1, sync: false, via: ['next-tick'] }] });
+    expect(via('immediate')).toMatchObject({ calls: 'once', timing: 'deferred', paths: [{ calls: 1, sync: false, via: ['set-immediate'] }] });
+    expect(via('promise')).toMatchObject({ calls: 'once', timing: 'deferred', paths: [{ calls: 1, sync: false, via: ['promise'] }] });
+    const handedOn = via('viaPackageApi');
+    expect(handedOn).toMatchObject({ calls: 'once', timing: 'deferred', paths: [{ calls: 1, sync: false, via: ['node-api'] }] });
+    expect(handedOn.handedOn[0].callee).toEqual({ kind: 'package', id: 'lib/fsutil.js#readJson' });
+  });
+
+  it('an argument check that throws is a path of its own, not a missing call', () => {
+    const throwsFirst = api(model, 'lib/shapes.js#exports.throwsFirst');
+    expect(throwsFirst).toMatchObject({ calls: 'once', timing: 'deferred' });
+    expect(throwsFirst.paths).toContainEqual({ calls: 0, sync: false, via: [], throws: true });
+  });
+
+  it('recursion and a cycle across two files reach a fixpoint', () => {
+    expect(api(model, 'lib/shapes.js#exports.retry')).toMatchObject({ calls: 'once', timing: 'deferred', unknownBecause: [] });
+    const ping = api(model, 'lib/ping.js#module.exports');
+    const pong = api(model, 'lib/pong.js#module.exports');
+    expect(ping).toMatchObject({ calls: 'once', timing: 'deferred' });
+    expect(ping.paths).toEqual([{ calls: 1, sync: false, via: ['set-immediate'] }]);
+    expect(pong).toMatchObject({ calls: 'once', timing: 'deferred' });
+  });
+
+  it('a stored callback and an unresolved callee are unknown, with the reason', () => {
+    const store = api(model, 'lib/shapes.js#store');
+    expect(store.calls).toBe('unknown');
+    expect(store.stored).toEqual([{ where: 'this._cb', line: 32 }]);
+    expect(store.unknownBecause).toEqual(['stored in this._cb (line 32)']);
+    const unresolved = api(model, 'lib/shapes.js#exports.unresolved');
+    expect(unresolved).toMatchObject({ calls: 'unknown', timing: 'unknown' });
+    expect(unresolved.unknownBecause).toEqual(['given to somewhere.doIt(), which is not resolved (line 34)']);
+  });
+
+  it('methods: prototype assignments and self = this resolve; a name two classes share does not', () => {
+    const fetchTwo = api(model, 'lib/store.js#Store.prototype.fetchTwo');
+    expect(fetchTwo).toMatchObject({ name: 'Store#fetchTwo', calls: 'once', timing: 'deferred' });
+    expect(fetchTwo.handedOn[0].callee).toEqual({ kind: 'package', id: 'lib/store.js#Store.prototype.fetch' });
+    const readTwice = api(model, 'lib/store.js#Reader.prototype.readTwice');
+    expect(readTwice.calls).toBe('unknown');
+    expect(readTwice.handedOn[0].callee).toEqual({ kind: 'unresolved', text: '.read' });
+    expect(model.modules['lib/store.js'].inherits).toEqual([{ child: 'Store', parent: 'EventEmitter' }]);
+  });
+
+  it('escapes: passed to mocha from a test file, and inspected through .length', () => {
+    expect(api(model, 'lib/fsutil.js#statOrDefault').escapes).toEqual([
+      { file: 'test/store.test.js', line: 4, how: 'passed', detail: 'passed to it' },
+    ]);
+    expect(api(model, 'lib/shapes.js#exports.timer').escapes).toEqual([
+      { file: 'test/store.test.js', line: 5, how: 'inspected', detail: 'shapes.timer.length read' },
+    ]);
+    expect(api(model, 'lib/fsutil.js#readJson').escapes).toEqual([]);
+  });
+
+  it('counts calls with an inline error-first callback and how many resolve', () => {
+    // fs.readFile, fs.stat twice, pong(), self.fetch(); a promise's rejection handler is not counted.
+    expect(model.inlineCallbackCalls).toEqual({ total: 5, resolved: 5, unresolvedByName: {} });
+  });
+
+  it('is plain data', () => {
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+});
+
+const esmPackage = {
+  'package.json': JSON.stringify({ name: 'esm-fixture', type: 'module' }),
+  'src/read.mjs': `
+import fs from 'node:fs';
+export function readText(p, cb) { fs.readFile(p, 'utf8', cb); }
+export default function readLines(p, cb) {
+  readText(p, (err, text) => {
+    if (err) return cb(err);
+    cb(null, text.split('\\n'));
+  });
+}
+`,
+  'src/index.mjs': `
+export * from './read.mjs';
+export { default as lines } from './read.mjs';
+`,
+  'src/use.mjs': `
+import * as all from './index.mjs';
+import readLines from './read.mjs';
+import { lines } from './index.mjs';
+import { readFile } from 'fs';
+export const viaStar = (p, cb) => all.readText(p, cb);
+export function viaDefault(p, cb) { readLines(p, cb); }
+export function viaRenamed(p, cb) { lines(p, cb); }
+export function named(p, cb) { readFile(p, cb); }
+export async function later() { const { readText } = await import('./read.mjs'); return readText; }
+`,
+};
+
+describe('package model: ES modules', () => {
+  it('follows export *, default exports, renamed re-exports and named Node imports', async () => {
+    const root = await makeTree(esmPackage);
+    const model = await buildPackageModel(root);
+    expect(model.modules['src/use.mjs'].format).toBe('esm');
+    expect(model.modules['src/use.mjs'].dependencies).toEqual(['./index.mjs', './read.mjs', 'fs']);
+    expect(api(model, 'src/read.mjs#readLines')).toMatchObject({ calls: 'once', timing: 'deferred', exported: true });
+    for (const id of ['viaStar', 'viaDefault', 'viaRenamed', 'named']) {
+      expect(api(model, `src/use.mjs#${id}`)).toMatchObject({ calls: 'once', timing: 'deferred', unknownBecause: [] });
+    }
+    expect(api(model, 'src/use.mjs#viaRenamed').handedOn[0].callee).toEqual({ kind: 'package', id: 'src/read.mjs#readLines' });
+    expect(api(model, 'src/use.mjs#named').handedOn[0].callee).toEqual({ kind: 'node', module: 'fs', name: 'readFile' });
+  });
+});
+
+describe('package roots', () => {
+  it('a monorepo has one model per package.json; files outside the given paths are read too', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'mono', private: true }),
+      'packages/a/package.json': JSON.stringify({ name: 'a' }),
+      'packages/a/index.js': `exports.go = function (cb) { require('fs').stat('.', cb); };`,
+      'packages/a/bin/cli.js': `require('../index').go(function (err) { if (err) throw err; });`,
+      'packages/b/package.json': JSON.stringify({ name: 'b' }),
+      'packages/b/index.js': `exports.go = function (cb) { setTimeout(cb, 1); };`,
+      'packages/b/node_modules/dep/index.js': `exports.never = 1;`,
+    });
+    const models = await buildPackageModels([path.join(root, 'packages/a/index.js'), path.join(root, 'packages/b/index.js')], root);
+    expect(models.map((model) => model.name)).toEqual(['a', 'b']);
+    expect(Object.keys(models[0].modules)).toEqual(['bin/cli.js', 'index.js']);
+    expect(Object.keys(models[1].modules)).toEqual(['index.js']);
+    expect(models[0].inlineCallbackCalls).toEqual({ total: 1, resolved: 1, unresolvedByName: {} });
+    expect(api(models[1], 'index.js#exports.go')).toMatchObject({ calls: 'once', timing: 'deferred' });
+  });
+
+  it('a file that does not parse is listed with its reason and the rest is read', async () => {
+    const root = await makeTree({
+      'package.json': '{}',
+      'good.js': `exports.f = function (cb) { process.nextTick(() => cb(null)); };`,
+      'bad.js': `function (`,
+    });
+    const model = await buildPackageModel(root);
+    expect(model.unreadable.map((entry) => entry.file)).toEqual(['bad.js']);
+    expect(model.unreadable[0].message).toMatch(/Unexpected token/);
+    expect(api(model, 'good.js#exports.f')).toMatchObject({ calls: 'once', timing: 'deferred' });
+  });
+});
