@@ -66,6 +66,13 @@ exports.retry = function retry(n, cb) {
 function store(key, cb) { if (cache[key]) return cb(null, cache[key]); this._cb = cb; }
 exports.store = store;
 exports.unresolved = function (cb) { somewhere.doIt(cb); };
+exports.afterAwait = async function (p, cb) {
+  if (!p) return cb(new Error('no path'));
+  const text = await fs.promises.readFile(p, 'utf8');
+  cb(null, text);
+};
+exports.size = function (howMany) { return require('crypto').randomBytes(howMany); };
+exports.sizes = function (howMany) { for (let i = 0; i < howMany; i++) fs.stat(String(i), howMany); };
 `,
   'lib/ping.js': `
 const pong = require('./pong');
@@ -115,7 +122,7 @@ describe('package model: CommonJS package of several files', () => {
     expect(model.name).toBe('cjs-fixture');
     expect(Object.keys(model.modules).sort()).toEqual(['lib/fsutil.js', 'lib/ping.js', 'lib/pong.js', 'lib/shapes.js', 'lib/store.js', 'test/store.test.js']);
     expect(model.unreadable).toEqual([]);
-    expect(model.modules['lib/shapes.js'].dependencies).toEqual(['./fsutil', 'fs']);
+    expect(model.modules['lib/shapes.js'].dependencies).toEqual(['./fsutil', 'crypto', 'fs']);
   });
 
   it('once, deferred by a Node API, with optional-argument shifting', () => {
@@ -174,6 +181,14 @@ describe('package model: CommonJS package of several files', () => {
     const unresolved = api(model, 'lib/shapes.js#exports.unresolved');
     expect(unresolved).toMatchObject({ calls: 'unknown', timing: 'unknown' });
     expect(unresolved.unknownBecause).toEqual(['given to somewhere.doIt(), which is not resolved (line 34)']);
+  });
+
+  it('in an async function, a call after an await is deferred; a number passed on is no callback', () => {
+    const afterAwait = api(model, 'lib/shapes.js#exports.afterAwait');
+    expect(afterAwait).toMatchObject({ calls: 'once', timing: 'sync-on-some-path' });
+    expect(afterAwait.paths).toEqual([{ calls: 1, sync: false, via: ['promise'] }, { calls: 1, sync: true, via: [] }]);
+    expect(model.apis.map((entry) => entry.id)).not.toContain('lib/shapes.js#exports.size');
+    expect(model.apis.map((entry) => entry.id)).not.toContain('lib/shapes.js#exports.sizes');
   });
 
   it('methods: prototype assignments and self = this resolve; a name two classes share does not', () => {

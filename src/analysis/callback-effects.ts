@@ -32,7 +32,7 @@ export function readCallbackParam(fn: AnyNode, moduleNames: ReadonlySet<string>)
   const last = params[params.length - 1];
   const lastName = last?.type === 'Identifier' ? last.name : last?.type === 'AssignmentPattern' && last.left.type === 'Identifier' ? last.left.name : undefined;
   if (!lastName || !fn.body) return undefined;
-  if (!usesAsCallback(fn.body, lastName)) return undefined;
+  if (!usesAsCallback(fn.body, lastName) || !isUsedOnlyAsFunction(fn.body, lastName)) return undefined;
   const paramNames = params.map((param) => (param.type === 'Identifier' ? param.name : param.left?.name)).filter(Boolean) as string[];
   const localNames = declaredNames(fn);
   for (const name of paramNames) localNames.delete(name);
@@ -83,6 +83,59 @@ function localRequiresOf(fn: AnyNode): Map<string, string> {
     stack.push(...childNodes(node));
   }
   return found;
+}
+
+/**
+ * Every use of the name is one a function allows: called, passed, tested, compared, stored. A
+ * parameter read as a number or an object (`i < howMany`, `opts.x`) is not a callback.
+ */
+function isUsedOnlyAsFunction(body: AnyNode, name: string): boolean {
+  const stack: Array<[AnyNode, AnyNode | null, string]> = [[body, null, '']];
+  while (stack.length > 0) {
+    const [node, parent, key] = stack.pop()!;
+    if (node.type === 'Identifier' && node.name === name && parent) {
+      if (!isFunctionUse(parent, key)) return false;
+      continue;
+    }
+    if (isFunction(node) && node !== body && node.params.some((p: AnyNode) => p.type === 'Identifier' && p.name === name)) continue;
+    for (const [childKey, value] of Object.entries(node)) {
+      if (childKey === 'loc' || childKey.endsWith('Comments')) continue;
+      if (Array.isArray(value)) for (const item of value) { if (item && typeof item.type === 'string') stack.push([item, node, childKey]); }
+      else if (value && typeof (value as AnyNode).type === 'string') stack.push([value, node, childKey]);
+    }
+  }
+  return true;
+}
+
+function isFunctionUse(parent: AnyNode, key: string): boolean {
+  switch (parent.type) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      if (key === 'property') return !parent.computed;
+      return ['call', 'apply', 'bind', 'length', 'name'].includes(memberProperty(parent) ?? '');
+    case 'BinaryExpression':
+      return ['===', '!==', '==', '!=', 'instanceof'].includes(parent.operator);
+    case 'ObjectProperty':
+      return key === 'value' || !parent.computed;
+    case 'CallExpression':
+    case 'OptionalCallExpression':
+    case 'NewExpression':
+    case 'UnaryExpression':
+    case 'LogicalExpression':
+    case 'IfStatement':
+    case 'ConditionalExpression':
+    case 'AssignmentExpression':
+    case 'AssignmentPattern':
+    case 'VariableDeclarator':
+    case 'ReturnStatement':
+    case 'ArrayExpression':
+    case 'ExpressionStatement':
+    case 'SequenceExpression':
+    case 'ArrowFunctionExpression':
+      return true;
+    default:
+      return false;
+  }
 }
 
 function thisAliasesOf(fn: AnyNode): Set<string> {
@@ -254,6 +307,8 @@ function readExpression(node: AnyNode, context: Context): Effect {
     }
     case 'Identifier':
       return empty;
+    case 'AwaitExpression':
+      return seq(readExpression(node.argument, context), { k: 'await' });
     default:
       if (isFunction(node)) return readsName(node, context.cb) ? { k: 'stored', where: 'a function kept for later', line: lineOf(node) } : empty;
       return seq(...childNodes(node).map((child) => {
@@ -354,6 +409,8 @@ function callsDirectly(effect: Effect): boolean {
     case 'loop':
     case 'nested':
       return callsDirectly(effect.body);
+    case 'await':
+      return false;
     case 'try':
       return [effect.block, effect.handler, effect.finalizer].some((part) => part !== undefined && callsDirectly(part));
     default:

@@ -41,7 +41,8 @@ export function protocolOf(callee: Callee, index: number, last: boolean, package
       return { unknown: `given to ${callee.text}(), which is not resolved` };
     case 'node': {
       const module = toNodeModuleName(callee.module);
-      if (!last) return { unknown: `given to ${callee.module}.${callee.name}() other than as its last argument` };
+      // Every API of the table takes something before its callback (`crypto.randomBytes(size)` alone is synchronous).
+      if (!last || index === 0) return { unknown: `given to ${callee.module}.${callee.name}() other than as its callback` };
       if (module && (findPromisableApi(module, callee.name) || (module === 'fs' && callee.name === 'exists'))) {
         return { paths: [once(false, ['node-api'])] };
       }

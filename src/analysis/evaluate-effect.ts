@@ -1,5 +1,5 @@
 import { protocolOf, type PackageCallbackView } from './callee-protocols';
-import { followPath, markUnknown, runInside, startPath, uniquePaths } from './paths';
+import { finishPath, followPath, markUnknown, runInside, startPath, uniquePaths } from './paths';
 import type { Callee, CallbackPath, Effect, Ref } from './types';
 
 /**
@@ -30,7 +30,7 @@ const maxLoopRounds = 4;
 export function evaluateEffect(effect: Effect, input: EvaluationInput): Evaluation {
   const reasons = new Set<string>();
   const flow = run(effect, [startPath], input, reasons);
-  return { paths: uniquePaths([...flow.normal, ...flow.exits]), unknownBecause: [...reasons].sort() };
+  return { paths: uniquePaths([...flow.normal, ...flow.exits].map(finishPath)), unknownBecause: [...reasons].sort() };
 }
 
 function run(effect: Effect, states: CallbackPath[], input: EvaluationInput, reasons: Set<string>): Flow {
@@ -64,6 +64,8 @@ function run(effect: Effect, states: CallbackPath[], input: EvaluationInput, rea
       }
       return { normal: all, exits: uniquePaths(exits) };
     }
+    case 'await':
+      return { normal: uniquePaths(states.map((path) => ({ ...path, suspended: true }))), exits: [] };
     case 'exit':
       return { normal: [], exits: effect.how === 'throw' ? states.map((path) => ({ ...path, throws: true })) : states };
     case 'try':
@@ -88,7 +90,7 @@ function run(effect: Effect, states: CallbackPath[], input: EvaluationInput, rea
       let added = protocol.paths;
       if (effect.k === 'nested') {
         const inner = run(effect.body, [startPath], input, reasons);
-        const innerPaths = uniquePaths([...inner.normal, ...inner.exits].map(({ throws: _ignored, ...path }) => path));
+        const innerPaths = uniquePaths([...inner.normal, ...inner.exits].map(({ throws: _ignored, ...path }) => finishPath(path)));
         added = uniquePaths(protocol.paths.flatMap((outer) => innerPaths.map((path) => runInside(outer, path))));
       }
       return { normal: uniquePaths(states.flatMap((path) => added.map((next) => followPath(path, next)))), exits: [] };

@@ -9,7 +9,7 @@ import type { CallbackPath, Mechanism } from './types';
 export const startPath: CallbackPath = { calls: 0, sync: false, via: [] };
 
 export function pathKey(path: CallbackPath): string {
-  return `${path.calls}${path.sync ? 's' : 'd'}${path.throws ? 't' : ''}${path.unknown ? 'u' : ''}:${path.via.join(',')}`;
+  return `${path.calls}${path.sync ? 's' : 'd'}${path.throws ? 't' : ''}${path.unknown ? 'u' : ''}${path.suspended ? 'a' : ''}:${path.via.join(',')}`;
 }
 
 export function uniquePaths(paths: readonly CallbackPath[]): CallbackPath[] {
@@ -30,15 +30,22 @@ function clamp(calls: number): 0 | 1 | 2 {
   return calls >= 2 ? 2 : (calls as 0 | 1);
 }
 
-/** `second` happening after `first` on the same path (counts add up). */
+/** `second` happening after `first` on the same path (counts add up). After an await, nothing is synchronous. */
 export function followPath(first: CallbackPath, second: CallbackPath): CallbackPath {
+  const resumed = first.suspended && second.calls > 0;
   return {
     calls: clamp(first.calls + second.calls),
-    sync: first.sync || second.sync,
-    via: unionVia(first.via, second.via),
+    sync: first.sync || (second.sync && !first.suspended),
+    via: unionVia(first.via, resumed && second.sync ? [...second.via, 'promise'] : second.via),
     ...(first.throws && { throws: true }),
     ...((first.unknown || second.unknown) && { unknown: true }),
+    ...(first.suspended && { suspended: true }),
   };
+}
+
+/** A path as a summary gives it out: the await marker is the function's own business. */
+export function finishPath({ suspended: _suspended, ...path }: CallbackPath): CallbackPath {
+  return path;
 }
 
 /**

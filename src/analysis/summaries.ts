@@ -80,7 +80,7 @@ export function computeSummaries(modules: Readonly<Record<string, ModuleFacts>>,
     for (let round = 0; round < component.length + 1; round++) {
       for (const id of component) {
         const entry = working.get(id)!;
-        const handoffs = collect(entry.fn.callback!.effect, 'handoff').filter((h) => h.last);
+        const handoffs = collect(entry.fn.callback!.effect, 'handoff').filter((h) => h.last && h.index > 0);
         const resolve = resolveIn(entry.fn);
         const byHandoff = handoffs.some((h) => {
           const callee = resolve(h.callee);

@@ -47,6 +47,8 @@ export type Effect =
   | { k: 'nested'; callee: Ref; text: string; line: number; index: number; last: boolean; body: Effect }
   /** The callback stored, returned or registered: what happens to it cannot be followed. */
   | { k: 'stored'; where: string; line: number }
+  /** `await` in an async function: what follows runs in a later promise job. */
+  | { k: 'await' }
   /** A local function that uses the callback called again from inside itself. */
   | { k: 'recursive'; name: string; line: number };
 
@@ -155,6 +157,8 @@ export interface CallbackPath {
   throws?: boolean;
   /** The path goes through something that cannot be followed (unresolved callee, stored callback). */
   unknown?: boolean;
+  /** While evaluating only: an async function awaited on this path, so later calls are deferred. */
+  suspended?: boolean;
 }
 
 export type CallCount = 'once' | 'maybe-never' | 'maybe-twice' | 'unknown';
