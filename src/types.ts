@@ -1,4 +1,7 @@
 import type { API, Collection, JSCodeshift } from 'jscodeshift';
+import type { PackageReport } from './analysis/types';
+
+export type { CallbackApiSummary, CallbackPath, Callee, PackageReport } from './analysis/types';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -131,6 +134,8 @@ export interface Summary {
   scan?: ScanTotals;
   /** What project mode did, when it ran (`--project`, or on its own: see ProjectSummary.mode). */
   project?: ProjectSummary;
+  /** The package model of `awaitify scan`: each package's callback APIs and their protocols (src/analysis/). */
+  packages?: PackageReport[];
 }
 
 /**

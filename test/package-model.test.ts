@@ -71,6 +71,15 @@ exports.afterAwait = async function (p, cb) {
   const text = await fs.promises.readFile(p, 'utf8');
   cb(null, text);
 };
+exports.each = function (items, cb) {
+  let i = 0;
+  function next(err) {
+    if (err) return cb(err);
+    if (i === items.length) return cb(null);
+    fs.stat(items[i++], next);
+  }
+  next();
+};
 exports.size = function (howMany) { return require('crypto').randomBytes(howMany); };
 exports.sizes = function (howMany) { for (let i = 0; i < howMany; i++) fs.stat(String(i), howMany); };
 `,
@@ -189,6 +198,12 @@ describe('package model: CommonJS package of several files', () => {
     expect(afterAwait.paths).toEqual([{ calls: 1, sync: false, via: ['promise'] }, { calls: 1, sync: true, via: [] }]);
     expect(model.apis.map((entry) => entry.id)).not.toContain('lib/shapes.js#exports.size');
     expect(model.apis.map((entry) => entry.id)).not.toContain('lib/shapes.js#exports.sizes');
+  });
+
+  it('a local next() loop through a Node API: its own fixpoint; an empty list calls back synchronously', () => {
+    const each = api(model, 'lib/shapes.js#exports.each');
+    expect(each).toMatchObject({ calls: 'once', timing: 'sync-on-some-path', unknownBecause: [] });
+    expect(each.paths).toEqual([{ calls: 1, sync: false, via: ['node-api'] }, { calls: 1, sync: true, via: [] }]);
   });
 
   it('methods: prototype assignments and self = this resolve; a name two classes share does not', () => {

@@ -24,6 +24,7 @@ interface Context {
   localFunctions: Map<string, AnyNode>;
   /** Local functions being read, for recursion. */
   visiting: Set<string>;
+  localReads: number;
 }
 
 /** The callback parameter of a function and what the body does with it, or undefined when it has none. */
@@ -41,6 +42,7 @@ export function readCallbackParam(fn: AnyNode, moduleNames: ReadonlySet<string>)
     scope: { moduleNames, localNames, thisAliases: thisAliasesOf(fn), localRequires: localRequiresOf(fn) },
     localFunctions: new Map(),
     visiting: new Set(),
+    localReads: 0,
   };
   const optional: string[] = [];
   let defaultCallback = last.type === 'AssignmentPattern';
@@ -368,11 +370,15 @@ function readArgument(arg: AnyNode, index: number, last: boolean, ref: Ref, text
 /** Where the arguments passed on to a scheduled function start. */
 const schedulerArguments: Partial<Record<string, number>> = { 'process.nextTick': 1, setImmediate: 1, setTimeout: 2, setInterval: 2 };
 
+/** Local functions are read again at each call site; past this many, the rest is not followed. */
+const maxLocalReads = 200;
+
 function readLocalFunction(name: string, at: AnyNode, context: Context): Effect {
   if (context.visiting.has(name)) return { k: 'recursive', name, line: lineOf(at) };
+  if (++context.localReads > maxLocalReads) return { k: 'stored', where: `the local function ${name}, too many calls of local functions to follow`, line: lineOf(at) };
   context.visiting.add(name);
   try {
-    return readFunctionBody(context.localFunctions.get(name), context);
+    return { k: 'local', name, body: readFunctionBody(context.localFunctions.get(name), context) };
   } finally {
     context.visiting.delete(name);
   }
@@ -408,6 +414,7 @@ function callsDirectly(effect: Effect): boolean {
       return effect.options.some(callsDirectly);
     case 'loop':
     case 'nested':
+    case 'local':
       return callsDirectly(effect.body);
     case 'await':
       return false;
@@ -431,6 +438,7 @@ function hasErrorFirstCall(effect: Effect): boolean {
     case 'loop':
       return hasErrorFirstCall(effect.body);
     case 'nested':
+    case 'local':
       return hasErrorFirstCall(effect.body);
     case 'try':
       return [effect.block, effect.handler, effect.finalizer].some((part) => part !== undefined && hasErrorFirstCall(part));

@@ -1,5 +1,5 @@
 import { protocolOf, type PackageCallbackView } from './callee-protocols';
-import { finishPath, followPath, markUnknown, runInside, startPath, uniquePaths } from './paths';
+import { finishPath, followPath, markUnknown, runInside, samePaths, startPath, uniquePaths } from './paths';
 import type { Callee, CallbackPath, Effect, Ref } from './types';
 
 /**
@@ -10,7 +10,11 @@ import type { Callee, CallbackPath, Effect, Ref } from './types';
 export interface EvaluationInput {
   resolve: (ref: Ref) => Callee;
   packageFunction: (id: string) => PackageCallbackView | undefined;
+  /** While a local function is solved: the paths found so far for it. */
+  locals?: Readonly<Record<string, CallbackPath[]>>;
 }
+
+const maxLocalRounds = 8;
 
 export interface Evaluation {
   paths: CallbackPath[];
@@ -75,9 +79,26 @@ function run(effect: Effect, states: CallbackPath[], input: EvaluationInput, rea
     case 'stored':
       reasons.add(`stored in ${effect.where} (line ${effect.line})`);
       return { normal: uniquePaths(states.map(markUnknown)), exits: [] };
-    case 'recursive':
-      reasons.add(`the local function ${effect.name} calls itself (line ${effect.line})`);
-      return { normal: uniquePaths(states.map(markUnknown)), exits: [] };
+    case 'local': {
+      // The local function's own paths, from its entry; a call of itself inside takes the paths
+      // found so far, starting from none, until they stop changing (the lattice is finite).
+      let paths: CallbackPath[] = [];
+      for (let round = 0; round < maxLocalRounds; round++) {
+        const inner = run(effect.body, [startPath], { ...input, locals: { ...input.locals, [effect.name]: paths } }, reasons);
+        const found = uniquePaths([...inner.normal, ...inner.exits].map(({ throws: _ignored, ...path }) => finishPath(path)));
+        if (samePaths(found, paths)) break;
+        paths = found;
+      }
+      return { normal: uniquePaths(states.flatMap((path) => paths.map((next) => followPath(path, next)))), exits: [] };
+    }
+    case 'recursive': {
+      const paths = input.locals?.[effect.name];
+      if (!paths) {
+        reasons.add(`the local function ${effect.name} calls itself (line ${effect.line})`);
+        return { normal: uniquePaths(states.map(markUnknown)), exits: [] };
+      }
+      return { normal: uniquePaths(states.flatMap((path) => paths.map((next) => followPath(path, next)))), exits: [] };
+    }
     case 'handoff':
     case 'nested': {
       const resolved = input.resolve(effect.callee);

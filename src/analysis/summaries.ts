@@ -39,6 +39,9 @@ function calleesOf(effect: Effect, found: Array<Extract<Effect, { k: 'handoff' |
       found.push(effect);
       calleesOf(effect.body, found);
       break;
+    case 'local':
+      calleesOf(effect.body, found);
+      break;
     default:
       break;
   }
@@ -47,7 +50,7 @@ function calleesOf(effect: Effect, found: Array<Extract<Effect, { k: 'handoff' |
 
 function collect<T extends Effect['k']>(effect: Effect, kind: T, found: Array<Extract<Effect, { k: T }>> = []) {
   if (effect.k === kind) found.push(effect as Extract<Effect, { k: T }>);
-  const children = effect.k === 'seq' ? effect.items : effect.k === 'branch' ? effect.options : effect.k === 'loop' || effect.k === 'nested' ? [effect.body] : effect.k === 'try' ? [effect.block, effect.handler, effect.finalizer] : [];
+  const children = effect.k === 'seq' ? effect.items : effect.k === 'branch' ? effect.options : effect.k === 'loop' || effect.k === 'nested' || effect.k === 'local' ? [effect.body] : effect.k === 'try' ? [effect.block, effect.handler, effect.finalizer] : [];
   for (const child of children) if (child) collect(child, kind, found);
   return found;
 }

@@ -49,7 +49,9 @@ export type Effect =
   | { k: 'stored'; where: string; line: number }
   /** `await` in an async function: what follows runs in a later promise job. */
   | { k: 'await' }
-  /** A local function that uses the callback called again from inside itself. */
+  /** A call of a local function that uses the callback (`next()`); its body, read once per call site. */
+  | { k: 'local'; name: string; body: Effect }
+  /** A local function called again from inside itself: its own paths, found by a fixpoint. */
   | { k: 'recursive'; name: string; line: number };
 
 /** One argument of a direct callback call. */
@@ -199,4 +201,16 @@ export interface PackageModel {
   apis: CallbackApiSummary[];
   /** Calls with an inline error-first callback, and how many have a resolved callee. */
   inlineCallbackCalls: { total: number; resolved: number; unresolvedByName: Record<string, number> };
+}
+
+/** A package as the report gives it (`summary.packages`). */
+export interface PackageReport {
+  /** The directory of the package.json, relative to the run's directory (`.` for itself). */
+  root: string;
+  name?: string;
+  filesRead: number;
+  unreadable: Array<{ file: string; message: string }>;
+  apis: CallbackApiSummary[];
+  /** Calls with an inline error-first callback: how many have a callee resolved to a Node API or a package function. */
+  inlineCallbackCalls: { total: number; resolved: number; topUnresolved: Array<{ callee: string; calls: number }> };
 }

@@ -4,6 +4,8 @@ import { collectFiles, type CollectedFiles } from '../io/collect-files';
 import { createMinNodeMajorLookup, type MinNodeMajorLookup } from '../io/engines';
 import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
+import { buildPackageModels } from '../analysis/package-model';
+import { toPackageReport } from '../analysis/package-report';
 import { buildReport } from '../report/build-report';
 import { convertProject } from '../project/convert-project';
 import { ProjectConfigError } from '../project/config';
@@ -144,9 +146,10 @@ export async function run(options: RunOptions): Promise<Report> {
     options.onFile?.(entry.result, results.length, total);
   }
   const project = await convertAcrossFiles(collected.files, processed, options, cwd);
-  if (!project) return buildReport(results, cwd);
-  const report = buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd);
-  report.summary.project = project.summary;
+  const report = project ? buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd) : buildReport(results, cwd);
+  if (project) report.summary.project = project.summary;
+  // `awaitify scan`: the package model of every package the files belong to (read-only, src/analysis/).
+  if (options.analyze) report.summary.packages = (await buildPackageModels(collected.files, cwd, { extensions })).map((model) => toPackageReport(model, cwd));
   return report;
 }
 

@@ -45,5 +45,6 @@ export function buildReport(files: readonly FileResult[], cwd: string): Report {
 export function rebuildReport(report: Report, files: readonly FileResult[], cwd: string): Report {
   const rebuilt = buildReport(files, cwd);
   if (report.summary.project) rebuilt.summary.project = report.summary.project;
+  if (report.summary.packages) rebuilt.summary.packages = report.summary.packages;
   return rebuilt;
 }

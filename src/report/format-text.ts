@@ -3,6 +3,7 @@ import type { FileResult, Finding, Report } from '../types';
 import { colorizeDiff, createFileDiff } from './diff';
 import { describeFileError } from './file-error';
 import { describeProjectTotals, describeTotals, listScanItems } from './format-scan';
+import { describePackage } from './format-packages';
 import { describeProjectMode } from './format-project';
 import { listFindingsByRule, plural } from './format-summary';
 import { createPalette, type Palette } from './palette';
@@ -83,6 +84,7 @@ export function formatText(report: Report, options: TextFormatOptions): string {
   const palette = createPalette(options.color);
   const diffs = options.diffs ? report.files.map(createFileDiff).filter(Boolean).map((diff) => colorizeDiff(diff, palette)) : [];
   const details = report.files.flatMap((file) => formatFileDetails(file, palette, options));
-  const blocks = [...diffs, details.join('\n'), formatSummaryLines(report).join('\n')].filter(Boolean);
+  const packages = (report.summary.packages ?? []).flatMap(describePackage);
+  const blocks = [...diffs, details.join('\n'), packages.join('\n'), formatSummaryLines(report).join('\n')].filter(Boolean);
   return blocks.map((block) => (block.endsWith('\n') ? block : `${block}\n`)).join('\n');
 }
