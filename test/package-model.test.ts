@@ -299,6 +299,18 @@ describe('package roots', () => {
     expect(api(models[1], 'index.js#exports.go')).toMatchObject({ calls: 'once', timing: 'deferred' });
   });
 
+  it("require('..') is the package's main, the package's own name is itself, and a static member may name a function", async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'copier', main: './lib/copy.js' }),
+      'lib/copy.js': `module.exports = copy;\ncopy.copy = copy;\nfunction copy(from, to, cb) { require('fs').copyFile(from, to, cb); }\n`,
+      'test/a.js': `require('..').copy('a', 'b', function (err) {});\nrequire('copier')('a', 'b', function (err) {});\nrequire('copier/lib/copy.js')('a', 'b', function (er) {});\n`,
+      'test/b.js': `const fs = require('graceful-fs');\nfs.stat('a', function (err, stat) {});\n`,
+    });
+    const model = await buildPackageModel(root);
+    expect(model.inlineCallbackCalls).toEqual({ total: 4, resolved: 4, unresolvedByName: {} });
+    expect(api(model, 'lib/copy.js#copy')).toMatchObject({ calls: 'once', timing: 'deferred', exported: true });
+  });
+
   it('a file that does not parse is listed with its reason and the rest is read', async () => {
     const root = await makeTree({
       'package.json': '{}',

@@ -56,7 +56,10 @@ class ModuleReader {
 
   read(): void {
     this.collectModuleNames();
-    for (const statement of this.program.body) this.readTopLevel(statement);
+    // Function declarations are hoisted: `module.exports = ncp; ncp.ncp = ncp; function ncp() {}`.
+    const hoisted = (statement: AnyNode) => statement.type === 'FunctionDeclaration';
+    for (const statement of this.program.body.filter(hoisted)) this.readTopLevel(statement);
+    for (const statement of this.program.body.filter((s: AnyNode) => !hoisted(s))) this.readTopLevel(statement);
     this.facts.dependencies = findDependencies(this.program);
     this.facts.escapes = findEscapes(this.program, this.moduleNames);
     this.facts.inlineCallbackCalls = findInlineCallbackCalls(this.program, this.moduleNames);
@@ -239,6 +242,12 @@ class ModuleReader {
         const fn = property.type === 'ObjectMethod' ? property : isFunctionValue(property.value) ? property.value : undefined;
         if (name && fn) this.addFunction(fn, `${object.name}.prototype.${name}`, `${object.name}#${name}`, name);
       }
+    } else if (object.type === 'Identifier' && key && right.type === 'Identifier' && this.facts.bindings[right.name]?.kind === 'function') {
+      // ncp.ncp = ncp: a static member naming a function of the file.
+      const binding = this.facts.bindings[object.name];
+      const id = (this.facts.bindings[right.name] as { id: string }).id;
+      if (binding?.kind === 'function') binding.members = { ...binding.members, [key]: id };
+      if (binding?.kind === 'object') binding.members[key] = id;
     } else if (object.type === 'Identifier' && key && isFunctionValue(right)) {
       const binding = this.facts.bindings[object.name];
       const id = this.addFunction(right, `${object.name}.${key}`, `${object.name}.${key}`);

@@ -79,12 +79,21 @@ export async function listPackageFiles(root: string, extensions: readonly string
   return files.slice(0, maxModelFiles).sort();
 }
 
-/** The `name` field of the package.json, when it can be read. */
-export async function readPackageName(root: string): Promise<string | undefined> {
+export interface PackageManifest {
+  name?: string;
+  /** The `main` field, relative to the root (`./index.js` when absent, as Node reads it). */
+  main: string;
+}
+
+/** What the model needs of the package.json: its name (self-references) and main (`require('..')`). */
+export async function readPackageManifest(root: string): Promise<PackageManifest> {
   try {
-    const manifest = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { name?: unknown };
-    return typeof manifest.name === 'string' ? manifest.name : undefined;
+    const manifest = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { name?: unknown; main?: unknown };
+    return {
+      ...(typeof manifest.name === 'string' && { name: manifest.name }),
+      main: typeof manifest.main === 'string' && manifest.main !== '' ? manifest.main : './index.js',
+    };
   } catch {
-    return undefined;
+    return { main: './index.js' };
   }
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readModuleFacts } from './module-facts';
-import { groupByPackage, listPackageFiles, maxModelFileBytes, readPackageName } from './package-files';
+import { groupByPackage, listPackageFiles, maxModelFileBytes, readPackageManifest, type PackageManifest } from './package-files';
 import { PackageResolver, type Value } from './resolve';
 import { classifyPaths, computeSummaries, storesOf, valuesOf } from './summaries';
 import type { CallbackApiSummary, ModuleFacts, PackageModel } from './types';
@@ -38,12 +38,13 @@ export async function buildPackageModel(root: string, options: { extensions?: re
     if (facts.error) unreadable.push({ file: relative, message: facts.error });
     modules[relative] = facts;
   }
-  return modelFromModules(root, await readPackageName(root), modules, unreadable);
+  return modelFromModules(root, await readPackageManifest(root), modules, unreadable);
 }
 
 /** The model over facts already read (tests and caches hand facts in directly). */
-export function modelFromModules(root: string, name: string | undefined, modules: Record<string, ModuleFacts>, unreadable: PackageModel['unreadable'] = []): PackageModel {
-  const resolver = new PackageResolver(modules);
+export function modelFromModules(root: string, manifest: PackageManifest, modules: Record<string, ModuleFacts>, unreadable: PackageModel['unreadable'] = []): PackageModel {
+  const { name } = manifest;
+  const resolver = new PackageResolver(modules, manifest);
   const summaries = computeSummaries(modules, resolver);
   const exported = findExported(modules, resolver);
   const escapes = findEscapingFunctions(modules, resolver);

@@ -29,6 +29,12 @@ const sharedMethodNames = new Set([
   'uncork', 'setEncoding', 'flush', 'exec', 'abort',
 ]);
 
+/**
+ * Drop-ins for `fs` whose functions of fs's names keep fs's callback protocol (every version).
+ * The start of the ecosystem table of DESIGN §2; other dependencies stay unresolved.
+ */
+const fsDropIns = new Set(['graceful-fs', 'fs-extra']);
+
 export function isNodeBuiltin(specifier: string): boolean {
   return builtinModules.includes(specifier.replace(/^node:/, ''));
 }
@@ -37,7 +43,7 @@ export class PackageResolver {
   /** Method name to the ids of every function of the package with that method name. */
   private readonly methods = new Map<string, Set<string>>();
 
-  constructor(private readonly modules: Readonly<Record<string, ModuleFacts>>) {
+  constructor(private readonly modules: Readonly<Record<string, ModuleFacts>>, private readonly manifest: { name?: string; main: string } = { main: './index.js' }) {
     for (const facts of Object.values(modules)) {
       for (const fn of facts.functions) {
         if (fn.methodName === undefined) continue;
@@ -50,8 +56,13 @@ export class PackageResolver {
 
   /** The package file a specifier names from `from`, or undefined (a dependency, a missing file). */
   resolveSpecifier(from: string, specifier: string): string | undefined {
+    const { name } = this.manifest;
+    // The package by its own name (its tests do this): the same as a path from the root.
+    if (name !== undefined && (specifier === name || specifier.startsWith(`${name}/`))) return this.resolveSpecifier('index.js', `./${specifier.slice(name.length + 1)}`);
     if (!specifier.startsWith('.') && !specifier.startsWith('/')) return undefined;
-    const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier)).replace(/\/$/, '');
+    // `require('..')` from test/: the package root, that is its main.
+    const base = joined === '.' || joined === '' ? path.posix.normalize(this.manifest.main).replace(/\/$/, '') : joined;
     const withoutJs = base.replace(/\.[cm]?js$/, '');
     const candidates = [
       base,
@@ -63,8 +74,8 @@ export class PackageResolver {
   }
 
   private importOf(from: string, specifier: string, name: string | undefined, seen: Set<string>): Value | undefined {
-    if (isNodeBuiltin(specifier)) {
-      const module = specifier.replace(/^node:/, '');
+    if (isNodeBuiltin(specifier) || fsDropIns.has(specifier)) {
+      const module = fsDropIns.has(specifier) ? 'fs' : specifier.replace(/^node:/, '');
       return name === undefined || name === 'default' ? { kind: 'node', module } : { kind: 'node', module, name };
     }
     const file = this.resolveSpecifier(from, specifier);
