@@ -2,7 +2,7 @@ import * as babelParser from '@babel/parser';
 import type { ParserPlugin } from '@babel/parser';
 import type { AnyNode } from '../transforms/shared/ast';
 import { readCallbackParam } from './callback-effects';
-import { findEscapes, findInlineCallbackCalls } from './module-uses';
+import { findUses } from './module-uses';
 import {
   columnOf, exportsMemberName, isFunctionValue, isModuleExports, lineOf, propertyName, requireSpecifier,
 } from './syntax';
@@ -60,9 +60,10 @@ class ModuleReader {
     const hoisted = (statement: AnyNode) => statement.type === 'FunctionDeclaration';
     for (const statement of this.program.body.filter(hoisted)) this.readTopLevel(statement);
     for (const statement of this.program.body.filter((s: AnyNode) => !hoisted(s))) this.readTopLevel(statement);
-    this.facts.dependencies = findDependencies(this.program);
-    this.facts.escapes = findEscapes(this.program, this.moduleNames);
-    this.facts.inlineCallbackCalls = findInlineCallbackCalls(this.program, this.moduleNames);
+    const uses = findUses(this.program, this.moduleNames);
+    this.facts.escapes = uses.escapes;
+    this.facts.inlineCallbackCalls = uses.inlineCallbackCalls;
+    this.facts.dependencies = uses.dependencies;
   }
 
   private collectModuleNames(): void {
@@ -315,24 +316,4 @@ function readsArgumentsLength(fn: AnyNode): boolean {
     }
   }
   return false;
-}
-
-/** Literal specifiers of require(), import, export … from, and import(). */
-function findDependencies(program: AnyNode): string[] {
-  const found: string[] = [];
-  const stack: AnyNode[] = [program];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    const required = requireSpecifier(node);
-    if (required !== undefined) found.push(required);
-    if ((node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && node.source) found.push(node.source.value);
-    if (node.type === 'ImportExpression' && node.source?.type === 'StringLiteral') found.push(node.source.value);
-    if (node.type === 'CallExpression' && node.callee.type === 'Import' && node.arguments[0]?.type === 'StringLiteral') found.push(node.arguments[0].value);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'loc') continue;
-      if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) { if (value[i] && typeof value[i].type === 'string') stack.push(value[i]); }
-      else if (value && typeof (value as AnyNode).type === 'string') stack.push(value);
-    }
-  }
-  return [...new Set(found)].sort();
 }

@@ -1,5 +1,5 @@
 import type { AnyNode } from '../transforms/shared/ast';
-import { errorName, exportsMemberName, isFunction, isModuleExports, memberProperty, refOf, textOf } from './syntax';
+import { errorName, exportsMemberName, isFunction, isModuleExports, memberProperty, refOf, requireSpecifier, textOf, type RefScope } from './syntax';
 import type { EscapeFact, InlineCallbackCall, Ref } from './types';
 
 /**
@@ -8,30 +8,48 @@ import type { EscapeFact, InlineCallbackCall, Ref } from './types';
  * `fn[Symbol.toStringTag]`). Such a function escapes: those uses keep its callback form.
  */
 
+/** Parameter names of the enclosing functions, innermost first (a chain: no copying per function). */
+interface Shadow {
+  names: readonly string[];
+  outer: Shadow | null;
+}
+
+function isShadowed(shadow: Shadow | null, name: string): boolean {
+  for (let scope = shadow; scope; scope = scope.outer) if (scope.names.includes(name)) return true;
+  return false;
+}
+
 interface Visit {
   node: AnyNode;
   parent: AnyNode | null;
   key: string;
   grandparent: AnyNode | null;
-  shadowed: ReadonlySet<string>;
+  shadow: Shadow | null;
 }
 
-function* visitAll(program: AnyNode): Generator<Visit> {
-  const stack: Visit[] = [{ node: program, parent: null, key: '', grandparent: null, shadowed: new Set() }];
+const skippedKeys = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'type']);
+
+/** Every node with its parent, its key in the parent and the parameters in scope, in source order. */
+function visitAll(program: AnyNode, visit: (visit: Visit) => void): void {
+  const stack: Visit[] = [{ node: program, parent: null, key: '', grandparent: null, shadow: null }];
   while (stack.length > 0) {
-    const visit = stack.pop()!;
-    yield visit;
-    const { node } = visit;
-    let shadowed = visit.shadowed;
-    if (isFunction(node)) {
-      const params = node.params.filter((p: AnyNode) => p.type === 'Identifier').map((p: AnyNode) => p.name);
-      if (params.length > 0) shadowed = new Set([...shadowed, ...params]);
+    const current = stack.pop()!;
+    visit(current);
+    const { node } = current;
+    let shadow = current.shadow;
+    if (isFunction(node) && node.params.length > 0) {
+      shadow = { names: node.params.filter((p: AnyNode) => p.type === 'Identifier').map((p: AnyNode) => p.name), outer: shadow };
     }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'loc' || key.endsWith('Comments')) continue;
-      const push = (child: AnyNode) => stack.push({ node: child, parent: node, key, grandparent: visit.parent, shadowed });
-      if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) { if (value[i] && typeof value[i].type === 'string') push(value[i]); }
-      else if (value && typeof (value as AnyNode).type === 'string') push(value);
+    for (const key in node) {
+      if (skippedKeys.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          if (value[i] && typeof value[i].type === 'string') stack.push({ node: value[i], parent: node, key, grandparent: current.parent, shadow });
+        }
+      } else if (value && typeof value.type === 'string') {
+        stack.push({ node: value, parent: node, key, grandparent: current.parent, shadow });
+      }
     }
   }
 }
@@ -84,48 +102,63 @@ function isExportsObject(object: AnyNode | null, visits: Map<AnyNode, Visit>): b
   return owner?.parent?.type === 'AssignmentExpression' && owner.key === 'right' && isModuleExports(owner.parent.left);
 }
 
-export function findEscapes(program: AnyNode, moduleNames: ReadonlySet<string>): EscapeFact[] {
+/** Escapes of module-scope functions and methods, and calls with an inline error-first callback, in one walk. */
+export function findUses(program: AnyNode, moduleNames: ReadonlySet<string>): { escapes: EscapeFact[]; inlineCallbackCalls: InlineCallbackCall[]; dependencies: string[] } {
+  const dependencies = new Set<string>();
   const escapes: EscapeFact[] = [];
+  const inlineCallbackCalls: InlineCallbackCall[] = [];
   const visits = new Map<AnyNode, Visit>();
   const scope = { moduleNames, localNames: new Set<string>(), thisAliases: new Set(['self', 'that', '_this']) };
-  for (const visit of visitAll(program)) {
+  visitAll(program, (visit) => {
     const { node, parent, key, grandparent } = visit;
     if (node.type === 'ObjectExpression') visits.set(node, visit);
-    if (!parent) continue;
+    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
+      const call = readInlineCallbackCall(node, scope, visit.shadow);
+      if (call) inlineCallbackCalls.push(call);
+    }
+    const specifier = dependencyOf(node);
+    if (specifier !== undefined) dependencies.add(specifier);
+    if (!parent) return;
     let ref: Ref | undefined;
-    if (node.type === 'Identifier' && moduleNames.has(node.name) && !visit.shadowed.has(node.name)) {
-      if (declarationKeys.has(key) || (key === 'key' && !parent.computed) || (key === 'property' && !parent.computed)) continue;
-      if (isPatternPosition(parent, key, grandparent)) continue;
-      if (parent.type === 'ObjectProperty' && key === 'value' && isExportsObject(grandparent, visits)) continue;
-      if (isExportPosition(parent, key, grandparent) && parent.type !== 'ObjectProperty') continue;
+    if (node.type === 'Identifier' && moduleNames.has(node.name) && !isShadowed(visit.shadow, node.name)) {
+      if (declarationKeys.has(key) || (key === 'key' && !parent.computed) || (key === 'property' && !parent.computed)) return;
+      if (isPatternPosition(parent, key, grandparent)) return;
+      if (parent.type === 'ObjectProperty' && key === 'value' && isExportsObject(grandparent, visits)) return;
+      if (isExportPosition(parent, key, grandparent) && parent.type !== 'ObjectProperty') return;
       ref = { kind: 'binding', name: node.name };
     } else if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) {
-      if (parent.type === 'MemberExpression' && key === 'object' && !['bind', 'length'].includes(memberProperty(parent) ?? '')) continue; // a.b.c: only the outer one counts
+      if (parent.type === 'MemberExpression' && key === 'object' && !['bind', 'length'].includes(memberProperty(parent) ?? '')) return; // a.b.c: only the outer one counts
       const found = refOf(node, scope);
-      if (found.kind !== 'member' && found.kind !== 'method') continue;
-      if (isExportPosition(parent, key, grandparent) && parent.type !== 'ObjectProperty') continue;
+      if (found.kind !== 'member' && found.kind !== 'method') return;
+      if (isExportPosition(parent, key, grandparent) && parent.type !== 'ObjectProperty') return;
       ref = found;
     }
-    if (!ref) continue;
+    if (!ref) return;
     const use = classify(node, parent, key);
     if (use) escapes.push({ ref, ...use, line: node.loc?.start.line ?? 0 });
-  }
-  return escapes;
+  });
+  return { escapes, inlineCallbackCalls, dependencies: [...dependencies].sort() };
 }
 
-/** Calls whose last argument is an inline function with an error-named first parameter. */
-export function findInlineCallbackCalls(program: AnyNode, moduleNames: ReadonlySet<string>): InlineCallbackCall[] {
-  const calls: InlineCallbackCall[] = [];
-  const scope = { moduleNames, localNames: new Set<string>(), thisAliases: new Set(['self', 'that', '_this']) };
-  for (const { node, shadowed } of visitAll(program)) {
-    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') continue;
-    const last = node.arguments[node.arguments.length - 1];
-    if (!last || (last.type !== 'FunctionExpression' && last.type !== 'ArrowFunctionExpression')) continue;
-    const first = last.params[0];
-    if (first?.type !== 'Identifier' || !errorName.test(first.name)) continue;
-    const ref = refOf(node.callee, { ...scope, localNames: shadowed });
-    if (ref.kind === 'builtin') continue; // a promise's rejection handler, a timer: not a callback API
-    calls.push({ ref, text: textOf(node.callee), line: node.loc?.start.line ?? 0 });
-  }
-  return calls;
+/** The literal specifier of require(), import, export … from, or import(). */
+function dependencyOf(node: AnyNode): string | undefined {
+  const required = requireSpecifier(node);
+  if (required !== undefined) return required;
+  if ((node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && node.source) return node.source.value;
+  if (node.type === 'ImportExpression' && node.source?.type === 'StringLiteral') return node.source.value;
+  if (node.type === 'CallExpression' && node.callee.type === 'Import' && node.arguments[0]?.type === 'StringLiteral') return node.arguments[0].value;
+  return undefined;
+}
+
+/** A call whose last argument is an inline function with an error-named first parameter. */
+function readInlineCallbackCall(node: AnyNode, scope: RefScope, shadow: Shadow | null): InlineCallbackCall | undefined {
+  const last = node.arguments[node.arguments.length - 1];
+  if (!last || (last.type !== 'FunctionExpression' && last.type !== 'ArrowFunctionExpression')) return undefined;
+  const first = last.params[0];
+  if (first?.type !== 'Identifier' || !errorName.test(first.name)) return undefined;
+  const shadowed = new Set<string>();
+  for (let s = shadow; s; s = s.outer) s.names.forEach((name) => shadowed.add(name));
+  const ref = refOf(node.callee, { ...scope, localNames: shadowed });
+  if (ref.kind === 'builtin') return undefined; // a promise's rejection handler, a timer: not a callback API
+  return { ref, text: textOf(node.callee), line: node.loc?.start.line ?? 0 };
 }
