@@ -44,8 +44,12 @@ export function readModuleFacts(source: string, file: string): ModuleFacts {
   } catch (error) {
     return { ...facts, error: (error as Error).message };
   }
-  const reader = new ModuleReader(facts, program);
-  reader.read();
+  try {
+    new ModuleReader(facts, program).read();
+  } catch (error) {
+    // A bug here, or code nested too deep to walk, must not end the run: the file is left out of the model.
+    return { ...facts, functions: [], escapes: [], inlineCallbackCalls: [], error: `internal error while reading the file: ${(error as Error).message}` };
+  }
   return facts;
 }
 

@@ -123,7 +123,7 @@ function solveComponent(
     const id = worklist.shift()!;
     queued.delete(id);
     const entry = working.get(id)!;
-    const evaluation = evaluateEffect(entry.fn.callback!.effect, { resolve: resolveIn(entry.fn), packageFunction: view });
+    const evaluation = evaluateSafely(entry.fn, resolveIn, view);
     entry.unknownBecause = evaluation.unknownBecause;
     if (samePaths(evaluation.paths, entry.paths)) continue;
     entry.paths = evaluation.paths;
@@ -133,6 +133,19 @@ function solveComponent(
         worklist.push(dependent);
       }
     }
+  }
+}
+
+function evaluateSafely(
+  fn: FunctionFacts,
+  resolveIn: (fn: FunctionFacts) => (ref: Parameters<PackageResolver['resolveCallee']>[1]) => Callee,
+  view: (id: string) => PackageCallbackView | undefined,
+) {
+  try {
+    return evaluateEffect(fn.callback!.effect, { resolve: resolveIn(fn), packageFunction: view });
+  } catch (error) {
+    // Not proven, with the reason, rather than a run that ends.
+    return { paths: [{ calls: 0, sync: false, via: [], unknown: true }] as CallbackPath[], unknownBecause: [`internal error: ${(error as Error).message}`] };
   }
 }
 
