@@ -231,6 +231,16 @@ describe('package model: CommonJS package of several files', () => {
     expect(model.inlineCallbackCalls).toEqual({ total: 5, resolved: 5, unresolvedByName: {} });
   });
 
+  it('conversion groups: APIs that hand their callback to each other, across files, with their callers', () => {
+    const groupOf = (id: string) => model.groups.find((group) => group.apis.includes(id))!;
+    expect(groupOf('lib/fsutil.js#readJson').apis).toEqual(['lib/fsutil.js#readJson', 'lib/shapes.js#exports.viaPackageApi']);
+    expect(groupOf('lib/ping.js#module.exports')).toEqual({ apis: ['lib/ping.js#module.exports', 'lib/pong.js#module.exports'], files: ['lib/ping.js', 'lib/pong.js'], callSites: 2 });
+    expect(groupOf('lib/store.js#Store.prototype.fetch').apis).toEqual(['lib/store.js#Store.prototype.fetch', 'lib/store.js#Store.prototype.fetchTwo']);
+    expect(groupOf('lib/shapes.js#exports.timer')).toEqual({ apis: ['lib/shapes.js#exports.timer'], files: ['lib/shapes.js'], callSites: 0 });
+    // Every API is in exactly one group.
+    expect(model.groups.flatMap((group) => group.apis).sort()).toEqual(model.apis.map((api) => api.id).sort());
+  });
+
   it('is plain data', () => {
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
   });

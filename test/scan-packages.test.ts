@@ -50,13 +50,14 @@ describe('awaitify scan: the package model', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     const start = lines.findIndex((line) => line.startsWith('Package '));
-    expect(lines.slice(start, start + 8)).toEqual([
+    expect(lines.slice(start, start + 9)).toEqual([
       'Package scan-fixture (.): 4 files read, 2 callback APIs found; 3 of 3 calls with an inline error-first callback have a known callee.',
       '  lib/read.js:2 readConfig(file, [opts], cb): calls back once on every path, always later (through a Node API).',
       '    passes 1 error call, on success 1 value',
       '  lib/twice.js:2 exports.loadTwice(file, cb): may call back twice, always later (through a Node API).',
       '    passes 1 error call, on success 1 value',
       '    escapes: passed to it (test/read.test.js:2)',
+      '  converts together: readConfig, exports.loadTwice (2 calls in bin/cli.js, lib/read.js, lib/twice.js; outside the run: bin/cli.js)',
       '',
       'Scanned 2 files: 0 changed, 2 unchanged, 0 skipped, 0 failed.',
     ]);
@@ -73,6 +74,9 @@ describe('awaitify scan: the package model', () => {
     expect(pkg.apis.map((api: { id: string; calls: string }) => [api.id, api.calls])).toEqual([
       ['lib/read.js#readConfig', 'once'],
       ['lib/twice.js#exports.loadTwice', 'maybe-twice'],
+    ]);
+    expect(pkg.groups).toEqual([
+      { apis: ['lib/read.js#readConfig', 'lib/twice.js#exports.loadTwice'], files: ['bin/cli.js', 'lib/read.js', 'lib/twice.js'], callSites: 2, filesOutsideRun: ['bin/cli.js'] },
     ]);
   });
 

@@ -36,7 +36,7 @@ export function parseForModel(source: string, file: string): AnyNode {
 
 export function readModuleFacts(source: string, file: string): ModuleFacts {
   const facts: ModuleFacts = {
-    file, format: 'commonjs', dependencies: [], bindings: {}, exports: {}, starExports: [], functions: [], escapes: [], inlineCallbackCalls: [], inherits: [],
+    file, format: 'commonjs', dependencies: [], bindings: {}, exports: {}, starExports: [], functions: [], escapes: [], callbackCalls: [], inherits: [],
   };
   let program: AnyNode;
   try {
@@ -48,7 +48,7 @@ export function readModuleFacts(source: string, file: string): ModuleFacts {
     new ModuleReader(facts, program).read();
   } catch (error) {
     // A bug here, or code nested too deep to walk, must not end the run: the file is left out of the model.
-    return { ...facts, functions: [], escapes: [], inlineCallbackCalls: [], error: `internal error while reading the file: ${(error as Error).message}` };
+    return { ...facts, functions: [], escapes: [], callbackCalls: [], error: `internal error while reading the file: ${(error as Error).message}` };
   }
   return facts;
 }
@@ -66,7 +66,7 @@ class ModuleReader {
     for (const statement of this.program.body.filter((s: AnyNode) => !hoisted(s))) this.readTopLevel(statement);
     const uses = findUses(this.program, this.moduleNames);
     this.facts.escapes = uses.escapes;
-    this.facts.inlineCallbackCalls = uses.inlineCallbackCalls;
+    this.facts.callbackCalls = uses.callbackCalls;
     this.facts.dependencies = uses.dependencies;
   }
 
@@ -95,6 +95,7 @@ class ModuleReader {
       name,
       line: lineOf(fn),
       column: columnOf(fn),
+      endLine: fn.loc?.end.line ?? lineOf(fn),
       params: fn.params.map((param: AnyNode) => (param.type === 'Identifier' ? param.name : param.left?.name ?? '…')),
       ...(methodName !== undefined && { methodName }),
       readsArgumentsLength: readsArgumentsLength(fn),

@@ -1,6 +1,6 @@
 import type { AnyNode } from '../transforms/shared/ast';
 import { errorName, exportsMemberName, isFunction, isModuleExports, memberProperty, refOf, requireSpecifier, textOf, type RefScope } from './syntax';
-import type { EscapeFact, InlineCallbackCall, Ref } from './types';
+import type { EscapeFact, CallbackCall, Ref } from './types';
 
 /**
  * How a file uses functions other than by calling them: passed to another function (Express,
@@ -103,18 +103,24 @@ function isExportsObject(object: AnyNode | null, visits: Map<AnyNode, Visit>): b
 }
 
 /** Escapes of module-scope functions and methods, and calls with an inline error-first callback, in one walk. */
-export function findUses(program: AnyNode, moduleNames: ReadonlySet<string>): { escapes: EscapeFact[]; inlineCallbackCalls: InlineCallbackCall[]; dependencies: string[] } {
+export function findUses(program: AnyNode, moduleNames: ReadonlySet<string>): { escapes: EscapeFact[]; callbackCalls: CallbackCall[]; dependencies: string[] } {
   const dependencies = new Set<string>();
   const escapes: EscapeFact[] = [];
-  const inlineCallbackCalls: InlineCallbackCall[] = [];
+  const callbackCalls: CallbackCall[] = [];
   const visits = new Map<AnyNode, Visit>();
-  const scope = { moduleNames, localNames: new Set<string>(), thisAliases: new Set(['self', 'that', '_this']) };
+  // `const ping = require('./ping')` inside a function (to break a cycle): seen before its uses, in source order.
+  const localRequires = new Map<string, string>();
+  const scope = { moduleNames, localNames: new Set<string>(), thisAliases: new Set(['self', 'that', '_this']), localRequires };
   visitAll(program, (visit) => {
     const { node, parent, key, grandparent } = visit;
     if (node.type === 'ObjectExpression') visits.set(node, visit);
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && !moduleNames.has(node.id.name)) {
+      const specifier = requireSpecifier(node.init);
+      if (specifier !== undefined) localRequires.set(node.id.name, specifier);
+    }
     if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
-      const call = readInlineCallbackCall(node, scope, visit.shadow);
-      if (call) inlineCallbackCalls.push(call);
+      const call = readCallbackCall(node, scope, visit.shadow);
+      if (call) callbackCalls.push(call);
     }
     const specifier = dependencyOf(node);
     if (specifier !== undefined) dependencies.add(specifier);
@@ -137,7 +143,7 @@ export function findUses(program: AnyNode, moduleNames: ReadonlySet<string>): { 
     const use = classify(node, parent, key);
     if (use) escapes.push({ ref, ...use, line: node.loc?.start.line ?? 0 });
   });
-  return { escapes, inlineCallbackCalls, dependencies: [...dependencies].sort() };
+  return { escapes, callbackCalls, dependencies: [...dependencies].sort() };
 }
 
 /** The literal specifier of require(), import, export … from, or import(). */
@@ -150,15 +156,23 @@ function dependencyOf(node: AnyNode): string | undefined {
   return undefined;
 }
 
-/** A call whose last argument is an inline function with an error-named first parameter. */
-function readInlineCallbackCall(node: AnyNode, scope: RefScope, shadow: Shadow | null): InlineCallbackCall | undefined {
-  const last = node.arguments[node.arguments.length - 1];
-  if (!last || (last.type !== 'FunctionExpression' && last.type !== 'ArrowFunctionExpression')) return undefined;
-  const first = last.params[0];
-  if (first?.type !== 'Identifier' || !errorName.test(first.name)) return undefined;
+/** A call whose last argument is a function, or a name of something that may be one. */
+function readCallbackCall(node: AnyNode, scope: RefScope, shadow: Shadow | null): CallbackCall | undefined {
+  const lastArgument = node.arguments[node.arguments.length - 1];
+  if (!lastArgument) return undefined;
+  let last: CallbackCall['last'];
+  if (lastArgument.type === 'FunctionExpression' || lastArgument.type === 'ArrowFunctionExpression') {
+    const first = lastArgument.params[0];
+    last = first?.type === 'Identifier' && errorName.test(first.name) ? 'error-first-function' : 'function';
+  } else if (lastArgument.type === 'Identifier') {
+    last = 'name';
+  } else {
+    return undefined;
+  }
   const shadowed = new Set<string>();
   for (let s = shadow; s; s = s.outer) s.names.forEach((name) => shadowed.add(name));
   const ref = refOf(node.callee, { ...scope, localNames: shadowed });
-  if (ref.kind === 'builtin') return undefined; // a promise's rejection handler, a timer: not a callback API
-  return { ref, text: textOf(node.callee), line: node.loc?.start.line ?? 0 };
+  // A promise's rejection handler, a timer: not a callback API. Unknown callees matter only for the share.
+  if (ref.kind === 'builtin' || (ref.kind === 'unknown' && last !== 'error-first-function')) return undefined;
+  return { ref, text: textOf(node.callee), line: node.loc?.start.line ?? 0, last };
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { findConversionGroups } from './groups';
 import { readModuleFacts } from './module-facts';
 import { groupByPackage, listPackageFiles, maxModelFileBytes, readPackageManifest, type PackageManifest } from './package-files';
 import { PackageResolver, type Value } from './resolve';
@@ -78,7 +79,8 @@ export function modelFromModules(root: string, manifest: PackageManifest, module
     });
   }
   apis.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-  return { root, ...(name !== undefined && { name }), filesRead: Object.keys(modules).length, unreadable, modules, apis, inlineCallbackCalls: countInlineCallbackCalls(modules, resolver) };
+  const groups = findConversionGroups(apis, modules, resolver);
+  return { root, ...(name !== undefined && { name }), filesRead: Object.keys(modules).length, unreadable, modules, apis, inlineCallbackCalls: countInlineCallbackCalls(modules, resolver), groups };
 }
 
 function functionsOf(value: Value | undefined): string[] {
@@ -117,7 +119,8 @@ function countInlineCallbackCalls(modules: Record<string, ModuleFacts>, resolver
   let resolved = 0;
   const unresolvedByName: Record<string, number> = {};
   for (const [file, facts] of Object.entries(modules)) {
-    for (const call of facts.inlineCallbackCalls) {
+    for (const call of facts.callbackCalls) {
+      if (call.last !== 'error-first-function') continue;
       total += 1;
       const callee = resolver.resolveCallee(file, call.ref);
       if (callee.kind === 'package' || callee.kind === 'node') resolved += 1;

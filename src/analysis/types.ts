@@ -80,6 +80,7 @@ export interface FunctionFacts {
   name: string;
   line: number;
   column: number;
+  endLine: number;
   params: string[];
   /** Set for methods (class, prototype, object literal): the name `obj.m()` calls use. */
   methodName?: string;
@@ -111,11 +112,15 @@ export interface EscapeFact {
   detail: string;
 }
 
-/** A call whose last argument is an inline error-first callback, for the resolution share. */
-export interface InlineCallbackCall {
+/**
+ * A call whose last argument is a function or a name (a callback, maybe): the callers of the
+ * package's APIs, and (for inline error-first functions) the resolution share.
+ */
+export interface CallbackCall {
   ref: Ref;
   text: string;
   line: number;
+  last: 'error-first-function' | 'function' | 'name';
 }
 
 /** One file, read once: no AST kept. */
@@ -133,7 +138,7 @@ export interface ModuleFacts {
   starExports: string[];
   functions: FunctionFacts[];
   escapes: EscapeFact[];
-  inlineCallbackCalls: InlineCallbackCall[];
+  callbackCalls: CallbackCall[];
   /** `util.inherits(Child, Parent)` and `class Child extends Parent`, by local name. */
   inherits: Array<{ child: string; parent: string }>;
   /** Set when the file could not be parsed; the rest is then empty. */
@@ -201,6 +206,20 @@ export interface PackageModel {
   apis: CallbackApiSummary[];
   /** Calls with an inline error-first callback, and how many have a resolved callee. */
   inlineCallbackCalls: { total: number; resolved: number; unresolvedByName: Record<string, number> };
+  groups: ConversionGroup[];
+}
+
+/**
+ * APIs whose conversion depends on each other (one hands its callback to another, or awaits it),
+ * with every file that must change with them: theirs and their callers'. A group converts
+ * wholly or not at all.
+ */
+export interface ConversionGroup {
+  apis: string[];
+  /** Files of the APIs and of the calls that pass them a callback, sorted. */
+  files: string[];
+  /** Calls in the package that pass one of the APIs a callback (inline or by name). */
+  callSites: number;
 }
 
 /** A package as the report gives it (`summary.packages`). */
@@ -211,6 +230,8 @@ export interface PackageReport {
   filesRead: number;
   unreadable: Array<{ file: string; message: string }>;
   apis: CallbackApiSummary[];
+  /** Groups of more than one API or file; `filesOutsideRun` are files the run was not given (read, never written). */
+  groups: Array<ConversionGroup & { filesOutsideRun: string[] }>;
   /** Calls with an inline error-first callback: how many have a callee resolved to a Node API or a package function. */
   inlineCallbackCalls: { total: number; resolved: number; topUnresolved: Array<{ callee: string; calls: number }> };
 }

@@ -149,7 +149,7 @@ export async function run(options: RunOptions): Promise<Report> {
   const report = project ? buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd) : buildReport(results, cwd);
   if (project) report.summary.project = project.summary;
   // `awaitify scan`: the package model of every package the files belong to (read-only, src/analysis/).
-  if (options.analyze) report.summary.packages = (await buildPackageModels(collected.files, cwd, { extensions })).map((model) => toPackageReport(model, cwd));
+  if (options.analyze) report.summary.packages = (await buildPackageModels(collected.files, cwd, { extensions })).map((model) => toPackageReport(model, cwd, collected.files));
   return report;
 }
 

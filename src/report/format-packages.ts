@@ -85,5 +85,10 @@ export function describePackage(pkg: PackageReport): string[] {
   }
   for (const entry of pkg.unreadable) lines.push(`  not read: ${entry.file}: ${entry.message}`);
   for (const api of pkg.apis) lines.push(...describeApi(api).map((line) => `  ${line}`));
+  const names = new Map(pkg.apis.map((api) => [api.id, api.name]));
+  for (const group of pkg.groups) {
+    const outside = group.filesOutsideRun.length > 0 ? `; outside the run: ${group.filesOutsideRun.join(', ')}` : '';
+    lines.push(`  converts together: ${group.apis.map((id) => names.get(id) ?? id).join(', ')} (${plural(group.callSites, 'call')} in ${group.files.join(', ')}${outside})`);
+  }
   return lines;
 }
