@@ -37,12 +37,16 @@ export function createPackageRootFinder(): PackageRootFinder {
   return (file) => lookup(path.dirname(path.resolve(file)));
 }
 
-/** The files the run was given, grouped by package root (files with no package.json above them under `fallbackRoot`). */
+/**
+ * The files the run was given, grouped by package root. A file with no package.json above it
+ * belongs to `fallbackRoot` (the run's directory) when it lies inside it, else to its own directory.
+ */
 export async function groupByPackage(files: readonly string[], fallbackRoot: string): Promise<Map<string, string[]>> {
   const findRoot = createPackageRootFinder();
   const groups = new Map<string, string[]>();
   for (const file of files) {
-    const root = (await findRoot(file)) ?? fallbackRoot;
+    const inside = !path.relative(fallbackRoot, path.resolve(file)).startsWith('..');
+    const root = (await findRoot(file)) ?? (inside ? fallbackRoot : path.dirname(path.resolve(file)));
     const group = groups.get(root) ?? [];
     group.push(path.resolve(file));
     groups.set(root, group);
