@@ -290,6 +290,35 @@ describe('package model: ES modules', () => {
   });
 });
 
+describe('package model: TypeScript', () => {
+  it('reads typed parameters, class methods, and an import written with .js for a .ts file', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'ts-fixture' }),
+      'src/load.ts': `import * as fs from 'fs';
+export function load(p: string, cb: (err: Error | null, text?: string) => void): void {
+  fs.readFile(p, 'utf8', cb);
+}
+export class Cache {
+  private seen = new Map<string, string>();
+  get(p: string, cb?: (err: Error | null, text?: string) => void): void {
+    const hit = this.seen.get(p);
+    if (hit !== undefined) return cb?.(null, hit);
+    load(p, (err, text) => { if (err) return cb?.(err); cb?.(null, text); });
+  }
+}
+`,
+      'src/main.ts': `import { load } from './load.js';
+export const twice = (p: string, done: (err: Error | null) => void) => load(p, (err) => { done(err); done(null); });
+`,
+    });
+    const model = await buildPackageModel(root);
+    expect(model.unreadable).toEqual([]);
+    expect(api(model, 'src/load.ts#load')).toMatchObject({ calls: 'once', timing: 'deferred', params: ['p', 'cb'] });
+    expect(api(model, 'src/load.ts#Cache.prototype.get')).toMatchObject({ name: 'Cache#get', calls: 'once', timing: 'sync-on-some-path' });
+    expect(api(model, 'src/main.ts#twice')).toMatchObject({ calls: 'maybe-twice', timing: 'deferred' });
+  });
+});
+
 describe('package roots', () => {
   it('a monorepo has one model per package.json; files outside the given paths are read too', async () => {
     const root = await makeTree({
