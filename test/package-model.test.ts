@@ -350,6 +350,28 @@ describe('package roots', () => {
     expect(api(model, 'lib/copy.js#copy')).toMatchObject({ calls: 'once', timing: 'deferred', exported: true });
   });
 
+  it('escapes: stored in an array, bound, registered, read through Symbol.toStringTag, and its own arguments.length', async () => {
+    const root = await makeTree({
+      'package.json': '{}',
+      'lib/tasks.js': `const fs = require('fs');
+function a(cb) { fs.stat('a', cb); }
+function b(cb) { fs.stat('b', cb); }
+function c(x, cb) { if (arguments.length < 2) { cb = x; } fs.stat('c', cb); }
+function d(cb) { fs.stat('d', cb); }
+const tasks = [a];
+const bound = b.bind(null);
+if (d[Symbol.toStringTag] === 'AsyncFunction') throw new Error();
+module.exports = { a, b, c, d, tasks, bound };
+`,
+    });
+    const model = await buildPackageModel(root);
+    const escapes = (id: string) => api(model, id).escapes.map((escape) => [escape.how, escape.detail, escape.line]);
+    expect(escapes('lib/tasks.js#a')).toEqual([['stored', 'put in an array', 6]]);
+    expect(escapes('lib/tasks.js#b')).toEqual([['passed', 'b.bind(…)', 7]]);
+    expect(escapes('lib/tasks.js#c')).toEqual([['inspected', 'reads arguments.length', 4]]);
+    expect(escapes('lib/tasks.js#d')).toEqual([['inspected', 'd[Symbol.toStringTag] read', 8]]);
+  });
+
   it('a file that does not parse is listed with its reason and the rest is read', async () => {
     const root = await makeTree({
       'package.json': '{}',
