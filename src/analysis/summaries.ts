@@ -17,37 +17,7 @@ interface Working {
   unknownBecause: string[];
 }
 
-/** Every hand-off and nested function of a tree, with its position. */
-function calleesOf(effect: Effect, found: Array<Extract<Effect, { k: 'handoff' | 'nested' }>> = []) {
-  switch (effect.k) {
-    case 'seq':
-      effect.items.forEach((item) => calleesOf(item, found));
-      break;
-    case 'branch':
-      effect.options.forEach((option) => calleesOf(option, found));
-      break;
-    case 'loop':
-      calleesOf(effect.body, found);
-      break;
-    case 'try':
-      [effect.block, effect.handler, effect.finalizer].forEach((part) => part && calleesOf(part, found));
-      break;
-    case 'handoff':
-      found.push(effect);
-      break;
-    case 'nested':
-      found.push(effect);
-      calleesOf(effect.body, found);
-      break;
-    case 'local':
-      calleesOf(effect.body, found);
-      break;
-    default:
-      break;
-  }
-  return found;
-}
-
+/** Every node of one kind in a tree, in order. */
 function collect<T extends Effect['k']>(effect: Effect, kind: T, found: Array<Extract<Effect, { k: T }>> = []) {
   if (effect.k === kind) found.push(effect as Extract<Effect, { k: T }>);
   const children = effect.k === 'seq' ? effect.items : effect.k === 'branch' ? effect.options : effect.k === 'loop' || effect.k === 'nested' || effect.k === 'local' ? [effect.body] : effect.k === 'try' ? [effect.block, effect.handler, effect.finalizer] : [];
@@ -66,7 +36,8 @@ export function computeSummaries(modules: Readonly<Record<string, ModuleFacts>>,
   const edges = new Map<string, string[]>();
   for (const [id, entry] of working) {
     const resolve = resolveIn(entry.fn);
-    const ids = calleesOf(entry.fn.callback!.effect).map((effect) => resolve(effect.callee)).filter((c): c is Extract<Callee, { kind: 'package' }> => c.kind === 'package' && working.has(c.id)).map((c) => c.id);
+    const effect = entry.fn.callback!.effect;
+    const ids = [...collect(effect, 'handoff'), ...collect(effect, 'nested')].map((found) => resolve(found.callee)).filter((c): c is Extract<Callee, { kind: 'package' }> => c.kind === 'package' && working.has(c.id)).map((c) => c.id);
     edges.set(id, [...new Set(ids)]);
   }
   const view = (id: string): PackageCallbackView | undefined => {
