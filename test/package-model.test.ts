@@ -372,6 +372,37 @@ module.exports = { a, b, c, d, tasks, bound };
     expect(escapes('lib/tasks.js#d')).toEqual([['inspected', 'd[Symbol.toStringTag] read', 8]]);
   });
 
+  it('a name the file only ever gives new C() calls C\'s own method, even where two classes share the name', async () => {
+    const root = await makeTree({
+      'package.json': '{}',
+      'lib/db.js': `const fs = require('fs');
+function Db(file) { this.file = file; }
+Db.prototype.insert = function (doc, cb) { fs.appendFile(this.file, JSON.stringify(doc), cb); };
+function Index() {}
+Index.prototype.insert = function (doc) { return doc; };
+module.exports = Db;
+`,
+      'test/db.test.js': `const Db = require('../lib/db');
+let d;
+beforeEach(function () { d = new Db('x'); });
+it('inserts', function (done) { d.insert({}, function (err) { done(err); }); });
+let e = new Db('y');
+e = makeOther();
+it('other', function (done) { e.insert({}, function (err) { done(err); }); });
+`,
+      'test/other.test.js': `const Db = require('../lib/db');
+const d = new Db('z');
+d.insert({}, function (err) {});
+function helper(d) { d.insert({}, function (err) {}); }
+`,
+    });
+    const model = await buildPackageModel(root);
+    // d.insert resolves in db.test.js (to Db#insert); e is reassigned, and in other.test.js d is also a
+    // parameter somewhere in the file: there .insert stays unresolved (Index#insert shares the name).
+    expect(model.inlineCallbackCalls).toEqual({ total: 4, resolved: 1, unresolvedByName: { 'e.insert': 1, 'd.insert': 2 } });
+    expect(model.groups.find((group) => group.apis.includes('lib/db.js#Db.prototype.insert'))).toMatchObject({ files: ['lib/db.js', 'test/db.test.js'], callSites: 1 });
+  });
+
   it('a file that does not parse is listed with its reason and the rest is read', async () => {
     const root = await makeTree({
       'package.json': '{}',

@@ -29,7 +29,7 @@ interface Context {
 }
 
 /** The callback parameter of a function and what the body does with it, or undefined when it has none. */
-export function readCallbackParam(fn: AnyNode, moduleNames: ReadonlySet<string>): CallbackParam | undefined {
+export function readCallbackParam(fn: AnyNode, moduleNames: ReadonlySet<string>, instanceOf?: ReadonlyMap<string, string>): CallbackParam | undefined {
   const params: AnyNode[] = fn.params;
   const last = params[params.length - 1];
   const lastName = last?.type === 'Identifier' ? last.name : last?.type === 'AssignmentPattern' && last.left.type === 'Identifier' ? last.left.name : undefined;
@@ -40,7 +40,7 @@ export function readCallbackParam(fn: AnyNode, moduleNames: ReadonlySet<string>)
   for (const name of paramNames) localNames.delete(name);
   const context: Context = {
     cb: lastName,
-    scope: { moduleNames, localNames, thisAliases: thisAliasesOf(fn), localRequires: localRequiresOf(fn) },
+    scope: { moduleNames, localNames, thisAliases: thisAliasesOf(fn), localRequires: localRequiresOf(fn), instanceOf },
     localFunctions: new Map(),
     visiting: new Set(),
     localReads: 0,

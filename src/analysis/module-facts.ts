@@ -55,19 +55,21 @@ export function readModuleFacts(source: string, file: string): ModuleFacts {
 
 class ModuleReader {
   readonly moduleNames = new Set<string>();
+  private instanceOf: ReadonlyMap<string, string> = new Map();
 
   constructor(private readonly facts: ModuleFacts, private readonly program: AnyNode) {}
 
   read(): void {
     this.collectModuleNames();
-    // Function declarations are hoisted: `module.exports = ncp; ncp.ncp = ncp; function ncp() {}`.
-    const hoisted = (statement: AnyNode) => statement.type === 'FunctionDeclaration';
-    for (const statement of this.program.body.filter(hoisted)) this.readTopLevel(statement);
-    for (const statement of this.program.body.filter((s: AnyNode) => !hoisted(s))) this.readTopLevel(statement);
     const uses = findUses(this.program, this.moduleNames);
     this.facts.escapes = uses.escapes;
     this.facts.callbackCalls = uses.callbackCalls;
     this.facts.dependencies = uses.dependencies;
+    this.instanceOf = uses.instanceOf;
+    // Function declarations are hoisted: `module.exports = ncp; ncp.ncp = ncp; function ncp() {}`.
+    const hoisted = (statement: AnyNode) => statement.type === 'FunctionDeclaration';
+    for (const statement of this.program.body.filter(hoisted)) this.readTopLevel(statement);
+    for (const statement of this.program.body.filter((s: AnyNode) => !hoisted(s))) this.readTopLevel(statement);
   }
 
   private collectModuleNames(): void {
@@ -88,7 +90,7 @@ class ModuleReader {
 
   private addFunction(fn: AnyNode, id: string, name: string, methodName?: string): string {
     const fullId = `${this.facts.file}#${id}`;
-    const callback = readCallbackParam(fn, this.moduleNames);
+    const callback = readCallbackParam(fn, this.moduleNames, this.instanceOf);
     const facts: FunctionFacts = {
       id: fullId,
       file: this.facts.file,
@@ -188,7 +190,7 @@ class ModuleReader {
       if (member.static) statics[key] = this.addFunction(member, `${name}.${key}`, `${name}.${key}`);
       else this.addFunction(member, `${name}.prototype.${key}`, `${name}#${key}`, key);
     }
-    this.facts.bindings[name] = { kind: 'object', members: statics };
+    this.facts.bindings[name] = { kind: 'object', members: statics, prototype: `${this.facts.file}#${name}.prototype.` };
     if (node.superClass?.type === 'Identifier') this.facts.inherits.push({ child: name, parent: node.superClass.name });
   }
 

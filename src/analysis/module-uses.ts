@@ -103,16 +103,27 @@ function isExportsObject(object: AnyNode | null, visits: Map<AnyNode, Visit>): b
 }
 
 /** Escapes of module-scope functions and methods, and calls with an inline error-first callback, in one walk. */
-export function findUses(program: AnyNode, moduleNames: ReadonlySet<string>): { escapes: EscapeFact[]; callbackCalls: CallbackCall[]; dependencies: string[] } {
+export interface Uses {
+  escapes: EscapeFact[];
+  callbackCalls: CallbackCall[];
+  dependencies: string[];
+  /** Names the file only ever gives `new C(…)` (never a parameter, never anything else), with C. */
+  instanceOf: Map<string, string>;
+}
+
+export function findUses(program: AnyNode, moduleNames: ReadonlySet<string>): Uses {
   const dependencies = new Set<string>();
   const escapes: EscapeFact[] = [];
   const callbackCalls: CallbackCall[] = [];
   const visits = new Map<AnyNode, Visit>();
   // `const ping = require('./ping')` inside a function (to break a cycle): seen before its uses, in source order.
   const localRequires = new Map<string, string>();
-  const scope = { moduleNames, localNames: new Set<string>(), thisAliases: new Set(['self', 'that', '_this']), localRequires };
+  const instanceOf = new Map<string, string>();
+  const notInstances = new Set<string>();
+  const scope = { moduleNames, localNames: new Set<string>(), thisAliases: new Set(['self', 'that', '_this']), localRequires, instanceOf };
   visitAll(program, (visit) => {
     const { node, parent, key, grandparent } = visit;
+    noteInstance(visit, moduleNames, instanceOf, notInstances);
     if (node.type === 'ObjectExpression') visits.set(node, visit);
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && !moduleNames.has(node.id.name)) {
       const specifier = requireSpecifier(node.init);
@@ -143,7 +154,62 @@ export function findUses(program: AnyNode, moduleNames: ReadonlySet<string>): { 
     const use = classify(node, parent, key);
     if (use) escapes.push({ ref, ...use, line: node.loc?.start.line ?? 0 });
   });
-  return { escapes, callbackCalls, dependencies: [...dependencies].sort() };
+  // A name found later to take other values: its calls go back to plain method calls.
+  for (const name of notInstances) instanceOf.delete(name);
+  const untyped = (ref: Ref): Ref => (ref.kind === 'instance' && !instanceOf.has(ref.object) ? { kind: 'method', name: ref.name, onThis: false } : ref);
+  return {
+    escapes: escapes.map((escape) => ({ ...escape, ref: untyped(escape.ref) })),
+    callbackCalls: callbackCalls.map((call) => ({ ...call, ref: untyped(call.ref) })),
+    dependencies: [...dependencies].sort(),
+    instanceOf,
+  };
+}
+
+/** `d = new C()`, `const d = new C()`: d is a C, unless the file ever gives d anything else. */
+function noteInstance(visit: Visit, moduleNames: ReadonlySet<string>, instanceOf: Map<string, string>, notInstances: Set<string>): void {
+  const { node, grandparent } = visit;
+  const give = (name: string, value: AnyNode | null | undefined) => {
+    const made = value?.type === 'NewExpression' && value.callee.type === 'Identifier' && moduleNames.has(value.callee.name) ? value.callee.name : undefined;
+    if (value === null || value === undefined) return; // `var d;` gives nothing
+    if (made === undefined || (instanceOf.has(name) && instanceOf.get(name) !== made)) notInstances.add(name);
+    else instanceOf.set(name, made);
+  };
+  if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') {
+    const loopVariable = grandparent?.type === 'ForInStatement' || grandparent?.type === 'ForOfStatement';
+    if (loopVariable) notInstances.add(node.id.name);
+    else give(node.id.name, node.init);
+  } else if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') {
+    if (node.operator === '=') give(node.left.name, node.right);
+    else notInstances.add(node.left.name);
+  } else if (isFunction(node)) {
+    for (const name of declaredParamNames(node)) notInstances.add(name);
+  } else if (node.type === 'CatchClause' && node.param?.type === 'Identifier') {
+    notInstances.add(node.param.name);
+  } else if (node.type === 'VariableDeclarator') {
+    for (const name of patternNames(node.id)) notInstances.add(name);
+  }
+}
+
+function declaredParamNames(fn: AnyNode): string[] {
+  return fn.params.flatMap(patternNames);
+}
+
+function patternNames(pattern: AnyNode): string[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'ArrayPattern':
+      return pattern.elements.flatMap(patternNames);
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p: AnyNode) => patternNames(p.type === 'RestElement' ? p.argument : p.value));
+    default:
+      return [];
+  }
 }
 
 /** The literal specifier of require(), import, export … from, or import(). */

@@ -11,7 +11,7 @@ import type { Callee, ExportTarget, ModuleFacts, Ref } from './types';
 /** What a name or an expression stands for, as far as the graph can tell. */
 export type Value =
   | { kind: 'function'; id: string; members?: Record<string, string> }
-  | { kind: 'object'; members: Record<string, string> }
+  | { kind: 'object'; members: Record<string, string>; prototype?: string }
   | { kind: 'module'; file: string }
   | { kind: 'node'; module: string; name?: string };
 
@@ -42,10 +42,12 @@ export function isNodeBuiltin(specifier: string): boolean {
 export class PackageResolver {
   /** Method name to the ids of every function of the package with that method name. */
   private readonly methods = new Map<string, Set<string>>();
+  private readonly functionIds = new Set<string>();
 
   constructor(private readonly modules: Readonly<Record<string, ModuleFacts>>, private readonly manifest: { name?: string; main: string } = { main: './index.js' }) {
     for (const facts of Object.values(modules)) {
       for (const fn of facts.functions) {
+        this.functionIds.add(fn.id);
         if (fn.methodName === undefined) continue;
         const ids = this.methods.get(fn.methodName) ?? new Set<string>();
         ids.add(fn.id);
@@ -148,7 +150,7 @@ export class PackageResolver {
 
   /** The function ids a reference may stand for (for escapes: every method of the name). */
   candidatesOf(file: string, ref: Ref): string[] {
-    if (ref.kind === 'method') return [...(this.methods.get(ref.name) ?? [])];
+    if (ref.kind === 'method' || ref.kind === 'instance') return [...(this.methods.get(ref.name) ?? [])];
     const callee = this.resolveCallee(file, ref);
     return callee.kind === 'package' ? [callee.id] : [];
   }
@@ -166,6 +168,13 @@ export class PackageResolver {
       }
       case 'binding':
         return this.calleeOf(this.bindingValue(file, ref.name), ref.name);
+      case 'instance': {
+        // The constructor's own prototype method; failing that, the method name as for any object.
+        const constructor = this.bindingValue(file, ref.of);
+        const prefix = constructor?.kind === 'function' ? `${constructor.id}.prototype.` : constructor?.kind === 'object' ? constructor.prototype : undefined;
+        if (prefix !== undefined && this.functionIds.has(prefix + ref.name)) return { kind: 'package', id: prefix + ref.name };
+        return this.resolveCallee(file, { kind: 'method', name: ref.name, onThis: false });
+      }
       case 'import':
         return this.calleeOf(this.importOf(file, ref.specifier, ref.name, new Set()), `require(${JSON.stringify(ref.specifier)})${ref.name ? `.${ref.name}` : ''}`);
       case 'member': {

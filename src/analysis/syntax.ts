@@ -141,6 +141,8 @@ export interface RefScope {
   thisAliases: ReadonlySet<string>;
   /** Local names bound to a require (`const ping = require('./ping')` inside a function, to break a cycle). */
   localRequires?: ReadonlyMap<string, string>;
+  /** Names the file only ever gives `new C(…)`, with C (`const d = new Datastore()`). */
+  instanceOf?: ReadonlyMap<string, string>;
 }
 
 /** What a callee expression names, before resolution. */
@@ -165,6 +167,8 @@ export function refOf(callee: AnyNode, scope: RefScope, isNew = false): Ref {
   if (object.type === 'Identifier' && object.name === 'process' && property === 'nextTick' && !scope.moduleNames.has('process')) {
     return { kind: 'builtin', name: 'process.nextTick' };
   }
+  const constructor = object.type === 'Identifier' ? scope.instanceOf?.get(object.name) : undefined;
+  if (constructor !== undefined) return { kind: 'instance', of: constructor, object: object.name, name: property };
   if (object.type === 'Identifier' && !scope.localNames.has(object.name) && scope.moduleNames.has(object.name)) {
     return { kind: 'member', object: object.name, property };
   }

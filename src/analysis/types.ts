@@ -11,6 +11,8 @@ export type Ref =
   | { kind: 'member'; object: string; property: string }
   /** `require('./x').f()` (name `f`) or `require('./x')()` (no name). */
   | { kind: 'import'; specifier: string; name?: string }
+  /** `d.m()` where every value the file gives `d` is `new C(…)`: C's prototype method, by C's module-scope name. */
+  | { kind: 'instance'; of: string; object: string; name: string }
   /** `this.m()`, `self.m()`, `obj.m()`: resolved by method name over the whole package. */
   | { kind: 'method'; name: string; onThis: boolean }
   /** A global that schedules or runs its function argument: setTimeout, process.nextTick, new Promise, … */
@@ -95,8 +97,8 @@ export type Binding =
   | { kind: 'function'; id: string; members?: Record<string, string> }
   /** `require(s)`, `import * as x from s` (name undefined: the whole module), `import { name } from s`. */
   | { kind: 'import'; specifier: string; name?: string }
-  /** An object literal or class whose members are functions of the file. */
-  | { kind: 'object'; members: Record<string, string> };
+  /** An object literal or class whose members are functions of the file; a class's prototype methods are `${prototype}m`. */
+  | { kind: 'object'; members: Record<string, string>; prototype?: string };
 
 /** What an exported name stands for. */
 export type ExportTarget =
