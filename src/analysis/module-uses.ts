@@ -235,9 +235,7 @@ function readCallbackCall(node: AnyNode, scope: RefScope, shadow: Shadow | null)
   } else {
     return undefined;
   }
-  const shadowed = new Set<string>();
-  for (let s = shadow; s; s = s.outer) s.names.forEach((name) => shadowed.add(name));
-  const ref = refOf(node.callee, { ...scope, localNames: shadowed });
+  const ref = refOf(node.callee, { ...scope, localNames: { has: (name: string) => isShadowed(shadow, name) } });
   // A promise's rejection handler, a timer: not a callback API. Unknown callees matter only for the share.
   if (ref.kind === 'builtin' || (ref.kind === 'unknown' && last !== 'error-first-function')) return undefined;
   return { ref, text: textOf(node.callee), line: node.loc?.start.line ?? 0, last };

@@ -136,7 +136,7 @@ export interface RefScope {
   /** Names declared at module scope. */
   moduleNames: ReadonlySet<string>;
   /** Names declared inside the function being read: they hide module names. */
-  localNames: ReadonlySet<string>;
+  localNames: { has(name: string): boolean };
   /** Local names bound to `this` (`var self = this`). */
   thisAliases: ReadonlySet<string>;
   /** Local names bound to a require (`const ping = require('./ping')` inside a function, to break a cycle). */
