@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildPackageModel, buildPackageModels } from '../src/analysis/package-model';
+import { stronglyConnectedComponents } from '../src/analysis/scc';
 import type { CallbackApiSummary, PackageModel } from '../src/analysis/types';
 import { makeTree, removeTrees } from './temp-trees';
 
@@ -316,6 +317,21 @@ export const twice = (p: string, done: (err: Error | null) => void) => load(p, (
     expect(api(model, 'src/load.ts#load')).toMatchObject({ calls: 'once', timing: 'deferred', params: ['p', 'cb'] });
     expect(api(model, 'src/load.ts#Cache.prototype.get')).toMatchObject({ name: 'Cache#get', calls: 'once', timing: 'sync-on-some-path' });
     expect(api(model, 'src/main.ts#twice')).toMatchObject({ calls: 'maybe-twice', timing: 'deferred' });
+  });
+});
+
+describe('strongly connected components', () => {
+  it('come out callees first, cycles together', () => {
+    const edges: Record<string, string[]> = { d: ['a'], a: ['b'], b: ['a', 'c'], c: [], e: ['e'] };
+    const components = stronglyConnectedComponents(['d', 'a', 'b', 'c', 'e'], (node) => edges[node]);
+    expect(components.map((component) => [...component].sort())).toEqual([['c'], ['a', 'b'], ['d'], ['e']]);
+  });
+
+  it('a chain deeper than the call stack', () => {
+    const nodes = Array.from({ length: 100_000 }, (_, index) => `f${index}`);
+    const components = stronglyConnectedComponents(nodes, (node) => (node === 'f99999' ? [] : [`f${Number(node.slice(1)) + 1}`]));
+    expect(components.length).toBe(100_000);
+    expect(components[0]).toEqual(['f99999']);
   });
 });
 
