@@ -342,15 +342,17 @@ describe('package roots', () => {
       'packages/a/package.json': JSON.stringify({ name: 'a' }),
       'packages/a/index.js': `exports.go = function (cb) { require('fs').stat('.', cb); };`,
       'packages/a/bin/cli.js': `require('../index').go(function (err) { if (err) throw err; });`,
+      'packages/a/bin/a': `#!/usr/bin/env node\nrequire('../index').go(function (err) { if (err) throw err; });\n`,
+      'packages/a/bin/notes': `plain text, not a script\n`,
       'packages/b/package.json': JSON.stringify({ name: 'b' }),
       'packages/b/index.js': `exports.go = function (cb) { setTimeout(cb, 1); };`,
       'packages/b/node_modules/dep/index.js': `exports.never = 1;`,
     });
     const models = await buildPackageModels([path.join(root, 'packages/a/index.js'), path.join(root, 'packages/b/index.js')], root);
     expect(models.map((model) => model.name)).toEqual(['a', 'b']);
-    expect(Object.keys(models[0].modules)).toEqual(['bin/cli.js', 'index.js']);
+    expect(Object.keys(models[0].modules)).toEqual(['bin/a', 'bin/cli.js', 'index.js']);
     expect(Object.keys(models[1].modules)).toEqual(['index.js']);
-    expect(models[0].inlineCallbackCalls).toEqual({ total: 1, resolved: 1, unresolvedByName: {} });
+    expect(models[0].inlineCallbackCalls).toEqual({ total: 2, resolved: 2, unresolvedByName: {} });
     expect(api(models[1], 'index.js#exports.go')).toMatchObject({ calls: 'once', timing: 'deferred' });
   });
 

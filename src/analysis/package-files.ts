@@ -77,10 +77,26 @@ export async function listPackageFiles(root: string, extensions: readonly string
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(full);
       } else if (entry.isFile() && extensions.includes(path.extname(entry.name).toLowerCase()) && !/\.min\.[cm]?js$/i.test(entry.name) && !entry.name.endsWith('.d.ts')) {
         files.push(full);
+      } else if (entry.isFile() && path.extname(entry.name) === '' && path.basename(directory) === 'bin' && (await isNodeScript(full))) {
+        files.push(full);
       }
     }
   }
   return files.slice(0, maxModelFiles).sort();
+}
+
+/** `bin/cli` with a `#!/usr/bin/env node` line: JavaScript without an extension. */
+async function isNodeScript(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await fs.open(file, 'r');
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    return /^#!.*\bnode\b/.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
 }
 
 export interface PackageManifest {
