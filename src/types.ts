@@ -1,3 +1,7 @@
+import type { PackageReport } from './analysis/types';
+
+export type { CallbackApiSummary, CallbackPath, Callee, PackageReport } from './analysis/types';
+
 export type Severity = 'info' | 'warning' | 'error';
 
 /** Where the code sits in the source: 1-based lines and columns. */
@@ -129,6 +133,8 @@ export interface Summary {
   scan?: ScanTotals;
   /** What project mode did, when it ran (`--project`, or on its own: see ProjectSummary.mode). */
   project?: ProjectSummary;
+  /** The package model of `awaitify scan`: each package's callback APIs and their protocols (src/analysis/). */
+  packages?: PackageReport[];
 }
 
 /**
