@@ -75,7 +75,7 @@ beforeAll(async () => {
     }
   }
   await Promise.all(jobs);
-});
+}, 600_000);
 
 function outcome(name: string, version: Version): RunOutcome {
   const found = outcomes.get(key(name, version));

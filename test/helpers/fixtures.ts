@@ -13,8 +13,11 @@ export const fixturesRoot = resolve(__dirname, '../../__testfixtures__');
 export const fixtureExtensions = ['js', 'cjs', 'mjs', 'ts', 'tsx'] as const;
 export type FixtureExtension = (typeof fixtureExtensions)[number];
 
-/** Extensions node can run as they are (module type from the extension: .mjs is ESM). */
-export const runnableExtensions: readonly FixtureExtension[] = ['js', 'cjs', 'mjs'];
+/**
+ * Extensions test/execution runs: js, cjs, mjs as they are (module type from the extension:
+ * .mjs is ESM), ts and tsx through a transpile step (test/execution/transpile.ts).
+ */
+export const runnableExtensions: readonly FixtureExtension[] = ['js', 'cjs', 'mjs', 'ts', 'tsx'];
 
 export const noTransformPrefix = 'no-transform-';
 
@@ -215,4 +218,13 @@ export function expectedExitCode(source: string): number {
 export function fixtureOptions(source: string): { allow?: string[]; api?: 'dual' | 'promise'; target?: 'auto' | 'node' | 'browser' } {
   const match = /\/\/ awaitify-fixture: options (.+)$/m.exec(source);
   return match ? JSON.parse(match[1]) : {};
+}
+
+/**
+ * `// awaitify-fixture: output-differs <rule-id>`: the fixture converts with an --allow, and
+ * its output runs differently from the input in the way the named (applied) finding reports:
+ * the same lines and exit, in another order. The execution test requires exactly that.
+ */
+export function expectedOutputDifference(source: string): string | undefined {
+  return /\/\/ awaitify-fixture: output-differs (\S+)/.exec(source)?.[1];
 }
