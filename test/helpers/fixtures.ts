@@ -5,7 +5,8 @@ import type { Finding } from '../../src/types';
 /**
  * Fixture layout: `__testfixtures__/<transformId>/<name>.input.<ext>` with an optional
  * `<name>.output.<ext>` (the expected rewrite, byte for byte) and an optional
- * `<name>.findings.json` (the expected findings as a set of `{ ruleId, line, column, applied }`).
+ * `<name>.findings.json` (the expected findings as a set of `{ ruleId, messageId, line, column,
+ * applied }`; every fixture has one, `[]` when there are none).
  * A `no-transform-<reason>` fixture has no output file: the transform must leave it unchanged.
  */
 export const fixturesRoot = resolve(__dirname, '../../__testfixtures__');
@@ -47,9 +48,13 @@ export interface Fixture {
   isNoTransform: boolean;
 }
 
-/** The projection of a finding that fixtures pin down. */
+/**
+ * The projection of a finding that fixtures pin down. `messageId` pins the reason, not only the
+ * rule; a message that wraps another (`asyncTaskRefused`) reads `<id>:<reasonId>`.
+ */
 export interface ExpectedFinding {
   ruleId: string;
+  messageId: string;
   line: number;
   column: number;
   applied: boolean;
@@ -149,6 +154,7 @@ function compareExpected(a: ExpectedFinding, b: ExpectedFinding): number {
     a.line - b.line ||
     a.column - b.column ||
     a.ruleId.localeCompare(b.ruleId) ||
+    a.messageId.localeCompare(b.messageId) ||
     Number(a.applied) - Number(b.applied)
   );
 }
@@ -156,15 +162,22 @@ function compareExpected(a: ExpectedFinding, b: ExpectedFinding): number {
 /** Findings as a set: projected to the pinned keys, without duplicates, in a fixed order. */
 export function toFindingSet(findings: readonly ExpectedFinding[]): ExpectedFinding[] {
   const seen = new Map<string, ExpectedFinding>();
-  for (const { ruleId, line, column, applied } of findings) {
-    const projected = { ruleId, line, column, applied };
+  for (const { ruleId, messageId, line, column, applied } of findings) {
+    const projected = { ruleId, messageId, line, column, applied };
     seen.set(JSON.stringify(projected), projected);
   }
   return [...seen.values()].sort(compareExpected);
 }
 
+/** A finding's message id as fixtures pin it; `(none)` for a finding made without one. */
+export function pinnedMessageId(finding: Finding): string {
+  if (finding.messageId === undefined) return '(none)';
+  const reasonId = finding.data?.reasonId;
+  return typeof reasonId === 'string' ? `${finding.messageId}:${reasonId}` : finding.messageId;
+}
+
 export function projectFindings(findings: readonly Finding[]): ExpectedFinding[] {
-  return toFindingSet(findings);
+  return toFindingSet(findings.map((finding) => ({ ...finding, messageId: pinnedMessageId(finding) })));
 }
 
 /** Reads and checks a findings.json file; throws with the file name when it is malformed. */
@@ -177,13 +190,14 @@ export function readExpectedFindings(path: string): ExpectedFinding[] {
       if (
         !item ||
         typeof item.ruleId !== 'string' ||
+        typeof item.messageId !== 'string' ||
         typeof item.line !== 'number' ||
         typeof item.column !== 'number' ||
         typeof item.applied !== 'boolean'
       ) {
-        throw new Error(`${path}[${index}]: expected { ruleId: string, line: number, column: number, applied: boolean }`);
+        throw new Error(`${path}[${index}]: expected { ruleId: string, messageId: string, line: number, column: number, applied: boolean }`);
       }
-      return { ruleId: item.ruleId, line: item.line, column: item.column, applied: item.applied };
+      return { ruleId: item.ruleId, messageId: item.messageId, line: item.line, column: item.column, applied: item.applied };
     }),
   );
 }

@@ -14,6 +14,7 @@ import { iifePlacement, placementFor, siblingStatements, type Placement } from '
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
 import type { CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
+import type { MessageData, MessageRef } from '../../types';
 
 export interface RewritePlan {
   kind: 'rewrite';
@@ -24,14 +25,13 @@ export interface RewritePlan {
   /** The success values are reassigned in the body, so they need `let`. */
   reassigned: boolean;
   /** Refusals the user lifted with --allow: converted anyway, still reported. */
-  allowed: Array<{ ruleId: string; message: string; node: AnyNode }>;
+  allowed: Array<{ ruleId: string; messageId: string; data?: MessageData; node: AnyNode }>;
 }
 
-export interface SkipPlan {
+export interface SkipPlan extends MessageRef {
   kind: 'skip';
   site: CallSite;
   ruleId: string;
-  message: string;
 }
 
 /** Nothing to say: the call has no callback (`fs.createReadStream(p)`). */
@@ -57,8 +57,8 @@ export function siteLabel(site: CallSite): string {
   return site.module === 'local' || site.module === 'unknown' ? site.name : site.module === 'async' ? `async.${site.name}` : `${site.module}.${site.name}`;
 }
 
-function skip(site: CallSite, ruleId: string, message: string): SkipPlan {
-  return { kind: 'skip', site, ruleId, message };
+function skip(site: CallSite, ruleId: string, messageId: string, data?: MessageData): SkipPlan {
+  return { kind: 'skip', site, ruleId, messageId, data };
 }
 
 function ancestorsOf(path: ASTPath<AnyNode>): AnyNode[] {
@@ -129,27 +129,28 @@ function isProcessNextTick(node: AnyNode): boolean {
   return node.type === 'MemberExpression' && !node.computed && isIdentifierNamed(node.object, 'process') && isIdentifierNamed(node.property, 'nextTick');
 }
 
-function valuesFit(api: PromisableApi, shape: CallbackShape): string | undefined {
+/** Why the callback's values do not fit what the promise gives (timing/error-handling-unclear). */
+function valuesFit(api: PromisableApi, shape: CallbackShape): MessageRef | undefined {
   const count = shape.valueParams.length;
-  if (api.result.kind === 'value' && count > 1) return `${api.name} calls back with one value, but the callback takes ${count}.`;
-  if (api.result.kind === 'object' && count > api.result.keys.length) return `${api.name} calls back with ${api.result.keys.length} values, but the callback takes ${count}.`;
-  if (api.result.kind === 'array' && count > api.result.count) return `${api.name} calls back with ${api.result.count} values, but the callback takes ${count}.`;
+  if (api.result.kind === 'value' && count > 1) return { messageId: 'tooManyParamsForOneValue', data: { api: api.name, count } };
+  if (api.result.kind === 'object' && count > api.result.keys.length) return { messageId: 'tooManyParams', data: { api: api.name, given: api.result.keys.length, count } };
+  if (api.result.kind === 'array' && count > api.result.count) return { messageId: 'tooManyParams', data: { api: api.name, given: api.result.count, count } };
   if (shape.errorStyle.kind === 'capture' && api.result.kind !== 'value' && count > 0) {
-    return `${api.name} passes its values even on error, and the callback reads its error in a way only a captured error variable can express.`;
+    return { messageId: 'valuesOnErrorCaptured', data: { api: api.name } };
   }
   const inTry = shape.errorStyle.kind !== 'throw';
   if (inTry && shape.valueParams.some((param) => param.type !== 'Identifier')) {
-    return 'A destructured callback value cannot be declared before the try/catch that the error handling needs.';
+    return { messageId: 'destructuredValueInTry' };
   }
   if ((api.result.kind !== 'value' || api.valuesOnError) && shape.errorStyle.kind === 'ignore' && shape.valueParams.length > 0) {
-    return `${api.name} passes its values even on error, and the callback uses them while ignoring the error.`;
+    return { messageId: 'valuesOnErrorIgnored', data: { api: api.name } };
   }
-  if (api.voidResult && api.module === 'async' && count > 0) return `${api.name} calls back with no value, but the callback takes ${count}.`;
+  if (api.voidResult && api.module === 'async' && count > 0) return { messageId: 'paramsForNoValue', data: { api: api.name, count } };
   if (api.valuesOnError && count > 0) {
     const names = shape.valueParams.flatMap((param) => patternNames(param));
     const onError = shape.errorStyle.kind === 'catch' ? shape.errorStyle.handler : shape.errorStyle.kind === 'capture' ? shape.success : [];
     if (onError.some((statement) => names.some((name) => referencesName(statement, name)))) {
-      return `${api.name} passes the results so far along with an error, and the error path reads them.`;
+      return { messageId: 'partialResultsOnError', data: { api: api.name } };
     }
   }
   return undefined;
@@ -176,34 +177,34 @@ function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | un
 /** Decides, for one call site, whether and how it converts. Reads the AST; changes nothing. */
 export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.refused && !site.callback) return { kind: 'ignore', site };
-  if (site.refused) return skip(site, 'timing/api-not-promisable', `${siteLabel(site)} is left as is: ${site.refused.reason}.`);
+  if (site.refused) return skip(site, 'timing/api-not-promisable', 'refusedApi', { api: siteLabel(site), reason: site.refused.reason });
   if (!site.api && !site.callback) return { kind: 'ignore', site };
-  if (!site.api) return skip(site, 'timing/api-not-promisable', `${siteLabel(site)} has no known promise form.`);
+  if (!site.api) return skip(site, 'timing/api-not-promisable', 'noPromiseForm', { api: siteLabel(site) });
   const api = withCallOptions(site, site.api);
   if (!api) {
-    return skip(site, 'timing/error-handling-unclear', `The options of ${siteLabel(site)} are not a literal, and \`all\` would change what it calls back with.`);
+    return skip(site, 'timing/error-handling-unclear', 'optionsNotLiteral', { api: siteLabel(site) });
   }
   if (site.module === 'unknown' && !context.allow.includes('timing/unknown-callee')) {
-    return skip(site, 'timing/unknown-callee', `${site.name} is not a function awaitify knows; whether it always calls back asynchronously, and once, cannot be proven (--allow timing/unknown-callee converts it through a local wrapper).`);
+    return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
   }
   if (!site.callback) {
-    return skip(site, 'timing/callback-not-inline', `The callback of ${siteLabel(site)} is not written inline; it may be called from elsewhere, so it is left as is.`);
+    return skip(site, 'timing/callback-not-inline', 'callbackNotInline', { api: siteLabel(site) });
   }
   if (context.minNodeMajor !== undefined && context.minNodeMajor < api.minNode) {
-    return skip(site, 'timing/unsupported-node-version', `The promise form of ${siteLabel(site)} needs Node ${api.minNode}, but engines.node allows Node ${context.minNodeMajor}.`);
+    return skip(site, 'timing/unsupported-node-version', 'promiseFormTooNew', { api: siteLabel(site), needed: api.minNode, allowed: context.minNodeMajor });
   }
   const parentPath = site.path.parent;
   const isStatement = parentPath?.value.type === 'ExpressionStatement' && parentPath.value.expression === site.call;
   const isArrowBody = parentPath?.value.type === 'ArrowFunctionExpression' && parentPath.value.body === site.call && api.returnsUndefined;
   if (!isStatement && !isArrowBody) {
-    return skip(site, 'timing/value-used-after-call', `The value of ${siteLabel(site)}(…) is used, so the call cannot become an await.`);
+    return skip(site, 'timing/value-used-after-call', 'callValueUsed', { api: siteLabel(site) });
   }
   const ancestors = ancestorsOf(site.path);
   const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors));
-  if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.message);
+  if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.messageId, shapeResult.data);
   const shape = shapeResult.shape;
   const misfit = valuesFit(api, shape);
-  if (misfit) return skip(site, 'timing/error-handling-unclear', misfit);
+  if (misfit) return skip(site, 'timing/error-handling-unclear', misfit.messageId, misfit.data);
 
   let placement: Placement = isArrowBody
     ? { kind: 'arrow-body', arrow: parentPath.value }
@@ -213,14 +214,13 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (findNameConflict(shape, site, placement) || varNames(shape.success).length > 0) placement = iifePlacement(placement);
   const conflict = findNameConflict(shape, site, placement);
   if (conflict) {
-    return skip(site, 'timing/name-conflict', `Moving the callback body would declare \`${conflict}\` where that name is already used.`);
+    return skip(site, 'timing/name-conflict', 'bodyNameTaken', { name: conflict });
   }
   const allowed: RewritePlan['allowed'] = [];
   const nextTick = findNextTick(shape, context.callsBackLater ?? (() => false));
   if (nextTick) {
-    const message = 'process.nextTick in the callback body: in a promise job its tick runs after pending promise jobs, in a callback before them.';
-    if (!context.allow.includes('timing/next-tick-ordering')) return skip(site, 'timing/next-tick-ordering', `${message} Left as is (--allow timing/next-tick-ordering converts it).`);
-    allowed.push({ ruleId: 'timing/next-tick-ordering', message, node: nextTick });
+    if (!context.allow.includes('timing/next-tick-ordering')) return skip(site, 'timing/next-tick-ordering', 'nextTickInBody');
+    allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInBodyAllowed', node: nextTick });
   }
   return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape), allowed };
 }
