@@ -1,10 +1,13 @@
 import type { Severity } from '../types';
+import { ruleMessages } from './messages';
 
 export interface Rule {
   id: string;
   severity: Severity;
   /** One line, shown when a finding carries no message of its own. */
   message: string;
+  /** The rule's messages by id (src/timing/messages.ts), as ESLint rules have them. */
+  messages?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -48,7 +51,7 @@ const ruleList: Rule[] = [
   { id: 'timing/timer-shape-unsupported', severity: 'info', message: 'The timer code has no exact async/await equivalent in this shape.' },
 ];
 
-export const rules: ReadonlyMap<string, Rule> = new Map(ruleList.map((rule) => [rule.id, rule]));
+export const rules: ReadonlyMap<string, Rule> = new Map(ruleList.map((rule) => [rule.id, { ...rule, messages: ruleMessages[rule.id] ?? {} }]));
 
 export function getRule(id: string): Rule | undefined {
   return rules.get(id);
@@ -61,5 +64,5 @@ export function getRuleOrThrow(id: string): Rule {
 }
 
 export function listRules(): Rule[] {
-  return [...ruleList];
+  return [...rules.values()];
 }
