@@ -5,6 +5,12 @@ export interface Rule {
   severity: Severity;
   /** One line, shown when a finding carries no message of its own. */
   message: string;
+  /**
+   * The rule converts and flags: where it applies, printed lines within the finding's span may
+   * run in another order (the flagged-difference rule of test/execution/flagged-difference.ts).
+   * No rule does yet, so before/after traces must match exactly.
+   */
+  convertsAndFlags?: boolean;
 }
 
 /**
@@ -62,4 +68,9 @@ export function getRuleOrThrow(id: string): Rule {
 
 export function listRules(): Rule[] {
   return [...ruleList];
+}
+
+/** Ids of the rules that convert and flag (see Rule.convertsAndFlags). */
+export function convertAndFlagRuleIds(): string[] {
+  return ruleList.filter((rule) => rule.convertsAndFlags === true).map((rule) => rule.id);
 }
