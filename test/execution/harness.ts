@@ -3,6 +3,7 @@ import { cp, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { diffArrays } from 'diff';
+import { parseTrace, tracePreloadPath, type TraceLine } from './trace';
 
 /**
  * Runs a script in a real `node` child process, in a fresh temporary directory holding a copy
@@ -11,7 +12,9 @@ import { diffArrays } from 'diff';
  * excerpts dropped. Two runs behave alike when stdout, stderr and the exit compare equal.
  */
 
-export const sandboxDir = resolve(__dirname, 'sandbox');
+/** This folder in the source tree, also when this file runs compiled under dist/ (npm run fuzz). */
+const executionDir = __dirname.replace(/[\\/]dist([\\/]test[\\/]execution)$/, '$1');
+export const sandboxDir = resolve(executionDir, 'sandbox');
 export const processTimeoutMs = 10_000;
 /** The script's file name in its temp dir; the extension keeps the module type (.mjs is ESM). */
 export const scriptBaseName = 'fixture';
@@ -28,6 +31,8 @@ export interface RunOutcome {
   rawStdout: string;
   rawStderr: string;
   durationMs: number;
+  /** With `trace: true`: every stdout and stderr line in order, with the source line that printed it. */
+  trace?: TraceLine[];
 }
 
 export interface RunScriptOptions {
@@ -36,6 +41,8 @@ export interface RunScriptOptions {
   timeoutMs?: number;
   /** Leave the temp dir in place (for debugging); also `AWAITIFY_KEEP_EXEC_DIRS=1`. */
   keepDir?: boolean;
+  /** Load trace-preload.cjs: stdout and stderr writes come back as one tagged trace (see trace.ts). */
+  trace?: boolean;
 }
 
 /** At most `limit` tasks run at once; the others wait their turn, in order. */
@@ -64,7 +71,7 @@ export function defaultConcurrency(env: NodeJS.ProcessEnv = process.env): number
 /** The child's environment: the test runner's, minus what changes how node runs or prints. */
 function childEnv(): NodeJS.ProcessEnv {
   // Fixtures that use a library (the `async` package) find it in the repository's node_modules.
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_PATH: resolve(__dirname, '..', '..', 'node_modules') };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_PATH: resolve(executionDir, '..', '..', 'node_modules') };
   for (const key of Object.keys(env)) {
     if (key.startsWith('VITEST') || key === 'NODE_OPTIONS' || key === 'NODE_V8_COVERAGE' || key === 'FORCE_COLOR') {
       delete env[key];
@@ -140,13 +147,15 @@ export async function runScript(source: string, options: RunScriptOptions): Prom
     await cp(sandboxDir, dir, { recursive: true, filter: (from) => basename(from) !== '.gitignore' });
     await writeFile(join(dir, scriptName), source);
     const started = Date.now();
-    const raw = await spawnNode(scriptName, dir, timeoutMs);
+    const preload = options.trace ? ['--require', tracePreloadPath] : [];
+    const raw = await spawnNode([...preload, scriptName], dir, timeoutMs);
     const dirs = [dir, realDir];
     return {
       ...raw,
       stdout: normalizeOutput(raw.rawStdout, dirs, scriptName),
       stderr: normalizeOutput(raw.rawStderr, dirs, scriptName),
       durationMs: Date.now() - started,
+      ...(options.trace && { trace: parseTrace(raw.rawStdout, (text) => normalizeOutput(text, dirs, scriptName)) }),
     };
   } finally {
     if (!keepDir) await rm(dir, { recursive: true, force: true });
@@ -155,9 +164,9 @@ export async function runScript(source: string, options: RunScriptOptions): Prom
 
 type RawOutcome = Pick<RunOutcome, 'exitCode' | 'signal' | 'timedOut' | 'spawnError' | 'rawStdout' | 'rawStderr'>;
 
-function spawnNode(scriptName: string, cwd: string, timeoutMs: number): Promise<RawOutcome> {
+function spawnNode(args: string[], cwd: string, timeoutMs: number): Promise<RawOutcome> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [scriptName], { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
@@ -185,7 +194,7 @@ function spawnNode(scriptName: string, cwd: string, timeoutMs: number): Promise<
   });
 }
 
-function describeExit(run: RunOutcome): string {
+export function describeExit(run: RunOutcome): string {
   if (run.spawnError) return `not started (${run.spawnError})`;
   if (run.timedOut) return 'killed: timed out';
   if (run.signal) return `killed by ${run.signal}`;

@@ -1,0 +1,97 @@
+import { diffArrays } from 'diff';
+import { convertAndFlagRuleIds } from '../../src/timing/rules';
+import type { Finding } from '../../src/types';
+import { formatTraceLine, type TraceLine } from './trace';
+
+/**
+ * The rule for a flagged difference, the one definition the execution harness and the fuzzer
+ * use. The traces before and after a rewrite (every printed line with the source line of the
+ * statement that printed it) are compared by an LCS diff on stream and text. A line the diff
+ * removes and one it adds with the same stream and text are the same line, moved; a moved line
+ * passes only if the statement that printed it in the original lies within [line, endLine] of a
+ * finding that was applied under a rule that converts and flags. Everything else that differs
+ * fails: a line that is missing or extra (content differs), the exit, or the untraced stderr
+ * (what Node itself prints, such as an uncaught error). With no rule that converts and flags,
+ * this is exact comparison.
+ */
+
+export interface TracedRun {
+  trace: TraceLine[];
+  /** Normalised stderr lines that did not pass through the traced streams. */
+  stderr: string[];
+  /** How the run ended, e.g. `exit code 0`, `killed: timed out`. */
+  exit: string;
+}
+
+export interface FlagSpan {
+  ruleId: string;
+  line: number;
+  endLine: number;
+}
+
+export interface TraceComparison {
+  /** True when nothing differs, or every difference is excused. */
+  passes: boolean;
+  /** Lines that moved within a flagged span: the flagged differences. */
+  excused: TraceLine[];
+  /** One readable entry per difference that fails. */
+  failures: string[];
+}
+
+/** Spans of the applied findings whose rule converts and flags. */
+export function flaggedSpans(findings: readonly Finding[], flagging: readonly string[] = convertAndFlagRuleIds()): FlagSpan[] {
+  const ids = new Set(flagging);
+  return findings
+    .filter((finding) => finding.applied && ids.has(finding.ruleId))
+    .map(({ ruleId, line, endLine }) => ({ ruleId, line, endLine }));
+}
+
+const keyOf = (line: TraceLine) => `${line.stream}\u0000${line.text}`;
+
+export function compareTraces(before: TracedRun, after: TracedRun, spans: readonly FlagSpan[]): TraceComparison {
+  const failures: string[] = [];
+  const excused: TraceLine[] = [];
+  if (before.exit !== after.exit) failures.push(`exit differs: before: ${before.exit}; after: ${after.exit}`);
+
+  const removed: TraceLine[] = [];
+  const added: TraceLine[] = [];
+  let beforeIndex = 0;
+  let afterIndex = 0;
+  for (const change of diffArrays(before.trace.map(keyOf), after.trace.map(keyOf))) {
+    const count = change.value.length;
+    if (change.removed) removed.push(...before.trace.slice(beforeIndex, (beforeIndex += count)));
+    else if (change.added) added.push(...after.trace.slice(afterIndex, (afterIndex += count)));
+    else {
+      beforeIndex += count;
+      afterIndex += count;
+    }
+  }
+
+  const unmatchedAdded = new Map<string, TraceLine[]>();
+  for (const line of added) unmatchedAdded.set(keyOf(line), [...(unmatchedAdded.get(keyOf(line)) ?? []), line]);
+  for (const line of removed) {
+    const partner = unmatchedAdded.get(keyOf(line))?.shift();
+    if (!partner) {
+      failures.push(`missing after the rewrite: ${formatTraceLine(line)}`);
+    } else if (spans.some((span) => line.line >= span.line && line.line <= span.endLine)) {
+      excused.push(line);
+    } else {
+      failures.push(`moved outside any flagged span: ${formatTraceLine(line)} (now ${formatTraceLine(partner)})`);
+    }
+  }
+  for (const lines of unmatchedAdded.values()) for (const line of lines) failures.push(`extra after the rewrite: ${formatTraceLine(line)}`);
+
+  const stderrBefore = before.stderr.join('\n');
+  const stderrAfter = after.stderr.join('\n');
+  if (stderrBefore !== stderrAfter) {
+    failures.push(`untraced stderr differs:\n${before.stderr.map((l) => `  - ${l}`).join('\n')}\n${after.stderr.map((l) => `  + ${l}`).join('\n')}`);
+  }
+  return { passes: failures.length === 0, excused, failures };
+}
+
+/** A readable account of both traces and what fails, for failure messages and saved cases. */
+export function describeComparison(before: TracedRun, after: TracedRun, comparison: TraceComparison): string {
+  const show = (run: TracedRun) =>
+    [`  ${run.exit}`, ...run.trace.map((line) => `  | ${formatTraceLine(line)}`), ...run.stderr.map((line) => `  ! ${line}`)].join('\n');
+  return [`before:\n${show(before)}`, `after:\n${show(after)}`, ...comparison.failures].join('\n');
+}
