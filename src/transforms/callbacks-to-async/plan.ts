@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { walkWithCalledFunctions } from '../shared/reached-functions';
 import {
   collectReferencedNames,
   declaredNames,
@@ -94,16 +95,16 @@ function isReassigned(shape: CallbackShape): boolean {
 }
 
 /** A `process.nextTick` anywhere in the code that moves into a promise job. */
-function findNextTick(shape: CallbackShape): AnyNode | undefined {
+function findNextTick(shape: CallbackShape, program: AnyNode | undefined): AnyNode | undefined {
   const moved = shape.errorStyle.kind === 'catch' ? [...shape.errorStyle.handler, ...shape.success] : shape.success;
   let found: AnyNode | undefined;
-  for (const statement of moved) {
-    walk(statement, (node, parent) => {
-      if (found || isLaterCallback(node, parent)) return false;
-      if (isProcessNextTick(node)) found = node;
-      return !found;
-    });
-  }
+  // Also in the local functions the moved code calls: they run in the same promise job.
+  walkWithCalledFunctions(moved, program, (node, parent) => {
+    if (isLaterCallback(node, parent)) return false;
+    if (!isProcessNextTick(node)) return true;
+    found = node;
+    return 'stop';
+  });
   return found;
 }
 
@@ -214,7 +215,7 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
     return skip(site, 'timing/name-conflict', `Moving the callback body would declare \`${conflict}\` where that name is already used.`);
   }
   const allowed: RewritePlan['allowed'] = [];
-  const nextTick = findNextTick(shape);
+  const nextTick = findNextTick(shape, ancestors.find((node) => node.type === 'Program'));
   if (nextTick) {
     const message = 'process.nextTick in the callback body: in a promise job its tick runs after pending promise jobs, in a callback before them.';
     if (!context.allow.includes('timing/next-tick-ordering')) return skip(site, 'timing/next-tick-ordering', `${message} Left as is (--allow timing/next-tick-ordering converts it).`);
