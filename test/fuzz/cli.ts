@@ -46,8 +46,8 @@ async function main(): Promise<number> {
     jobs,
     shrinkSeconds: integer(values['shrink-seconds'], 60, 'shrink-seconds'),
     saveDir: values['no-save'] ? undefined : foundDir,
-    onProgram: (done, verdict) => {
-      if (verdict.kind === 'failed') console.log(`  program ${done}: ${verdict.reason}`);
+    onProgram: (done, verdict, seed) => {
+      if (verdict.kind === 'failed') console.log(`  seed ${seed}: ${verdict.reason}`);
       if (done % 100 === 0) console.log(`  ${done} done`);
     },
   });

@@ -23,7 +23,7 @@ export interface FuzzOptions {
   shrinkSeconds: number;
   /** Where failures are saved; undefined saves nothing (tests). */
   saveDir?: string;
-  onProgram?: (done: number, verdict: Verdict) => void;
+  onProgram?: (done: number, verdict: Verdict, seed: number) => void;
 }
 
 export interface FuzzFailure {
@@ -78,7 +78,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
       const verdict = await judge(sourceAt(seed), run);
       record(stats, verdict, seed);
       if (verdict.kind === 'failed') failing.push({ seed, verdict });
-      options.onProgram?.(++done, verdict);
+      options.onProgram?.(++done, verdict, seed);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.jobs * 2) }, worker));
