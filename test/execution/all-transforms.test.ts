@@ -50,5 +50,10 @@ describe('execution with every transform at once', () => {
       const report = compareRuns(run.before, run.after, { before: 'input', after: 'all transforms' });
       if (report) expect.fail(`${item.id} behaves differently after all transforms:\n${report}`);
     });
+
+    it(`${item.id}: a second default run changes nothing`, () => {
+      const again = transformSource(item.output, { path: `output.${item.ext}`, ...fixtureOptions(item.input) });
+      expect(again.status, again.output).toBe('unchanged');
+    });
   }
 });
