@@ -197,6 +197,15 @@ class Printer {
     return ['setTimeout(() => {', `  results${id}[${index}] = ${member.value};`, `  ${settle}`, `}, ${15 + 30 * index});`];
   }
 
+  private hasOpened = false;
+
+  /** `opened(name)` logs that a read of `name` starts and returns the name. */
+  private addOpened(): void {
+    if (this.hasOpened) return;
+    this.hasOpened = true;
+    this.prelude.unshift(['function opened(name) {', `  ${log(quote('opening'), 'name')}`, '  return name;', '}']);
+  }
+
   /** Adds the own callback function to the prelude; returns how to call it. */
   private ownApi(api: OwnApi, id: number, fail: boolean): { name: string; input: string; summary: string; trailingOptions: boolean } {
     const name = `task${id}`;
@@ -231,7 +240,9 @@ class Printer {
         work = [
           'const sizes = [];',
           'let pending = 2;',
-          ...['input', "'other.txt'"].flatMap((file, index) => [
+          // The second read's path goes through opened(), which prints: the moment each read
+          // starts is in the trace, so running the reads one after the other shows.
+          ...['input', "opened('other.txt')"].flatMap((file, index) => [
             `fs.readFile(${file}, 'utf8', (err, text) => {`,
             '  if (err) return cb(err);',
             `  sizes[${index}] = text.length;`,
@@ -239,6 +250,7 @@ class Printer {
             '});',
           ]),
         ];
+        this.addOpened();
         break;
       case 'nextLoop':
         work = [
