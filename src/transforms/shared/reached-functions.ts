@@ -57,3 +57,9 @@ export function walkWithCalledFunctions(
     });
   }
 }
+
+/** The Program node above a path, if any. */
+export function programOf(path: { value: AnyNode; parent?: unknown } | null | undefined): AnyNode | undefined {
+  for (let current: any = path; current; current = current.parent) if (current.value?.type === 'Program') return current.value;
+  return undefined;
+}

@@ -1,3 +1,4 @@
+import { programOf, walkWithCalledFunctions } from '../shared/reached-functions';
 import { findPaths } from '../shared/paths';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findAll, isFunctionNode, isIdentifierNamed, isMemberNamed, varNames, type AnyNode } from '../shared/ast';
@@ -112,7 +113,13 @@ export function planRetry(j: JSCodeshift, fnPath: ASTPath<AnyNode>, allow: strin
   const caught = outside.find((path) => isInsideTry(path));
   if (caught) return skip('timing/throw-becomes-rejection', `\`${name}\` is called inside a try block; a throw during its first attempt would become a rejection that the catch no longer sees.`, caught.parent.value);
   const allowed: PlannedFinding[] = [];
-  const nextTick = findAll(fn.body, (inner) => isMemberNamed(inner, 'process', 'nextTick'))[0];
+  // Also in the local functions it calls: later attempts run them in the same promise job.
+  let nextTick: AnyNode | undefined;
+  walkWithCalledFunctions([fn.body], programOf(fnPath), (inner) => {
+    if (!isMemberNamed(inner, 'process', 'nextTick')) return true;
+    nextTick = inner;
+    return 'stop';
+  });
   if (nextTick) {
     const message = `process.nextTick in \`${name}\`: later attempts run in a promise job, where its tick comes after pending promise jobs.`;
     if (!allow.includes('timing/next-tick-ordering')) return skip('timing/next-tick-ordering', `${message} Left as is (--allow timing/next-tick-ordering converts it).`, nextTick);
