@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { createLimiter, runScript } from '../execution/harness';
@@ -38,6 +38,8 @@ export interface FuzzFailure {
 export interface FuzzStats {
   count: number;
   seconds: number;
+  /** CPU seconds of this process and its node children: what the run costs whatever the load. */
+  cpuSeconds: number;
   changed: number;
   unchanged: number;
   flagged: number;
@@ -66,7 +68,8 @@ export function processRunner(jobs: number): Runner {
 export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
   const started = Date.now();
   const run = processRunner(options.jobs);
-  const stats: FuzzStats = { count: options.count, seconds: 0, changed: 0, unchanged: 0, flagged: 0, unstable: 0, rules: new Map(), failures: [], unstableSeeds: [], unstableDetails: [] };
+  const cpuAtStart = cpuSeconds();
+  const stats: FuzzStats = { count: options.count, seconds: 0, cpuSeconds: 0, changed: 0, unchanged: 0, flagged: 0, unstable: 0, rules: new Map(), failures: [], unstableSeeds: [], unstableDetails: [] };
   const failing: Array<{ seed: number; verdict: Verdict & { kind: 'failed' } }> = [];
   let nextIndex = 0;
   let done = 0;
@@ -90,6 +93,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
     stats.failures.push(failure);
   }
   stats.seconds = (Date.now() - started) / 1000;
+  stats.cpuSeconds = cpuSeconds() - cpuAtStart;
   return stats;
 }
 
@@ -107,6 +111,21 @@ function record(stats: FuzzStats, verdict: Verdict, seed: number): void {
     stats.unstable += 1;
     stats.unstableSeeds.push(seed);
     if (stats.unstableDetails.length < 3) stats.unstableDetails.push(`seed ${seed}: ${verdict.detail}`);
+  }
+}
+
+/**
+ * CPU seconds used so far by this process and the children it has waited for (Linux: from
+ * /proc/self/stat, in clock ticks of 1/100 s); elsewhere this process only.
+ */
+export function cpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    // After the command name: state is field 3, utime..cstime are fields 14..17.
+    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+  } catch {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1e6;
   }
 }
 
@@ -134,6 +153,7 @@ export function formatStats(stats: FuzzStats): string {
   const share = (n: number) => `${n} (${((100 * n) / Math.max(1, stats.count)).toFixed(1)}%)`;
   const lines = [
     `${stats.count} programs in ${stats.seconds.toFixed(1)} s: ${(stats.count / Math.max(stats.seconds, 0.001)).toFixed(2)} programs/s`,
+    `CPU: ${stats.cpuSeconds.toFixed(1)} s (awaitify and its node children), ${((1000 * stats.cpuSeconds) / Math.max(1, stats.count)).toFixed(0)} ms a program`,
     `changed by the default run: ${share(stats.changed)}; unchanged: ${share(stats.unchanged)}`,
     `with a flagged difference: ${share(stats.flagged)}`,
     `unstable (discarded): ${share(stats.unstable)}${stats.unstableSeeds.length > 0 ? ` seeds ${stats.unstableSeeds.slice(0, 20).join(', ')}` : ''}`,
