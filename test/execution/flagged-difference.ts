@@ -10,15 +10,16 @@ import { formatTraceLine, type TraceLine } from './trace';
  * removes and one it adds with the same stream and text are the same line, moved; a moved line
  * passes only if the statement that printed it in the original lies within [line, endLine] of a
  * finding that was applied under a rule that converts and flags. Everything else that differs
- * fails: a line that is missing or extra (content differs), the exit, or the untraced stderr
- * (what Node itself prints, such as an uncaught error). With no rule that converts and flags,
- * this is exact comparison.
+ * fails: a line that is missing or extra (content differs), a line no statement printed (Node's
+ * report of an uncaught error), the exit, the files left in the sandbox, a trace that could not
+ * be merged. With no rule that converts and flags, this is exact comparison.
  */
 
 export interface TracedRun {
-  trace: TraceLine[];
-  /** Normalised stderr lines that did not pass through the traced streams. */
-  stderr: string[];
+  /** The merged stream (harness RunOutcome.merged); undefined when the order of the streams is unknown. */
+  trace: TraceLine[] | undefined;
+  /** The files left in the sandbox (harness RunOutcome.files). */
+  files: string[];
   /** How the run ended, e.g. `exit code 0`, `killed: timed out`. */
   exit: string;
 }
@@ -53,6 +54,10 @@ export function compareTraces(before: TracedRun, after: TracedRun, spans: readon
   const excused: TraceLine[] = [];
   if (before.exit !== after.exit) failures.push(`exit differs: before: ${before.exit}; after: ${after.exit}`);
 
+  if (!before.trace || !after.trace) {
+    failures.push('the merged stream of stdout and stderr is unknown (something wrote to the file descriptors directly)');
+    return { passes: false, excused, failures };
+  }
   const removed: TraceLine[] = [];
   const added: TraceLine[] = [];
   let beforeIndex = 0;
@@ -72,19 +77,17 @@ export function compareTraces(before: TracedRun, after: TracedRun, spans: readon
   for (const line of removed) {
     const partner = unmatchedAdded.get(keyOf(line))?.shift();
     if (!partner) {
-      failures.push(`missing after the rewrite: ${formatTraceLine(line)}`);
-    } else if (spans.some((span) => line.line >= span.line && line.line <= span.endLine)) {
+      failures.push(`missing after the rewrite: ${formatTraceLine(line, true)}`);
+    } else if (line.line !== null && spans.some((span) => line.line! >= span.line && line.line! <= span.endLine)) {
       excused.push(line);
     } else {
-      failures.push(`moved outside any flagged span: ${formatTraceLine(line)} (now ${formatTraceLine(partner)})`);
+      failures.push(`moved outside any flagged span: ${formatTraceLine(line, true)} (now ${formatTraceLine(partner, true)})`);
     }
   }
-  for (const lines of unmatchedAdded.values()) for (const line of lines) failures.push(`extra after the rewrite: ${formatTraceLine(line)}`);
+  for (const lines of unmatchedAdded.values()) for (const line of lines) failures.push(`extra after the rewrite: ${formatTraceLine(line, true)}`);
 
-  const stderrBefore = before.stderr.join('\n');
-  const stderrAfter = after.stderr.join('\n');
-  if (stderrBefore !== stderrAfter) {
-    failures.push(`untraced stderr differs:\n${before.stderr.map((l) => `  - ${l}`).join('\n')}\n${after.stderr.map((l) => `  + ${l}`).join('\n')}`);
+  if (before.files.join('\n') !== after.files.join('\n')) {
+    failures.push(`files left in the sandbox differ:\n${before.files.map((l) => `  - ${l}`).join('\n')}\n${after.files.map((l) => `  + ${l}`).join('\n')}`);
   }
   return { passes: failures.length === 0, excused, failures };
 }
@@ -92,6 +95,6 @@ export function compareTraces(before: TracedRun, after: TracedRun, spans: readon
 /** A readable account of both traces and what fails, for failure messages and saved cases. */
 export function describeComparison(before: TracedRun, after: TracedRun, comparison: TraceComparison): string {
   const show = (run: TracedRun) =>
-    [`  ${run.exit}`, ...run.trace.map((line) => `  | ${formatTraceLine(line)}`), ...run.stderr.map((line) => `  ! ${line}`)].join('\n');
+    [`  ${run.exit}`, ...(run.trace ?? []).map((line) => `  | ${formatTraceLine(line, true)}`)].join('\n');
   return [`before:\n${show(before)}`, `after:\n${show(after)}`, ...comparison.failures].join('\n');
 }

@@ -62,7 +62,7 @@ export function sourceAt(seed: number): string {
 
 export function processRunner(jobs: number): Runner {
   const limit = createLimiter(jobs);
-  return (source) => limit(() => runScript(source, { ext: 'js', trace: true }));
+  return (source) => limit(() => runScript(source, { ext: 'js' }));
 }
 
 export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {

@@ -22,10 +22,10 @@ export type FailureReason = 'crash' | 'unparsable-output' | 'not-idempotent' | '
 /** Runs a script in the sandbox; the oracle's only side effect, swappable for a limiter. */
 export type Runner = (source: string) => Promise<RunOutcome>;
 
-export const plainRunner: Runner = (source) => runScript(source, { ext: 'js', trace: true });
+export const plainRunner: Runner = (source) => runScript(source, { ext: 'js' });
 
 export function toTracedRun(run: RunOutcome): TracedRun {
-  return { trace: run.trace ?? [], stderr: run.stderr, exit: describeExit(run) };
+  return { trace: run.merged, files: run.files, exit: describeExit(run) };
 }
 
 /** Rewrites like the default run of `awaitify`; a thrown error is a crash of awaitify. */

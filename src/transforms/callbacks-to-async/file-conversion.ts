@@ -7,9 +7,9 @@ import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbac
 import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, type Report } from './report-plan';
 import { checkCallbackProtocol } from './callback-protocol';
-import { findCallSites, isPathCurrent, type CallSite } from './detect';
+import { callsBackLater, findCallSites, isPathCurrent, type CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
-import { planCallSite, siteLabel, type RewritePlan } from './plan';
+import { planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
@@ -124,6 +124,11 @@ export class FileConversion {
     return this.changed;
   }
 
+  private planContext(): PlanContext {
+    const { minNodeMajor, allow } = this.ctx.options;
+    return { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor, allow, callsBackLater: (call) => callsBackLater(call, this.bindings) };
+  }
+
   /** Converts the sites below the path `within` leads to (everywhere when undefined), outermost first. */
   private convertSites(report: Report, within?: Array<string | number>): number {
     let count = 0;
@@ -141,12 +146,12 @@ export class FileConversion {
         this.visited.add(site.call);
         if (this.ctx.options.skipLines?.has(site.call.loc?.start.line)) {
           // Refusals still say why; a conversion is not made and says so.
-          const skipped = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
+          const skipped = planCallSite(site, this.planContext());
           if (skipped.kind === 'skip') reportPlan(report, skipped);
           else if (skipped.kind === 'rewrite') report({ ruleId: 'timing/ignored-by-comment', message: `${siteLabel(site)} is left as it is: the comment above it asks so.`, node: site.call, applied: false });
           continue;
         }
-        const plan = planCallSite(site, { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor: this.ctx.options.minNodeMajor, allow: this.ctx.options.allow });
+        const plan = planCallSite(site, this.planContext());
         // The `async` package's tasks become async only once the call itself is known to convert:
         // an async task under a call left as it is would be half a rewrite.
         if (plan.kind === 'rewrite' && site.module === 'async') {

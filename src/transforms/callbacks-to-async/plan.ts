@@ -49,6 +49,8 @@ export interface PlanContext {
   minNodeMajor?: number;
   /** Rule ids the user allows to convert anyway. */
   allow: string[];
+  /** Does this call run its inline callback later (a Node callback API)? See callsBackLater. */
+  callsBackLater?: (call: AnyNode) => boolean;
 }
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
@@ -95,12 +97,12 @@ function isReassigned(shape: CallbackShape): boolean {
 }
 
 /** A `process.nextTick` anywhere in the code that moves into a promise job. */
-function findNextTick(shape: CallbackShape, program: AnyNode | undefined): AnyNode | undefined {
+function findNextTick(shape: CallbackShape, program: AnyNode | undefined, callsBackLater: (call: AnyNode) => boolean): AnyNode | undefined {
   const moved = shape.errorStyle.kind === 'catch' ? [...shape.errorStyle.handler, ...shape.success] : shape.success;
   let found: AnyNode | undefined;
   // Also in the local functions the moved code calls: they run in the same promise job.
   walkWithCalledFunctions(moved, program, (node, parent) => {
-    if (isLaterCallback(node, parent)) return false;
+    if (isLaterCallback(node, parent, callsBackLater)) return false;
     if (!isProcessNextTick(node)) return true;
     found = node;
     return 'stop';
@@ -111,17 +113,17 @@ function findNextTick(shape: CallbackShape, program: AnyNode | undefined): AnyNo
 const deferringCallees = new Set(['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask', 'then', 'catch', 'finally', 'on', 'once']);
 
 /**
- * A function that runs later, in its own job: an operation's error-first callback, or one
- * handed to a timer, a promise or an emitter. A nextTick there ticks in that job, not in this
- * body (and that callback's own conversion is checked on its own).
+ * A function that runs later, in its own job: one handed to a timer, a promise or an emitter,
+ * or a Node callback API's callback. A nextTick there ticks in that job, not in this body (and
+ * that callback's own conversion is checked on its own). Decided from what calls the function,
+ * never from its parameters: `[1].forEach((e) => …)` runs at once, whatever `e` is called.
  */
-function isLaterCallback(node: AnyNode, parent: AnyNode | null): boolean {
+function isLaterCallback(node: AnyNode, parent: AnyNode | null, callsBackLater: (call: AnyNode) => boolean): boolean {
   if (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') return false;
   if (!parent || parent.type !== 'CallExpression' || parent.arguments[parent.arguments.length - 1] !== node) return false;
   const callee = parent.callee;
   const calleeName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
-  const first = node.params[0];
-  return deferringCallees.has(calleeName) || (first?.type === 'Identifier' && /^(err|error|er|e)$/i.test(first.name));
+  return deferringCallees.has(calleeName) || callsBackLater(parent);
 }
 
 function isProcessNextTick(node: AnyNode): boolean {
@@ -215,7 +217,7 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
     return skip(site, 'timing/name-conflict', `Moving the callback body would declare \`${conflict}\` where that name is already used.`);
   }
   const allowed: RewritePlan['allowed'] = [];
-  const nextTick = findNextTick(shape, ancestors.find((node) => node.type === 'Program'));
+  const nextTick = findNextTick(shape, ancestors.find((node) => node.type === 'Program'), context.callsBackLater ?? (() => false));
   if (nextTick) {
     const message = 'process.nextTick in the callback body: in a promise job its tick runs after pending promise jobs, in a callback before them.';
     if (!context.allow.includes('timing/next-tick-ordering')) return skip(site, 'timing/next-tick-ordering', `${message} Left as is (--allow timing/next-tick-ordering converts it).`);
