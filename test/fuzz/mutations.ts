@@ -102,10 +102,58 @@ const timerToAwaitNull: MutationOperator = {
     }),
 };
 
+/** Calls of an `fsp.<name>(…)` method (fs/promises as awaitify imports it). */
+function fspCalls(root: Collection, name?: string): Collection {
+  return root.find(j.CallExpression, {
+    callee: { type: 'MemberExpression', object: { type: 'Identifier', name: 'fsp' }, property: name ? { name } : { type: 'Identifier' } },
+  });
+}
+
+/** `fsp.appendFile(…)` becomes `fsp.writeFile(…)`: the file is overwritten, not added to. */
+const appendBecameWrite: MutationOperator = {
+  name: 'append-became-write',
+  apply: (output) =>
+    mutate(output, (root) => {
+      const appends = fspCalls(root, 'appendFile');
+      appends.forEach((path: ASTPath<any>) => {
+        path.node.callee.property = j.identifier('writeFile');
+      });
+      return appends.size() > 0;
+    }),
+};
+
+/** `fsp.writeFile(…)` becomes `Promise.resolve()`: the write is lost. */
+const writeDropped: MutationOperator = {
+  name: 'write-dropped',
+  apply: (output) =>
+    mutate(output, (root) => {
+      const writes = fspCalls(root, 'writeFile');
+      writes.replaceWith(() => j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('resolve')), []));
+      return writes.size() > 0;
+    }),
+};
+
+/** `fsp.readFile(…)` becomes `require('fs').readFileSync(…)`: an error is thrown at the call, before the code after it. */
+const errorHandlerBeforeCodeAfter: MutationOperator = {
+  name: 'error-handler-before-code-after',
+  apply: (output) =>
+    mutate(output, (root) => {
+      const reads = fspCalls(root).filter((path: ASTPath<any>) => ['readFile', 'stat', 'access', 'readdir'].includes(path.node.callee.property.name));
+      reads.forEach((path: ASTPath<any>) => {
+        const sync = `${path.node.callee.property.name}Sync`;
+        path.node.callee = j.memberExpression(j.callExpression(j.identifier('require'), [j.stringLiteral('fs')]), j.identifier(sync));
+      });
+      return reads.size() > 0;
+    }),
+};
+
 export const mutationOperators: readonly MutationOperator[] = [
   awaitAboveCodeAfter,
   concurrentMadeSequential,
   immediateToPromiseResolve,
   successPathInsideTry,
   timerToAwaitNull,
+  appendBecameWrite,
+  writeDropped,
+  errorHandlerBeforeCodeAfter,
 ];

@@ -33,8 +33,10 @@ function fsCall(op: FsOp, id: number, fail: boolean): FsCall {
     case 'readdir':
       return { args: [quote(fail ? 'no-such-dir' : 'data')], params: ['err', 'names'], summary: "names.sort().join(',')" };
     case 'writeFile':
-    case 'appendFile':
       return { args: [quote(fail ? `no-such-dir/out-${id}.txt` : `out-${id}.txt`), quote(`step ${id}\\n`)], params: ['err'] };
+    case 'appendFile':
+      // An existing file: appending and overwriting leave different files.
+      return { args: [quote(fail ? `no-such-dir/out-${id}.txt` : 'logs/app.log'), quote(`step ${id}\\n`)], params: ['err'] };
     case 'access':
       return { args: [quote(source)], params: ['err'] };
     case 'mkdir':
@@ -146,11 +148,13 @@ class Printer {
   /** A callback's code after its error check, in the given style. */
   private handled(style: ErrorStyle, label: string, summary: string | undefined, valueName: string | undefined, body: (summary?: string) => Lines): Lines {
     const failed = log(quote(`${label} failed`), 'err.code || err.message');
+    // Some handlers print on stderr, so the order of the two streams is part of the trace.
+    const failedOnStderr = failed.replace('console.log', 'console.error');
     switch (style) {
       case 'throw':
         return ['if (err) throw err;', ...body(summary)];
       case 'return':
-        return ['if (err) {', `  ${failed}`, '  return;', '}', ...body(summary)];
+        return ['if (err) {', `  ${failedOnStderr}`, '  return;', '}', ...body(summary)];
       case 'ifElse':
         return ['if (err) {', `  ${failed}`, '} else {', ...indent(body(summary)), '}'];
       case 'continue':
