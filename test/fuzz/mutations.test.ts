@@ -15,7 +15,7 @@ import { judge, rewrite } from './oracle';
 
 const seed = 7000;
 const programs = 60;
-const tries = 8;
+const tries = 10;
 const run = processRunner(Math.max(2, availableParallelism()));
 
 let outputs: Array<{ seed: number; output: string }> | undefined;
