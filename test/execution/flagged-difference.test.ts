@@ -5,7 +5,7 @@ import { compareTraces, flaggedSpans, type TracedRun } from './flagged-differenc
 import type { TraceLine } from './trace';
 
 const out = (text: string, line: number | null): TraceLine => ({ stream: 'out', text, line });
-const run = (trace: TraceLine[], exit = 'exit code 0', files: string[] = []): TracedRun => ({ trace, exit, files });
+const run = (trace: TraceLine[] | undefined, exit = 'exit code 0', files: string[] = []): TracedRun => ({ trace, exit, files });
 
 const before = run([out('start', 1), out('tick', 5), out('read', 8), out('end', 12)]);
 /** `read` (printed by line 8) now comes before `tick`. */

@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import { convertAndFlagRuleIds } from '../../src/timing/rules';
 import type { Finding } from '../../src/types';
+import { describeExit, type RunOutcome } from './harness';
 import { formatTraceLine, type TraceLine } from './trace';
 
 /**
@@ -22,6 +23,11 @@ export interface TracedRun {
   files: string[];
   /** How the run ended, e.g. `exit code 0`, `killed: timed out`. */
   exit: string;
+}
+
+/** The parts of a harness run the rule reads. */
+export function tracedRun(run: RunOutcome): TracedRun {
+  return { trace: run.merged, files: run.files, exit: describeExit(run) };
 }
 
 export interface FlagSpan {

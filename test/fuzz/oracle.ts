@@ -1,7 +1,7 @@
 import { transformSource } from '../../src/engine/transform-source';
 import type { FileResult, Finding } from '../../src/types';
-import { compareTraces, describeComparison, flaggedSpans, type TracedRun, type TraceComparison } from '../execution/flagged-difference';
-import { describeExit, runScript, type RunOutcome } from '../execution/harness';
+import { compareTraces, describeComparison, flaggedSpans, tracedRun, type TraceComparison } from '../execution/flagged-difference';
+import { runScript, type RunOutcome } from '../execution/harness';
 
 /**
  * The oracle for one generated program: run the original twice in real node (runs that differ
@@ -24,10 +24,6 @@ export type Runner = (source: string) => Promise<RunOutcome>;
 
 export const plainRunner: Runner = (source) => runScript(source, { ext: 'js' });
 
-export function toTracedRun(run: RunOutcome): TracedRun {
-  return { trace: run.merged, files: run.files, exit: describeExit(run) };
-}
-
 /** Rewrites like the default run of `awaitify`; a thrown error is a crash of awaitify. */
 export function rewrite(source: string): FileResult | { crash: string } {
   try {
@@ -38,8 +34,8 @@ export function rewrite(source: string): FileResult | { crash: string } {
 }
 
 function compare(before: RunOutcome, after: RunOutcome, findings: Finding[]): { comparison: TraceComparison; detail: string } {
-  const comparison = compareTraces(toTracedRun(before), toTracedRun(after), flaggedSpans(findings));
-  return { comparison, detail: describeComparison(toTracedRun(before), toTracedRun(after), comparison) };
+  const comparison = compareTraces(tracedRun(before), tracedRun(after), flaggedSpans(findings));
+  return { comparison, detail: describeComparison(tracedRun(before), tracedRun(after), comparison) };
 }
 
 /**
