@@ -8,6 +8,12 @@ export interface Rule {
   message: string;
   /** The rule's messages by id (src/timing/messages.ts), as ESLint rules have them. */
   messages?: Readonly<Record<string, string>>;
+  /**
+   * The rule converts and flags: where it applies, printed lines within the finding's span may
+   * run in another order (the flagged-difference rule of test/execution/flagged-difference.ts).
+   * No rule does yet, so before/after traces must match exactly.
+   */
+  convertsAndFlags?: boolean;
 }
 
 /**
@@ -65,4 +71,9 @@ export function getRuleOrThrow(id: string): Rule {
 
 export function listRules(): Rule[] {
   return [...rules.values()];
+}
+
+/** Ids of the rules that convert and flag (see Rule.convertsAndFlags). */
+export function convertAndFlagRuleIds(): string[] {
+  return ruleList.filter((rule) => rule.convertsAndFlags === true).map((rule) => rule.id);
 }

@@ -19,7 +19,9 @@ export { formatTraceLine, type TraceLine } from './trace';
  * (sandbox-files.ts) all compare equal.
  */
 
-export const sandboxDir = resolve(__dirname, 'sandbox');
+/** This folder in the source tree, also when this file runs compiled under dist/ (npm run fuzz). */
+const executionDir = __dirname.replace(/[\\/]dist([\\/]test[\\/]execution)$/, '$1');
+export const sandboxDir = resolve(executionDir, 'sandbox');
 export const processTimeoutMs = 10_000;
 /** The script's file name in its temp dir; the extension keeps the module type (.mjs is ESM). */
 export const scriptBaseName = 'fixture';
@@ -82,7 +84,7 @@ export function defaultConcurrency(env: NodeJS.ProcessEnv = process.env): number
 /** The child's environment: the test runner's, minus what changes how node runs or prints. */
 function childEnv(): NodeJS.ProcessEnv {
   // Fixtures that use a library (the `async` package) find it in the repository's node_modules.
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_PATH: resolve(__dirname, '..', '..', 'node_modules') };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_PATH: resolve(executionDir, '..', '..', 'node_modules') };
   for (const key of Object.keys(env)) {
     if (key.startsWith('VITEST') || key === 'NODE_OPTIONS' || key === 'NODE_V8_COVERAGE' || key === 'FORCE_COLOR') {
       delete env[key];
@@ -91,7 +93,7 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-const tracePreload = resolve(__dirname, 'trace-preload.cjs');
+const tracePreload = resolve(executionDir, 'trace-preload.cjs');
 
 /** Runs `source` as `fixture.<ext>` with `node`, in a fresh copy of the sandbox. */
 export async function runScript(source: string, options: RunScriptOptions): Promise<RunOutcome> {
@@ -163,7 +165,7 @@ function spawnNode(scriptName: string, cwd: string, timeoutMs: number, traceEnv:
   });
 }
 
-function describeExit(run: RunOutcome): string {
+export function describeExit(run: RunOutcome): string {
   if (run.spawnError) return `not started (${run.spawnError})`;
   if (run.timedOut) return 'killed: timed out';
   if (run.signal) return `killed by ${run.signal}`;

@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { walkWithCalledFunctions } from '../shared/reached-functions';
 import {
   collectReferencedNames,
   declaredNames,
@@ -96,16 +97,16 @@ function isReassigned(shape: CallbackShape): boolean {
 }
 
 /** A `process.nextTick` anywhere in the code that moves into a promise job. */
-function findNextTick(shape: CallbackShape, callsBackLater: (call: AnyNode) => boolean): AnyNode | undefined {
+function findNextTick(shape: CallbackShape, program: AnyNode | undefined, callsBackLater: (call: AnyNode) => boolean): AnyNode | undefined {
   const moved = shape.errorStyle.kind === 'catch' ? [...shape.errorStyle.handler, ...shape.success] : shape.success;
   let found: AnyNode | undefined;
-  for (const statement of moved) {
-    walk(statement, (node, parent) => {
-      if (found || isLaterCallback(node, parent, callsBackLater)) return false;
-      if (isProcessNextTick(node)) found = node;
-      return !found;
-    });
-  }
+  // Also in the local functions the moved code calls: they run in the same promise job.
+  walkWithCalledFunctions(moved, program, (node, parent) => {
+    if (isLaterCallback(node, parent, callsBackLater)) return false;
+    if (!isProcessNextTick(node)) return true;
+    found = node;
+    return 'stop';
+  });
   return found;
 }
 
@@ -217,7 +218,7 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
     return skip(site, 'timing/name-conflict', 'bodyNameTaken', { name: conflict });
   }
   const allowed: RewritePlan['allowed'] = [];
-  const nextTick = findNextTick(shape, context.callsBackLater ?? (() => false));
+  const nextTick = findNextTick(shape, ancestors.find((node) => node.type === 'Program'), context.callsBackLater ?? (() => false));
   if (nextTick) {
     if (!context.allow.includes('timing/next-tick-ordering')) return skip(site, 'timing/next-tick-ordering', 'nextTickInBody');
     allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInBodyAllowed', node: nextTick });

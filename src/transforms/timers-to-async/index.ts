@@ -1,5 +1,5 @@
 import type { Transform, TransformContext } from '../transform';
-import { collectIdentifierNames, findAll, type AnyNode } from '../shared/ast';
+import { collectIdentifierNames, findAll, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { detectModuleStyle } from '../shared/module-bindings';
 import { findDelayHelpers, findPromiseDelays } from './delay-helpers';
@@ -113,6 +113,17 @@ function reportRetry(ctx: TransformContext, plan: RetryPlan): void {
   for (const allowed of plan.allowed) reportFinding(ctx, allowed, true);
 }
 
+/** Is `node` inside (or equal to) `container`? */
+function contains(container: AnyNode, node: AnyNode): boolean {
+  let found = false;
+  walk(container, (current) => {
+    if (found) return false;
+    found = current === node;
+    return !found;
+  });
+  return found;
+}
+
 function run(ctx: TransformContext): boolean {
   const { j, root } = ctx;
   const program: AnyNode = root.get().value.program;
@@ -176,7 +187,9 @@ function run(ctx: TransformContext): boolean {
     reportApplied(ctx, plan);
     const region = plan.kind === 'timeout' ? applyTimeout(plan, rewriteContext) : applyInterval(plan, rewriteContext);
     changed = true;
-    const moved = findTimerCalls(region, isOwnCall);
+    // Found from fresh paths: the paths under a rewritten region keep scopes read before the
+    // move, so a handle's clearInterval could go unseen until a second run (found by the fuzzer).
+    const moved = findTimerCalls(j(root.get().value).paths()[0]!, isOwnCall).filter((inner) => contains(region.value, inner.call));
     const movedCalls = new Set(moved.map((inner) => inner.call));
     for (const call of movedCalls) planned.delete(call);
     queue = [...moved, ...queue.slice(index + 1).filter((other) => !movedCalls.has(other.call))];

@@ -1,5 +1,6 @@
 import type { MessageData, MessageRef } from '../../types';
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import { programOf, walkWithCalledFunctions } from '../shared/reached-functions';
 import {
   collectIdentifierNames,
   declaredNames,
@@ -95,14 +96,14 @@ function statementOf(holder: Holder): ASTPath<AnyNode> | undefined {
 }
 
 /** A `process.nextTick` anywhere in code that moves into a promise job. */
-function findNextTick(statements: AnyNode[]): AnyNode | undefined {
+function findNextTick(statements: AnyNode[], program: AnyNode | undefined): AnyNode | undefined {
   let found: AnyNode | undefined;
-  for (const statement of statements) {
-    walk(statement, (node) => {
-      if (!found && isMemberNamed(node, 'process', 'nextTick')) found = node;
-      return !found;
-    });
-  }
+  // Also in the local functions the moved code calls: they run in the same promise job.
+  walkWithCalledFunctions(statements, program, (node) => {
+    if (!isMemberNamed(node, 'process', 'nextTick')) return true;
+    found = node;
+    return 'stop';
+  });
   return found;
 }
 
@@ -181,8 +182,8 @@ function checkRuntime(timer: TimerCall, unref: boolean, needsSignal: boolean, co
 }
 
 /** A nextTick in the moved body is refused unless the user allows it (then reported). */
-function checkNextTick(body: AnyNode[], context: PlanContext, allowed: PlannedFinding[]): PlannedFinding | undefined {
-  const nextTick = findNextTick(body);
+function checkNextTick(timer: TimerCall, body: AnyNode[], context: PlanContext, allowed: PlannedFinding[]): PlannedFinding | undefined {
+  const nextTick = findNextTick(body, programOf(timer.path));
   if (!nextTick) return undefined;
   if (!context.allow.includes('timing/next-tick-ordering')) {
     return { ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInTimer', node: nextTick };
@@ -231,7 +232,7 @@ function checkTimeout(timer: TimerCall, context: PlanContext, inFlow: boolean): 
   }
   const unref = held.holder.unref || (held.uses?.unrefs.length ?? 0) > 0;
   const allowed: PlannedFinding[] = [];
-  const later = checkRuntime(timer, unref, false, context) ?? checkNextTick(callback!.body, context, allowed) ?? checkStartNames(timer, callback!) ?? checkParamTypes(callback!, timer, context);
+  const later = checkRuntime(timer, unref, false, context) ?? checkNextTick(timer, callback!.body, context, allowed) ?? checkStartNames(timer, callback!) ?? checkParamTypes(callback!, timer, context);
   if (later) return { kind: 'skip', finding: later };
   // Outside a flow, a timer converts only to flatten a chain; say why the chain cannot.
   if (!flow && chain.kind === 'refused') return { kind: 'skip', finding: chain.finding };
@@ -289,7 +290,7 @@ function checkInterval(timer: TimerCall, context: PlanContext): CheckResult & { 
   }
   const unref = holder.unref || uses.unrefs.length > 0;
   const allowed: PlannedFinding[] = [];
-  const later = checkRuntime(timer, unref, clearedElsewhere, context) ?? checkNextTick(callback!.body, context, allowed);
+  const later = checkRuntime(timer, unref, clearedElsewhere, context) ?? checkNextTick(timer, callback!.body, context, allowed);
   if (later) return { kind: 'skip', finding: later };
   const body = readIntervalBody(context.j, callback!.fnPath, ownClears, clearedElsewhere);
   if (!body.ok) return skip('timing/timer-shape-unsupported', body.messageId, undefined, callback!.fn);

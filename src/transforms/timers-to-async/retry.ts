@@ -1,3 +1,4 @@
+import { programOf, walkWithCalledFunctions } from '../shared/reached-functions';
 import { findPaths } from '../shared/paths';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findAll, isFunctionNode, isIdentifierNamed, isMemberNamed, varNames, type AnyNode } from '../shared/ast';
@@ -112,7 +113,13 @@ export function planRetry(j: JSCodeshift, fnPath: ASTPath<AnyNode>, allow: strin
   const caught = outside.find((path) => isInsideTry(path));
   if (caught) return skip('timing/throw-becomes-rejection', 'retryCalledInTry', name, caught.parent.value);
   const allowed: PlannedFinding[] = [];
-  const nextTick = findAll(fn.body, (inner) => isMemberNamed(inner, 'process', 'nextTick'))[0];
+  // Also in the local functions it calls: later attempts run them in the same promise job.
+  let nextTick: AnyNode | undefined;
+  walkWithCalledFunctions([fn.body], programOf(fnPath), (inner) => {
+    if (!isMemberNamed(inner, 'process', 'nextTick')) return true;
+    nextTick = inner;
+    return 'stop';
+  });
   if (nextTick) {
     if (!allow.includes('timing/next-tick-ordering')) return skip('timing/next-tick-ordering', 'nextTickInRetry', name, nextTick);
     allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInRetryAllowed', data: { name }, node: nextTick });
