@@ -1,3 +1,7 @@
+import type { PackageReport } from './analysis/types';
+
+export type { CallbackApiSummary, CallbackPath, Callee, PackageReport } from './analysis/types';
+
 export type Severity = 'info' | 'warning' | 'error';
 
 /** Where the code sits in the source: 1-based lines and columns. */
@@ -16,6 +20,12 @@ export interface Finding extends Span {
   ruleId: string;
   severity: Severity;
   message: string;
+  /**
+   * Which of the rule's messages this is (`Rule.messages`, as ESLint rules do), so a test can
+   * pin the reason and not only the rule; `message` is its template with `data` filled in.
+   */
+  messageId?: string;
+  data?: MessageData;
   path: string;
   transform: string;
   applied: boolean;
@@ -154,6 +164,8 @@ export interface Summary {
   project?: ProjectSummary;
   /** The Node version the changed files need, when any file changed. */
   nodeFloor?: NodeFloorSummary;
+  /** The package model of `awaitify scan`: each package's callback APIs and their protocols (src/analysis/). */
+  packages?: PackageReport[];
 }
 
 /**
@@ -311,9 +323,24 @@ export interface TransformSourceOptions extends Partial<TransformOptions>, Polic
   analyze?: boolean;
 }
 
-/** A finding as a transform reports it; the engine adds path, transform and severity. */
+/** The values of a message template's `{{name}}` placeholders. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** A message by id: one of the rule's templates (src/timing/messages.ts) and its data. */
+export interface MessageRef {
+  messageId: string;
+  data?: MessageData;
+}
+
+/**
+ * A finding as a transform reports it; the engine adds path, transform and severity, and the
+ * message text from `messageId` and `data`. A bare `message` (no id) still works, but the
+ * fixtures require an id on every finding.
+ */
 export interface FindingInput {
   ruleId: string;
+  messageId?: string;
+  data?: MessageData;
   message?: string;
   node: { loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null };
   applied: boolean;

@@ -30,9 +30,12 @@ function run(source: string, path: string, transformId: string): FileResult {
 
 function checkFindings(fixture: Fixture, result: FileResult): void {
   // A finding an ignore comment silenced was still triggered: fixtures pin it down too.
-  const actual = projectFindings([...result.findings, ...(result.suppressed ?? [])]);
+  const all = [...result.findings, ...(result.suppressed ?? [])];
+  const withoutId = all.filter((finding) => finding.messageId === undefined).map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`);
+  expect(withoutId, 'every finding names its message by id (src/timing/messages.ts)').toEqual([]);
+  const actual = projectFindings(all);
   if (update) writeFileSync(fixture.findingsPath, formatFindings(actual));
-  else if (!fixture.hasFindings) return;
+  else if (!fixture.hasFindings) throw new Error(`${fixture.id}: no ${fixture.name}.findings.json (an empty array when there are none). Write it with ${updateHint}`);
   expect(actual, `${fixture.name}.findings.json (compared as a set)`).toEqual(readExpectedFindings(fixture.findingsPath));
 }
 

@@ -1,5 +1,6 @@
 // Checks: TypeScript: typed callback parameters (`NodeJS.ErrnoException | null`, `string`),
-// an interface and a type assertion; return style inside an exported function. Not run.
+// an interface and a type assertion; return style inside an exported function. Runs through
+// the transpile step of test/execution.
 import * as fs from 'fs';
 
 interface Config {

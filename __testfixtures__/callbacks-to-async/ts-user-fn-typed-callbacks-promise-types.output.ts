@@ -1,6 +1,6 @@
 // Checks: TypeScript callback API functions get Promise<T> return types from their callback
 // parameter types (a tuple for two values); a callback typed by an alias is left to inference.
-// awaitify-fixture: no-run TypeScript is type-checked by test/typescript-output.test.ts
+// awaitify-fixture: no-run it reads two missing files and crashes on the one I/O fails first; its types are checked by test/typescript-output.test.ts
 import * as fsp from 'fs/promises';
 
 // awaitify: the dual API of converted functions (callback when given, else the promise).

@@ -1,5 +1,6 @@
 // Checks: a .tsx file (JSX and types together) parses with the tsx parser; the readFile in a
-// plain function is rewritten and the JSX is left as it is. Not run.
+// plain function is rewritten and the JSX is left as it is. Runs through the transpile step
+// of test/execution (JSX becomes plain element objects there).
 import { readFile } from 'node:fs';
 
 type Props = { lines: string[] };
@@ -22,3 +23,5 @@ export function printLines(file: string): void {
   });
   console.log('reading', file);
 }
+
+printLines('input.txt');

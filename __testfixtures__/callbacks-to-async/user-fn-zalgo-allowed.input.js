@@ -1,7 +1,10 @@
 // Checks: with --allow timing/sync-callback-now-async a function that calls back
 // synchronously on a cache hit is converted anyway, and the finding stays in the report.
+// The run shows the change the finding reports: on the cache hit the callback printed before
+// "after the cached call"; once the function is async it prints after it (same lines, same
+// exit, another order).
 // awaitify-fixture: options {"allow": ["timing/sync-callback-now-async"]}
-// awaitify-fixture: no-run the order change on the cache hit is what the allowed finding reports
+// awaitify-fixture: output-differs timing/sync-callback-now-async
 const fs = require('fs');
 
 const cache = new Map();
@@ -17,4 +20,9 @@ function cachedRead(path, cb) {
 cachedRead('input.txt', (err, text) => {
   if (err) throw err;
   console.log('read', text.length);
+  cachedRead('input.txt', (err, again) => {
+    if (err) throw err;
+    console.log('cache hit', again.length);
+  });
+  console.log('after the cached call');
 });

@@ -1,7 +1,10 @@
 // Checks: with --allow timing/sync-callback-now-async a function that calls back
 // synchronously on a cache hit is converted anyway, and the finding stays in the report.
+// The run shows the change the finding reports: on the cache hit the callback printed before
+// "after the cached call"; once the function is async it prints after it (same lines, same
+// exit, another order).
 // awaitify-fixture: options {"allow": ["timing/sync-callback-now-async"]}
-// awaitify-fixture: no-run the order change on the cache hit is what the allowed finding reports
+// awaitify-fixture: output-differs timing/sync-callback-now-async
 const fsp = require('fs/promises');
 
 const cache = new Map();
@@ -15,4 +18,8 @@ async function cachedRead(path) {
 (async () => {
   const text = await cachedRead('input.txt');
   console.log('read', text.length);
+  const againPromise = cachedRead('input.txt');
+  console.log('after the cached call');
+  const again = await againPromise;
+  console.log('cache hit', again.length);
 })();

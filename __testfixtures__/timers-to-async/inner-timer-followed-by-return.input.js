@@ -1,5 +1,6 @@
 // Checks: an inner timer followed by code that may return cannot start-then-await in the
-// flow (the return would skip the await); it gets its own async IIFE inside the flow.
+// flow (the return would skip the await); it gets its own async IIFE inside the flow. The
+// timers are chained (each is started by the one before), so their order needs no margin.
 const log = (message) => console.log(message);
 let skip = false;
 
@@ -7,14 +8,14 @@ setTimeout(() => {
   log('outer');
   setTimeout(() => {
     log('inner still runs');
+    setTimeout(() => {
+      skip = true;
+      log('second outer');
+      setTimeout(() => log('second inner'), 5);
+      if (skip) return;
+      log('not printed');
+    }, 5);
   }, 5);
   if (skip) return;
   log('after inner call');
 }, 5);
-setTimeout(() => {
-  skip = true;
-  log('second outer');
-  setTimeout(() => log('second inner'), 5);
-  if (skip) return;
-  log('not printed');
-}, 60);

@@ -1,6 +1,7 @@
 // Checks: a counting setInterval whose clearInterval ends the callback becomes a loop that
 // waits one interval before every tick (the first tick comes after one interval, as before)
-// and breaks where the tick ends.
+// and breaks where the tick ends. Structural order only: the checkpoint timer is started by
+// the first tick, half an interval before the second, so no margin against the clock matters.
 const { setTimeout: delay } = require('timers/promises');
 
 const log = (message) => console.log(message);
@@ -13,6 +14,7 @@ let ticks = 0;
     ticks += 1;
     log(`tick ${ticks}`);
     Promise.resolve().then(() => log(`promise after tick ${ticks}`));
+    if (ticks === 1) setTimeout(() => log('half an interval after tick 1'), 25);
     if (ticks === 3) {
       log('stopped');
       break;
@@ -21,5 +23,5 @@ let ticks = 0;
 })();
 
 log('interval started');
-setTimeout(() => log('timer at 75 ms'), 75);
-setImmediate(() => log('immediate'));
+process.nextTick(() => log('nextTick after the start'));
+Promise.resolve().then(() => log('promise job after the start'));

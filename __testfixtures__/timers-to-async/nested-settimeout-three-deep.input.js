@@ -1,5 +1,7 @@
 // Checks: a 3-deep setTimeout chain with code before, between and after each call keeps its
-// order against a timer, an immediate, a nextTick and a promise job started around it.
+// order against a timer, an immediate, a nextTick and a promise job started around it. The
+// immediate is started by step 2, before the 20 ms timer of step 3 (an immediate started next
+// to the first timer, or in step 1 against the 40 ms timer, would race them on a busy machine).
 const log = (message) => console.log(message);
 
 log('start');
@@ -7,6 +9,7 @@ setTimeout(() => {
   log('step 1');
   setTimeout(() => {
     log('step 2');
+    setImmediate(() => log('immediate after step 2'));
     setTimeout(() => {
       log('step 3');
     }, 20);
@@ -17,6 +20,5 @@ setTimeout(() => {
 log('after step 1 call');
 
 setTimeout(() => log('other timer at 40 ms'), 40);
-setImmediate(() => log('immediate'));
 process.nextTick(() => log('next tick'));
 Promise.resolve().then(() => log('promise job'));

@@ -1,5 +1,12 @@
+import { renderMessage } from '../timing/messages';
 import { getRuleOrThrow } from '../timing/rules';
 import type { Finding, FindingInput } from '../types';
+
+/** The finding's text: its message by id with the data filled in, or the text it gave. */
+function messageText(input: FindingInput, fallback: string): string {
+  if (input.messageId === undefined) return input.message ?? fallback;
+  return renderMessage(input.ruleId, input.messageId, input.data);
+}
 
 /** Completes a transform's finding with what the engine knows: path, transform, severity. */
 export function toFinding(input: FindingInput, path: string, transform: string): Finding {
@@ -8,7 +15,9 @@ export function toFinding(input: FindingInput, path: string, transform: string):
   return {
     ruleId: rule.id,
     severity: rule.severity,
-    message: input.message ?? rule.message,
+    message: messageText(input, rule.message),
+    ...(input.messageId !== undefined && { messageId: input.messageId }),
+    ...(input.data !== undefined && Object.keys(input.data).length > 0 && { data: input.data }),
     path,
     line: loc ? loc.start.line : 1,
     column: loc ? loc.start.column + 1 : 1,

@@ -6,6 +6,8 @@ import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } fr
 import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
+import { buildPackageModels } from '../analysis/package-model';
+import { toPackageReport } from '../analysis/package-report';
 import { buildReport } from '../report/build-report';
 import { convertProject } from '../project/convert-project';
 import { ProjectConfigError } from '../project/config';
@@ -184,10 +186,11 @@ export async function run(options: RunOptions): Promise<Report> {
     options.onFile?.(entry.result, results.length, total);
   }
   const project = await convertAcrossFiles(collected.files, processed, options, cwd);
-  if (!project) return buildReport(results, cwd);
-  if ('notice' in project) return { ...buildReport(results, cwd), notices: [project.notice] };
-  const report = buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd);
-  report.summary.project = project.summary;
+  const report = project && !('notice' in project) ? buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd) : buildReport(results, cwd);
+  if (project && 'notice' in project) report.notices = [project.notice];
+  else if (project) report.summary.project = project.summary;
+  // `awaitify scan`: the package model of every package the files belong to (read-only, src/analysis/).
+  if (options.analyze) report.summary.packages = (await buildPackageModels(collected.files, cwd, { extensions })).map((model) => toPackageReport(model, cwd, collected.files));
   return report;
 }
 

@@ -87,6 +87,9 @@ export function transformSource(source: string, options: TransformSourceOptions 
       },
     });
     changed = changed || ran;
+    // The next transform starts from fresh paths: paths under code a transform moved keep the
+    // scopes read before the move (a clearInterval could go unseen until a second run).
+    if (ran) root = j(root.get().value);
   }
   setOptionalCatchBindings(program, false);
   findings.sort(compareFindings);

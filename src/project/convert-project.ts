@@ -542,17 +542,10 @@ class ProjectRun {
       const current = converted.get(api.node)?.api ?? api.api;
       const promiseOnly = !current.dual;
       const where = `${caller.path}:${caller.line}:${caller.column}`;
-      const what =
-        caller.reason === 'used-as-value'
-          ? `is used as a value at ${where}, where its calls cannot be followed`
-          : caller.reason === 'unresolved'
-            ? `may be what ${where} calls with a callback (a value of no known type)`
-            : caller.reason === 'outside-run'
-              ? `is still called with a callback from ${where}, outside the run's paths (read, not written)`
-              : `is still called with a callback at ${where}; that call was left as it was`;
-      const message = promiseOnly
-        ? `${caller.name} ${what}, but it no longer takes a callback (--api promise): that callback is never called.`
-        : `${caller.name} ${what}; it keeps its callback form (dual API), which calls back from process.nextTick once the promise settles, a few ticks later than before.`;
+      const reason =
+        caller.reason === 'used-as-value' ? 'UsedAsValue' : caller.reason === 'unresolved' ? 'Unresolved' : caller.reason === 'outside-run' ? 'OutsideRun' : 'Left';
+      const messageId = `${promiseOnly ? 'promiseOnlyCaller' : 'dualCaller'}${reason}`;
+      const data = { name: caller.name, where };
       const ruleId = promiseOnly ? 'timing/callback-maybe-not-called' : 'timing/extra-microtask-ticks';
       const callerIndex = this.indexOf.get(path.resolve(this.input.cwd, caller.path));
       const atCaller = callerIndex !== undefined && caller.reason !== 'outside-run';
@@ -560,7 +553,7 @@ class ProjectRun {
       const line = atCaller ? caller.line : current.line;
       const column = atCaller ? caller.column : 1;
       const node = { loc: { start: { line, column: column - 1 }, end: { line, column: column - 1 } } };
-      add(index, toFinding({ ruleId, message, node, applied: true }, this.results[index].path, transformId));
+      add(index, toFinding({ ruleId, messageId, data, node, applied: true }, this.results[index].path, transformId));
     }
     for (const [index, findings] of added) {
       const result = this.results[index];

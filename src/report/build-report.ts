@@ -49,5 +49,6 @@ export function rebuildReport(report: Report, files: readonly FileResult[], cwd:
   const rebuilt = buildReport(files, cwd);
   if (report.summary.project) rebuilt.summary.project = report.summary.project;
   if (report.notices) rebuilt.notices = [...report.notices];
+  if (report.summary.packages) rebuilt.summary.packages = report.summary.packages;
   return rebuilt;
 }

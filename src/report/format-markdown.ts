@@ -2,6 +2,7 @@ import type { FileResult, Report } from '../types';
 import { createFileDiff } from './diff';
 import { describeFileError, formatLocation } from './file-error';
 import { describeNestingOutcome } from './format-scan';
+import { describePackage } from './format-packages';
 import { describeProjectMode } from './format-project';
 import { describeNodeFloor } from './node-floor';
 import { listFindingsByRule, plural } from './format-summary';
@@ -81,6 +82,22 @@ function summarySection(report: Report): string[] {
   if (s.project) lines.push('', ...describeProjectMode(s.project).map(escapeHtml));
   if (s.nodeFloor) lines.push('', escapeHtml(describeNodeFloor(s.nodeFloor)));
   return lines;
+}
+
+/** The package model's callback APIs, in words, as far as the comment has room. */
+function addPackages(out: Budget, report: Report, reserve: number): void {
+  const packages = report.summary.packages ?? [];
+  if (packages.length === 0) return;
+  out.tryAdd('### Callback APIs by package\n\n', reserve);
+  for (const pkg of packages) {
+    const [heading, ...rest] = describePackage(pkg);
+    if (!out.tryAdd(`${escapeHtml(heading)}\n\n`, reserve)) return;
+    for (const line of rest) {
+      const depth = line.startsWith('    ') ? '  ' : '';
+      if (!out.tryAdd(`${depth}- ${escapeHtml(line.trim())}\n`, reserve)) return;
+    }
+    out.tryAdd('\n');
+  }
 }
 
 function scanSection(report: Report): string[] {
@@ -197,6 +214,7 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
   const scan = scanSection(report);
   if (scan.length > 0) out.tryAdd(`${scan.join('\n')}\n\n`, reserve);
   addTable(out, '### Callback code by file', ['File', 'Spots', 'Convert', 'Need a person', 'Pyramids', 'Deepest', 'Timer chains'], report.files.flatMap(scanFileRows), 'file', reserve * 3);
+  addPackages(out, report, reserve * 2);
   addTable(out, '### Pyramids and timer chains', ['Location', 'Kind', 'Depth', 'What the transforms do'], report.files.flatMap(nestingRows), 'pyramid or chain', reserve * 2);
   addTable(out, '## Findings', ['Location', 'Rule', 'Severity', 'Action', 'Message'], findingRows(report), 'finding', reserve);
 

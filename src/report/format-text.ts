@@ -4,6 +4,7 @@ import type { FileResult, Finding, Report } from '../types';
 import { colorizeDiff, createFileDiff } from './diff';
 import { describeFileError } from './file-error';
 import { describeProjectTotals, describeTotals, listScanItems } from './format-scan';
+import { describePackage } from './format-packages';
 import { describeProjectMode } from './format-project';
 import { listFindingsByRule, plural } from './format-summary';
 import { createPalette, type Palette } from './palette';
@@ -110,6 +111,7 @@ export function formatText(report: Report, options: TextFormatOptions): string {
     const indent = /^ */.exec(line)![0];
     return wrapAfterPrefix(indent, indent.length, line.slice(indent.length), options.width);
   });
-  const blocks = [...diffs, details.join('\n'), summary.join('\n')].filter(Boolean);
+  const packages = (report.summary.packages ?? []).flatMap(describePackage);
+  const blocks = [...diffs, details.join('\n'), packages.join('\n'), summary.join('\n')].filter(Boolean);
   return blocks.map((block) => (block.endsWith('\n') ? block : `${block}\n`)).join('\n');
 }

@@ -1,4 +1,5 @@
 import { childNodes, isFunctionNode, type AnyNode } from '../transforms/shared/ast';
+import { isErrorParamName } from '../transforms/shared/error-names';
 import type { Span } from '../types';
 
 /**
@@ -19,7 +20,6 @@ export interface Nestings {
 }
 
 const timerNames = new Set(['setTimeout', 'setImmediate', 'setInterval']);
-const errorName = /^(err|error|er|e)$|^err[A-Z_0-9]|^error[A-Z_0-9]/;
 
 function lastArgument(call: AnyNode): AnyNode | undefined {
   return call.arguments[call.arguments.length - 1];
@@ -34,7 +34,7 @@ function errorFirstCallback(call: AnyNode): AnyNode | undefined {
   const last = lastArgument(call);
   if (!isInlineFunction(last)) return undefined;
   const first = last.params[0];
-  return first?.type === 'Identifier' && errorName.test(first.name) ? last : undefined;
+  return first?.type === 'Identifier' && isErrorParamName(first.name) ? last : undefined;
 }
 
 function timerCallee(call: AnyNode): string | undefined {

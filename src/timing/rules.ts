@@ -1,4 +1,5 @@
 import type { Severity } from '../types';
+import { ruleMessages } from './messages';
 
 /**
  * What awaitify does at a spot a rule names:
@@ -17,6 +18,8 @@ export interface Rule {
   policy: RulePolicy;
   /** One line, shown when a finding carries no message of its own. */
   message: string;
+  /** The rule's messages by id (src/timing/messages.ts), as ESLint rules have them. */
+  messages?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -60,7 +63,7 @@ const ruleList: Rule[] = [
   { id: 'timing/timer-shape-unsupported', severity: 'info', policy: 'refuse', message: 'The timer code has no exact async/await equivalent in this shape.' },
 ];
 
-export const rules: ReadonlyMap<string, Rule> = new Map(ruleList.map((rule) => [rule.id, rule]));
+export const rules: ReadonlyMap<string, Rule> = new Map(ruleList.map((rule) => [rule.id, { ...rule, messages: ruleMessages[rule.id] ?? {} }]));
 
 export function getRule(id: string): Rule | undefined {
   return rules.get(id);
@@ -73,10 +76,14 @@ export function getRuleOrThrow(id: string): Rule {
 }
 
 export function listRules(): Rule[] {
-  return [...ruleList];
+  return [...rules.values()];
 }
 
-/** The rules that convert and flag by default; `--strict` refuses them (src/timing/policy.ts). */
+/**
+ * The rules that convert and flag by default (`--strict` refuses them, src/engine/policy.ts):
+ * where one applies, printed lines within its finding's span may run in another order (the
+ * flagged-difference rule of test/execution/flagged-difference.ts).
+ */
 export function convertAndFlagRuleIds(): string[] {
   return ruleList.filter((rule) => rule.policy === 'convert-and-flag').map((rule) => rule.id);
 }

@@ -1,27 +1,59 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { transformSource } from '../../src/engine/transform-source';
+import { renameCallbackParams } from '../helpers/rename-params';
 import {
   discoverFixtures,
   expectedExitCode,
+  expectedOutputDifference,
+  readExpectedFindings,
+  fixtureOptions,
   hasNoRunMarker,
   noRunMarker,
   readText,
   runnableExtensions,
   type Fixture,
 } from '../helpers/fixtures';
-import { compareRuns, createLimiter, defaultConcurrency, describeRun, runScript, type RunOutcome } from './harness';
+import { compareTraces, describeComparison, flaggedSpans, tracedRun, type FlagSpan } from './flagged-difference';
+import { compareRuns, createLimiter, defaultConcurrency, describeRun, differences, formatTraceLine, type RunOutcome } from './harness';
+import { runFixtureSource } from './transpile';
 
 /**
  * Runs every runnable fixture (js, cjs, mjs) in real node, input and expected output, each in
  * its own copy of sandbox/, and requires the same stdout, stderr and exit after normalisation.
  * `no-transform-*` inputs run once to show they run. Fixtures with the no-run marker comment
  * are skipped. `AWAITIFY_EXEC_REPEAT=<n>` runs every input n times and requires the runs to
- * agree: use it to check a new fixture is deterministic.
+ * agree (script lines included): use it to check a new fixture is deterministic. The rewrite
+ * of each input with its callback parameters renamed must run like the input too.
  */
 
 interface Planned {
   fixture: Fixture;
   input: string;
   output?: string;
+  /** The rewrite of the input with its callback parameters renamed (test/rename-params.test.ts). */
+  renamedOutput?: string;
+  /** The rule whose applied finding says the output runs differently (expectedOutputDifference). */
+  differsBy?: string;
+  /** Where a convert-and-flag rule applied: lines printed there may move (the flagged-difference rule). */
+  flagged: FlagSpan[];
+}
+
+/** The spans of the applied convert-and-flag findings of the fixture's own rewrite. */
+function flaggedSpansOf(fixture: Fixture, input: string): FlagSpan[] {
+  const result = transformSource(input, { path: fixture.inputFileName, transforms: [fixture.transformId], ...fixtureOptions(input) });
+  return flaggedSpans(result.findings);
+}
+
+/** The merged lines as a sorted list: a multiset. */
+function lineMultiset(run: RunOutcome): string[] {
+  return (run.merged ?? []).map((line) => formatTraceLine(line)).sort();
+}
+
+function rewriteRenamed(fixture: Fixture, input: string): string | undefined {
+  const renamed = renameCallbackParams(input, fixture.inputFileName);
+  if (renamed.renamed === 0) return undefined;
+  const result = transformSource(renamed.source, { path: fixture.inputFileName, transforms: [fixture.transformId], ...fixtureOptions(input) });
+  return result.status === 'changed' ? result.output : undefined;
 }
 
 const all = discoverFixtures();
@@ -32,28 +64,37 @@ const noRun: Fixture[] = [];
 for (const fixture of runnable) {
   const input = readText(fixture.inputPath);
   if (hasNoRunMarker(input)) noRun.push(fixture);
-  else planned.push({ fixture, input, output: fixture.hasOutput && !fixture.isNoTransform ? readText(fixture.outputPath) : undefined });
+  else {
+    const output = fixture.hasOutput && !fixture.isNoTransform ? readText(fixture.outputPath) : undefined;
+    const flagged = output === undefined ? [] : flaggedSpansOf(fixture, input);
+    planned.push({ fixture, input, output, renamedOutput: rewriteRenamed(fixture, input), differsBy: expectedOutputDifference(input), flagged });
+  }
 }
 const repeat = Math.max(1, Number.parseInt(process.env.AWAITIFY_EXEC_REPEAT ?? '1', 10) || 1);
 
 const inputRuns = new Map<string, RunOutcome[]>();
 const outputRuns = new Map<string, RunOutcome>();
+const renamedRuns = new Map<string, RunOutcome>();
 
 beforeAll(async () => {
   const limit = createLimiter(defaultConcurrency());
   const jobs: Array<Promise<unknown>> = [];
-  for (const { fixture, input, output } of planned) {
+  for (const { fixture, input, output, renamedOutput } of planned) {
     const runs: RunOutcome[] = [];
     inputRuns.set(fixture.id, runs);
     for (let index = 0; index < repeat; index += 1) {
-      jobs.push(limit(() => runScript(input, { ext: fixture.ext })).then((run) => (runs[index] = run)));
+      jobs.push(limit(() => runFixtureSource(input, fixture)).then((run) => (runs[index] = run)));
     }
     if (output !== undefined) {
-      jobs.push(limit(() => runScript(output, { ext: fixture.ext })).then((run) => outputRuns.set(fixture.id, run)));
+      jobs.push(limit(() => runFixtureSource(output, fixture)).then((run) => outputRuns.set(fixture.id, run)));
+    }
+    if (renamedOutput !== undefined) {
+      jobs.push(limit(() => runFixtureSource(renamedOutput, fixture)).then((run) => renamedRuns.set(fixture.id, run)));
     }
   }
   await Promise.all(jobs);
-});
+  // Hundreds of node processes: on a shared two-core machine this can take minutes.
+}, 600_000);
 
 function firstInputRun(fixture: Fixture): RunOutcome {
   const run = inputRuns.get(fixture.id)?.[0];
@@ -62,15 +103,21 @@ function firstInputRun(fixture: Fixture): RunOutcome {
 }
 
 describe('execution: fixtures run alike before and after the rewrite', () => {
-  it(`plans ${planned.length} runnable fixtures (${noRun.length} skipped by "${noRunMarker}", ${notRunnable} ts/tsx not run)`, () => {
+  it(`plans ${planned.length} runnable fixtures (${noRun.length} skipped by "${noRunMarker}")`, () => {
     expect(planned.length + noRun.length).toBe(runnable.length);
+    expect(notRunnable, 'every fixture extension runs').toBe(0);
+    expect(planned.filter((item) => item.fixture.ext === 'ts' || item.fixture.ext === 'tsx').length, 'TypeScript fixtures run through the transpile step').toBeGreaterThanOrEqual(3);
   });
 
   it('gives every fixture it does not run a reason after the no-run marker', () => {
     for (const fixture of noRun) expect(readText(fixture.inputPath), fixture.id).toMatch(new RegExp(`${noRunMarker}\\s+\\S`));
   });
 
-  for (const { fixture, input, output } of planned) {
+  it('runs the rewrites of renamed inputs too', () => {
+    expect(planned.filter((item) => item.renamedOutput !== undefined).length).toBeGreaterThan(planned.length / 2);
+  });
+
+  for (const { fixture, input, output, renamedOutput, differsBy, flagged } of planned) {
     describe(fixture.id, () => {
       it(`input runs${repeat > 1 ? ` the same ${repeat} times` : ''}`, () => {
         const run = firstInputRun(fixture);
@@ -80,17 +127,49 @@ describe('execution: fixtures run alike before and after the rewrite', () => {
         expect(run.exitCode, `exit code (declare "// awaitify-fixture: expect-exit <n>" if not 0)\n${describeRun(run)}`).toBe(expectedExit);
         const runs = inputRuns.get(fixture.id) ?? [];
         for (let index = 1; index < runs.length; index += 1) {
-          const report = compareRuns(run, runs[index]!, { before: 'run 1', after: `run ${index + 1}` });
+          const report = compareRuns(run, runs[index]!, { before: 'run 1', after: `run ${index + 1}` }, { scriptLines: true });
           if (report) expect.fail(`${fixture.id} is not deterministic:\n${report}`);
         }
       });
 
-      if (output !== undefined) {
+      if (output !== undefined && differsBy !== undefined) {
+        it(`output runs differently, only in order, as its ${differsBy} finding says`, () => {
+          const expected = readExpectedFindings(fixture.findingsPath);
+          expect(expected.some((finding) => finding.ruleId === differsBy && finding.applied), `${fixture.name}.findings.json has ${differsBy} (applied)`).toBe(true);
+          const before = firstInputRun(fixture);
+          const after = outputRuns.get(fixture.id);
+          if (!after) throw new Error(`no run recorded for ${fixture.outputFileName}`);
+          const found = differences(before, after, { before: fixture.inputFileName, after: fixture.outputFileName });
+          expect(found.map((difference) => difference.part), 'the output must run differently').toContain('merged');
+          expect(found.filter((difference) => !['stdout', 'stderr', 'merged'].includes(difference.part)).map((difference) => difference.report)).toEqual([]);
+          expect(lineMultiset(after), 'the same lines, in another order').toEqual(lineMultiset(before));
+        });
+      }
+
+      if (output !== undefined && differsBy === undefined) {
         it('output behaves like the input', () => {
           const after = outputRuns.get(fixture.id);
           if (!after) throw new Error(`no run recorded for ${fixture.outputFileName}`);
+          if (flagged.length > 0) {
+            // Exact, but for lines that moved within a span a convert-and-flag finding reports.
+            const [before, afterTrace] = [tracedRun(firstInputRun(fixture)), tracedRun(after)];
+            const comparison = compareTraces(before, afterTrace, flagged);
+            if (!comparison.passes) expect.fail(`${fixture.outputFileName} differs from ${fixture.inputFileName} where no finding flags it:\n${describeComparison(before, afterTrace, comparison)}`);
+            return;
+          }
           const report = compareRuns(firstInputRun(fixture), after, { before: fixture.inputFileName, after: fixture.outputFileName });
           if (report) expect.fail(`${fixture.outputFileName} behaves differently from ${fixture.inputFileName}:\n${report}`);
+        });
+      }
+
+      if (renamedOutput !== undefined) {
+        it('the rewrite with renamed callback parameters behaves like the input', () => {
+          const after = renamedRuns.get(fixture.id);
+          if (!after) throw new Error(`no run recorded for the renamed rewrite of ${fixture.id}`);
+          // A fixture whose output runs differently on purpose is compared with its output's run.
+          const reference = differsBy === undefined ? firstInputRun(fixture) : outputRuns.get(fixture.id)!;
+          const report = compareRuns(reference, after, { before: differsBy === undefined ? fixture.inputFileName : fixture.outputFileName, after: 'renamed rewrite' });
+          if (report) expect.fail(`the rewrite of ${fixture.inputFileName} with renamed callback parameters behaves differently:\n${report}\n\n${renamedOutput}`);
         });
       }
     });

@@ -1,17 +1,27 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { diffArrays } from 'diff';
+import { normalizeOutput } from './normalize';
+import { listSandboxFiles } from './sandbox-files';
+import { formatTraceLine, mergeStreams, parseTraceFile, type TraceLine, type TraceWrite } from './trace';
+
+export { normalizeOutput } from './normalize';
+export { formatTraceLine, type TraceLine } from './trace';
 
 /**
  * Runs a script in a real `node` child process, in a fresh temporary directory holding a copy
  * of test/execution/sandbox/, and reduces what it printed to a form that compares across a
  * rewrite: temp paths and the script's own path replaced, Node's stack frames and error source
- * excerpts dropped. Two runs behave alike when stdout, stderr and the exit compare equal.
+ * excerpts dropped (normalize.ts). Two runs behave alike when the exit, stdout, stderr, the
+ * merged stream of both (trace.ts: their relative order) and the files left in the sandbox
+ * (sandbox-files.ts) all compare equal.
  */
 
-export const sandboxDir = resolve(__dirname, 'sandbox');
+/** This folder in the source tree, also when this file runs compiled under dist/ (npm run fuzz). */
+const executionDir = __dirname.replace(/[\\/]dist([\\/]test[\\/]execution)$/, '$1');
+export const sandboxDir = resolve(executionDir, 'sandbox');
 export const processTimeoutMs = 10_000;
 /** The script's file name in its temp dir; the extension keeps the module type (.mjs is ESM). */
 export const scriptBaseName = 'fixture';
@@ -25,8 +35,18 @@ export interface RunOutcome {
   timedOut: boolean;
   /** Set when the process could not be started at all. */
   spawnError?: string;
+  /**
+   * stdout and stderr as one stream, in the order the program wrote them, each line tagged
+   * with its stream and the script line that printed it (see TraceLine); undefined when the
+   * writes do not account for the streams (something wrote to the file descriptors directly).
+   */
+  merged: TraceLine[] | undefined;
+  /** The sandbox after the run, one line per entry (see listSandboxFiles). */
+  files: string[];
   rawStdout: string;
   rawStderr: string;
+  /** The preload's record of every write, before normalisation. */
+  rawWrites: TraceWrite[];
   durationMs: number;
 }
 
@@ -64,7 +84,7 @@ export function defaultConcurrency(env: NodeJS.ProcessEnv = process.env): number
 /** The child's environment: the test runner's, minus what changes how node runs or prints. */
 function childEnv(): NodeJS.ProcessEnv {
   // Fixtures that use a library (the `async` package) find it in the repository's node_modules.
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_PATH: resolve(__dirname, '..', '..', 'node_modules') };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_PATH: resolve(executionDir, '..', '..', 'node_modules') };
   for (const key of Object.keys(env)) {
     if (key.startsWith('VITEST') || key === 'NODE_OPTIONS' || key === 'NODE_V8_COVERAGE' || key === 'FORCE_COLOR') {
       delete env[key];
@@ -73,91 +93,51 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function replaceAll(text: string, search: string, replacement: string): string {
-  return search ? text.split(search).join(replacement) : text;
-}
-
-const stackFrame = /^\s+at\s.*$/;
-const causeElision = /^\s+\.\.\. \d+ lines? matching cause stack trace \.\.\.$/;
-const excerptHeader = /^\S+:\d+$/;
-const excerptCaret = /^\s*\^+\s*$/;
-const nodeVersion = /^Node\.js v\d+\.\d+\.\d+$/;
-const bracketedError = /^\[([A-Za-z_$][\w$]*)(: .*)?\]( \{)?$/;
-
-/**
- * Reduces one stream to comparable lines:
- * - the temp dir (as created and as resolved) becomes `<dir>`, the script itself `<file>`
- *   (also as a file:// URL), and `(node:<pid>)` hides the process id of warnings;
- * - the source excerpt Node prints above an uncaught error (`<file>:12`, the code line, the
- *   caret line) is dropped, as are stack frames (`    at …`, including node:internal ones)
- *   and the `Node.js v…` footer;
- * - `[Error: message] {` (an error whose stack has no frames) reads `Error: message {`, the
- *   way an error with frames reads once its frames are gone.
- */
-export function normalizeOutput(text: string, dirs: readonly string[], scriptName: string): string[] {
-  let normalized = text.replace(/\r\n/g, '\n');
-  for (const dir of [...new Set(dirs)].sort((a, b) => b.length - a.length)) {
-    for (const form of [`file://${dir}`, dir]) {
-      normalized = replaceAll(normalized, `${form}/${scriptName}`, '<file>');
-      normalized = replaceAll(normalized, form, '<dir>');
-    }
-  }
-  normalized = normalized.replace(/\(node:\d+\)/g, '(node:<pid>)');
-
-  const lines = normalized.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const kept: string[] = [];
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index]!;
-    if (excerptHeader.test(line) && index + 2 < lines.length && excerptCaret.test(lines[index + 2]!)) {
-      index += 2;
-      if (lines[index + 1] === '') index += 1;
-      continue;
-    }
-    if (stackFrame.test(line) || causeElision.test(line)) {
-      // The props of an error with frames open on its last frame: `    at x (y:1:2) {`.
-      if (line.endsWith(' {') && kept.length > 0 && !kept[kept.length - 1]!.endsWith('{')) {
-        kept[kept.length - 1] += ' {';
-      }
-      continue;
-    }
-    if (nodeVersion.test(line)) continue;
-    const bracketed = bracketedError.exec(line);
-    kept.push(bracketed ? `${bracketed[1]}${bracketed[2] ?? ''}${bracketed[3] ?? ''}` : line);
-  }
-  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-  return kept;
-}
+const tracePreload = resolve(executionDir, 'trace-preload.cjs');
 
 /** Runs `source` as `fixture.<ext>` with `node`, in a fresh copy of the sandbox. */
 export async function runScript(source: string, options: RunScriptOptions): Promise<RunOutcome> {
   const timeoutMs = options.timeoutMs ?? processTimeoutMs;
   const keepDir = options.keepDir ?? process.env.AWAITIFY_KEEP_EXEC_DIRS === '1';
   const scriptName = `${scriptBaseName}.${options.ext}`;
-  const dir = await mkdtemp(join(tmpdir(), 'awaitify-exec-'));
+  // <base>/run is the program's cwd; the trace file sits beside it, out of the program's sight.
+  const base = await mkdtemp(join(tmpdir(), 'awaitify-exec-'));
+  const dir = join(base, 'run');
+  const traceFile = join(base, 'trace.jsonl');
   try {
+    await mkdir(dir);
     const realDir = await realpath(dir);
     await cp(sandboxDir, dir, { recursive: true, filter: (from) => basename(from) !== '.gitignore' });
     await writeFile(join(dir, scriptName), source);
+    await writeFile(traceFile, '');
     const started = Date.now();
-    const raw = await spawnNode(scriptName, dir, timeoutMs);
+    const raw = await spawnNode(scriptName, dir, timeoutMs, {
+      AWAITIFY_TRACE_FILE: traceFile,
+      AWAITIFY_TRACE_SCRIPT: join(realDir, scriptName),
+    });
+    const durationMs = Date.now() - started;
     const dirs = [dir, realDir];
+    const rawWrites = parseTraceFile(await readFile(traceFile, 'utf8'));
     return {
       ...raw,
       stdout: normalizeOutput(raw.rawStdout, dirs, scriptName),
       stderr: normalizeOutput(raw.rawStderr, dirs, scriptName),
-      durationMs: Date.now() - started,
+      merged: mergeStreams(rawWrites, { out: raw.rawStdout, err: raw.rawStderr }, dirs, scriptName),
+      files: await listSandboxFiles(dir, scriptName),
+      rawWrites,
+      durationMs,
     };
   } finally {
-    if (!keepDir) await rm(dir, { recursive: true, force: true });
+    if (!keepDir) await rm(base, { recursive: true, force: true });
   }
 }
 
 type RawOutcome = Pick<RunOutcome, 'exitCode' | 'signal' | 'timedOut' | 'spawnError' | 'rawStdout' | 'rawStderr'>;
 
-function spawnNode(scriptName: string, cwd: string, timeoutMs: number): Promise<RawOutcome> {
+function spawnNode(scriptName: string, cwd: string, timeoutMs: number, traceEnv: NodeJS.ProcessEnv): Promise<RawOutcome> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [scriptName], { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...childEnv(), ...traceEnv };
+    const child = spawn(process.execPath, ['--require', tracePreload, scriptName], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
@@ -185,50 +165,98 @@ function spawnNode(scriptName: string, cwd: string, timeoutMs: number): Promise<
   });
 }
 
-function describeExit(run: RunOutcome): string {
+export function describeExit(run: RunOutcome): string {
   if (run.spawnError) return `not started (${run.spawnError})`;
   if (run.timedOut) return 'killed: timed out';
   if (run.signal) return `killed by ${run.signal}`;
   return `exit code ${run.exitCode}`;
 }
 
-interface Labels {
+export interface Labels {
   before: string;
   after: string;
 }
 
-function diffLines(stream: string, before: string[], after: string[], labels: Labels): string | undefined {
+export interface CompareOptions {
+  /**
+   * Also compare the script line each merged line carries. Off by default: a rewrite moves
+   * statements to other lines. On for two runs of one script (the stability check).
+   */
+  scriptLines?: boolean;
+}
+
+/** What compareRuns looks at, in the order it reports them. */
+export type RunPart = 'exit' | 'stdout' | 'stderr' | 'merged' | 'files';
+
+export interface RunDifference {
+  part: RunPart;
+  report: string;
+}
+
+function diffLines(title: string, before: readonly string[], after: readonly string[], labels: Labels): string | undefined {
   if (before.length === after.length && before.every((line, index) => line === after[index])) return undefined;
-  const out = [`${stream} differs (- ${labels.before}, + ${labels.after}):`];
-  for (const change of diffArrays(before, after)) {
+  const out = [`${title} (- ${labels.before}, + ${labels.after}):`];
+  for (const change of diffArrays([...before], [...after])) {
     const mark = change.added ? '+' : change.removed ? '-' : ' ';
     for (const line of change.value) out.push(`  ${mark} ${line}`);
   }
   return out.join('\n');
 }
 
+function mergedLines(run: RunOutcome, options: CompareOptions): string[] | undefined {
+  return run.merged?.map((line) => formatTraceLine(line, options.scriptLines));
+}
+
+/**
+ * Every part in which two runs differ, compared exactly after normalisation: the exit, stdout,
+ * stderr, the merged stream (stream tag and text of each line, in order) and the files left in
+ * the sandbox. Empty when they behave alike. A run whose merged stream is unknown differs.
+ */
+export function differences(
+  before: RunOutcome,
+  after: RunOutcome,
+  labels: Labels = { before: 'before', after: 'after' },
+  options: CompareOptions = {},
+): RunDifference[] {
+  const found: RunDifference[] = [];
+  const exitBefore = describeExit(before);
+  const exitAfter = describeExit(after);
+  if (exitBefore !== exitAfter) found.push({ part: 'exit', report: `exit differs: ${labels.before}: ${exitBefore}; ${labels.after}: ${exitAfter}` });
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const diff = diffLines(`${stream} differs`, before[stream], after[stream], labels);
+    if (diff) found.push({ part: stream, report: diff });
+  }
+  const mergedBefore = mergedLines(before, options);
+  const mergedAfter = mergedLines(after, options);
+  if (!mergedBefore || !mergedAfter) {
+    const unknown = [!mergedBefore && labels.before, !mergedAfter && labels.after].filter(Boolean).join(' and ');
+    found.push({ part: 'merged', report: `merged stream unknown for ${unknown}: output reached stdout or stderr without process.stdout/stderr.write` });
+  } else {
+    const diff = diffLines('merged stdout+stderr order differs', mergedBefore, mergedAfter, labels);
+    if (diff) found.push({ part: 'merged', report: diff });
+  }
+  const files = diffLines('files left in the sandbox differ', before.files, after.files, labels);
+  if (files) found.push({ part: 'files', report: files });
+  return found;
+}
+
 /**
  * Compares two runs; undefined when they behave alike, else a readable report: the exit of
- * each and a line diff of every stream that differs, with the lines they share as context.
+ * each and a line diff of every part that differs, with the lines they share as context.
  */
 export function compareRuns(
   before: RunOutcome,
   after: RunOutcome,
   labels: Labels = { before: 'before', after: 'after' },
+  options: CompareOptions = {},
 ): string | undefined {
-  const parts: string[] = [];
-  const exitBefore = describeExit(before);
-  const exitAfter = describeExit(after);
-  if (exitBefore !== exitAfter) parts.push(`exit differs: ${labels.before}: ${exitBefore}; ${labels.after}: ${exitAfter}`);
-  for (const stream of ['stdout', 'stderr'] as const) {
-    const diff = diffLines(stream, before[stream], after[stream], labels);
-    if (diff) parts.push(diff);
-  }
-  return parts.length > 0 ? parts.join('\n\n') : undefined;
+  const found = differences(before, after, labels, options);
+  return found.length > 0 ? found.map((difference) => difference.report).join('\n\n') : undefined;
 }
 
 /** What a run printed and how it ended, for failure messages. */
 export function describeRun(run: RunOutcome): string {
   const show = (lines: string[]) => (lines.length > 0 ? lines.map((line) => `  | ${line}`).join('\n') : '  (nothing)');
-  return `${describeExit(run)} in ${run.durationMs} ms\nstdout:\n${show(run.stdout)}\nstderr:\n${show(run.stderr)}`;
+  const merged = run.merged ? show(run.merged.map((line) => formatTraceLine(line, true))) : '  (unknown)';
+  return `${describeExit(run)} in ${run.durationMs} ms\nstdout:\n${show(run.stdout)}\nstderr:\n${show(run.stderr)}\nmerged:\n${merged}\nfiles:\n${show(run.files)}`;
 }

@@ -2,14 +2,41 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedExitCode } from '../helpers/fixtures';
-import { compareRuns, createLimiter, defaultConcurrency, describeRun, runScript, type RunOutcome } from './harness';
+import {
+  compareRuns,
+  createLimiter,
+  defaultConcurrency,
+  describeRun,
+  differences,
+  formatTraceLine,
+  runScript,
+  type RunOutcome,
+  type RunPart,
+} from './harness';
 
 /**
  * Proves the execution harness catches order mistakes: each folder under mutations/ holds a
  * before.js, a hand-written WRONG rewrite wrong.js that the harness must report as a mismatch,
  * and optionally a correct rewrite correct.js that must compare equal. before.js is run twice
  * to show that its output is stable, so a mismatch is the mutation and not noise.
+ *
+ * A wrong version only counts when it is subtle: it exits like before.js and prints the same
+ * lines (as a multiset over both streams), so the only differences are the order of the lines
+ * or the files left behind. Its `// awaitify-mutation: caught-by <parts>` comment names the
+ * parts that must differ, and no other part may.
  */
+
+const caughtByMarker = /\/\/ awaitify-mutation: caught-by ((?:\w+ ?)+)$/m;
+
+function declaredParts(source: string): RunPart[] {
+  const match = caughtByMarker.exec(source);
+  return match ? (match[1]!.trim().split(/\s+/) as RunPart[]).sort() : [];
+}
+
+/** The merged lines (stream tag and text) as a sorted list: a multiset. */
+function lineMultiset(run: RunOutcome): string[] {
+  return (run.merged ?? []).map((line) => formatTraceLine(line)).sort();
+}
 
 const mutationsDir = join(__dirname, 'mutations');
 const versions = ['before', 'before-again', 'wrong', 'correct'] as const;
@@ -48,7 +75,7 @@ beforeAll(async () => {
     }
   }
   await Promise.all(jobs);
-});
+}, 600_000);
 
 function outcome(name: string, version: Version): RunOutcome {
   const found = outcomes.get(key(name, version));
@@ -66,6 +93,12 @@ describe('mutations: the execution harness reports wrong rewrites', () => {
     expect(cases.some((mutation) => mutation.files.correct !== undefined), 'at least one correct.js').toBe(true);
   });
 
+  it('has mutations that only the merged stream and only the sandbox files catch', () => {
+    const parts = cases.map(({ files }) => declaredParts(files.wrong ?? '').join(' '));
+    expect(parts).toContain('merged');
+    expect(parts).toContain('files');
+  });
+
   for (const { name, files } of cases) {
     describe(name, () => {
       it('before.js ends as expected and prints the same twice', () => {
@@ -75,9 +108,21 @@ describe('mutations: the execution harness reports wrong rewrites', () => {
         expect(compareRuns(before, outcome(name, 'before-again'), { before: 'first run', after: 'second run' })).toBeUndefined();
       });
 
-      it('wrong.js is reported as a mismatch', () => {
-        const report = compareRuns(outcome(name, 'before'), outcome(name, 'wrong'), { before: 'before.js', after: 'wrong.js' });
-        expect(report, `the harness did not tell wrong.js from before.js:\n${describeRun(outcome(name, 'wrong'))}`).toBeDefined();
+      it('wrong.js exits the same and prints the same lines, in another order or with other files', () => {
+        const before = outcome(name, 'before');
+        const wrong = outcome(name, 'wrong');
+        expect(wrong.timedOut, describeRun(wrong)).toBe(false);
+        expect(wrong.exitCode, `wrong.js must exit like before.js\n${describeRun(wrong)}`).toBe(before.exitCode);
+        expect(wrong.merged, describeRun(wrong)).toBeDefined();
+        expect(lineMultiset(wrong), 'wrong.js must print the same lines as before.js, as a multiset').toEqual(lineMultiset(before));
+      });
+
+      it('wrong.js is reported in exactly the parts its caught-by comment names', () => {
+        const declared = declaredParts(files.wrong ?? '');
+        expect(declared.length, `${name}/wrong.js needs "// awaitify-mutation: caught-by <parts>"`).toBeGreaterThan(0);
+        const found = differences(outcome(name, 'before'), outcome(name, 'wrong'), { before: 'before.js', after: 'wrong.js' });
+        const report = found.map((difference) => difference.report).join('\n\n');
+        expect(found.map((difference) => difference.part).sort(), `the harness reported:\n${report || '(nothing)'}`).toEqual(declared);
       });
 
       if (files.correct !== undefined) {

@@ -5,7 +5,8 @@ import type { Finding } from '../../src/types';
 /**
  * Fixture layout: `__testfixtures__/<transformId>/<name>.input.<ext>` with an optional
  * `<name>.output.<ext>` (the expected rewrite, byte for byte) and an optional
- * `<name>.findings.json` (the expected findings as a set of `{ ruleId, line, column, applied }`).
+ * `<name>.findings.json` (the expected findings as a set of `{ ruleId, messageId, line, column,
+ * applied }`; every fixture has one, `[]` when there are none).
  * A `no-transform-<reason>` fixture has no output file: the transform must leave it unchanged.
  */
 export const fixturesRoot = resolve(__dirname, '../../__testfixtures__');
@@ -13,8 +14,11 @@ export const fixturesRoot = resolve(__dirname, '../../__testfixtures__');
 export const fixtureExtensions = ['js', 'cjs', 'mjs', 'ts', 'tsx'] as const;
 export type FixtureExtension = (typeof fixtureExtensions)[number];
 
-/** Extensions node can run as they are (module type from the extension: .mjs is ESM). */
-export const runnableExtensions: readonly FixtureExtension[] = ['js', 'cjs', 'mjs'];
+/**
+ * Extensions test/execution runs: js, cjs, mjs as they are (module type from the extension:
+ * .mjs is ESM), ts and tsx through a transpile step (test/execution/transpile.ts).
+ */
+export const runnableExtensions: readonly FixtureExtension[] = ['js', 'cjs', 'mjs', 'ts', 'tsx'];
 
 export const noTransformPrefix = 'no-transform-';
 
@@ -44,9 +48,13 @@ export interface Fixture {
   isNoTransform: boolean;
 }
 
-/** The projection of a finding that fixtures pin down. */
+/**
+ * The projection of a finding that fixtures pin down. `messageId` pins the reason, not only the
+ * rule; a message that wraps another (`asyncTaskRefused`) reads `<id>:<reasonId>`.
+ */
 export interface ExpectedFinding {
   ruleId: string;
+  messageId: string;
   line: number;
   column: number;
   applied: boolean;
@@ -146,6 +154,7 @@ function compareExpected(a: ExpectedFinding, b: ExpectedFinding): number {
     a.line - b.line ||
     a.column - b.column ||
     a.ruleId.localeCompare(b.ruleId) ||
+    a.messageId.localeCompare(b.messageId) ||
     Number(a.applied) - Number(b.applied)
   );
 }
@@ -153,15 +162,22 @@ function compareExpected(a: ExpectedFinding, b: ExpectedFinding): number {
 /** Findings as a set: projected to the pinned keys, without duplicates, in a fixed order. */
 export function toFindingSet(findings: readonly ExpectedFinding[]): ExpectedFinding[] {
   const seen = new Map<string, ExpectedFinding>();
-  for (const { ruleId, line, column, applied } of findings) {
-    const projected = { ruleId, line, column, applied };
+  for (const { ruleId, messageId, line, column, applied } of findings) {
+    const projected = { ruleId, messageId, line, column, applied };
     seen.set(JSON.stringify(projected), projected);
   }
   return [...seen.values()].sort(compareExpected);
 }
 
+/** A finding's message id as fixtures pin it; `(none)` for a finding made without one. */
+export function pinnedMessageId(finding: Finding): string {
+  if (finding.messageId === undefined) return '(none)';
+  const reasonId = finding.data?.reasonId;
+  return typeof reasonId === 'string' ? `${finding.messageId}:${reasonId}` : finding.messageId;
+}
+
 export function projectFindings(findings: readonly Finding[]): ExpectedFinding[] {
-  return toFindingSet(findings);
+  return toFindingSet(findings.map((finding) => ({ ...finding, messageId: pinnedMessageId(finding) })));
 }
 
 /** Reads and checks a findings.json file; throws with the file name when it is malformed. */
@@ -174,13 +190,14 @@ export function readExpectedFindings(path: string): ExpectedFinding[] {
       if (
         !item ||
         typeof item.ruleId !== 'string' ||
+        typeof item.messageId !== 'string' ||
         typeof item.line !== 'number' ||
         typeof item.column !== 'number' ||
         typeof item.applied !== 'boolean'
       ) {
-        throw new Error(`${path}[${index}]: expected { ruleId: string, line: number, column: number, applied: boolean }`);
+        throw new Error(`${path}[${index}]: expected { ruleId: string, messageId: string, line: number, column: number, applied: boolean }`);
       }
-      return { ruleId: item.ruleId, line: item.line, column: item.column, applied: item.applied };
+      return { ruleId: item.ruleId, messageId: item.messageId, line: item.line, column: item.column, applied: item.applied };
     }),
   );
 }
@@ -215,4 +232,13 @@ export function expectedExitCode(source: string): number {
 export function fixtureOptions(source: string): { allow?: string[]; api?: 'dual' | 'promise'; target?: 'auto' | 'node' | 'browser'; strict?: boolean; nodeVersion?: string } {
   const match = /\/\/ awaitify-fixture: options (.+)$/m.exec(source);
   return match ? JSON.parse(match[1]) : {};
+}
+
+/**
+ * `// awaitify-fixture: output-differs <rule-id>`: the fixture converts with an --allow, and
+ * its output runs differently from the input in the way the named (applied) finding reports:
+ * the same lines and exit, in another order. The execution test requires exactly that.
+ */
+export function expectedOutputDifference(source: string): string | undefined {
+  return /\/\/ awaitify-fixture: output-differs (\S+)/.exec(source)?.[1];
 }

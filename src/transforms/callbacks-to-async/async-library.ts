@@ -48,6 +48,12 @@ export function isAsyncLibrarySpecifier(specifier: string): boolean {
  * become async first: `[['arguments', 0, 'elements', 1], …]`, or undefined when the call is not
  * of a shape this knows (a task list that is not an array literal, a named iteratee, …).
  */
+/** `async.whilst(() => c, …)`: a loop test without a callback parameter (async v2 style). */
+export function isAsyncV2Test(method: AsyncMethod, call: AnyNode): boolean {
+  const test = call.arguments[0];
+  return method.shape === 'loop' && isInlineFunction(test) && test.params.length === 0;
+}
+
 export function taskFunctionKeys(method: AsyncMethod, call: AnyNode): Array<Array<string | number>> | undefined {
   const args = call.arguments;
   const final = args[args.length - 1];

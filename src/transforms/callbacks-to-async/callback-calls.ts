@@ -1,3 +1,4 @@
+import type { MessageRef } from '../../types';
 import type { JSCodeshift } from 'jscodeshift';
 import { childNodes, isFunctionNode, isIdentifierNamed, isNullish, patternNames, type AnyNode } from '../shared/ast';
 import type { PromisableApi } from './node-api-table';
@@ -10,7 +11,7 @@ import type { PromisableApi } from './node-api-table';
 
 export type CallRewriteResult =
   | { ok: true; created: AnyNode[]; valueCount: number }
-  | { ok: false; ruleId: string; message: string; node: AnyNode };
+  | ({ ok: false; ruleId: string; node: AnyNode } & MessageRef);
 
 interface Visit {
   node: AnyNode;
@@ -132,7 +133,7 @@ export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): C
   const created: AnyNode[] = [];
   for (const { node, parent, ancestors } of calls) {
     if (!parent || (parent.type !== 'ExpressionStatement' && parent.type !== 'ReturnStatement')) {
-      return { ok: false, ruleId: 'timing/callback-stored-or-escaping', message: `\`${cb}(…)\` is used as a value.`, node };
+      return { ok: false, ruleId: 'timing/callback-stored-or-escaping', messageId: 'usedAsValue', data: { callback: cb }, node };
     }
     const [first, ...values] = node.arguments;
     let replacement: AnyNode;
@@ -145,7 +146,8 @@ export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): C
       return {
         ok: false,
         ruleId: 'timing/error-handling-unclear',
-        message: `\`${cb}(…)\` is called with a first argument that may or may not be an error.`,
+        messageId: 'maybeError',
+        data: { callback: cb },
         node,
       };
     }

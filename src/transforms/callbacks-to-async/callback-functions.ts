@@ -1,4 +1,5 @@
 import { isFunctionNode, isIdentifierNamed, isNullish, isReferenceIdentifier, walk, type AnyNode } from '../shared/ast';
+import { isErrorParamName } from '../shared/error-names';
 
 /**
  * A module-level function whose last parameter looks like an error-first callback.
@@ -36,7 +37,7 @@ function looksErrorFirst(fn: AnyNode, name: string): boolean {
     if (found || node.type !== 'CallExpression') return !found;
     const args = node.arguments;
     if (isIdentifierNamed(node.callee, name)) {
-      if (args.length === 0 || isNullish(args[0]) || (args.length === 1 && args[0].type === 'Identifier' && /^(err|error|er|e)$/i.test(args[0].name))) found = true;
+      if (args.length === 0 || isNullish(args[0]) || (args.length === 1 && args[0].type === 'Identifier' && isErrorParamName(args[0].name))) found = true;
     } else if (isIdentifierNamed(args[args.length - 1], name) && callbackLikeName.test(name)) {
       // Handed on as another call's last argument: only names that say "callback" count,
       // or every `log('x', value)` would make `value` look like one.

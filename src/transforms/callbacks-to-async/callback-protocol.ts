@@ -1,3 +1,4 @@
+import type { MessageData, MessageRef } from '../../types';
 import { inlineCallbackOf, isCallOf, isIdentifierNamed, referencesName, some, type AnyNode } from '../shared/ast';
 import { asStatements } from '../shared/control-flow';
 
@@ -40,12 +41,12 @@ const noJoins: JoinStatements = { starts: new Set(), waits: new Set(), guards: n
 type Level = 'sync' | 'loop' | 'async';
 
 export type ProtocolResult =
-  | { ok: true; allowedSync?: { message: string; node: AnyNode }; emptyLoop?: { message: string; node: AnyNode } }
-  | { ok: false; ruleId: string; message: string; node: AnyNode };
+  | { ok: true; allowedSync?: MessageRef & { node: AnyNode }; emptyLoop?: MessageRef & { node: AnyNode } }
+  | ({ ok: false; ruleId: string; node: AnyNode } & MessageRef);
 
 class ProtocolError extends Error {
-  constructor(readonly ruleId: string, message: string, readonly node: AnyNode) {
-    super(message);
+  constructor(readonly ruleId: string, readonly messageId: string, readonly data: MessageData | undefined, readonly node: AnyNode) {
+    super(`${ruleId} ${messageId}`);
   }
 }
 
@@ -111,7 +112,7 @@ class ProtocolWalker {
       if (live.length === 0) break;
       if (statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement') continue;
       if (!isBareReturn(statement) && live.some((path) => path.calls > 0 && !path.deferred)) {
-        throw new ProtocolError('timing/code-after-callback-call', `Code runs after \`${this.cb}(…)\` returns; as a return it would not run, or would run first.`, statement);
+        throw new ProtocolError('timing/code-after-callback-call', 'codeAfterCall', { callback: this.cb }, statement);
       }
       const outcomes = this.statement(statement, nested);
       const next = paths.filter((path) => path.exited);
@@ -156,15 +157,13 @@ class ProtocolWalker {
       return this.list(asStatements(statement.body), nested === 'sync' ? 'loop' : nested);
     }
     if (statement.type === 'ThrowStatement') {
-      throw new ProtocolError('timing/throw-becomes-rejection', nested === 'async'
-        ? 'A throw inside the operation\'s callback was an uncaught exception; in an async function it would reach the caller as a rejection.'
-        : 'The function throws synchronously on some path; as an async function it would reject instead.', statement);
+      throw new ProtocolError('timing/throw-becomes-rejection', nested === 'async' ? 'throwInOperationCallback' : 'throwsSynchronously', undefined, statement);
     }
     if (!this.mentions(statement)) {
       if (statement.type === 'IfStatement' || statement.type === 'BlockStatement') return this.branches(statement, nested);
       if (statement.type === 'ReturnStatement') {
         if (statement.argument && nested !== 'async') {
-          throw new ProtocolError('timing/return-value-now-promise', 'The function returns a value; as an async function it would return a promise instead.', statement);
+          throw new ProtocolError('timing/return-value-now-promise', 'returnsValue', undefined, statement);
         }
         return [{ ...fallThrough, exited: true }];
       }
@@ -181,18 +180,18 @@ class ProtocolWalker {
         return this.branches(statement, nested);
       case 'TryStatement':
         if (this.mentions(statement.block) || (statement.finalizer && this.mentions(statement.finalizer))) {
-          throw new ProtocolError('timing/multiple-callback-calls', `\`${this.cb}\` is called inside a try block: an error thrown by the caller's callback would be caught and could call it again.`, statement);
+          throw new ProtocolError('timing/multiple-callback-calls', 'calledInTry', { callback: this.cb }, statement);
         }
         return unique([...this.list(asStatements(statement.block), nested), ...this.list(asStatements(statement.handler.body), nested)]);
       default:
-        throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is used inside ${describeStatement(statement.type)}, where its calls cannot be counted.`, statement);
+        throw new ProtocolError('timing/callback-stored-or-escaping', 'usedInStatement', { callback: this.cb, statement: describeStatement(statement.type) }, statement);
     }
   }
 
   private branches(statement: AnyNode, nested: Level): PathOutcome[] {
     if (statement.type === 'BlockStatement') return this.list(statement.body, nested);
     if (this.mentions(statement.test)) {
-      throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is read in a condition, not only called.`, statement.test);
+      throw new ProtocolError('timing/callback-stored-or-escaping', 'readInCondition', { callback: this.cb }, statement.test);
     }
     const consequent = this.list(asStatements(statement.consequent), nested);
     const alternate = statement.alternate ? this.list(asStatements(statement.alternate), nested) : [fallThrough];
@@ -203,7 +202,7 @@ class ProtocolWalker {
   private callStatement(expression: AnyNode, nested: Level, returns: boolean): PathOutcome[] {
     if (isCallOf(expression, this.cb)) {
       if (expression.arguments.some((argument: AnyNode) => this.mentions(argument))) {
-        throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is passed to itself.`, expression);
+        throw new ProtocolError('timing/callback-stored-or-escaping', 'passedToItself', { callback: this.cb }, expression);
       }
       return [{ calls: 1, sync: nested === 'sync', loopSync: nested === 'loop', exited: returns }];
     }
@@ -216,21 +215,21 @@ class ProtocolWalker {
     }
     if (!callback || others.some((node: AnyNode) => this.mentions(node))) {
       if (isListenerRegistration(expression)) {
-        throw new ProtocolError('timing/event-emitter-callback', `\`${this.cb}\` is registered as an event listener (\`.${expression.callee.property.name}\`), which runs once per event, not once.`, expression);
+        throw new ProtocolError('timing/event-emitter-callback', 'registeredAsListener', { callback: this.cb, method: expression.callee.property.name }, expression);
       }
       if (isStreamCall(expression)) {
-        throw new ProtocolError('timing/event-emitter-callback', `\`${this.cb}\` is handed to a stream, whose callbacks follow the stream's events.`, expression);
+        throw new ProtocolError('timing/event-emitter-callback', 'handedToStream', { callback: this.cb }, expression);
       }
-      throw new ProtocolError('timing/callback-stored-or-escaping', `\`${this.cb}\` is passed somewhere its calls cannot be followed.`, expression ?? {});
+      throw new ProtocolError('timing/callback-stored-or-escaping', 'passedAway', { callback: this.cb }, expression ?? {});
     }
     if (isListenerRegistration(expression)) {
-      throw new ProtocolError('timing/event-emitter-callback', `\`${this.cb}\` is called from an event listener (\`.${expression.callee.property.name}\`), which runs once per event.`, expression);
+      throw new ProtocolError('timing/event-emitter-callback', 'calledFromListener', { callback: this.cb, method: expression.callee.property.name }, expression);
     }
     if (iterationMethods.has(memberCallName(expression) ?? '')) {
-      throw new ProtocolError('timing/concurrency-changed', `\`${this.cb}\` is called from operations started in a .${memberCallName(expression)} loop, which run side by side; this is not a counter join awaitify can read (a counter decremented last, then one call when it reaches zero), and awaiting them one by one would run them one after another.`, expression);
+      throw new ProtocolError('timing/concurrency-changed', 'loopOfOperations', { callback: this.cb, method: memberCallName(expression) ?? '' }, expression);
     }
     if (!this.isAsyncCall(expression)) {
-      throw new ProtocolError('timing/sync-callback-now-async', 'The operation that carries the callback is not known to call back asynchronously.', expression);
+      throw new ProtocolError('timing/sync-callback-now-async', 'operationNotKnownAsync', undefined, expression);
     }
     const body = callback.body.type === 'BlockStatement' ? callback.body.body : [{ type: 'ExpressionStatement', expression: callback.body }];
     // The operation's callback runs later: its calls are asynchronous, and this level goes on.
@@ -257,26 +256,21 @@ export function checkCallbackProtocol(
   try {
     outcomes = walker.list(body, 'sync');
   } catch (error) {
-    if (error instanceof ProtocolError) return { ok: false, ruleId: error.ruleId, message: error.message, node: error.node?.loc ? error.node : fn };
+    if (error instanceof ProtocolError) return { ok: false, ruleId: error.ruleId, messageId: error.messageId, data: error.data, node: error.node?.loc ? error.node : fn };
     throw error;
   }
   if (outcomes.some((outcome) => outcome.calls === 0)) {
-    return { ok: false, ruleId: 'timing/callback-maybe-not-called', message: `On some path \`${cb}\` is never called, so a promise would never settle.`, node: fn };
+    return { ok: false, ruleId: 'timing/callback-maybe-not-called', messageId: 'maybeNeverCalled', data: { callback: cb }, node: fn };
   }
   if (outcomes.some((outcome) => outcome.calls > 1)) {
-    return { ok: false, ruleId: 'timing/multiple-callback-calls', message: `On some path \`${cb}\` is called more than once (a missing return after \`${cb}(err)\`?); a promise settles only once.`, node: fn };
+    return { ok: false, ruleId: 'timing/multiple-callback-calls', messageId: 'calledTwice', data: { callback: cb }, node: fn };
   }
   const syncPaths = outcomes.filter((outcome) => outcome.sync).length;
-  const message = syncPaths === outcomes.length
-    ? `\`${cb}\` is always called synchronously; as an async function its caller's code would run a microtask later.`
-    : `\`${cb}\` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous.`;
+  const messageId = syncPaths === outcomes.length ? 'alwaysSync' : 'zalgo';
   const emptyLoop = outcomes.some((outcome) => outcome.loopSync)
-    ? { message: `For an empty list \`${cb}\` was called synchronously; the promise now settles a microtask later.`, node: fn }
+    ? { messageId: 'emptyListSync', data: { callback: cb }, node: fn }
     : undefined;
   if (syncPaths === 0) return { ok: true, emptyLoop };
-  if (allowSync) {
-    const where = syncPaths === outcomes.length ? 'On every path' : 'On the synchronous paths';
-    return { ok: true, allowedSync: { message: `${message} ${where} a caller's continuation now runs after the code that follows its call, a microtask later.`, node: fn }, emptyLoop };
-  }
-  return { ok: false, ruleId: 'timing/sync-callback-now-async', message: `${message} Left as is (--allow timing/sync-callback-now-async converts it).`, node: fn };
+  if (allowSync) return { ok: true, allowedSync: { messageId: `${messageId}Allowed`, data: { callback: cb }, node: fn }, emptyLoop };
+  return { ok: false, ruleId: 'timing/sync-callback-now-async', messageId, data: { callback: cb }, node: fn };
 }

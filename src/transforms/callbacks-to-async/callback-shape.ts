@@ -1,3 +1,4 @@
+import type { MessageData, MessageRef } from '../../types';
 import { isIdentifierNamed, referencesName, some, walk, type AnyNode } from '../shared/ast';
 import { alwaysExits, asStatements } from '../shared/control-flow';
 
@@ -23,10 +24,10 @@ export interface CallbackShape {
   success: AnyNode[];
 }
 
-export type ShapeResult = { ok: true; shape: CallbackShape } | { ok: false; ruleId: string; message: string };
+export type ShapeResult = { ok: true; shape: CallbackShape } | ({ ok: false; ruleId: string } & MessageRef);
 
-function refuse(ruleId: string, message: string): ShapeResult {
-  return { ok: false, ruleId, message };
+function refuse(ruleId: string, messageId: string, data?: MessageData): ShapeResult {
+  return { ok: false, ruleId, messageId, data };
 }
 
 /** `err`, `err != null`, `err !== null`: a test that is true exactly when there is an error. */
@@ -76,29 +77,28 @@ function usesOwnThisOrArguments(callback: AnyNode): boolean {
  * functions around the call, to recognise callback APIs (`if (err) return cb(err)`).
  */
 export function readCallbackShape(callback: AnyNode, enclosingParams: Set<string>): ShapeResult {
-  if (callback.generator) return refuse('timing/error-handling-unclear', 'The callback is a generator function.');
+  if (callback.generator) return refuse('timing/error-handling-unclear', 'generatorCallback');
   if (callback.type === 'FunctionExpression' && callback.id && referencesName(callback.body, callback.id.name)) {
-    return refuse('timing/callback-stored-or-escaping', `The callback refers to itself by its name \`${callback.id.name}\`, which would be gone once its body is inlined.`);
+    return refuse('timing/callback-stored-or-escaping', 'callbackRefersToItself', { name: callback.id.name });
   }
   if (usesOwnThisOrArguments(callback)) {
-    return refuse('timing/callback-uses-this', 'The function callback uses `this` or `arguments`; moving its body would change what they mean.');
+    return refuse('timing/callback-uses-this', 'callbackUsesThis');
   }
   const params: AnyNode[] = callback.params;
   if (params.some((param) => param.type === 'RestElement' || param.type === 'AssignmentPattern')) {
-    return refuse('timing/error-handling-unclear', 'The callback has default or rest parameters.');
+    return refuse('timing/error-handling-unclear', 'defaultOrRestParameters');
   }
   const body: AnyNode[] = callback.body.type === 'BlockStatement'
     ? callback.body.body
     : [{ type: 'ExpressionStatement', expression: callback.body }];
   const [errParam, ...valueParams] = params;
-  if (errParam && errParam.type !== 'Identifier') return refuse('timing/error-not-first-parameter', 'The first parameter is a pattern, not an error.');
+  if (errParam && errParam.type !== 'Identifier') return refuse('timing/error-not-first-parameter', 'patternFirstParameter');
   const errName: string | undefined = errParam?.name;
 
   if (errName && passesErrorToCallback(body, errName, enclosingParams)) {
-    return refuse(
-      'timing/callback-api-not-converted',
-      `The error is passed to \`${[...enclosingParams].find((name) => passesErrorToCallback(body, errName, new Set([name])))}\`, a callback of the enclosing function: that function is a callback API, converted as a whole or not at all.`,
-    );
+    return refuse('timing/callback-api-not-converted', 'errorPassedToOuterCallback', {
+      callback: [...enclosingParams].find((name) => passesErrorToCallback(body, errName, new Set([name]))) ?? '',
+    });
   }
   if (!errName || !body.some((statement) => referencesName(statement, errName))) {
     return { ok: true, shape: { errorStyle: { kind: 'ignore' }, valueParams, success: body } };

@@ -1,6 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { calleeText, isInlineFunction, type AnyNode } from '../shared/ast';
 import { findPaths } from '../shared/paths';
+import { isErrorParamName } from '../shared/error-names';
 import type { ModuleBinding } from '../shared/module-bindings';
 import { LocalApis } from './local-apis';
 import { asyncMethods, isAsyncLibrarySpecifier } from './async-library';
@@ -56,6 +57,19 @@ function calleeTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: Mo
   return undefined;
 }
 
+/**
+ * Does this call hand its last argument to a Node callback API (fs, child_process, dns, zlib,
+ * crypto, through the file's import of the module), which calls back later, never at once?
+ * Decided from the callee alone: the callback's parameter names say nothing about when it runs.
+ */
+export function callsBackLater(call: AnyNode, bindings: ModuleBinding[]): boolean {
+  if (call.type !== 'CallExpression' || !isInlineFunction(call.arguments[call.arguments.length - 1])) return false;
+  const target = calleeTarget(call.callee, bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined));
+  if (!target) return false;
+  const module = toNodeModuleName(target.binding.specifier)!;
+  return findPromisableApi(module, target.name) !== undefined || findRefusedApi(module, target.name) !== undefined;
+}
+
 /** Methods that take callbacks which are not error-first, or that run them synchronously. */
 const notCallbackApis = new Set([
   'then', 'catch', 'finally', 'forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find',
@@ -80,7 +94,7 @@ export function isUnknownErrorFirstCall(call: AnyNode): boolean {
   const callback = call.arguments[call.arguments.length - 1];
   if (!isInlineFunction(callback)) return false;
   const first = callback.params[0];
-  if (!first || first.type !== 'Identifier' || !/^(err|error|er|e)$/i.test(first.name)) return false;
+  if (!first || first.type !== 'Identifier' || !isErrorParamName(first.name)) return false;
   const statement = callback.body.type === 'BlockStatement' ? callback.body.body[0] : undefined;
   return !!statement && statement.type === 'IfStatement' && statement.test.type === 'Identifier' && statement.test.name === first.name;
 }

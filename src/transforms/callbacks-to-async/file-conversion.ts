@@ -1,4 +1,4 @@
-import type { FindingInput } from '../../types';
+import type { FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
 import { collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
@@ -6,17 +6,17 @@ import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
 import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
 import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, usesByName, type CallbackFunction } from './callback-functions';
-import { findThrowOfTest, reportPlan, type Report } from './report-plan';
+import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type Report } from './report-plan';
 import { checkCallbackProtocol } from './callback-protocol';
-import { findCallSites, isPathCurrent, type CallSite } from './detect';
+import { callsBackLater, findCallSites, isPathCurrent, type CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
-import { planCallSite, siteLabel, type RewritePlan } from './plan';
+import { planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { LocalApis } from './local-apis';
 import { flushHelpers, fromCallbackHelper, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
-import { asyncMethods, nativeStart, taskFunctionKeys } from './async-library';
+import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './async-library';
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
@@ -129,6 +129,17 @@ export class FileConversion {
     return this.changed;
   }
 
+  private planContext(): PlanContext {
+    const { minNodeMajor, allow } = this.ctx.options;
+    return {
+      ownAsyncFunctions: this.ctx.ownAsyncFunctions,
+      minNodeMajor,
+      allow,
+      callsBackLater: (call) => callsBackLater(call, this.bindings),
+      ownCalleeLeft: (call) => this.ownCalleeLeft(call),
+    };
+  }
+
   /** Converts the sites below the path `within` leads to (everywhere when undefined), outermost first. */
   private convertSites(report: Report, within?: Array<string | number>): number {
     let count = 0;
@@ -148,7 +159,7 @@ export class FileConversion {
           // Refusals still say why; a conversion is not made and says so.
           const skipped = planCallSite(site, this.planContext());
           if (skipped.kind === 'skip') reportPlan(report, skipped);
-          else if (skipped.kind === 'rewrite') report({ ruleId: 'timing/ignored-by-comment', message: `${siteLabel(site)} is left as it is: the comment above it asks so.`, node: site.call, applied: false });
+          else if (skipped.kind === 'rewrite') report({ ruleId: 'timing/ignored-by-comment', messageId: 'callIgnored', data: { api: siteLabel(site) }, node: site.call, applied: false });
           continue;
         }
         const plan = planCallSite(site, this.planContext());
@@ -157,7 +168,7 @@ export class FileConversion {
         if (plan.kind === 'rewrite' && site.module === 'async') {
           const failure = this.convertAsyncTasks(site, report);
           if (failure) {
-            report({ ruleId: failure.ruleId, message: `A task of async.${site.name} stays a callback function, so the call is left as is: ${failure.message}`, node: site.call, applied: false });
+            report({ ruleId: failure.ruleId, ...wrapAsyncTaskRefusal(site.name, failure), node: site.call, applied: false });
             continue;
           }
         }
@@ -202,14 +213,7 @@ export class FileConversion {
     return positions.includes(`${call.loc.start.line}:${call.loc.start.column + 1}`);
   }
 
-  private planContext() {
-    return {
-      ownAsyncFunctions: this.ctx.ownAsyncFunctions,
-      minNodeMajor: this.ctx.options.minNodeMajor,
-      allow: this.ctx.options.allow,
-      ownCalleeLeft: (call: AnyNode) => this.ownCalleeLeft(call),
-    };
-  }
+
 
   /** Which calls carry a callback that is called once, later: Node APIs and converted functions. */
   private apiOfCall(call: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
@@ -232,18 +236,18 @@ export class FileConversion {
 
   /** Converts callback API functions until no more can be proven (callees before callers). */
   private convertFunctions(): void {
-    const pending = new Map<CallbackFunction, { ruleId: string; message: string; node: AnyNode }>();
+    const pending = new Map<CallbackFunction, Refusal>();
     this.callbackFunctions = findCallbackFunctions(this.program);
     for (const item of this.callbackFunctions) this.unconverted.set(item, undefined);
     const skipLines = this.ctx.options.skipLines;
     for (const item of this.callbackFunctions) {
       // `// awaitify-ignore-next-line` with no rule: the user asked that this spot be left alone.
       if (skipLines?.has(positionOf(item).loc?.start.line)) {
-        this.ctx.report({ ruleId: 'timing/ignored-by-comment', message: `${item.name ?? 'This function'} is left as it is: the comment above it asks so.`, node: positionOf(item), applied: false });
+        this.ctx.report({ ruleId: 'timing/ignored-by-comment', messageId: 'functionIgnored', data: { name: item.name ?? 'This function' }, node: positionOf(item), applied: false });
         this.unconverted.set(item, 'timing/ignored-by-comment');
         continue;
       }
-      pending.set(item, { ruleId: '', message: '', node: positionOf(item) });
+      pending.set(item, { ruleId: '', messageId: '', node: positionOf(item) });
     }
     let progress = true;
     while (progress) {
@@ -261,20 +265,20 @@ export class FileConversion {
     }
     for (const fn of findNonErrorFirstCallbacks(this.program)) {
       const name = fn.params[fn.params.length - 1].name;
-      this.ctx.report({ ruleId: 'timing/error-not-first-parameter', message: `\`${name}\` is never called with an error first (\`${name}(null, …)\` or \`${name}(err)\`), so ${fn.id?.name ?? 'the function'} is not an error-first callback API.`, node: fn, applied: false });
+      this.ctx.report({ ruleId: 'timing/error-not-first-parameter', messageId: 'neverCalledWithError', data: { callback: name, name: fn.id?.name ?? 'the function' }, node: fn, applied: false });
     }
     for (const [item, failure] of pending) this.unconverted.set(item, failure.ruleId);
     for (const failure of pending.values()) {
-      this.ctx.report({ ruleId: failure.ruleId, message: failure.message, node: failure.node, applied: false });
+      this.ctx.report({ ruleId: failure.ruleId, messageId: failure.messageId, data: failure.data, node: failure.node, applied: false });
     }
   }
 
   /** Tries one function on a copy; keeps the copy only when every callback call became a return or throw of it. */
-  private tryConvertFunction(item: CallbackFunction, report: Report = this.ctx.report): { ruleId: string; message: string; node: AnyNode } | undefined {
+  private tryConvertFunction(item: CallbackFunction, report: Report = this.ctx.report): Refusal | undefined {
     const j = this.ctx.j;
     const { fn, callbackName } = item;
     if (fn.type !== 'ArrowFunctionExpression' && some(fn.body, (node, parent) => node.type === 'Identifier' && node.name === 'arguments' && isReferenceIdentifier(node, parent), { skipNonArrowFunctions: true })) {
-      return { ruleId: 'timing/callback-uses-this', message: 'The function reads `arguments`, which would no longer hold the callback.', node: fn };
+      return { ruleId: 'timing/callback-uses-this', messageId: 'functionReadsArguments', node: fn };
     }
     const allowSync = this.ctx.options.allow.includes('timing/sync-callback-now-async');
     const classNode = item.owner?.kind === 'class' ? item.owner.node : undefined;
@@ -300,23 +304,23 @@ export class FileConversion {
     });
     if (!protocol.ok) {
       forgetSelf();
-      return { ruleId: protocol.ruleId, message: protocol.message, node: protocol.node?.loc ? protocol.node : fn };
+      return { ruleId: protocol.ruleId, messageId: protocol.messageId, data: protocol.data, node: protocol.node?.loc ? protocol.node : fn };
     }
 
     const restoreBindings = this.promiseBindings.checkpoint();
     const findings: FindingInput[] = [];
-    const fail = (ruleId: string, message: string, node: AnyNode) => {
+    const fail = (ruleId: string, message: MessageRef, node: AnyNode): Refusal => {
       swapFunction(item, copy, fn);
       restoreBindings();
       forgetSelf();
-      return { ruleId, message, node: node?.loc ? node : fn };
+      return { ruleId, ...message, node: node?.loc ? node : fn };
     };
     swapFunction(item, fn, copy);
     if (!inlineHandedOnCallbacks(j, copy, callbackName, (call) => this.apiOfCall(call, classNode))) {
-      return fail('timing/callback-stored-or-escaping', `\`${callbackName}\` is handed to an operation awaitify does not know.`, fn);
+      return fail('timing/callback-stored-or-escaping', { messageId: 'handedToUnknown', data: { callback: callbackName } }, fn);
     }
     const calls = rewriteCallbackCalls(j, copy, callbackName);
-    if (!calls.ok) return fail(calls.ruleId, calls.message, calls.node);
+    if (!calls.ok) return fail(calls.ruleId, { messageId: calls.messageId, data: calls.data }, calls.node);
     const callbackParam = copy.params[copy.params.length - 1];
     copy.params = copy.params.slice(0, -1);
     copy.async = true;
@@ -334,7 +338,7 @@ export class FileConversion {
     const itemFunctions = joins.flatMap((join) => join.itemFunctions);
     if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, calls.created, itemFunctions) || !loops.every(continuesStayInLoop)) {
       this.changed = wasChanged;
-      return fail('timing/error-handling-unclear', `Not every call of \`${callbackName}\` could become a return or throw of the function itself (an operation in between was left as it was).`, fn);
+      return fail('timing/error-handling-unclear', { messageId: 'callNotRewritten', data: { callback: callbackName } }, fn);
     }
 
     this.changed = true;
@@ -347,7 +351,8 @@ export class FileConversion {
     report({
       ruleId: 'timing/callback-moved-to-microtask',
       node: positionOf(item),
-      message: `${item.name ?? 'This function'} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught.`,
+      messageId: 'functionNowAsync',
+      data: { name: item.name ?? 'This function' },
       applied: true,
     });
     this.converted.push({ item, fn: copy, api: selfApi, arity: fn.params.length, callbackParam });
@@ -358,9 +363,13 @@ export class FileConversion {
    * Makes the inline task functions of an `async` package call async, all or none: the call
    * is only rewritten into native code when every task could be.
    */
-  private convertAsyncTasks(site: CallSite, report: Report): { ruleId: string; message: string; node: AnyNode } | undefined {
+  private convertAsyncTasks(site: CallSite, report: Report): Refusal | undefined {
     const keys = taskFunctionKeys(asyncMethods.get(site.name)!, site.call);
-    if (!keys) return { ruleId: 'timing/callback-not-inline', message: 'its tasks, iteratee or final callback are not all inline functions of a shape awaitify reads.', node: site.call };
+    if (!keys) {
+      return isAsyncV2Test(asyncMethods.get(site.name)!, site.call)
+        ? { ruleId: 'timing/callback-maybe-not-called', messageId: 'asyncV2Test', data: { method: site.name }, node: site.call }
+        : { ruleId: 'timing/callback-not-inline', messageId: 'asyncTasksNotInline', node: site.call };
+    }
     const findings: FindingInput[] = [];
     const done: Array<{ item: CallbackFunction; converted: ConvertedFunction }> = [];
     const restoreBindings = this.promiseBindings.checkpoint();
@@ -371,7 +380,7 @@ export class FileConversion {
       const last = fn.params[fn.params.length - 1];
       const failure = last?.type === 'Identifier'
         ? this.tryConvertFunction({ fn, callbackName: last.name, holder: taskPath.parentPath.value, key: taskPath.name, exported: false, route: routeOf(taskPath) }, (finding) => findings.push(finding))
-        : { ruleId: 'timing/error-not-first-parameter', message: 'a task takes no callback parameter.', node: fn };
+        : { ruleId: 'timing/error-not-first-parameter', messageId: 'taskWithoutCallback', node: fn };
       if (failure) {
         for (const { item, converted } of done.reverse()) {
           swapFunction(item, converted.fn, item.fn);
@@ -394,7 +403,7 @@ export class FileConversion {
       if (join.overList && !join.guard) {
         report({
           ruleId: 'timing/empty-collection-timing',
-          message: 'For an empty list the counter never reached zero and the callback was never called; Promise.all of nothing resolves, so the function now returns.',
+          messageId: 'emptyListNeverCalled',
           node: fn,
           applied: true,
         });
@@ -402,7 +411,7 @@ export class FileConversion {
       if (join.callsBackPerError) {
         report({
           ruleId: 'timing/multiple-callback-calls',
-          message: 'With several failing items the callback was called once per error; Promise.all rejects once, with the first.',
+          messageId: 'oneErrorPerItem',
           node: node?.loc ? node : fn,
           applied: true,
         });
@@ -458,7 +467,8 @@ export class FileConversion {
       for (const call of callsWithCallback) {
         this.ctx.report({
           ruleId: 'timing/extra-microtask-ticks',
-          message: `${item.name} is still called with a callback here; the dual API calls it from process.nextTick once the promise settles, a few ticks after the operation completed.`,
+          messageId: 'dualApiCallback',
+          data: { name: item.name ?? '' },
           node: call,
           applied: true,
         });

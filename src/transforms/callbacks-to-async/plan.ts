@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { walkWithCalledFunctions } from '../shared/reached-functions';
 import {
   collectReferencedNames,
   declaredNames,
@@ -14,6 +15,7 @@ import { iifePlacement, placementFor, siblingStatements, type Placement } from '
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
 import type { CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
+import type { MessageData, MessageRef } from '../../types';
 
 export interface RewritePlan {
   kind: 'rewrite';
@@ -24,14 +26,13 @@ export interface RewritePlan {
   /** The success values are reassigned in the body, so they need `let`. */
   reassigned: boolean;
   /** Refusals the user lifted with --allow: converted anyway, still reported. */
-  allowed: Array<{ ruleId: string; message: string; node: AnyNode }>;
+  allowed: Array<{ ruleId: string; messageId: string; data?: MessageData; node: AnyNode }>;
 }
 
-export interface SkipPlan {
+export interface SkipPlan extends MessageRef {
   kind: 'skip';
   site: CallSite;
   ruleId: string;
-  message: string;
 }
 
 /** Nothing to say: the call has no callback (`fs.createReadStream(p)`). */
@@ -54,6 +55,8 @@ export interface PlanContext {
    * function: its protocol is known, and it is not proven (or this call cannot be tied to it).
    */
   ownCalleeLeft?: (call: AnyNode) => string | undefined;
+  /** Does this call run its inline callback later (a Node callback API)? See callsBackLater. */
+  callsBackLater?: (call: AnyNode) => boolean;
 }
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
@@ -61,8 +64,8 @@ export function siteLabel(site: CallSite): string {
   return site.module === 'local' || site.module === 'unknown' ? site.name : site.module === 'async' ? `async.${site.name}` : `${site.module}.${site.name}`;
 }
 
-function skip(site: CallSite, ruleId: string, message: string): SkipPlan {
-  return { kind: 'skip', site, ruleId, message };
+function skip(site: CallSite, ruleId: string, messageId: string, data?: MessageData): SkipPlan {
+  return { kind: 'skip', site, ruleId, messageId, data };
 }
 
 function ancestorsOf(path: ASTPath<AnyNode>): AnyNode[] {
@@ -100,60 +103,61 @@ function isReassigned(shape: CallbackShape): boolean {
 }
 
 /** A `process.nextTick` anywhere in the code that moves into a promise job. */
-function findNextTick(shape: CallbackShape): AnyNode | undefined {
+function findNextTick(shape: CallbackShape, program: AnyNode | undefined, callsBackLater: (call: AnyNode) => boolean): AnyNode | undefined {
   const moved = shape.errorStyle.kind === 'catch' ? [...shape.errorStyle.handler, ...shape.success] : shape.success;
   let found: AnyNode | undefined;
-  for (const statement of moved) {
-    walk(statement, (node, parent) => {
-      if (found || isLaterCallback(node, parent)) return false;
-      if (isProcessNextTick(node)) found = node;
-      return !found;
-    });
-  }
+  // Also in the local functions the moved code calls: they run in the same promise job.
+  walkWithCalledFunctions(moved, program, (node, parent) => {
+    if (isLaterCallback(node, parent, callsBackLater)) return false;
+    if (!isProcessNextTick(node)) return true;
+    found = node;
+    return 'stop';
+  });
   return found;
 }
 
 const deferringCallees = new Set(['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask', 'then', 'catch', 'finally', 'on', 'once']);
 
 /**
- * A function that runs later, in its own job: an operation's error-first callback, or one
- * handed to a timer, a promise or an emitter. A nextTick there ticks in that job, not in this
- * body (and that callback's own conversion is checked on its own).
+ * A function that runs later, in its own job: one handed to a timer, a promise or an emitter,
+ * or a Node callback API's callback. A nextTick there ticks in that job, not in this body (and
+ * that callback's own conversion is checked on its own). Decided from what calls the function,
+ * never from its parameters: `[1].forEach((e) => …)` runs at once, whatever `e` is called.
  */
-function isLaterCallback(node: AnyNode, parent: AnyNode | null): boolean {
+function isLaterCallback(node: AnyNode, parent: AnyNode | null, callsBackLater: (call: AnyNode) => boolean): boolean {
   if (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') return false;
   if (!parent || parent.type !== 'CallExpression' || parent.arguments[parent.arguments.length - 1] !== node) return false;
   const callee = parent.callee;
   const calleeName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
-  const first = node.params[0];
-  return deferringCallees.has(calleeName) || (first?.type === 'Identifier' && /^(err|error|er|e)$/i.test(first.name));
+  return deferringCallees.has(calleeName) || callsBackLater(parent);
 }
 
 function isProcessNextTick(node: AnyNode): boolean {
   return node.type === 'MemberExpression' && !node.computed && isIdentifierNamed(node.object, 'process') && isIdentifierNamed(node.property, 'nextTick');
 }
 
-function valuesFit(api: PromisableApi, shape: CallbackShape): string | undefined {
+/** Why the callback's values do not fit what the promise gives (timing/error-handling-unclear). */
+function valuesFit(api: PromisableApi, shape: CallbackShape): MessageRef | undefined {
   const count = shape.valueParams.length;
-  if (api.result.kind === 'value' && count > 1) return `${api.name} calls back with one value, but the callback takes ${count}.`;
-  if (api.result.kind === 'object' && count > api.result.keys.length) return `${api.name} calls back with ${api.result.keys.length} values, but the callback takes ${count}.`;
-  if (api.result.kind === 'array' && count > api.result.count) return `${api.name} calls back with ${api.result.count} values, but the callback takes ${count}.`;
+  if (api.result.kind === 'value' && count > 1) return { messageId: 'tooManyParamsForOneValue', data: { api: api.name, count } };
+  if (api.result.kind === 'object' && count > api.result.keys.length) return { messageId: 'tooManyParams', data: { api: api.name, given: api.result.keys.length, count } };
+  if (api.result.kind === 'array' && count > api.result.count) return { messageId: 'tooManyParams', data: { api: api.name, given: api.result.count, count } };
   if (shape.errorStyle.kind === 'capture' && api.result.kind !== 'value' && count > 0) {
-    return `${api.name} passes its values even on error, and the callback reads its error in a way only a captured error variable can express.`;
+    return { messageId: 'valuesOnErrorCaptured', data: { api: api.name } };
   }
   const inTry = shape.errorStyle.kind !== 'throw';
   if (inTry && shape.valueParams.some((param) => param.type !== 'Identifier')) {
-    return 'A destructured callback value cannot be declared before the try/catch that the error handling needs.';
+    return { messageId: 'destructuredValueInTry' };
   }
   if ((api.result.kind !== 'value' || api.valuesOnError) && shape.errorStyle.kind === 'ignore' && shape.valueParams.length > 0) {
-    return `${api.name} passes its values even on error, and the callback uses them while ignoring the error.`;
+    return { messageId: 'valuesOnErrorIgnored', data: { api: api.name } };
   }
-  if (api.voidResult && api.module === 'async' && count > 0) return `${api.name} calls back with no value, but the callback takes ${count}.`;
+  if (api.voidResult && api.module === 'async' && count > 0) return { messageId: 'paramsForNoValue', data: { api: api.name, count } };
   if (api.valuesOnError && count > 0) {
     const names = shape.valueParams.flatMap((param) => patternNames(param));
     const onError = shape.errorStyle.kind === 'catch' ? shape.errorStyle.handler : shape.errorStyle.kind === 'capture' ? shape.success : [];
     if (onError.some((statement) => names.some((name) => referencesName(statement, name)))) {
-      return `${api.name} passes the results so far along with an error, and the error path reads them.`;
+      return { messageId: 'partialResultsOnError', data: { api: api.name } };
     }
   }
   return undefined;
@@ -177,48 +181,41 @@ function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | un
   return undefined;
 }
 
-/** What a conversion of an unknown callee takes for granted, and what differs if that is wrong. */
-export function unknownCalleeAssumption(name: string): string {
-  return `${name} is not a function awaitify knows: it is assumed to call back once, asynchronously, with (err, values…). A second call-back would be lost, and a call-back made synchronously would now run after the code that follows the call.`;
-}
-
 /** Decides, for one call site, whether and how it converts. Reads the AST; changes nothing. */
 export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.refused && !site.callback) return { kind: 'ignore', site };
-  if (site.refused) return skip(site, 'timing/api-not-promisable', `${siteLabel(site)} is left as is: ${site.refused.reason}.`);
+  if (site.refused) return skip(site, 'timing/api-not-promisable', 'refusedApi', { api: siteLabel(site), reason: site.refused.reason });
   if (!site.api && !site.callback) return { kind: 'ignore', site };
-  if (!site.api) return skip(site, 'timing/api-not-promisable', `${siteLabel(site)} has no known promise form.`);
+  if (!site.api) return skip(site, 'timing/api-not-promisable', 'noPromiseForm', { api: siteLabel(site) });
   const api = withCallOptions(site, site.api);
   if (!api) {
-    return skip(site, 'timing/error-handling-unclear', `The options of ${siteLabel(site)} are not a literal, and \`all\` would change what it calls back with.`);
+    return skip(site, 'timing/error-handling-unclear', 'optionsNotLiteral', { api: siteLabel(site) });
   }
   const allowed: RewritePlan['allowed'] = [];
   if (site.module === 'unknown') {
     const ownReason = context.ownCalleeLeft?.(site.call);
-    if (ownReason) return skip(site, 'timing/callback-api-not-converted', `${site.name} ${ownReason}, so this call keeps its callback.`);
-    if (!context.allow.includes('timing/unknown-callee')) {
-      return skip(site, 'timing/unknown-callee', `${site.name} is not a function awaitify knows; whether it always calls back asynchronously, and once, cannot be proven (--allow timing/unknown-callee converts it through a local wrapper).`);
-    }
-    allowed.push({ ruleId: 'timing/unknown-callee', message: unknownCalleeAssumption(site.name), node: site.call });
+    if (ownReason) return skip(site, 'timing/callback-api-not-converted', 'ownFunctionLeft', { name: site.name, reason: ownReason });
+    if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
+    allowed.push({ ruleId: 'timing/unknown-callee', messageId: 'assumedOnceAsync', data: { name: site.name }, node: site.call });
   }
   if (!site.callback) {
-    return skip(site, 'timing/callback-not-inline', `The callback of ${siteLabel(site)} is not written inline; it may be called from elsewhere, so it is left as is.`);
+    return skip(site, 'timing/callback-not-inline', 'callbackNotInline', { api: siteLabel(site) });
   }
   if (context.minNodeMajor !== undefined && context.minNodeMajor < api.minNode) {
-    return skip(site, 'timing/unsupported-node-version', `The promise form of ${siteLabel(site)} needs Node ${api.minNode}, but engines.node allows Node ${context.minNodeMajor}.`);
+    return skip(site, 'timing/unsupported-node-version', 'promiseFormTooNew', { api: siteLabel(site), needed: api.minNode, allowed: context.minNodeMajor });
   }
   const parentPath = site.path.parent;
   const isStatement = parentPath?.value.type === 'ExpressionStatement' && parentPath.value.expression === site.call;
   const isArrowBody = parentPath?.value.type === 'ArrowFunctionExpression' && parentPath.value.body === site.call && api.returnsUndefined;
   if (!isStatement && !isArrowBody) {
-    return skip(site, 'timing/value-used-after-call', `The value of ${siteLabel(site)}(…) is used, so the call cannot become an await.`);
+    return skip(site, 'timing/value-used-after-call', 'callValueUsed', { api: siteLabel(site) });
   }
   const ancestors = ancestorsOf(site.path);
   const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors));
-  if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.message);
+  if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.messageId, shapeResult.data);
   const shape = shapeResult.shape;
   const misfit = valuesFit(api, shape);
-  if (misfit) return skip(site, 'timing/error-handling-unclear', misfit);
+  if (misfit) return skip(site, 'timing/error-handling-unclear', misfit.messageId, misfit.data);
 
   let placement: Placement = isArrowBody
     ? { kind: 'arrow-body', arrow: parentPath.value }
@@ -228,13 +225,12 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (findNameConflict(shape, site, placement) || varNames(shape.success).length > 0) placement = iifePlacement(placement);
   const conflict = findNameConflict(shape, site, placement);
   if (conflict) {
-    return skip(site, 'timing/name-conflict', `Moving the callback body would declare \`${conflict}\` where that name is already used.`);
+    return skip(site, 'timing/name-conflict', 'bodyNameTaken', { name: conflict });
   }
-  const nextTick = findNextTick(shape);
+  const nextTick = findNextTick(shape, ancestors.find((node) => node.type === 'Program'), context.callsBackLater ?? (() => false));
   if (nextTick) {
-    const message = 'process.nextTick in the callback body: in a promise job its tick runs after pending promise jobs, in a callback before them.';
-    if (!context.allow.includes('timing/next-tick-ordering')) return skip(site, 'timing/next-tick-ordering', `${message} Left as is (--allow timing/next-tick-ordering converts it).`);
-    allowed.push({ ruleId: 'timing/next-tick-ordering', message, node: nextTick });
+    if (!context.allow.includes('timing/next-tick-ordering')) return skip(site, 'timing/next-tick-ordering', 'nextTickInBody');
+    allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInBodyAllowed', node: nextTick });
   }
   return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape), allowed };
 }

@@ -1,9 +1,22 @@
-import type { FindingInput } from '../../types';
+import type { FindingInput, MessageRef } from '../../types';
 import { some, type AnyNode } from '../shared/ast';
 import { ownThrows } from './callback-shape';
 import { siteLabel, type Plan } from './plan';
 
 export type Report = (finding: FindingInput) => void;
+
+/** Why a function or call is left as it is: a rule and one of its messages. */
+export type Refusal = { ruleId: string; node: AnyNode } & MessageRef;
+
+/**
+ * The refusal of an `async` package call whose task did not convert: `asyncTaskRefused`
+ * around the task's own reason, whose id is `data.reasonId` (the engine fills `{{reason}}`).
+ */
+export function wrapAsyncTaskRefusal(asyncMethod: string, failure: Refusal): MessageRef {
+  // The loop test is the call's own reason, not a task's.
+  if (failure.messageId === 'asyncV2Test') return { messageId: failure.messageId, data: failure.data };
+  return { messageId: 'asyncTaskRefused', data: { ...failure.data, asyncMethod, reasonId: failure.messageId } };
+}
 
 /** The `throw` in `if (test) throw …` for a test node, to match findings reported at the test. */
 export function findThrowOfTest(root: AnyNode, test: AnyNode): AnyNode | undefined {
@@ -29,14 +42,15 @@ function walkStatements(root: AnyNode, visit: (node: AnyNode) => void): void {
 export function reportPlan(report: Report, plan: Plan): void {
   if (plan.kind === 'ignore') return;
   if (plan.kind === 'skip') {
-    report({ ruleId: plan.ruleId, message: plan.message, node: plan.site.call, applied: false });
+    report({ ruleId: plan.ruleId, messageId: plan.messageId, data: plan.data, node: plan.site.call, applied: false });
     return;
   }
   const { site, shape } = plan;
   const label = siteLabel(site);
   report({
     ruleId: 'timing/callback-moved-to-microtask',
-    message: `${label}: the callback body now runs as a promise job once the operation completes.`,
+    messageId: 'operationCallback',
+    data: { api: label },
     node: site.call,
     applied: true,
   });
@@ -46,7 +60,8 @@ export function reportPlan(report: Report, plan: Plan): void {
   if (errorStyle.kind === 'throw') {
     report({
       ruleId: 'timing/throw-becomes-rejection',
-      message: `\`if (${errorStyle.test.name ?? 'err'}) throw\` was an uncaught exception; the error now rejects the async function instead.`,
+      messageId: 'errorThrown',
+      data: { error: errorStyle.test.name ?? 'err' },
       node: errorStyle.test,
       applied: true,
     });
@@ -55,7 +70,7 @@ export function reportPlan(report: Report, plan: Plan): void {
     if (!thrown.loc) continue;
     report({
       ruleId: 'timing/throw-becomes-rejection',
-      message: 'This throw ran inside a callback (an uncaught exception); it now rejects the async function instead.',
+      messageId: 'throwInCallback',
       node: thrown,
       applied: true,
     });

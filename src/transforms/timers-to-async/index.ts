@@ -1,5 +1,5 @@
 import type { Transform, TransformContext } from '../transform';
-import { collectIdentifierNames, findAll, type AnyNode } from '../shared/ast';
+import { collectIdentifierNames, findAll, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { detectModuleStyle } from '../shared/module-bindings';
 import { findDelayHelpers, findPromiseDelays } from './delay-helpers';
@@ -20,11 +20,11 @@ function isSkipped(ctx: TransformContext, node: AnyNode): boolean {
 }
 
 function reportIgnored(ctx: TransformContext, node: AnyNode): void {
-  ctx.report({ ruleId: 'timing/ignored-by-comment', message: 'Left as it is: the comment above asks so.', node, applied: false });
+  ctx.report({ ruleId: 'timing/ignored-by-comment', messageId: 'timerIgnored', node, applied: false });
 }
 
 function reportFinding(ctx: TransformContext, finding: PlannedFinding, applied: boolean): void {
-  ctx.report({ ruleId: finding.ruleId, message: finding.message, node: finding.node, applied });
+  ctx.report({ ruleId: finding.ruleId, messageId: finding.messageId, data: finding.data, node: finding.node, applied });
 }
 
 /** Throw statements that ran in a timer callback (uncaught exceptions) and now reject. */
@@ -33,7 +33,7 @@ function reportThrows(ctx: TransformContext, statements: AnyNode[]): void {
     for (const thrown of findAll(statement, (node) => node.type === 'ThrowStatement', { skipFunctions: true })) {
       ctx.report({
         ruleId: 'timing/throw-becomes-rejection',
-        message: 'This throw ran inside a timer callback (an uncaught exception); it now rejects the async function instead.',
+        messageId: 'throwInTimer',
         node: thrown,
         applied: true,
       });
@@ -46,14 +46,15 @@ function reportApplied(ctx: TransformContext, plan: Extract<Plan, { kind: 'timeo
   if (plan.kind === 'timeout') {
     ctx.report({
       ruleId: 'timing/callback-moved-to-microtask',
-      message: `${timer.name}: the callback body now runs as a promise job right after the ${timer.name === 'setImmediate' ? 'immediate' : 'timer'} fires, before the next timer or immediate runs.`,
+      messageId: 'timerCallback',
+      data: { timer: timer.name, what: timer.name === 'setImmediate' ? 'immediate' : 'timer' },
       node: timer.call,
       applied: true,
     });
   } else {
     ctx.report({
       ruleId: 'timing/interval-to-loop',
-      message: 'setInterval became a loop of awaits: each tick still comes one interval after the one before, timed from the end of the tick rather than its start.',
+      messageId: 'intervalLoop',
       node: timer.call,
       applied: true,
     });
@@ -96,18 +97,31 @@ function reportRetry(ctx: TransformContext, plan: RetryPlan): void {
   const name = fn.id.name;
   ctx.report({
     ruleId: 'timing/callback-moved-to-microtask',
-    message: `Retry of \`${name}\` became a loop: each later attempt runs as a promise job right after its timer fires.`,
+    messageId: 'retryLoop',
+    data: { name },
     node: plan.timerStatement.value,
     applied: true,
   });
-  ctx.report({ ruleId: 'timing/return-value-now-promise', message: `\`${name}\` is now async and returns a promise; every call in this file drops its value.`, node: fn, applied: true });
+  ctx.report({ ruleId: 'timing/return-value-now-promise', messageId: 'retryNowAsync', data: { name }, node: fn, applied: true });
   ctx.report({
     ruleId: 'timing/throw-becomes-rejection',
-    message: `A throw during the first attempt of \`${name}\` reached its caller at once; it now rejects the promise \`${name}\` returns.`,
+    messageId: 'throwInFirstAttempt',
+    data: { name },
     node: fn,
     applied: true,
   });
   for (const allowed of plan.allowed) reportFinding(ctx, allowed, true);
+}
+
+/** Is `node` inside (or equal to) `container`? */
+function contains(container: AnyNode, node: AnyNode): boolean {
+  let found = false;
+  walk(container, (current) => {
+    if (found) return false;
+    found = current === node;
+    return !found;
+  });
+  return found;
 }
 
 function run(ctx: TransformContext): boolean {
@@ -123,7 +137,7 @@ function run(ctx: TransformContext): boolean {
   let changed = false;
   if (runtime.api === 'timers-promises') {
     for (const replaced of replaceDelays(j, delays, helpers, bindings, (node) => isSkipped(ctx, node))) {
-      ctx.report({ ruleId: 'timing/delay-helper-replaced', message: replaced.message, node: replaced.node, applied: true });
+      ctx.report({ ruleId: 'timing/delay-helper-replaced', messageId: replaced.messageId, data: replaced.data, node: replaced.node, applied: true });
       changed = true;
     }
   }
@@ -173,7 +187,9 @@ function run(ctx: TransformContext): boolean {
     reportApplied(ctx, plan);
     const region = plan.kind === 'timeout' ? applyTimeout(plan, rewriteContext) : applyInterval(plan, rewriteContext);
     changed = true;
-    const moved = findTimerCalls(region, isOwnCall);
+    // Found from fresh paths: the paths under a rewritten region keep scopes read before the
+    // move, so a handle's clearInterval could go unseen until a second run (found by the fuzzer).
+    const moved = findTimerCalls(j(root.get().value).paths()[0]!, isOwnCall).filter((inner) => contains(region.value, inner.call));
     const movedCalls = new Set(moved.map((inner) => inner.call));
     for (const call of movedCalls) planned.delete(call);
     queue = [...moved, ...queue.slice(index + 1).filter((other) => !movedCalls.has(other.call))];

@@ -16,7 +16,7 @@ export type StopMode = 'break' | 'flag' | 'signal';
 /** Where a tick ends after a clear: at a `return;` that follows it, or at the end of the callback. */
 type StopKind = 'return' | 'end';
 
-export type IntervalBodyResult = { ok: true; mode: StopMode } | { ok: false; message: string };
+export type IntervalBodyResult = { ok: true; mode: StopMode } | { ok: false; messageId: string };
 
 function isLoop(node: AnyNode): boolean {
   return /^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(node.type);
@@ -68,12 +68,12 @@ export function stopKind(clearStatementPath: ASTPath<AnyNode>, fnBody: AnyNode):
 export function readIntervalBody(j: JSCodeshift, fnPath: ASTPath<AnyNode>, ownClears: ASTPath<AnyNode>[], clearedElsewhere: boolean): IntervalBodyResult {
   const fn = fnPath.value;
   for (const path of ownReturnPaths(j, fnPath)) {
-    if (path.value.argument) return { ok: false, message: 'The interval callback returns a value.' };
-    if (isInsideLoopOf(path, fn)) return { ok: false, message: 'The interval callback returns from inside a loop, which has no `continue` of the outer loop without a label.' };
+    if (path.value.argument) return { ok: false, messageId: 'intervalReturnsValue' };
+    if (isInsideLoopOf(path, fn)) return { ok: false, messageId: 'intervalReturnInLoop' };
   }
   if (clearedElsewhere) return { ok: true, mode: 'signal' };
   if (ownClears.some((clear) => clear.parent?.value.type !== 'ExpressionStatement')) {
-    return { ok: false, message: 'clearInterval is used as a value inside the callback.' };
+    return { ok: false, messageId: 'clearIntervalAsValue' };
   }
   const every = ownClears.every((clear) => stopKind(clear.parent, fn.body) !== undefined);
   return { ok: true, mode: every ? 'break' : 'flag' };

@@ -1,4 +1,6 @@
+import type { MessageData, MessageRef } from '../../types';
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import { programOf, walkWithCalledFunctions } from '../shared/reached-functions';
 import {
   collectIdentifierNames,
   declaredNames,
@@ -29,9 +31,8 @@ import { readIntervalBody, type StopMode } from './interval-body';
 import type { Runtime } from './runtime';
 
 /** A finding a plan asks for; index.ts reports it. */
-export interface PlannedFinding {
+export interface PlannedFinding extends MessageRef {
   ruleId: string;
-  message: string;
   node: AnyNode;
 }
 
@@ -80,8 +81,8 @@ export type Plan = TimeoutPlan | IntervalPlan | { kind: 'skip'; finding: Planned
 
 type CheckResult = { kind: 'ok'; checked: Checked } | { kind: 'skip'; finding: PlannedFinding } | { kind: 'ignore' };
 
-function skip(ruleId: string, message: string, node: AnyNode): { kind: 'skip'; finding: PlannedFinding } {
-  return { kind: 'skip', finding: { ruleId, message, node } };
+function skip(ruleId: string, messageId: string, data: MessageData | undefined, node: AnyNode): { kind: 'skip'; finding: PlannedFinding } {
+  return { kind: 'skip', finding: { ruleId, messageId, data, node } };
 }
 
 function isInFlow(timer: TimerCall, own: WeakSet<AnyNode>): boolean {
@@ -95,14 +96,14 @@ function statementOf(holder: Holder): ASTPath<AnyNode> | undefined {
 }
 
 /** A `process.nextTick` anywhere in code that moves into a promise job. */
-function findNextTick(statements: AnyNode[]): AnyNode | undefined {
+function findNextTick(statements: AnyNode[], program: AnyNode | undefined): AnyNode | undefined {
   let found: AnyNode | undefined;
-  for (const statement of statements) {
-    walk(statement, (node) => {
-      if (!found && isMemberNamed(node, 'process', 'nextTick')) found = node;
-      return !found;
-    });
-  }
+  // Also in the local functions the moved code calls: they run in the same promise job.
+  walkWithCalledFunctions(statements, program, (node) => {
+    if (!isMemberNamed(node, 'process', 'nextTick')) return true;
+    found = node;
+    return 'stop';
+  });
   return found;
 }
 
@@ -134,32 +135,32 @@ function namesDeclaredBetween(timer: TimerCall, scopeNode: AnyNode): Set<string>
 function checkCallback(timer: TimerCall, callback: TimerCallback | undefined): PlannedFinding | undefined {
   const call = timer.call;
   if (!callback) {
-    return { ruleId: 'timing/callback-not-inline', message: `The callback of ${timer.name} is not a function written inline or declared in this file, so its body cannot move.`, node: call };
+    return { ruleId: 'timing/callback-not-inline', messageId: 'timerCallbackNotInline', data: { timer: timer.name }, node: call };
   }
   if (callback.named && callback.named.otherReferences > 0) {
-    return { ruleId: 'timing/timer-callback-reused', message: `\`${callback.named.name}\` is also used elsewhere; moving its body into an async flow would change those uses.`, node: timer.fnArg };
+    return { ruleId: 'timing/timer-callback-reused', messageId: 'callbackUsedElsewhere', data: { name: callback.named.name }, node: timer.fnArg };
   }
   if (callback.named) {
     const taken = namesDeclaredBetween(timer, callback.named.scopeNode);
     const clash = [...collectIdentifierNames(callback.fn.body)].find((name) => taken.has(name));
-    if (clash) return { ruleId: 'timing/name-conflict', message: `The body of \`${callback.named.name}\` uses \`${clash}\`, which means something else where ${timer.name} is called.`, node: timer.fnArg };
+    if (clash) return { ruleId: 'timing/name-conflict', messageId: 'timerBodyNameMeansOther', data: { callback: callback.named.name, name: clash, timer: timer.name }, node: timer.fnArg };
   }
   if (usesOwnThisOrArguments(callback.fn)) {
-    return { ruleId: 'timing/timer-callback-uses-this', message: `The function callback of ${timer.name} uses \`this\` (the Timeout object) or \`arguments\`, which mean something else after the move.`, node: callback.fn };
+    return { ruleId: 'timing/timer-callback-uses-this', messageId: 'timerCallbackUsesThis', data: { timer: timer.name }, node: callback.fn };
   }
-  if (callback.fn.generator) return { ruleId: 'timing/timer-shape-unsupported', message: 'The timer callback is a generator function.', node: callback.fn };
+  if (callback.fn.generator) return { ruleId: 'timing/timer-shape-unsupported', messageId: 'generatorTimerCallback', node: callback.fn };
   return undefined;
 }
 
 /** The handle checks: the Timeout must not be cleared, passed on, or used as a value. */
 function checkHolder(timer: TimerCall, holder: Holder, context: PlanContext): { holder: StatementHolder; uses?: HandleUses } | PlannedFinding {
   if (holder.kind !== 'statement' && holder.kind !== 'declaration') {
-    return { ruleId: 'timing/value-used-after-call', message: `The Timeout that ${timer.name} returns is used, so the call cannot become an await.`, node: timer.call };
+    return { ruleId: 'timing/value-used-after-call', messageId: 'timeoutUsed', data: { timer: timer.name }, node: timer.call };
   }
   if (holder.kind === 'statement') return { holder };
   const uses = findHandleUses(context.j, holder);
   if (uses.others.length > 0) {
-    return { ruleId: 'timing/value-used-after-call', message: `The handle \`${holder.name}\` is used other than to clear or unref it, so the timer cannot become an await.`, node: uses.others[0]!.value };
+    return { ruleId: 'timing/value-used-after-call', messageId: 'handleUsed', data: { name: holder.name }, node: uses.others[0]!.value };
   }
   return { holder, uses };
 }
@@ -169,39 +170,38 @@ function checkRuntime(timer: TimerCall, unref: boolean, needsSignal: boolean, co
   if (timer.name === 'setImmediate' && !runtime.node) {
     // The promise forms a browser has (Promise.resolve, queueMicrotask) are microtasks, not a
     // check-phase macrotask: that substitution is what timer-to-microtask names, and refuses.
-    return { ruleId: 'timing/timer-to-microtask', message: 'setImmediate outside Node has no promise form that stays a macrotask; a microtask would run it earlier, so it is left as is.', node: timer.call };
+    return { ruleId: 'timing/timer-to-microtask', messageId: 'immediateOutsideNode', node: timer.call };
   }
   if ((unref || needsSignal) && runtime.api !== 'timers-promises') {
     const what = unref ? '`{ ref: false }` (for .unref())' : 'an AbortSignal (the interval is cleared from elsewhere)';
     return runtime.node
-      ? { ruleId: 'timing/unsupported-node-version', message: `The wait needs ${what} from timers/promises, which the oldest Node version engines.node allows does not have.`, node: timer.call }
-      : { ruleId: 'timing/api-not-promisable', message: `The wait needs ${what}, which a browser delay helper does not offer.`, node: timer.call };
+      ? { ruleId: 'timing/unsupported-node-version', messageId: 'timersPromisesTooNew', data: { what }, node: timer.call }
+      : { ruleId: 'timing/api-not-promisable', messageId: 'browserHelperLacks', data: { what }, node: timer.call };
   }
   return undefined;
 }
 
 /** A nextTick in the moved body is refused unless the user allows it (then reported). */
-function checkNextTick(body: AnyNode[], context: PlanContext, allowed: PlannedFinding[]): PlannedFinding | undefined {
-  const nextTick = findNextTick(body);
+function checkNextTick(timer: TimerCall, body: AnyNode[], context: PlanContext, allowed: PlannedFinding[]): PlannedFinding | undefined {
+  const nextTick = findNextTick(body, programOf(timer.path));
   if (!nextTick) return undefined;
-  const message = 'process.nextTick in the timer callback: in a promise job its tick runs after pending promise jobs, in a timer callback before them.';
   if (!context.allow.includes('timing/next-tick-ordering')) {
-    return { ruleId: 'timing/next-tick-ordering', message: `${message} Left as is (--allow timing/next-tick-ordering converts it).`, node: nextTick };
+    return { ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInTimer', node: nextTick };
   }
-  allowed.push({ ruleId: 'timing/next-tick-ordering', message, node: nextTick });
+  allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInTimerAllowed', node: nextTick });
   return undefined;
 }
 
 /** The arguments evaluated when the timer starts may not name what the moved body declares. */
 function checkStartNames(timer: TimerCall, callback: TimerCallback): PlannedFinding | undefined {
   if (timer.delay?.type === 'SpreadElement') {
-    return { ruleId: 'timing/timer-shape-unsupported', message: `The delay of ${timer.name} is spread from an array.`, node: timer.delay };
+    return { ruleId: 'timing/timer-shape-unsupported', messageId: 'delaySpread', data: { timer: timer.name }, node: timer.delay };
   }
   const introduced = new Set(introducedNames(callback));
   for (const argument of [timer.delay, ...timer.extraArgs]) {
     if (!argument) continue;
     const clash = [...collectIdentifierNames(argument)].find((name) => introduced.has(name));
-    if (clash) return { ruleId: 'timing/name-conflict', message: `\`${clash}\` is both passed to ${timer.name} and declared by its callback.`, node: argument };
+    if (clash) return { ruleId: 'timing/name-conflict', messageId: 'timerArgumentShadowed', data: { name: clash, timer: timer.name }, node: argument };
   }
   return undefined;
 }
@@ -224,15 +224,15 @@ function checkTimeout(timer: TimerCall, context: PlanContext, inFlow: boolean): 
   const held = checkHolder(timer, holder, context);
   if ('ruleId' in held) return { kind: 'skip', finding: held };
   if (held.holder.kind === 'declaration' && held.uses && held.uses.clears.length > 0) {
-    return skip('timing/timer-handle-cleared', `\`${held.holder.name}\` is cleared on some path; as an await the timer could not be cancelled.`, held.uses.clears[0]!.value);
+    return skip('timing/timer-handle-cleared', 'handleCleared', { name: held.holder.name }, held.uses.clears[0]!.value);
   }
   const statementPath = statementOf(held.holder)!;
   if (isInsideLoop(statementPath)) {
-    return skip('timing/overlapping-timers', `This ${timer.name} runs once per loop iteration and the waits overlap; awaiting them in the loop would run them one after another.`, timer.call);
+    return skip('timing/overlapping-timers', 'timerInLoop', { timer: timer.name }, timer.call);
   }
   const unref = held.holder.unref || (held.uses?.unrefs.length ?? 0) > 0;
   const allowed: PlannedFinding[] = [];
-  const later = checkRuntime(timer, unref, false, context) ?? checkNextTick(callback!.body, context, allowed) ?? checkStartNames(timer, callback!) ?? checkParamTypes(callback!, timer, context);
+  const later = checkRuntime(timer, unref, false, context) ?? checkNextTick(timer, callback!.body, context, allowed) ?? checkStartNames(timer, callback!) ?? checkParamTypes(callback!, timer, context);
   if (later) return { kind: 'skip', finding: later };
   // Outside a flow, a timer converts only to flatten a chain; say why the chain cannot.
   if (!flow && chain.kind === 'refused') return { kind: 'skip', finding: chain.finding };
@@ -257,7 +257,7 @@ function joinsFlow(timer: TimerCall, holder: Holder, context: PlanContext): bool
 function checkParamTypes(callback: TimerCallback, timer: TimerCall, context: PlanContext): PlannedFinding | undefined {
   if (!context.typescript || !needsArrayPattern(callback.fn.params, timer.extraArgs)) return undefined;
   if (!callback.fn.params.some((param: AnyNode) => param.typeAnnotation)) return undefined;
-  return { ruleId: 'timing/timer-shape-unsupported', message: 'Typed callback parameters would need an array pattern, which cannot carry their types.', node: callback.fn };
+  return { ruleId: 'timing/timer-shape-unsupported', messageId: 'typedParameters', node: callback.fn };
 }
 
 /** `const x = await …` fits one plain parameter and at most one argument; else `const [a, b] = …`. */
@@ -279,21 +279,21 @@ function checkInterval(timer: TimerCall, context: PlanContext): CheckResult & { 
   const held = checkHolder(timer, holder, context);
   if ('ruleId' in held) return { kind: 'skip', finding: held };
   if (isInsideLoop(holder.statementPath)) {
-    return skip('timing/overlapping-timers', 'This setInterval starts once per loop iteration and the intervals overlap; one loop of awaits cannot stand for them.', timer.call);
+    return skip('timing/overlapping-timers', 'intervalInLoop', undefined, timer.call);
   }
-  if (callback!.fn.async) return skip('timing/timer-shape-unsupported', 'The interval callback is async: the next tick does not wait for it, but a loop would.', callback!.fn);
-  if (timer.extraArgs.length > 0) return skip('timing/timer-shape-unsupported', 'setInterval passes extra arguments to its callback.', timer.call);
+  if (callback!.fn.async) return skip('timing/timer-shape-unsupported', 'asyncIntervalCallback', undefined, callback!.fn);
+  if (timer.extraArgs.length > 0) return skip('timing/timer-shape-unsupported', 'intervalExtraArguments', undefined, timer.call);
   const ownClears = uses.clears.filter((clear) => enclosingFunction(clear) === callback!.fn);
   const clearedElsewhere = ownClears.length < uses.clears.length;
   if (clearedElsewhere && holder.statementPath.value.kind === 'var') {
-    return skip('timing/timer-shape-unsupported', `\`${holder.name}\` is a var cleared from elsewhere; as an AbortController it could be used before it is set.`, timer.call);
+    return skip('timing/timer-shape-unsupported', 'varClearedElsewhere', { name: holder.name }, timer.call);
   }
   const unref = holder.unref || uses.unrefs.length > 0;
   const allowed: PlannedFinding[] = [];
-  const later = checkRuntime(timer, unref, clearedElsewhere, context) ?? checkNextTick(callback!.body, context, allowed);
+  const later = checkRuntime(timer, unref, clearedElsewhere, context) ?? checkNextTick(timer, callback!.body, context, allowed);
   if (later) return { kind: 'skip', finding: later };
   const body = readIntervalBody(context.j, callback!.fnPath, ownClears, clearedElsewhere);
-  if (!body.ok) return skip('timing/timer-shape-unsupported', `${body.message} Left as is.`, callback!.fn);
+  if (!body.ok) return skip('timing/timer-shape-unsupported', body.messageId, undefined, callback!.fn);
   return { kind: 'ok', checked: { timer, holder, callback: callback!, unref, uses, allowed }, ownClears, mode: body.mode };
 }
 

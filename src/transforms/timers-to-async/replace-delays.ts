@@ -1,12 +1,12 @@
+import type { MessageRef } from '../../types';
 import type { JSCodeshift } from 'jscodeshift';
 import type { AnyNode } from '../shared/ast';
 import { isNumericExpression } from './delay-argument';
 import type { DelayHelper, PromiseDelay } from './delay-helpers';
 import type { TimerBindings } from './timer-bindings';
 
-export interface ReplacedDelay {
+export interface ReplacedDelay extends MessageRef {
   node: AnyNode;
-  message: string;
 }
 
 /** Can a call with these arguments go to timers/promises setTimeout as they are? */
@@ -40,7 +40,7 @@ export function replaceDelays(
     for (const { value: call } of calls) call.callee = bindings.callee('setTimeout', call.arguments.length > 1);
     const list = helper.statementPath.parentPath.value as AnyNode[];
     list.splice(list.indexOf(helper.statementPath.value), 1);
-    replaced.push({ node: helper.statementPath.value, message: `The delay helper \`${helper.name}\` is replaced by setTimeout from timers/promises, which resolves at the same moment.` });
+    replaced.push({ node: helper.statementPath.value, messageId: 'helperReplaced', data: { name: helper.name } });
   }
   for (const delay of delays) {
     if (helperDelays.has(delay)) continue;
@@ -48,7 +48,7 @@ export function replaceDelays(
     if (!fitsTimersPromises(args, 2, delay.path) || (!delay.ms && delay.value) || isSkipped(delay.path.value)) continue;
     const node = delay.path.value;
     delay.path.replace(j.callExpression(bindings.callee('setTimeout', !!delay.value), args));
-    replaced.push({ node, message: '`new Promise((resolve) => setTimeout(resolve, ms))` is replaced by setTimeout from timers/promises, which resolves at the same moment.' });
+    replaced.push({ node, messageId: 'promiseDelayReplaced' });
   }
   return replaced;
 }

@@ -1,3 +1,4 @@
+import { programOf, walkWithCalledFunctions } from '../shared/reached-functions';
 import { findPaths } from '../shared/paths';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findAll, isFunctionNode, isIdentifierNamed, isMemberNamed, varNames, type AnyNode } from '../shared/ast';
@@ -64,8 +65,8 @@ function findRetryCall(j: JSCodeshift, fnPath: ASTPath<AnyNode>, name: string): 
   return found.length === 1 ? found[0] : undefined;
 }
 
-function skip(ruleId: string, message: string, node: AnyNode): RetryResult {
-  return { kind: 'skip', finding: { ruleId, message, node } };
+function skip(ruleId: string, messageId: string, name: string, node: AnyNode): RetryResult {
+  return { kind: 'skip', finding: { ruleId, messageId, data: { name }, node } };
 }
 
 /** Is the call inside a try statement of its own function (a caller that could catch a throw)? */
@@ -87,36 +88,41 @@ export function planRetry(j: JSCodeshift, fnPath: ASTPath<AnyNode>, allow: strin
   const node = retry.statement.value;
 
   if (!fn.params.every((param: AnyNode) => param.type === 'Identifier' && !param.typeAnnotation)) {
-    return skip('timing/timer-shape-unsupported', `\`${name}\` has default, rest, destructured or typed parameters; a loop would reassign them.`, fn);
+    return skip('timing/timer-shape-unsupported', 'retryParameters', name, fn);
   }
-  if (usesOwnThisOrArguments(fn)) return skip('timing/timer-callback-uses-this', `\`${name}\` uses \`this\` or \`arguments\`, which a loop would keep from the first call.`, fn);
-  if (!endsCallback(retry.statement, fn.body)) return skip('timing/timer-shape-unsupported', `Code in \`${name}\` can run after the retry timer is set; a loop would run it after the next attempt.`, node);
+  if (usesOwnThisOrArguments(fn)) return skip('timing/timer-callback-uses-this', 'retryUsesThis', name, fn);
+  if (!endsCallback(retry.statement, fn.body)) return skip('timing/timer-shape-unsupported', 'retryCodeAfterTimer', name, node);
   const body: AnyNode[] = fn.body.body;
   if (varNames(body).length > 0 || body.some((statement) => findAll(statement, (inner) => inner.type === 'FunctionDeclaration', { skipFunctions: true }).length > 0)) {
-    return skip('timing/timer-shape-unsupported', `\`${name}\` declares var or function names, which a loop would share between attempts.`, fn);
+    return skip('timing/timer-shape-unsupported', 'retryDeclaresNames', name, fn);
   }
   const params = new Set(fn.params.map((param: AnyNode) => param.name));
   const timerCallback = retry.statement.value.expression.arguments[0];
   const captured = findAll(fn.body, (inner) => isFunctionNode(inner) && inner !== timerCallback && findAll(inner, (id, parent) => id.type === 'Identifier' && params.has(id.name) && !(parent?.type === 'MemberExpression' && parent.property === id && !parent.computed)).length > 0);
-  if (captured.length > 0) return skip('timing/timer-shape-unsupported', `A function inside \`${name}\` keeps its parameters; in a loop it would see later attempts' values.`, captured[0]);
+  if (captured.length > 0) return skip('timing/timer-shape-unsupported', 'retryCapturesParameters', name, captured[0]);
 
   const references = referencePaths(j, name, fnPath).filter((path) => path.value !== fn.id);
   // The retry must be the function's only use of itself.
   if (references.filter((path) => isWithin(path, fn)).length !== 1) return undefined;
   const outside = references.filter((path) => !isWithin(path, fn));
   if (fnPath.parent?.value.type === 'ExportNamedDeclaration' || fnPath.parent?.value.type === 'ExportDefaultDeclaration') {
-    return skip('timing/return-value-now-promise', `\`${name}\` is exported; as an async function it would return a promise to its callers.`, fn);
+    return skip('timing/return-value-now-promise', 'retryExported', name, fn);
   }
   const unused = outside.every((path) => path.parent?.value.type === 'CallExpression' && path.parent.value.callee === path.value && path.parent.parent?.value.type === 'ExpressionStatement');
-  if (!unused) return skip('timing/return-value-now-promise', `\`${name}\` is used other than in calls whose value is dropped; as an async function it would return a promise.`, fn);
+  if (!unused) return skip('timing/return-value-now-promise', 'retryValueUsed', name, fn);
   const caught = outside.find((path) => isInsideTry(path));
-  if (caught) return skip('timing/throw-becomes-rejection', `\`${name}\` is called inside a try block; a throw during its first attempt would become a rejection that the catch no longer sees.`, caught.parent.value);
+  if (caught) return skip('timing/throw-becomes-rejection', 'retryCalledInTry', name, caught.parent.value);
   const allowed: PlannedFinding[] = [];
-  const nextTick = findAll(fn.body, (inner) => isMemberNamed(inner, 'process', 'nextTick'))[0];
+  // Also in the local functions it calls: later attempts run them in the same promise job.
+  let nextTick: AnyNode | undefined;
+  walkWithCalledFunctions([fn.body], programOf(fnPath), (inner) => {
+    if (!isMemberNamed(inner, 'process', 'nextTick')) return true;
+    nextTick = inner;
+    return 'stop';
+  });
   if (nextTick) {
-    const message = `process.nextTick in \`${name}\`: later attempts run in a promise job, where its tick comes after pending promise jobs.`;
-    if (!allow.includes('timing/next-tick-ordering')) return skip('timing/next-tick-ordering', `${message} Left as is (--allow timing/next-tick-ordering converts it).`, nextTick);
-    allowed.push({ ruleId: 'timing/next-tick-ordering', message, node: nextTick });
+    if (!allow.includes('timing/next-tick-ordering')) return skip('timing/next-tick-ordering', 'nextTickInRetry', name, nextTick);
+    allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInRetryAllowed', data: { name }, node: nextTick });
   }
   return { kind: 'rewrite', plan: { fnPath, timerStatement: retry.statement, delay: retry.delay, args: retry.args, argsAtStart: retry.argsAtStart, allowed } };
 }

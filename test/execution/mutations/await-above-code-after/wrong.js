@@ -1,5 +1,6 @@
 // WRONG rewrite: the await is placed right at the call, so the code that followed the call
 // now runs only after the file has been read.
+// awaitify-mutation: caught-by stdout merged
 const fsp = require('fs/promises');
 
 (async () => {

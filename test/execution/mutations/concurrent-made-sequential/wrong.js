@@ -1,5 +1,6 @@
 // WRONG rewrite: the two operations are awaited one after the other, so the second only
 // starts at ~60 ms, ends at ~120 ms, after the 90 ms checkpoint.
+// awaitify-mutation: caught-by stdout merged
 const { promisify } = require('util');
 
 function slowDouble(n, cb) {

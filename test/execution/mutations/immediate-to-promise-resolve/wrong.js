@@ -1,5 +1,6 @@
 // WRONG rewrite: setImmediate became `await Promise.resolve()`, a microtask, so the code after
 // the yield now runs before the nextTick.
+// awaitify-mutation: caught-by stdout merged
 const fsp = require('fs/promises');
 
 (async () => {

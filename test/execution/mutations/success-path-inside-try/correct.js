@@ -1,8 +1,9 @@
 // Correct rewrite: only the await is inside the try; the success path's throw rejects the
-// async function, an unhandled rejection that ends the process like the uncaught exception.
-// awaitify-fixture: expect-exit 1
+// async function, an unhandled rejection that reaches the process handler as an uncaught
+// exception, before the timer, like the original throw.
 const fsp = require('fs/promises');
 
+process.on('uncaughtException', (error) => console.log('reported:', error.message));
 (async () => {
   const textPromise = fsp.readFile('config.json', 'utf8');
   process.nextTick(() => console.log('nextTick'));
@@ -12,7 +13,7 @@ const fsp = require('fs/promises');
   try {
     text = await textPromise;
   } catch (err) {
-    console.error('failed to read', err.code);
+    setTimeout(() => console.log('reported:', err.message), 0);
     return;
   }
   const config = JSON.parse(text);

@@ -1,7 +1,9 @@
 // WRONG rewrite: the success path sits inside the try, so its own throw is caught by the
-// read-error handler: the process goes on, prints "failed to read undefined" and the timer.
+// read-error handler, which reports it on a timer, after "timer after the read".
+// awaitify-mutation: caught-by stdout merged
 const fsp = require('fs/promises');
 
+process.on('uncaughtException', (error) => console.log('reported:', error.message));
 (async () => {
   const textPromise = fsp.readFile('config.json', 'utf8');
   process.nextTick(() => console.log('nextTick'));
@@ -15,7 +17,7 @@ const fsp = require('fs/promises');
     if (!config.database) throw new Error('config has no database section');
     console.log('not reached');
   } catch (err) {
-    console.error('failed to read', err.code);
+    setTimeout(() => console.log('reported:', err.message), 0);
     return;
   }
 })();

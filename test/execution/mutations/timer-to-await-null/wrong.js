@@ -1,5 +1,6 @@
 // WRONG rewrite: the 0 ms timer became `await null`, a microtask, so the summary now runs
 // before the immediate.
+// awaitify-mutation: caught-by stdout merged
 const fsp = require('fs/promises');
 
 (async () => {

@@ -1,0 +1,220 @@
+import type { MessageData } from '../types';
+
+/**
+ * The messages of each rule by id, as ESLint rules have them (`messages: { id: template }`):
+ * a finding names its message with `messageId` and fills the template's `{{name}}`
+ * placeholders from `data`. Ids are stable like rule ids: fixtures pin them, so that a
+ * finding with the right rule but the wrong reason shows. `wrapped` messages may stand with
+ * any rule: they carry another message (`{{reason}}`) of the rule they report.
+ */
+export const ruleMessages: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'timing/sync-callback-now-async': {
+    alwaysSync: "`{{callback}}` is always called synchronously; as an async function its caller's code would run a microtask later. Left as is (--allow timing/sync-callback-now-async converts it).",
+    alwaysSyncAllowed: "`{{callback}}` is always called synchronously; as an async function its caller's code would run a microtask later. On every path a caller's continuation now runs after the code that follows its call.",
+    zalgo: '`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous. Left as is (--allow timing/sync-callback-now-async converts it).',
+    zalgoAllowed: "`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous. On the synchronous paths a caller's continuation now runs after the code that follows its call, a microtask later.",
+    operationNotKnownAsync: 'The operation that carries the callback is not known to call back asynchronously.',
+  },
+  'timing/callback-moved-to-microtask': {
+    operationCallback: '{{api}}: the callback body now runs as a promise job once the operation completes.',
+    functionNowAsync: '{{name}} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught.',
+    timerCallback: '{{timer}}: the callback body now runs as a promise job right after the {{what}} fires, before the next timer or immediate runs.',
+    retryLoop: 'Retry of `{{name}}` became a loop: each later attempt runs as a promise job right after its timer fires.',
+  },
+  'timing/timer-to-microtask': {
+    immediateOutsideNode: 'setImmediate outside Node has no promise form that stays a macrotask; a microtask would run it earlier, so it is left as is.',
+  },
+  'timing/concurrency-changed': {
+    loopOfOperations: '`{{callback}}` is called from operations started in a .{{method}} loop, which run side by side; this is not a counter join awaitify can read (a counter decremented last, then one call when it reaches zero), and awaiting them one by one would run them one after another.',
+  },
+  'timing/throw-becomes-rejection': {
+    errorThrown: '`if ({{error}}) throw` was an uncaught exception; the error now rejects the async function instead.',
+    throwInCallback: 'This throw ran inside a callback (an uncaught exception); it now rejects the async function instead.',
+    throwInOperationCallback: "A throw inside the operation's callback was an uncaught exception; in an async function it would reach the caller as a rejection.",
+    throwsSynchronously: 'The function throws synchronously on some path; as an async function it would reject instead.',
+    throwInTimer: 'This throw ran inside a timer callback (an uncaught exception); it now rejects the async function instead.',
+    throwInFirstAttempt: 'A throw during the first attempt of `{{name}}` reached its caller at once; it now rejects the promise `{{name}}` returns.',
+    retryCalledInTry: '`{{name}}` is called inside a try block; a throw during its first attempt would become a rejection that the catch no longer sees.',
+  },
+  'timing/multiple-callback-calls': {
+    calledTwice: 'On some path `{{callback}}` is called more than once (a missing return after `{{callback}}(err)`?); a promise settles only once.',
+    calledInTry: "`{{callback}}` is called inside a try block: an error thrown by the caller's callback would be caught and could call it again.",
+    oneErrorPerItem: 'With several failing items the callback was called once per error; Promise.all rejects once, with the first.',
+  },
+  'timing/callback-stored-or-escaping': {
+    usedAsValue: '`{{callback}}(…)` is used as a value.',
+    callbackRefersToItself: 'The callback refers to itself by its name `{{name}}`, which would be gone once its body is inlined.',
+    handedToUnknown: '`{{callback}}` is handed to an operation awaitify does not know.',
+    usedInStatement: '`{{callback}}` is used inside {{statement}}, where its calls cannot be counted.',
+    readInCondition: '`{{callback}}` is read in a condition, not only called.',
+    passedToItself: '`{{callback}}` is passed to itself.',
+    passedAway: '`{{callback}}` is passed somewhere its calls cannot be followed.',
+  },
+  'timing/event-emitter-callback': {
+    registeredAsListener: '`{{callback}}` is registered as an event listener (`.{{method}}`), which runs once per event, not once.',
+    handedToStream: "`{{callback}}` is handed to a stream, whose callbacks follow the stream's events.",
+    calledFromListener: '`{{callback}}` is called from an event listener (`.{{method}}`), which runs once per event.',
+  },
+  'timing/return-value-now-promise': {
+    returnsValue: 'The function returns a value; as an async function it would return a promise instead.',
+    retryNowAsync: '`{{name}}` is now async and returns a promise; every call in this file drops its value.',
+    retryExported: '`{{name}}` is exported; as an async function it would return a promise to its callers.',
+    retryValueUsed: '`{{name}}` is used other than in calls whose value is dropped; as an async function it would return a promise.',
+  },
+  'timing/extra-microtask-ticks': {
+    dualApiCallback: '{{name}} is still called with a callback here; the dual API calls it from process.nextTick once the promise settles, a few ticks after the operation completed.',
+    dualCallerUsedAsValue: '{{name}} is used as a value at {{where}}, where its calls cannot be followed; it keeps its callback form (dual API), which calls back from process.nextTick once the promise settles, a few ticks later than before.',
+    dualCallerUnresolved: '{{name}} may be what {{where}} calls with a callback (a value of no known type); it keeps its callback form (dual API), which calls back from process.nextTick once the promise settles, a few ticks later than before.',
+    dualCallerOutsideRun: "{{name}} is still called with a callback from {{where}}, outside the run's paths (read, not written); it keeps its callback form (dual API), which calls back from process.nextTick once the promise settles, a few ticks later than before.",
+    dualCallerLeft: '{{name}} is still called with a callback at {{where}}; that call was left as it was; it keeps its callback form (dual API), which calls back from process.nextTick once the promise settles, a few ticks later than before.',
+  },
+  'timing/next-tick-ordering': {
+    nextTickInBody: 'process.nextTick in the callback body: in a promise job its tick runs after pending promise jobs, in a callback before them. Left as is (--allow timing/next-tick-ordering converts it).',
+    nextTickInBodyAllowed: 'process.nextTick in the callback body: in a promise job its tick runs after pending promise jobs, in a callback before them.',
+    nextTickInTimer: 'process.nextTick in the timer callback: in a promise job its tick runs after pending promise jobs, in a timer callback before them. Left as is (--allow timing/next-tick-ordering converts it).',
+    nextTickInTimerAllowed: 'process.nextTick in the timer callback: in a promise job its tick runs after pending promise jobs, in a timer callback before them.',
+    nextTickInRetry: 'process.nextTick in `{{name}}`: later attempts run in a promise job, where its tick comes after pending promise jobs. Left as is (--allow timing/next-tick-ordering converts it).',
+    nextTickInRetryAllowed: 'process.nextTick in `{{name}}`: later attempts run in a promise job, where its tick comes after pending promise jobs.',
+  },
+  'timing/empty-collection-timing': {
+    emptyListSync: 'For an empty list `{{callback}}` was called synchronously; the promise now settles a microtask later.',
+    emptyListNeverCalled: 'For an empty list the counter never reached zero and the callback was never called; Promise.all of nothing resolves, so the function now returns.',
+  },
+  'timing/interval-to-loop': {
+    intervalLoop: 'setInterval became a loop of awaits: each tick still comes one interval after the one before, timed from the end of the tick rather than its start.',
+  },
+  'timing/delay-helper-replaced': {
+    helperReplaced: 'The delay helper `{{name}}` is replaced by setTimeout from timers/promises, which resolves at the same moment.',
+    promiseDelayReplaced: '`new Promise((resolve) => setTimeout(resolve, ms))` is replaced by setTimeout from timers/promises, which resolves at the same moment.',
+  },
+  'timing/callback-api-not-converted': {
+    errorPassedToOuterCallback: 'The error is passed to `{{callback}}`, a callback of the enclosing function: that function is a callback API, converted as a whole or not at all.',
+    ownFunctionLeft: '{{name}} {{reason}}, so this call keeps its callback.',
+  },
+  'timing/callback-uses-this': {
+    callbackUsesThis: 'The function callback uses `this` or `arguments`; moving its body would change what they mean.',
+    functionReadsArguments: 'The function reads `arguments`, which would no longer hold the callback.',
+  },
+  'timing/error-not-first-parameter': {
+    patternFirstParameter: 'The first parameter is a pattern, not an error.',
+    neverCalledWithError: '`{{callback}}` is never called with an error first (`{{callback}}(null, …)` or `{{callback}}(err)`), so {{name}} is not an error-first callback API.',
+    taskWithoutCallback: 'a task takes no callback parameter.',
+  },
+  'timing/error-handling-unclear': {
+    generatorCallback: 'The callback is a generator function.',
+    defaultOrRestParameters: 'The callback has default or rest parameters.',
+    optionsNotLiteral: 'The options of {{api}} are not a literal, and `all` would change what it calls back with.',
+    tooManyParamsForOneValue: '{{api}} calls back with one value, but the callback takes {{count}}.',
+    tooManyParams: '{{api}} calls back with {{given}} values, but the callback takes {{count}}.',
+    valuesOnErrorCaptured: '{{api}} passes its values even on error, and the callback reads its error in a way only a captured error variable can express.',
+    destructuredValueInTry: 'A destructured callback value cannot be declared before the try/catch that the error handling needs.',
+    valuesOnErrorIgnored: '{{api}} passes its values even on error, and the callback uses them while ignoring the error.',
+    paramsForNoValue: '{{api}} calls back with no value, but the callback takes {{count}}.',
+    partialResultsOnError: '{{api}} passes the results so far along with an error, and the error path reads them.',
+    maybeError: '`{{callback}}(…)` is called with a first argument that may or may not be an error.',
+    callNotRewritten: 'Not every call of `{{callback}}` could become a return or throw of the function itself (an operation in between was left as it was).',
+  },
+  'timing/value-used-after-call': {
+    callValueUsed: 'The value of {{api}}(…) is used, so the call cannot become an await.',
+    timeoutUsed: 'The Timeout that {{timer}} returns is used, so the call cannot become an await.',
+    handleUsed: 'The handle `{{name}}` is used other than to clear or unref it, so the timer cannot become an await.',
+  },
+  'timing/unsupported-node-version': {
+    promiseFormTooNew: 'The promise form of {{api}} needs Node {{needed}}, but engines.node allows Node {{allowed}}.',
+    timersPromisesTooNew: 'The wait needs {{what}} from timers/promises, which the oldest Node version engines.node allows does not have.',
+  },
+  'timing/api-not-promisable': {
+    refusedApi: '{{api}} is left as is: {{reason}}.',
+    noPromiseForm: '{{api}} has no known promise form.',
+    browserHelperLacks: 'The wait needs {{what}}, which a browser delay helper does not offer.',
+  },
+  'timing/callback-not-inline': {
+    callbackNotInline: 'The callback of {{api}} is not written inline; it may be called from elsewhere, so it is left as is.',
+    asyncTasksNotInline: 'its tasks, iteratee or final callback are not all inline functions of a shape awaitify reads.',
+    timerCallbackNotInline: 'The callback of {{timer}} is not a function written inline or declared in this file, so its body cannot move.',
+  },
+  'timing/callback-maybe-not-called': {
+    maybeNeverCalled: 'On some path `{{callback}}` is never called, so a promise would never settle.',
+    promiseOnlyCallerUsedAsValue: '{{name}} is used as a value at {{where}}, where its calls cannot be followed, but it no longer takes a callback (--api promise): that callback is never called.',
+    promiseOnlyCallerUnresolved: '{{name}} may be what {{where}} calls with a callback (a value of no known type), but it no longer takes a callback (--api promise): that callback is never called.',
+    promiseOnlyCallerOutsideRun: "{{name}} is still called with a callback from {{where}}, outside the run's paths (read, not written), but it no longer takes a callback (--api promise): that callback is never called.",
+    promiseOnlyCallerLeft: '{{name}} is still called with a callback at {{where}}; that call was left as it was, but it no longer takes a callback (--api promise): that callback is never called.',
+    asyncV2Test: 'The test of async.{{method}} takes no callback (async v2 style): async v3 waits for a callback that never comes, so what the loop does depends on the installed version.',
+  },
+  'timing/code-after-callback-call': {
+    codeAfterCall: 'Code runs after `{{callback}}(…)` returns; as a return it would not run, or would run first.',
+  },
+  'timing/unknown-callee': {
+    unknownFunction: '{{name}} is not a function awaitify knows; whether it always calls back asynchronously, and once, cannot be proven (--allow timing/unknown-callee converts it through a local wrapper).',
+    assumedOnceAsync: '{{name}} is not a function awaitify knows: it is assumed to call back once, asynchronously, with (err, values…). A second call-back would be lost, and a call-back made synchronously would now run after the code that follows the call.',
+  },
+  'timing/ignored-by-comment': {
+    callIgnored: '{{api}} is left as it is: the comment above it asks so.',
+    functionIgnored: '{{name}} is left as it is: the comment above it asks so.',
+    timerIgnored: 'Left as it is: the comment above asks so.',
+  },
+  'timing/name-conflict': {
+    bodyNameTaken: 'Moving the callback body would declare `{{name}}` where that name is already used.',
+    timerBodyNameMeansOther: 'The body of `{{callback}}` uses `{{name}}`, which means something else where {{timer}} is called.',
+    timerArgumentShadowed: '`{{name}}` is both passed to {{timer}} and declared by its callback.',
+  },
+  'timing/timer-handle-cleared': {
+    handleCleared: '`{{name}}` is cleared on some path; as an await the timer could not be cancelled.',
+  },
+  'timing/timer-callback-uses-this': {
+    timerCallbackUsesThis: 'The function callback of {{timer}} uses `this` (the Timeout object) or `arguments`, which mean something else after the move.',
+    retryUsesThis: '`{{name}}` uses `this` or `arguments`, which a loop would keep from the first call.',
+  },
+  'timing/timer-callback-reused': {
+    callbackUsedElsewhere: '`{{name}}` is also used elsewhere; moving its body into an async flow would change those uses.',
+  },
+  'timing/overlapping-timers': {
+    timerInLoop: 'This {{timer}} runs once per loop iteration and the waits overlap; awaiting them in the loop would run them one after another.',
+    intervalInLoop: 'This setInterval starts once per loop iteration and the intervals overlap; one loop of awaits cannot stand for them.',
+  },
+  'timing/timer-shape-unsupported': {
+    generatorTimerCallback: 'The timer callback is a generator function.',
+    delaySpread: 'The delay of {{timer}} is spread from an array.',
+    typedParameters: 'Typed callback parameters would need an array pattern, which cannot carry their types.',
+    asyncIntervalCallback: 'The interval callback is async: the next tick does not wait for it, but a loop would.',
+    intervalExtraArguments: 'setInterval passes extra arguments to its callback.',
+    varClearedElsewhere: '`{{name}}` is a var cleared from elsewhere; as an AbortController it could be used before it is set.',
+    intervalReturnsValue: 'The interval callback returns a value. Left as is.',
+    intervalReturnInLoop: 'The interval callback returns from inside a loop, which has no `continue` of the outer loop without a label. Left as is.',
+    clearIntervalAsValue: 'clearInterval is used as a value inside the callback. Left as is.',
+    retryParameters: '`{{name}}` has default, rest, destructured or typed parameters; a loop would reassign them.',
+    retryCodeAfterTimer: 'Code in `{{name}}` can run after the retry timer is set; a loop would run it after the next attempt.',
+    retryDeclaresNames: '`{{name}}` declares var or function names, which a loop would share between attempts.',
+    retryCapturesParameters: "A function inside `{{name}}` keeps its parameters; in a loop it would see later attempts' values.",
+  },
+};
+
+/** Messages that carry another finding's message, with the rule of that finding. */
+export const wrappedMessages: Readonly<Record<string, string>> = {
+  asyncTaskRefused: 'A task of async.{{asyncMethod}} stays a callback function, so the call is left as is: {{reason}}',
+};
+
+/** The template of a rule's message, or undefined when the rule has no such id. */
+export function findMessageTemplate(ruleId: string, messageId: string): string | undefined {
+  return ruleMessages[ruleId]?.[messageId] ?? wrappedMessages[messageId];
+}
+
+/** Fills `{{name}}` placeholders; a placeholder without data is an error (a typo would hide). */
+export function formatMessage(template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_whole, name: string) => {
+    if (!(name in data)) throw new Error(`message data has no "${name}" for "${template}"`);
+    return String(data[name]);
+  });
+}
+
+/**
+ * The text of a rule's message by id. A wrapped message's `{{reason}}` is the rule's message
+ * `data.reasonId`, filled from the same data.
+ */
+export function renderMessage(ruleId: string, messageId: string, data: MessageData = {}): string {
+  const template = findMessageTemplate(ruleId, messageId);
+  if (template === undefined) throw new Error(`Unknown message id ${messageId} of rule ${ruleId}: add it to src/timing/messages.ts`);
+  const reasonId = data.reasonId;
+  if (messageId in wrappedMessages && typeof reasonId === 'string') return formatMessage(template, { ...data, reason: renderMessage(ruleId, reasonId, data) });
+  return formatMessage(template, data);
+}

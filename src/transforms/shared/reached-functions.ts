@@ -1,0 +1,65 @@
+import { isFunctionNode, walk, type AnyNode } from './ast';
+
+/**
+ * Code that moves into a promise job runs, in that job, the local functions it calls too: a
+ * `process.nextTick` in a function the moved code calls by name ticks after the pending
+ * promise jobs, just as one in the moved code would. These helpers follow such calls.
+ */
+
+const functionsByProgram = new WeakMap<AnyNode, Map<string, AnyNode[]>>();
+
+/** The file's functions by name: declarations and `const f = function/arrow`, in any scope (a name may have several). */
+export function localFunctionsByName(program: AnyNode): Map<string, AnyNode[]> {
+  const known = functionsByProgram.get(program);
+  if (known) return known;
+  const byName = new Map<string, AnyNode[]>();
+  const add = (name: string, fn: AnyNode) => byName.set(name, [...(byName.get(name) ?? []), fn]);
+  walk(program, (node) => {
+    if (node.type === 'FunctionDeclaration' && node.id?.type === 'Identifier') add(node.id.name, node);
+    if (node.type === 'VariableDeclarator' && node.id?.type === 'Identifier' && node.init && isFunctionNode(node.init)) add(node.id.name, node.init);
+  });
+  functionsByProgram.set(program, byName);
+  return byName;
+}
+
+/**
+ * Walks `statements` like shared/ast.ts `walk`, then the bodies of the local functions they
+ * call by name, and the functions those call, each once. `visit` returns false to skip a
+ * subtree (a callback that runs later, in a job of its own); the walk stops once it returns 'stop'.
+ */
+export function walkWithCalledFunctions(
+  statements: AnyNode[],
+  program: AnyNode | undefined,
+  visit: (node: AnyNode, parent: AnyNode | null) => boolean | 'stop',
+): void {
+  const functions = program ? localFunctionsByName(program) : new Map<string, AnyNode[]>();
+  const queue: AnyNode[] = [...statements];
+  const seen = new Set<AnyNode>();
+  let stopped = false;
+  while (queue.length > 0 && !stopped) {
+    const root = queue.shift()!;
+    walk(root, (node, parent) => {
+      if (stopped) return false;
+      const verdict = visit(node, parent);
+      if (verdict === 'stop') {
+        stopped = true;
+        return false;
+      }
+      if (verdict === false) return false;
+      if (node.type === 'CallExpression' && node.callee?.type === 'Identifier') {
+        for (const fn of functions.get(node.callee.name) ?? []) {
+          if (seen.has(fn)) continue;
+          seen.add(fn);
+          queue.push(fn.body);
+        }
+      }
+      return true;
+    });
+  }
+}
+
+/** The Program node above a path, if any. */
+export function programOf(path: { value: AnyNode; parent?: unknown } | null | undefined): AnyNode | undefined {
+  for (let current: any = path; current; current = current.parent) if (current.value?.type === 'Program') return current.value;
+  return undefined;
+}

@@ -1,0 +1,72 @@
+import { transformSource } from '../../src/engine/transform-source';
+import type { FileResult, Finding } from '../../src/types';
+import { compareTraces, describeComparison, flaggedSpans, tracedRun, type TraceComparison } from '../execution/flagged-difference';
+import { runScript, type RunOutcome } from '../execution/harness';
+
+/**
+ * The oracle for one generated program: run the original twice in real node (runs that differ
+ * mark the program unstable: counted, discarded); rewrite it with the default options; rewrite
+ * the output again (it must not change); run the output and compare the traces under the
+ * flagged-difference rule. A difference is run once more before it counts, so a machine too
+ * loaded to keep a program's timers apart is counted as unstable, not as a failure.
+ */
+
+export type Verdict =
+  | { kind: 'unchanged'; findings: Finding[] }
+  | { kind: 'passed'; findings: Finding[]; flagged: boolean }
+  | { kind: 'unstable'; findings: Finding[]; detail: string }
+  | { kind: 'failed'; findings: Finding[]; reason: FailureReason; detail: string; output?: string };
+
+export type FailureReason = 'crash' | 'unparsable-output' | 'not-idempotent' | 'unexcused-difference';
+
+/** Runs a script in the sandbox; the oracle's only side effect, swappable for a limiter. */
+export type Runner = (source: string) => Promise<RunOutcome>;
+
+export const plainRunner: Runner = (source) => runScript(source, { ext: 'js' });
+
+/** Rewrites like the default run of `awaitify`; a thrown error is a crash of awaitify. */
+export function rewrite(source: string): FileResult | { crash: string } {
+  try {
+    return transformSource(source, { path: 'fixture.js' });
+  } catch (error) {
+    return { crash: (error as Error).stack ?? String(error) };
+  }
+}
+
+function compare(before: RunOutcome, after: RunOutcome, findings: Finding[]): { comparison: TraceComparison; detail: string } {
+  const comparison = compareTraces(tracedRun(before), tracedRun(after), flaggedSpans(findings));
+  return { comparison, detail: describeComparison(tracedRun(before), tracedRun(after), comparison) };
+}
+
+/**
+ * Judges `source`. `output` replaces awaitify's output (the mutation self-check hands in a
+ * wrong rewrite); the findings still come from awaitify's run.
+ */
+export async function judge(source: string, run: Runner = plainRunner, outputOverride?: (output: string) => string): Promise<Verdict> {
+  const result = rewrite(source);
+  if ('crash' in result) return { kind: 'failed', findings: [], reason: 'crash', detail: result.crash };
+  const findings = result.findings;
+  if (result.status === 'error') {
+    const message = result.error?.message ?? 'unknown error';
+    return { kind: 'failed', findings, reason: message.includes('does not parse') ? 'unparsable-output' : 'crash', detail: message };
+  }
+  if (result.status !== 'changed' || result.output === undefined) return { kind: 'unchanged', findings };
+  const output = outputOverride ? outputOverride(result.output) : result.output;
+
+  const again = rewrite(result.output);
+  if ('crash' in again) return { kind: 'failed', findings, reason: 'crash', detail: `on the second run: ${again.crash}`, output };
+  if (again.status === 'changed') {
+    return { kind: 'failed', findings, reason: 'not-idempotent', detail: `a second run changes the output again:\n${again.output}`, output };
+  }
+
+  const [first, second, after] = await Promise.all([run(source), run(source), run(output)]);
+  const stability = compare(first, second, []);
+  if (!stability.comparison.passes) return { kind: 'unstable', findings, detail: stability.detail };
+  const verdict = compare(first, after, findings);
+  if (verdict.comparison.passes) return { kind: 'passed', findings, flagged: verdict.comparison.excused.length > 0 };
+
+  const [third, afterAgain] = await Promise.all([run(source), run(output)]);
+  const recheck = compare(third, afterAgain, findings);
+  if (recheck.comparison.passes) return { kind: 'unstable', findings, detail: `a difference that did not repeat:\n${verdict.detail}` };
+  return { kind: 'failed', findings, reason: 'unexcused-difference', detail: verdict.detail, output };
+}
