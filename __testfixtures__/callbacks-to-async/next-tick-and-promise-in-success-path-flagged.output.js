@@ -2,7 +2,6 @@
 // default, flagged (timing/next-tick-ordering): the two lines swap, and the flag's span covers
 // the statements that print them. With --strict it is refused
 // (no-transform-next-tick-and-promise-in-success-path).
-// awaitify-fixture: no-run its trace differs exactly where the finding flags it; run under the flagged-difference rule once the harness has it
 const fsp = require('fs/promises');
 
 (async () => {

@@ -2,7 +2,6 @@
 // (timing/sync-callback-now-async): on the cache hit the continuation now runs after the
 // caller's next line, and the flag spans the function. With --strict it is refused
 // (no-transform-user-fn-zalgo-cache-hit).
-// awaitify-fixture: no-run its trace differs exactly where the finding flags it; run under the flagged-difference rule once the harness has it
 const fsp = require('fs/promises');
 
 const cache = new Map();

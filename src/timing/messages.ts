@@ -14,6 +14,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     zalgo: '`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous. Left as is (--allow timing/sync-callback-now-async converts it).',
     zalgoAllowed: "`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous. On the synchronous paths a caller's continuation now runs after the code that follows its call, a microtask later.",
     operationNotKnownAsync: 'The operation that carries the callback is not known to call back asynchronously.',
+    callerContinuation: '{{name}} may call back synchronously: where it did, the code from here on now runs before the continuation, which waits a microtask.',
   },
   'timing/callback-moved-to-microtask': {
     operationCallback: '{{api}}: the callback body now runs as a promise job once the operation completes.',

@@ -10,7 +10,7 @@ import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type R
 import { checkCallbackProtocol } from './callback-protocol';
 import { callsBackLater, findCallSites, isPathCurrent, type CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
-import { planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
+import { continuationOf, planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
@@ -64,6 +64,8 @@ export class FileConversion {
   /** Callback functions of this file not converted, with the rule that refused them (undefined: not tried to the end yet). */
   private readonly unconverted = new Map<CallbackFunction, string | undefined>();
   private callbackFunctions: CallbackFunction[] = [];
+  /** Functions converted although they may call back synchronously: their callers are flagged too. */
+  private readonly syncApis = new WeakSet<PromisableApi>();
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
@@ -173,6 +175,9 @@ export class FileConversion {
           }
         }
         reportPlan(report, plan);
+        if (plan.kind === 'rewrite' && this.syncApis.has(plan.api)) {
+          report({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node: continuationOf(site), applied: true });
+        }
         if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
         this.visited.add(applyRewrite(plan, this.rewriteContext));
@@ -344,7 +349,10 @@ export class FileConversion {
     this.changed = true;
     tidyConvertedFunction(copy);
     loops.forEach(dropTrailingContinue);
-    if (protocol.allowedSync) report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
+    if (protocol.allowedSync) {
+      report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
+      this.syncApis.add(selfApi);
+    }
     if (protocol.emptyLoop) report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
     this.reportJoins(joins, fn, report);
     for (const finding of findings) report(finding);
