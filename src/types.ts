@@ -56,6 +56,29 @@ export interface FileResult {
   scan?: FileScan;
   /** Callback functions of this file that became async (see ConvertedApi). */
   convertedApis?: ConvertedApi[];
+  /** The oldest Node major the rewritten file runs on, and what sets it (changed files only). */
+  nodeFloor?: NodeRequirement;
+  /** The file's package.json `engines.node` range, when run() found one. */
+  enginesNode?: string;
+}
+
+/** What the rewritten code needs: Node `major` or later, because of `feature`. */
+export interface NodeRequirement {
+  major: number;
+  feature: string;
+}
+
+/**
+ * The Node version the rewritten files need, against what package.json allows. awaitify never
+ * edits package.json: `outdated` says that engines.node should be raised by hand.
+ */
+export interface NodeFloorSummary extends NodeRequirement {
+  /** The file that needs it (the first one, in report order). */
+  path: string;
+  /** That file's engines.node, if its package declares one. */
+  engines?: string;
+  /** True when engines.node allows a Node older than `major` (or declares nothing). */
+  outdated: boolean;
 }
 
 /**
@@ -139,6 +162,8 @@ export interface Summary {
   scan?: ScanTotals;
   /** What project mode did, when it ran (`--project`, or on its own: see ProjectSummary.mode). */
   project?: ProjectSummary;
+  /** The Node version the changed files need, when any file changed. */
+  nodeFloor?: NodeFloorSummary;
   /** The package model of `awaitify scan`: each package's callback APIs and their protocols (src/analysis/). */
   packages?: PackageReport[];
 }
@@ -251,6 +276,12 @@ export interface TransformOptions {
    */
   externalApis?: ExternalApi[];
   /**
+   * Calls (`line:column`, 1-based) the type checker resolved (project mode): to a function of the
+   * project, or to a callback that only looks error-first by its names. Never converted on the
+   * unknown-callee assumption: project mode converts them, or says why not.
+   */
+  resolvedCalls?: string[];
+  /**
    * Exported functions of this file whose every caller in the project converts: they may drop
    * their callback form (no dual API) even with `api: 'dual'`.
    */
@@ -265,7 +296,26 @@ export interface TransformOptions {
   skipLines?: ReadonlySet<number>;
 }
 
-export interface TransformSourceOptions extends Partial<TransformOptions> {
+/** The conversion policy (src/engine/policy.ts), as the CLI, the library and the jscodeshift entries take it. */
+export interface PolicyOptions {
+  /**
+   * Only proven conversions: the rules that convert and flag by default (unknown callees,
+   * maybe-synchronous callbacks, nextTick against promise jobs) refuse instead, and engines.node
+   * is a hard limit. `allow` still lifts single rules.
+   */
+  strict?: boolean;
+  /**
+   * The oldest Node the output must run on, as a semver range (`12`, `>=14.18`): APIs newer than
+   * it are refused (`timing/unsupported-node-version`) and older promise forms are chosen
+   * (`require('fs').promises` below 14). Without it the output uses today's forms and the
+   * report states the floor it needs.
+   */
+  nodeVersion?: string;
+  /** Treat engines.node as the floor, as `nodeVersion` does (run() reads it per package). */
+  respectEngines?: boolean;
+}
+
+export interface TransformSourceOptions extends Partial<TransformOptions>, PolicyOptions {
   path?: string;
   transforms?: string[];
   parser?: ParserName;
@@ -313,7 +363,7 @@ export interface TransformInfo {
   meta: TransformMeta;
 }
 
-export interface RunOptions extends Partial<TransformOptions> {
+export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
   paths: string[];
   cwd?: string;
   transforms?: string[];

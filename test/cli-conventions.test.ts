@@ -160,9 +160,13 @@ describe('stdin and --print', () => {
 
   it('--stdin-filename picks the parser and the engines.node of the package.json near it', async () => {
     const root = await makeTree({ 'legacy/package.json': JSON.stringify({ name: 'legacy', engines: { node: '>=12' } }) });
-    expect(spawnBuilt(root, ['--stdin', '--stdin-filename', 'legacy/a.js'], { input: CALLBACK_SAMPLE }).stdout).toContain(
+    expect(spawnBuilt(root, ['--stdin', '--stdin-filename', 'legacy/a.js', '--respect-engines'], { input: CALLBACK_SAMPLE }).stdout).toContain(
       "const fsp = require('fs').promises;",
     );
+    // By default engines.node only feeds the report's Node floor.
+    const byDefault = spawnBuilt(root, ['--stdin', '--stdin-filename', 'legacy/a.js'], { input: CALLBACK_SAMPLE });
+    expect(byDefault.stdout).toContain("require('fs/promises')");
+    expect(byDefault.stderr).toContain('package.json allows ">=12": update engines.node to ">=14"');
     expect(spawnBuilt(root, ['--stdin', '--stdin-filename', 'a.js'], { input: CALLBACK_SAMPLE }).stdout).toContain("require('fs/promises')");
     const typed = 'const n: number = 1;\n';
     const asTs = spawnBuilt(root, ['--stdin', '--stdin-filename', 'a.ts'], { input: typed });

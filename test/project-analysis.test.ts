@@ -216,7 +216,7 @@ describe('dual API decisions', () => {
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'ES2022', types: ['node'] }, include: ['src'] }),
       'package.json': JSON.stringify({ name: 'ts-project', private: true }),
       'src/types.ts': `export interface Store {\n  load(id: string, cb: (err: Error | null, text?: string) => void): void;\n}\n`,
-      'src/stores.ts': `import { readFile } from 'fs';\nimport type { Store } from './types';\n\nexport class FileStore implements Store {\n  load(id: string, cb: (err: Error | null, text?: string) => void): void {\n    readFile(id, 'utf8', (err, text) => {\n      if (err) return cb(err);\n      cb(null, text);\n    });\n  }\n}\n\nexport class SyncStore implements Store {\n  load(id: string, cb: (err: Error | null, text?: string) => void): void {\n    cb(null, id);\n  }\n}\n`,
+      'src/stores.ts': `import { readFile } from 'fs';\nimport type { Store } from './types';\n\nexport class FileStore implements Store {\n  load(id: string, cb: (err: Error | null, text?: string) => void): void {\n    readFile(id, 'utf8', (err, text) => {\n      if (err) return cb(err);\n      cb(null, text);\n    });\n  }\n}\n\nexport class EchoStore implements Store {\n  load(id: string, cb: (err: Error | null, text?: string) => void): void {\n    cb(null, id);\n    cb(null, id);\n  }\n}\n`,
       'src/service.ts': `import type { Store } from './types';\n\nexport class Service {\n  constructor(private readonly store: Store) {}\n\n  show(id: string): void {\n    this.store.load(id, (err, text) => {\n      if (err) return;\n      console.log(text);\n    });\n  }\n}\n`,
     });
     await fs.symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');

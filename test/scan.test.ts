@@ -124,8 +124,10 @@ describe('awaitify scan: what it lists', () => {
   const result = transformSource(zalgo, { path: 'zalgo.js', analyze: true });
   const scan = result.scan!;
 
-  it('functions that call back synchronously on some path', () => {
-    expect(scan.syncCallbacks.map((site) => [site.line, site.ruleId, site.converted])).toEqual([[3, 'timing/sync-callback-now-async', false]]);
+  it('functions that call back synchronously on some path: converted and flagged, refused with --strict', () => {
+    expect(scan.syncCallbacks.map((site) => [site.line, site.ruleId, site.converted])).toEqual([[3, 'timing/sync-callback-now-async', true]]);
+    const strict = transformSource(zalgo, { path: 'zalgo.js', analyze: true, strict: true }).scan!;
+    expect(strict.syncCallbacks.map((site) => [site.line, site.ruleId, site.converted])).toEqual([[3, 'timing/sync-callback-now-async', false]]);
   });
 
   it('callbacks that can be called twice', () => {

@@ -163,14 +163,16 @@ setImmediate(() => {
   });
 });
 
-describe('--allow timing/next-tick-ordering', () => {
+describe('timing/next-tick-ordering converts and flags; --strict refuses, --allow lifts that', () => {
   const source = `setTimeout(() => {\n  process.nextTick(() => console.log('tick'));\n  setTimeout(() => console.log('two'), 5);\n}, 5);\n`;
 
   it('converts a chain whose callback calls process.nextTick, and reports it as applied', () => {
-    expect(transform(source).status).toBe('unchanged');
-    const result = transform(source, { allow: ['timing/next-tick-ordering'] });
-    expect(result.status).toBe('changed');
-    expect(result.findings.filter((finding) => finding.ruleId === 'timing/next-tick-ordering').map((finding) => finding.applied)).toEqual([true]);
+    expect(transform(source, { strict: true }).status).toBe('unchanged');
+    for (const options of [{}, { strict: true, allow: ['timing/next-tick-ordering'] }]) {
+      const result = transform(source, options);
+      expect(result.status).toBe('changed');
+      expect(result.findings.filter((finding) => finding.ruleId === 'timing/next-tick-ordering').map((finding) => finding.applied)).toEqual([true]);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // Checks (refusal): a waterfall task calls its callback synchronously; as an async function it
 // would continue a microtask later, so the whole async.waterfall call is left as it is.
+// awaitify-fixture: options {"strict": true}
 const async = require('async');
 const fs = require('fs');
 

@@ -2,6 +2,7 @@
 // once, inside the body, and schedules a process.nextTick and a promise job. Its parameter is
 // named like an error, but what calls it (forEach) runs it now, so the tick is in the moved
 // body: tick before promise job in a callback, promise job first in a promise job. Refused.
+// awaitify-fixture: options {"strict": true}
 const fs = require('fs');
 
 fs.readFile('input.txt', 'utf8', (err, text) => {

@@ -2,6 +2,7 @@
 // and a promise job. That function runs inside the callback, so once the body moved into a
 // promise job its tick would run after the promise job: the call is left as is, like a
 // nextTick written in the body itself. Found by the fuzzer (test/fuzz, seed 1008).
+// awaitify-fixture: options {"strict": true}
 const fs = require('fs');
 
 function report(label) {

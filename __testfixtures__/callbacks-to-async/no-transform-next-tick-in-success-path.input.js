@@ -3,6 +3,7 @@
 // call (rule 4; --allow timing/next-tick-ordering converts it). Here no promise job is pending
 // and the order would hold; with one it flips: see
 // no-transform-next-tick-and-promise-in-success-path.
+// awaitify-fixture: options {"strict": true}
 const fs = require('fs');
 
 fs.readFile('other.txt', 'utf8', (err, text) => {

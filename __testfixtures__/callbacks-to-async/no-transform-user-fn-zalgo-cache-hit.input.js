@@ -1,5 +1,6 @@
 // Checks (refusal): the callback is called synchronously on a cache hit and asynchronously
 // otherwise (Zalgo): converting would move the cache-hit call after the caller's next line.
+// awaitify-fixture: options {"strict": true}
 const fs = require('fs');
 
 const cache = new Map();

@@ -1,6 +1,7 @@
 // Checks: a callback API function with `if (err) return cb(err)` and a JSON.parse try/catch
 // that reports parse errors through the callback becomes an async function; its callers in
 // the file await it, on the success path and on the error path.
+// awaitify-fixture: options {"strict": true}
 const fsp = require('fs/promises');
 
 // awaitify: the dual API of converted functions (callback when given, else the promise).

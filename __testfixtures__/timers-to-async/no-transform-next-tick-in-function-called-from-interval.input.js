@@ -3,6 +3,7 @@
 // in the loop the callback body becomes, the tick would run after the promise job. So the
 // interval is left as is, like a nextTick written in its body. Found by the fuzzer (test/fuzz,
 // seed 20261291).
+// awaitify-fixture: options {"strict": true}
 function check(input, cb) {
   process.nextTick(() => {
     if (input < 0) return cb(new Error('negative input'));

@@ -11,6 +11,9 @@ export interface FileConfig {
   transforms?: string[];
   ignore?: string[];
   allow?: string[];
+  strict?: boolean;
+  nodeVersion?: string;
+  respectEngines?: boolean;
   extensions?: string[];
   parser?: ParserName;
   api?: ApiStyle;
@@ -33,12 +36,15 @@ export class ConfigError extends Error {
 
 export const configFileName = 'awaitify.config.json';
 
-type KeyCheck = { kind: 'list' } | { kind: 'choice'; choices: readonly string[] } | { kind: 'string-or-boolean' };
+type KeyCheck = { kind: 'list' } | { kind: 'choice'; choices: readonly string[] } | { kind: 'string-or-boolean' } | { kind: 'boolean' } | { kind: 'string' };
 
 const keys: Record<keyof FileConfig, KeyCheck> = {
   transforms: { kind: 'list' },
   ignore: { kind: 'list' },
   allow: { kind: 'list' },
+  strict: { kind: 'boolean' },
+  nodeVersion: { kind: 'string' },
+  respectEngines: { kind: 'boolean' },
   extensions: { kind: 'list' },
   parser: { kind: 'choice', choices: ['auto', 'babel', 'flow', 'ts', 'tsx'] },
   api: { kind: 'choice', choices: ['dual', 'promise'] },
@@ -65,6 +71,12 @@ export function checkConfig(value: unknown, source: string): FileConfig {
         throw new ConfigError(`${source}: "${key}" must be a string or a list of strings`);
       }
       config[key] = list;
+    } else if (check.kind === 'boolean') {
+      if (typeof setting !== 'boolean') throw new ConfigError(`${source}: "${key}" must be true or false (got ${JSON.stringify(setting)})`);
+      config[key] = setting;
+    } else if (check.kind === 'string') {
+      if (typeof setting !== 'string' || setting === '') throw new ConfigError(`${source}: "${key}" must be a non-empty string (got ${JSON.stringify(setting)})`);
+      config[key] = setting;
     } else if (check.kind === 'string-or-boolean') {
       if (typeof setting !== 'boolean' && (typeof setting !== 'string' || setting === '')) {
         throw new ConfigError(`${source}: "${key}" must be a file name or true or false (got ${JSON.stringify(setting)})`);

@@ -20,6 +20,12 @@ export interface CliOptions {
   prettier: boolean;
   transforms: string[];
   allow: string[];
+  /** Only proven conversions (see PolicyOptions.strict). */
+  strict: boolean;
+  /** The oldest Node the output must run on, a semver range (see PolicyOptions.nodeVersion). */
+  nodeVersion?: string;
+  /** engines.node is the floor: APIs it does not have are refused. */
+  respectEngines: boolean;
   ignore: string[];
   extensions?: string[];
   parser: ParserName;
@@ -57,7 +63,8 @@ export interface CliOptions {
 }
 
 /** Options a config file may set too (the command line wins). */
-export type ConfigurableOption = 'transforms' | 'ignore' | 'allow' | 'extensions' | 'parser' | 'api' | 'target' | 'failOn' | 'project';
+export type ConfigurableOption =
+  | 'transforms' | 'ignore' | 'allow' | 'strict' | 'nodeVersion' | 'respectEngines' | 'extensions' | 'parser' | 'api' | 'target' | 'failOn' | 'project';
 
 export type ParsedArguments = { options: CliOptions } | { exitCode: number };
 
@@ -130,6 +137,9 @@ function addCommonOptions(command: Command): Command {
     .option('--max-file-size <size>', `skip files larger than this (like 500kb, 2mb; 0: no limit; default: ${formatSize(defaultMaxFileSize)})`)
     .option('--include-minified', 'also process files that look minified (very long mean line length)')
     .option('--allow <rule-id>', 'convert even where this rule would refuse (still reported), repeatable or comma-separated', appendList)
+    .option('--strict', 'only proven conversions: refuse unknown callees, maybe-synchronous callbacks and nextTick moves instead of converting and flagging them; engines.node is the floor')
+    .option('--node-version <range>', 'the oldest Node the output must run on (e.g. 12 gives require(\'fs\').promises; newer APIs are refused)')
+    .option('--respect-engines', "refuse APIs that package.json's engines.node does not have (default: convert and report the Node floor the output needs)")
     .addOption(new Option('--api <style>', 'exported functions: keep a callback form too (dual) or return promises only').choices(['dual', 'promise']).default('dual'))
     .addOption(new Option('--target <env>', 'runtime of the code; auto decides per file').choices(['auto', 'node', 'browser']).default('auto'))
     .addOption(new Option('--report <format>', 'report format (default: text, or from the --report-file extension)').choices([...reportFormats]))
@@ -161,6 +171,9 @@ const configurable: Record<ConfigurableOption, string> = {
   transforms: 'transform',
   ignore: 'ignore',
   allow: 'allow',
+  strict: 'strict',
+  nodeVersion: 'nodeVersion',
+  respectEngines: 'respectEngines',
   extensions: 'extensions',
   parser: 'parser',
   api: 'api',
@@ -217,6 +230,9 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
       prettier: raw.prettier === true,
       transforms: (raw.transform as string[] | undefined) ?? [],
       allow: (raw.allow as string[] | undefined) ?? [],
+      strict: raw.strict === true,
+      nodeVersion: raw.nodeVersion as string | undefined,
+      respectEngines: raw.respectEngines === true,
       ignore: (raw.ignore as string[] | undefined) ?? [],
       extensions: raw.extensions as string[] | undefined,
       parser: raw.parser as ParserName,

@@ -46,6 +46,9 @@ async function applyConfig(options: CliOptions, cwd: string): Promise<CliOptions
   take('transforms', config.transforms);
   take('ignore', config.ignore);
   take('allow', config.allow);
+  take('strict', config.strict);
+  take('nodeVersion', config.nodeVersion);
+  take('respectEngines', config.respectEngines);
   take('extensions', config.extensions);
   take('parser', config.parser);
   take('api', config.api);
@@ -70,6 +73,9 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
     extensions: options.extensions,
     ignore: options.ignore,
     allow: options.allow,
+    strict: options.strict,
+    nodeVersion: options.nodeVersion,
+    respectEngines: options.respectEngines,
     api: options.api,
     target: options.target,
     only,
@@ -104,6 +110,9 @@ async function executeStdin(options: CliOptions, io: CliIo): Promise<number> {
     transforms: options.transforms,
     parser: options.parser,
     allow: options.allow,
+    strict: options.strict,
+    nodeVersion: options.nodeVersion,
+    respectEngines: options.respectEngines,
     api: options.api,
     target: options.target,
     maxFileSize: options.maxFileSize,

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import { createMinNodeMajorLookup } from '../io/engines';
+import { createEnginesLookup } from '../io/engines';
 import { explainMinified, explainTooBig } from '../io/file-limits';
 import { toReportPath } from '../io/paths';
 import { buildReport } from '../report/build-report';
 import type { FileResult, Report, RunOptions } from '../types';
+import { resolveTargetNode } from './policy';
 import { checkRunOptions, fileLimitsOf, transformSafely } from './run';
 
 export interface SourceRunOptions extends Omit<RunOptions, 'paths' | 'only' | 'onFile' | 'project'> {
@@ -29,16 +30,19 @@ export async function runSource(text: string, options: SourceRunOptions): Promis
   if (skip) {
     result = { path: reportPath, status: 'skipped', source: text, findings: [], reason: skip };
   } else {
+    const engines = await createEnginesLookup()(path.dirname(absolute));
     result = transformSafely(text, {
       path: reportPath,
       transforms: options.transforms,
       parser: options.parser,
       allow: options.allow,
+      strict: options.strict,
       api: options.api,
       target: options.target,
-      minNodeMajor: options.minNodeMajor ?? (await createMinNodeMajorLookup()(path.dirname(absolute))),
+      minNodeMajor: resolveTargetNode(options, engines?.minMajor),
       analyze: options.analyze,
     });
+    if (engines) result = { ...result, enginesNode: engines.range };
   }
   return buildReport([result], cwd);
 }

@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
-import { createMinNodeMajorLookup, type MinNodeMajorLookup } from '../io/engines';
+import { createEnginesLookup, type EnginesLookup } from '../io/engines';
 import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } from '../io/file-limits';
+import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
 import { buildPackageModels } from '../analysis/package-model';
@@ -59,6 +60,14 @@ export function checkRunOptions(options: RunOptions): void {
   checkChoice('parser', options.parser);
   checkChoice('api', options.api);
   checkChoice('target', options.target);
+  if (options.nodeVersion !== undefined) {
+    try {
+      parseNodeVersion(options.nodeVersion);
+    } catch (error) {
+      if (error instanceof NodeVersionError) throw new RunOptionsError(error.message);
+      throw error;
+    }
+  }
 }
 
 function notProcessed(collected: CollectedFiles, cwd: string): FileResult[] {
@@ -94,7 +103,7 @@ async function processFile(
   absolutePath: string,
   options: RunOptions,
   cwd: string,
-  lookupMinNodeMajor: MinNodeMajorLookup,
+  lookupEngines: EnginesLookup,
 ): Promise<Processed> {
   const reportPath = toReportPath(cwd, absolutePath);
   const limits = fileLimitsOf(options);
@@ -105,17 +114,20 @@ async function processFile(
   if ('error' in read) return { result: { path: reportPath, status: 'error', findings: [], error: read.error } };
   const minified = explainMinified(read.text, limits);
   if (minified) return { result: skippedResult(reportPath, minified) };
+  const engines = await lookupEngines(path.dirname(absolutePath));
   const sourceOptions: TransformSourceOptions = {
     path: reportPath,
     transforms: options.transforms,
     parser: options.parser,
     allow: options.allow,
+    strict: options.strict,
     api: options.api,
     target: options.target,
-    minNodeMajor: options.minNodeMajor ?? (await lookupMinNodeMajor(path.dirname(absolutePath))),
+    minNodeMajor: resolveTargetNode(options, engines?.minMajor),
     analyze: options.analyze,
   };
-  return { result: transformSafely(read.text, sourceOptions), sourceOptions };
+  const result = transformSafely(read.text, sourceOptions);
+  return { result: engines ? { ...result, enginesNode: engines.range } : result, sourceOptions };
 }
 
 export function transformSafely(text: string, sourceOptions: TransformSourceOptions): FileResult {
@@ -165,10 +177,10 @@ export async function run(options: RunOptions): Promise<Report> {
   const results = notProcessed(collected, cwd);
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
-  const lookupMinNodeMajor = createMinNodeMajorLookup();
+  const lookupEngines = createEnginesLookup();
   const processed: Processed[] = [];
   for (const file of collected.files) {
-    const entry = await processFile(file, options, cwd, lookupMinNodeMajor);
+    const entry = await processFile(file, options, cwd, lookupEngines);
     processed.push(entry);
     results.push(entry.result);
     options.onFile?.(entry.result, results.length, total);
@@ -198,7 +210,8 @@ async function convertAcrossFiles(files: string[], processed: Processed[], optio
       retransform: (index, extra) => {
         const { result, sourceOptions } = processed[index];
         if (!sourceOptions || result.source === undefined) return result;
-        return transformSafely(result.source, { ...sourceOptions, ...extra });
+        const next = transformSafely(result.source, { ...sourceOptions, ...extra });
+        return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
       },
     });
   } catch (error) {

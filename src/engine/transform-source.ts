@@ -1,10 +1,11 @@
 import jscodeshift from 'jscodeshift';
-import type { ConvertedApi, FileResult, Finding, TransformOptions, TransformSourceOptions } from '../types';
+import type { ConvertedApi, FileResult, Finding, NodeRequirement, TransformOptions, TransformSourceOptions } from '../types';
 import { selectTransforms } from '../transforms';
 import { setOptionalCatchBindings } from '../transforms/shared/ast';
 import { createParser, resolveParserName } from './parse';
 import { compareFindings, toFinding } from './findings';
 import { FileAnalysis } from '../timing/scan';
+import { asyncAwaitRequirement, highestRequirement, resolveAllow, resolveTargetNode } from './policy';
 import { printRoot } from './print';
 import { joinSource, splitSource } from './source-text';
 import { applySuppressions, findSkipLines, findSuppressions } from './suppressions';
@@ -27,11 +28,12 @@ interface ParseErrorLike {
 export function transformSource(source: string, options: TransformSourceOptions = {}): FileResult {
   const path = options.path ?? 'input.js';
   const transformOptions: TransformOptions = {
-    allow: options.allow ?? defaultTransformOptions.allow,
+    allow: resolveAllow(options.allow ?? defaultTransformOptions.allow, options.strict),
     api: options.api ?? defaultTransformOptions.api,
     target: options.target ?? defaultTransformOptions.target,
-    minNodeMajor: options.minNodeMajor,
+    minNodeMajor: resolveTargetNode(options, undefined),
     externalApis: options.externalApis,
+    resolvedCalls: options.resolvedCalls,
     promiseOnly: options.promiseOnly,
   };
   const frame = splitSource(source);
@@ -67,6 +69,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
   let changed = false;
   const ownAsyncFunctions = new WeakSet<object>();
   const convertedApis: ConvertedApi[] = [];
+  const requirements: NodeRequirement[] = [asyncAwaitRequirement];
   for (const transform of selectTransforms(options.transforms)) {
     const ran = transform.run({
       j,
@@ -76,6 +79,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
       options: transformOptions,
       ownAsyncFunctions,
       convertedApis,
+      requireNode: (major, feature) => requirements.push({ major, feature }),
       report: (input) => {
         const finding = toFinding(input, path, transform.meta.id);
         findings.push(finding);
@@ -114,5 +118,5 @@ export function transformSource(source: string, options: TransformSourceOptions 
   }
   const output = joinSource(frame, printed);
   if (output === source) return finish({ path, status: 'unchanged', source });
-  return finish({ path, status: 'changed', source, output });
+  return finish({ path, status: 'changed', source, output, nodeFloor: highestRequirement(requirements) });
 }

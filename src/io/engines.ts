@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { memoize } from './memoize';
 
@@ -52,22 +52,52 @@ async function readManifest(file: string): Promise<Manifest | undefined> {
   }
 }
 
+/** A package's engines.node: the range as written and the lowest major it allows (undefined when unreadable). */
+export interface EnginesNode {
+  range: string;
+  minMajor: number | undefined;
+}
+
+export type EnginesLookup = (directory: string) => Promise<EnginesNode | undefined>;
 export type MinNodeMajorLookup = (directory: string) => Promise<number | undefined>;
 
 /**
- * Finds the minimum Node major for files in a directory from the nearest package.json with
- * engines.node. A package.json with a name but no engines ends the search (unknown): it is a
- * package boundary. Nameless ones (`{"type": "module"}` markers) are looked through.
- * Each lookup function has its own cache, one entry per directory.
+ * Finds engines.node for files in a directory from the nearest package.json that has it. A
+ * package.json with a name but no engines ends the search (none declared): it is a package
+ * boundary. Nameless ones (`{"type": "module"}` markers) are looked through. Each lookup
+ * function has its own cache, one entry per directory.
  */
-export function createMinNodeMajorLookup(): MinNodeMajorLookup {
-  const lookup: MinNodeMajorLookup = memoize(async (directory) => {
+export function createEnginesLookup(): EnginesLookup {
+  const lookup: EnginesLookup = memoize(async (directory) => {
     const manifest = await readManifest(path.join(directory, 'package.json'));
     const range = manifest?.engines?.node;
-    if (typeof range === 'string') return parseMinNodeMajor(range);
+    if (typeof range === 'string') return { range, minMajor: parseMinNodeMajor(range) };
     if (typeof manifest?.name === 'string') return undefined;
     const parent = path.dirname(directory);
     return parent === directory ? undefined : lookup(parent);
   });
   return lookup;
+}
+
+/** The lowest Node major engines.node allows for files in a directory (see createEnginesLookup). */
+export function createMinNodeMajorLookup(): MinNodeMajorLookup {
+  const lookup = createEnginesLookup();
+  return async (directory) => (await lookup(directory))?.minMajor;
+}
+
+/** The same search, synchronous, for the jscodeshift entries (a transform there cannot wait). */
+export function findEnginesNodeSync(directory: string): EnginesNode | undefined {
+  for (let current = directory; ; current = path.dirname(current)) {
+    let manifest: Manifest | undefined;
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(path.join(current, 'package.json'), 'utf8'));
+      manifest = parsed && typeof parsed === 'object' ? (parsed as Manifest) : undefined;
+    } catch {
+      manifest = undefined; // missing or broken: look further up
+    }
+    const range = manifest?.engines?.node;
+    if (typeof range === 'string') return { range, minMajor: parseMinNodeMajor(range) };
+    if (typeof manifest?.name === 'string') return undefined;
+    if (path.dirname(current) === current) return undefined;
+  }
 }

@@ -14,6 +14,7 @@ import { listConfigFiles, loadProject, MissingTsMorphError, type TypeScript } fr
 export interface ProjectFileOptions {
   externalApis?: ExternalApi[];
   promiseOnly?: string[];
+  resolvedCalls?: string[];
 }
 
 export interface ProjectModeInput {
@@ -184,10 +185,10 @@ class ProjectRun {
 
   convert(decision: Decision): ProjectModeOutput {
     this.convertCallers();
+    this.stopAssumingResolvedCallees();
     const interfaces = this.interfaceUpdatesNeeded();
     const outcome = this.settleDualApis();
     const interfacesUpdated = this.applyInterfaceUpdates(interfaces);
-    this.dropFalseUnknownCallees();
     this.reportCallersLeft(outcome.callersLeft, outcome.converted);
     return {
       results: this.results,
@@ -227,6 +228,7 @@ class ProjectRun {
     const extra: ProjectFileOptions = {};
     if (options.externalApis && options.externalApis.length > 0) extra.externalApis = options.externalApis;
     if (options.promiseOnly && options.promiseOnly.length > 0) extra.promiseOnly = options.promiseOnly;
+    if (options.resolvedCalls && options.resolvedCalls.length > 0) extra.resolvedCalls = options.resolvedCalls;
     return this.input.retransform(index, extra);
   }
 
@@ -504,21 +506,27 @@ class ProjectRun {
   }
 
   /**
-   * The engine reports an unknown callee whose callback only looks error-first by its names;
-   * where the checker sees its type and it is not error-first (`(err: Error) => void` of a
-   * list of errors), that report is wrong and goes. Not in a scan, whose counts include it.
+   * By default the engine converts a call of a function it cannot see as an unknown callee. Here
+   * the checker sees more: a call that reaches a function of the project is converted by the
+   * rounds or left with a reason, and a callback that only looks error-first by its names
+   * (`(err: Error) => void` of a list of errors) is none. Such files are transformed again
+   * without those assumptions. Not in a scan, whose counts include them.
    */
-  private dropFalseUnknownCallees(): void {
+  private stopAssumingResolvedCallees(): void {
     if (this.input.options.analyze) return;
     this.results.forEach((result, index) => {
-      if (!result.findings.some((finding) => finding.ruleId === 'timing/unknown-callee')) return;
       const calls = this.callsByFile.get(this.input.files[index]) ?? [];
-      const findings = result.findings.filter((finding) => {
-        if (finding.ruleId !== 'timing/unknown-callee') return true;
+      const resolved = result.findings.filter((finding) => {
+        if (finding.ruleId !== 'timing/unknown-callee') return false;
         const call = calls.find((candidate) => candidate.line === finding.line && candidate.column === finding.column);
-        return !call || this.analysis.typedCallback(call.node).kind !== 'not-error-first';
+        if (!call) return false;
+        return this.analysis.typedCallback(call.node).kind === 'not-error-first' || (this.analysis.targetsOf(call.node)?.size ?? 0) > 0;
       });
-      if (findings.length !== result.findings.length) this.results[index] = { ...result, findings };
+      if (resolved.length === 0) return;
+      const previous = this.fileOptions.get(index) ?? {};
+      const options = { ...previous, resolvedCalls: [...new Set([...(previous.resolvedCalls ?? []), ...resolved.map((finding) => `${finding.line}:${finding.column}`)])] };
+      this.fileOptions.set(index, options);
+      this.results[index] = this.retransform(index, options);
     });
   }
 

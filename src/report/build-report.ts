@@ -1,5 +1,6 @@
 import { sumScanTotals } from '../timing/scan';
 import type { FileResult, Report, Summary } from '../types';
+import { summarizeNodeFloor } from './node-floor';
 
 export function summarize(files: readonly FileResult[]): Summary {
   const summary: Summary = {
@@ -25,6 +26,8 @@ export function summarize(files: readonly FileResult[]): Summary {
   }
   const scan = sumScanTotals(files);
   if (scan) summary.scan = scan;
+  const nodeFloor = summarizeNodeFloor(files);
+  if (nodeFloor) summary.nodeFloor = nodeFloor;
   return summary;
 }
 

@@ -4,6 +4,7 @@ import { describeFileError, formatLocation } from './file-error';
 import { describeNestingOutcome } from './format-scan';
 import { describePackage } from './format-packages';
 import { describeProjectMode } from './format-project';
+import { describeNodeFloor } from './node-floor';
 import { listFindingsByRule, plural } from './format-summary';
 
 /** GitHub refuses comments longer than this many characters. */
@@ -79,6 +80,7 @@ function summarySection(report: Report): string[] {
   const byRule = listFindingsByRule(s);
   if (byRule.length > 0) lines.push('', ...table(['Rule', 'Findings'], byRule.map(([ruleId, count]) => [code(ruleId), String(count)])));
   if (s.project) lines.push('', ...describeProjectMode(s.project).map(escapeHtml));
+  if (s.nodeFloor) lines.push('', escapeHtml(describeNodeFloor(s.nodeFloor)));
   return lines;
 }
 

@@ -1,3 +1,4 @@
+import { describeNodeFloor } from './node-floor';
 import { findOwnPackage } from '../io/package-root';
 import { loadRuleDocs, markdownToText } from '../timing/rule-docs';
 import { listRules } from '../timing/rules';
@@ -65,6 +66,9 @@ export function formatSarif(report: Report): string {
       message: { text: file.error?.message ?? `${file.path}: failed` },
       locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' } } }],
     }));
+  const floor = report.summary.nodeFloor;
+  // The Node floor is about the run, not a line: a notification people see, and data for tools.
+  if (floor) notifications.push({ level: floor.outdated ? 'warning' : 'note', message: { text: describeNodeFloor(floor) }, locations: [] });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -74,6 +78,7 @@ export function formatSarif(report: Report): string {
         invocations: [{ executionSuccessful: report.summary.failed === 0, toolExecutionNotifications: notifications }],
         results,
         columnKind: 'utf16CodeUnits',
+        ...(floor && { properties: { nodeFloor: floor } }),
       },
     ],
   };

@@ -1,3 +1,4 @@
+import { describeNodeFloor } from './node-floor';
 import { codeFrameColumns } from '@babel/code-frame';
 import type { FileResult, Finding, Report } from '../types';
 import { colorizeDiff, createFileDiff } from './diff';
@@ -96,6 +97,7 @@ function formatSummaryLines(report: Report): string[] {
     `Scanned ${plural(summary.scanned, 'file')}: ${counts}.`,
     ...(summary.scan ? describeProjectTotals(summary.scan) : []),
     ...(summary.project ? describeProjectMode(summary.project) : []),
+    ...(summary.nodeFloor ? [describeNodeFloor(summary.nodeFloor)] : []),
     ...describeFindings(report),
   ];
 }

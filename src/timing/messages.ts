@@ -10,10 +10,11 @@ import type { MessageData } from '../types';
 export const ruleMessages: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'timing/sync-callback-now-async': {
     alwaysSync: "`{{callback}}` is always called synchronously; as an async function its caller's code would run a microtask later. Left as is (--allow timing/sync-callback-now-async converts it).",
-    alwaysSyncAllowed: "`{{callback}}` is always called synchronously; as an async function its caller's code would run a microtask later.",
+    alwaysSyncAllowed: "`{{callback}}` is always called synchronously; as an async function its caller's code would run a microtask later. On every path a caller's continuation now runs after the code that follows its call.",
     zalgo: '`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous. Left as is (--allow timing/sync-callback-now-async converts it).',
-    zalgoAllowed: '`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous.',
+    zalgoAllowed: "`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous. On the synchronous paths a caller's continuation now runs after the code that follows its call, a microtask later.",
     operationNotKnownAsync: 'The operation that carries the callback is not known to call back asynchronously.',
+    callerContinuation: '{{name}} may call back synchronously: where it did, the code from here on now runs before the continuation, which waits a microtask.',
   },
   'timing/callback-moved-to-microtask': {
     operationCallback: '{{api}}: the callback body now runs as a promise job once the operation completes.',
@@ -89,6 +90,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   },
   'timing/callback-api-not-converted': {
     errorPassedToOuterCallback: 'The error is passed to `{{callback}}`, a callback of the enclosing function: that function is a callback API, converted as a whole or not at all.',
+    ownFunctionLeft: '{{name}} {{reason}}, so this call keeps its callback.',
   },
   'timing/callback-uses-this': {
     callbackUsesThis: 'The function callback uses `this` or `arguments`; moving its body would change what they mean.',
@@ -145,6 +147,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   },
   'timing/unknown-callee': {
     unknownFunction: '{{name}} is not a function awaitify knows; whether it always calls back asynchronously, and once, cannot be proven (--allow timing/unknown-callee converts it through a local wrapper).',
+    assumedOnceAsync: '{{name}} is not a function awaitify knows: it is assumed to call back once, asynchronously, with (err, values…). A second call-back would be lost, and a call-back made synchronously would now run after the code that follows the call.',
   },
   'timing/ignored-by-comment': {
     callIgnored: '{{api}} is left as it is: the comment above it asks so.',

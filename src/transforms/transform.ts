@@ -20,6 +20,8 @@ export interface TransformContext {
   ownAsyncFunctions: WeakSet<object>;
   /** Where a transform lists the callback functions it made async (FileResult.convertedApis). */
   convertedApis: ConvertedApi[];
+  /** Says that the code a transform wrote needs Node `major` or later (FileResult.nodeFloor). */
+  requireNode(major: number, feature: string): void;
 }
 
 /**

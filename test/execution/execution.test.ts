@@ -13,6 +13,7 @@ import {
   runnableExtensions,
   type Fixture,
 } from '../helpers/fixtures';
+import { compareTraces, describeComparison, flaggedSpans, tracedRun, type FlagSpan } from './flagged-difference';
 import { compareRuns, createLimiter, defaultConcurrency, describeRun, differences, formatTraceLine, type RunOutcome } from './harness';
 import { runFixtureSource } from './transpile';
 
@@ -33,6 +34,14 @@ interface Planned {
   renamedOutput?: string;
   /** The rule whose applied finding says the output runs differently (expectedOutputDifference). */
   differsBy?: string;
+  /** Where a convert-and-flag rule applied: lines printed there may move (the flagged-difference rule). */
+  flagged: FlagSpan[];
+}
+
+/** The spans of the applied convert-and-flag findings of the fixture's own rewrite. */
+function flaggedSpansOf(fixture: Fixture, input: string): FlagSpan[] {
+  const result = transformSource(input, { path: fixture.inputFileName, transforms: [fixture.transformId], ...fixtureOptions(input) });
+  return flaggedSpans(result.findings);
 }
 
 /** The merged lines as a sorted list: a multiset. */
@@ -57,7 +66,8 @@ for (const fixture of runnable) {
   if (hasNoRunMarker(input)) noRun.push(fixture);
   else {
     const output = fixture.hasOutput && !fixture.isNoTransform ? readText(fixture.outputPath) : undefined;
-    planned.push({ fixture, input, output, renamedOutput: rewriteRenamed(fixture, input), differsBy: expectedOutputDifference(input) });
+    const flagged = output === undefined ? [] : flaggedSpansOf(fixture, input);
+    planned.push({ fixture, input, output, renamedOutput: rewriteRenamed(fixture, input), differsBy: expectedOutputDifference(input), flagged });
   }
 }
 const repeat = Math.max(1, Number.parseInt(process.env.AWAITIFY_EXEC_REPEAT ?? '1', 10) || 1);
@@ -107,7 +117,7 @@ describe('execution: fixtures run alike before and after the rewrite', () => {
     expect(planned.filter((item) => item.renamedOutput !== undefined).length).toBeGreaterThan(planned.length / 2);
   });
 
-  for (const { fixture, input, output, renamedOutput, differsBy } of planned) {
+  for (const { fixture, input, output, renamedOutput, differsBy, flagged } of planned) {
     describe(fixture.id, () => {
       it(`input runs${repeat > 1 ? ` the same ${repeat} times` : ''}`, () => {
         const run = firstInputRun(fixture);
@@ -140,6 +150,13 @@ describe('execution: fixtures run alike before and after the rewrite', () => {
         it('output behaves like the input', () => {
           const after = outputRuns.get(fixture.id);
           if (!after) throw new Error(`no run recorded for ${fixture.outputFileName}`);
+          if (flagged.length > 0) {
+            // Exact, but for lines that moved within a span a convert-and-flag finding reports.
+            const [before, afterTrace] = [tracedRun(firstInputRun(fixture)), tracedRun(after)];
+            const comparison = compareTraces(before, afterTrace, flagged);
+            if (!comparison.passes) expect.fail(`${fixture.outputFileName} differs from ${fixture.inputFileName} where no finding flags it:\n${describeComparison(before, afterTrace, comparison)}`);
+            return;
+          }
           const report = compareRuns(firstInputRun(fixture), after, { before: fixture.inputFileName, after: fixture.outputFileName });
           if (report) expect.fail(`${fixture.outputFileName} behaves differently from ${fixture.inputFileName}:\n${report}`);
         });
@@ -149,6 +166,13 @@ describe('execution: fixtures run alike before and after the rewrite', () => {
         it('the rewrite with renamed callback parameters behaves like the input', () => {
           const after = renamedRuns.get(fixture.id);
           if (!after) throw new Error(`no run recorded for the renamed rewrite of ${fixture.id}`);
+          if (flagged.length > 0 && differsBy === undefined) {
+            // Renaming keeps every line where it was: the same flagged spans excuse the same moves.
+            const [before, afterTrace] = [tracedRun(firstInputRun(fixture)), tracedRun(after)];
+            const comparison = compareTraces(before, afterTrace, flagged);
+            if (!comparison.passes) expect.fail(`the renamed rewrite of ${fixture.inputFileName} differs where no finding flags it:\n${describeComparison(before, afterTrace, comparison)}`);
+            return;
+          }
           // A fixture whose output runs differently on purpose is compared with its output's run.
           const reference = differsBy === undefined ? firstInputRun(fixture) : outputRuns.get(fixture.id)!;
           const report = compareRuns(reference, after, { before: differsBy === undefined ? fixture.inputFileName : fixture.outputFileName, after: 'renamed rewrite' });

@@ -50,7 +50,7 @@ describe('the flagged-difference rule', () => {
   });
 
   it('reads the rules that convert and flag from the rule table', () => {
-    const flagging = listRules().filter((rule) => rule.convertsAndFlags === true).map((rule) => rule.id);
+    const flagging = listRules().filter((rule) => rule.policy === 'convert-and-flag').map((rule) => rule.id);
     expect(convertAndFlagRuleIds()).toEqual(flagging);
   });
 });

@@ -10,12 +10,12 @@ import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type R
 import { checkCallbackProtocol } from './callback-protocol';
 import { callsBackLater, findCallSites, isPathCurrent, type CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
-import { planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
+import { continuationOf, planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { LocalApis } from './local-apis';
-import { flushHelpers, fromCallbackHelper, mapLimitHelper, useHelper } from './local-helpers';
+import { flushHelpers, fromCallbackHelper, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
 import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './async-library';
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
@@ -61,6 +61,11 @@ export class FileConversion {
   /** Node API calls as first found, and the originals of copied nodes, for apiOfCall. */
   private nodeApis?: Map<AnyNode, PromisableApi>;
   private readonly copiedFrom = new WeakMap<AnyNode, AnyNode>();
+  /** Callback functions of this file not converted, with the rule that refused them (undefined: not tried to the end yet). */
+  private readonly unconverted = new Map<CallbackFunction, string | undefined>();
+  private callbackFunctions: CallbackFunction[] = [];
+  /** Functions converted although they may call back synchronously: their callers are flagged too. */
+  private readonly syncApis = new WeakSet<PromisableApi>();
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
@@ -120,6 +125,7 @@ export class FileConversion {
     if (this.changed) {
       flushHelpers(this.program);
       this.promiseBindings.flush();
+      for (const requirement of this.promiseBindings.requirements) this.ctx.requireNode(requirement.major, requirement.feature);
       removeUnusedBindings(this.program, [...this.touched]);
     }
     return this.changed;
@@ -127,7 +133,13 @@ export class FileConversion {
 
   private planContext(): PlanContext {
     const { minNodeMajor, allow } = this.ctx.options;
-    return { ownAsyncFunctions: this.ctx.ownAsyncFunctions, minNodeMajor, allow, callsBackLater: (call) => callsBackLater(call, this.bindings) };
+    return {
+      ownAsyncFunctions: this.ctx.ownAsyncFunctions,
+      minNodeMajor,
+      allow,
+      callsBackLater: (call) => callsBackLater(call, this.bindings),
+      ownCalleeLeft: (call) => this.ownCalleeLeft(call),
+    };
   }
 
   /** Converts the sites below the path `within` leads to (everywhere when undefined), outermost first. */
@@ -136,7 +148,7 @@ export class FileConversion {
     for (;;) {
       // Searching from the function's own path keeps scopes right and skips the rest of the file.
       const scope = within ? this.ctx.j(this.ctx.root.get('program', ...within)) : this.ctx.root;
-      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call));
+      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call) || this.isResolvedCall(call));
       let stale = false;
       for (const site of sites) {
         // A rewrite moves code: sites it moved are found again on the next pass.
@@ -163,6 +175,9 @@ export class FileConversion {
           }
         }
         reportPlan(report, plan);
+        if (plan.kind === 'rewrite' && this.syncApis.has(plan.api)) {
+          report({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node: continuationOf(site), applied: true });
+        }
         if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
         this.visited.add(applyRewrite(plan, this.rewriteContext));
@@ -174,6 +189,37 @@ export class FileConversion {
     }
   }
 
+  /**
+   * Why a call named like one of this file's callback functions (not resolved as a converted API)
+   * keeps its callback; undefined when it may be treated as an unknown callee. While functions are
+   * being converted, one not converted yet is waited for (its callers retry after it); once all
+   * are tried, one left as it was is an unknown callee unless its own refusal changes results.
+   */
+  private ownCalleeLeft(call: AnyNode): string | undefined {
+    const named = (item: CallbackFunction) => isCalledBy(item, call.callee);
+    for (const [item, refusal] of this.unconverted) {
+      if (!named(item)) continue;
+      if (refusal === undefined) return 'is a callback function of this file that is not converted yet';
+      if (isDualApi(item)) return 'is a converted callback function of this file that keeps its callback form (the dual API)';
+      if (resultChangingRefusals.has(refusal)) return `is a callback function of this file that stays as it is (${refusal})`;
+    }
+    for (const item of this.callbackFunctions) {
+      if (named(item) && !this.unconverted.has(item)) {
+        return 'names a converted callback function of this file that this call cannot be tied to for sure; the function keeps its callback form';
+      }
+    }
+    return undefined;
+  }
+
+  /** A call the type checker resolved (project mode): it is no unknown callee. */
+  private isResolvedCall(call: AnyNode): boolean {
+    const positions = this.ctx.options.resolvedCalls;
+    if (!positions || !call.loc) return false;
+    return positions.includes(`${call.loc.start.line}:${call.loc.start.column + 1}`);
+  }
+
+
+
   /** Which calls carry a callback that is called once, later: Node APIs and converted functions. */
   private apiOfCall(call: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
     const local = this.localApis.resolveCallee(call.callee, classNode);
@@ -181,14 +227,14 @@ export class FileConversion {
     if (!this.nodeApis) {
       this.nodeApis = new Map();
       const unknownAllowed = this.ctx.options.allow.includes('timing/unknown-callee');
-      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings)) {
+      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings, undefined, (call) => this.isResolvedCall(call))) {
         if (site.api && !site.refused && (site.module !== 'unknown' || unknownAllowed)) this.nodeApis.set(site.call, site.api);
       }
     }
     // A trial inside a trial copies a copy: follow the copies back to the node first found.
     for (let node: AnyNode = call; node; node = this.copiedFrom.get(node)) {
       const api = this.nodeApis.get(node);
-      if (api) return api;
+      if (api) return api.module === 'unknown' && this.ownCalleeLeft(call) ? undefined : api;
     }
     return undefined;
   }
@@ -196,11 +242,14 @@ export class FileConversion {
   /** Converts callback API functions until no more can be proven (callees before callers). */
   private convertFunctions(): void {
     const pending = new Map<CallbackFunction, Refusal>();
+    this.callbackFunctions = findCallbackFunctions(this.program);
+    for (const item of this.callbackFunctions) this.unconverted.set(item, undefined);
     const skipLines = this.ctx.options.skipLines;
-    for (const item of findCallbackFunctions(this.program)) {
+    for (const item of this.callbackFunctions) {
       // `// awaitify-ignore-next-line` with no rule: the user asked that this spot be left alone.
       if (skipLines?.has(positionOf(item).loc?.start.line)) {
         this.ctx.report({ ruleId: 'timing/ignored-by-comment', messageId: 'functionIgnored', data: { name: item.name ?? 'This function' }, node: positionOf(item), applied: false });
+        this.unconverted.set(item, 'timing/ignored-by-comment');
         continue;
       }
       pending.set(item, { ruleId: '', messageId: '', node: positionOf(item) });
@@ -214,6 +263,7 @@ export class FileConversion {
           pending.set(item, { ...failure, node: failure.node === item.fn ? positionOf(item) : failure.node });
         } else {
           pending.delete(item);
+          this.unconverted.delete(item);
           progress = true;
         }
       }
@@ -222,6 +272,7 @@ export class FileConversion {
       const name = fn.params[fn.params.length - 1].name;
       this.ctx.report({ ruleId: 'timing/error-not-first-parameter', messageId: 'neverCalledWithError', data: { callback: name, name: fn.id?.name ?? 'the function' }, node: fn, applied: false });
     }
+    for (const [item, failure] of pending) this.unconverted.set(item, failure.ruleId);
     for (const failure of pending.values()) {
       this.ctx.report({ ruleId: failure.ruleId, messageId: failure.messageId, data: failure.data, node: failure.node, applied: false });
     }
@@ -298,7 +349,10 @@ export class FileConversion {
     this.changed = true;
     tidyConvertedFunction(copy);
     loops.forEach(dropTrailingContinue);
-    if (protocol.allowedSync) report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
+    if (protocol.allowedSync) {
+      report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
+      this.syncApis.add(selfApi);
+    }
     if (protocol.emptyLoop) report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
     this.reportJoins(joins, fn, report);
     for (const finding of findings) report(finding);
@@ -429,4 +483,32 @@ export class FileConversion {
       }
     }
   }
+}
+
+/**
+ * A function refused for one of these may call back more than once (a promise of it would lose
+ * calls), or the user asked that it stay as it is: its calls keep their callbacks.
+ */
+const resultChangingRefusals = new Set(['timing/multiple-callback-calls', 'timing/callback-maybe-not-called', 'timing/event-emitter-callback', 'timing/ignored-by-comment']);
+
+/** `return settleCallback(…, cb)`: a function an earlier run converted behind the dual API. */
+function isDualApi(item: CallbackFunction): boolean {
+  const body = item.fn.body?.type === 'BlockStatement' ? item.fn.body.body : [];
+  const call = body.length === 1 && body[0].type === 'ReturnStatement' ? body[0].argument : undefined;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !call.callee.name.startsWith(settleCallbackHelper.baseName)) return false;
+  const last = call.arguments[call.arguments.length - 1];
+  return last?.type === 'Identifier' && last.name === item.callbackName;
+}
+
+/**
+ * May this callee name the function? `f(…)` a plain function named f; `x.m(…)` a method m of a
+ * class or object, or a function assigned to a property m (`module.exports.m = function`).
+ */
+function isCalledBy(item: CallbackFunction, callee: AnyNode): boolean {
+  if (callee.type === 'Identifier') return !item.owner && item.holder?.type !== 'AssignmentExpression' && item.name === callee.name;
+  if (callee.type !== 'MemberExpression' || callee.computed) return false;
+  const name = callee.property.name;
+  const holder = item.holder;
+  if (holder?.type === 'AssignmentExpression') return holder.left.type === 'MemberExpression' && !holder.left.computed && holder.left.property.name === name;
+  return item.owner !== undefined && item.name === name;
 }

@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { walkWithCalledFunctions } from '../shared/reached-functions';
+import { nextTickFlagNodes, walkWithCalledFunctions } from '../shared/reached-functions';
 import {
   collectReferencedNames,
   declaredNames,
@@ -49,6 +49,12 @@ export interface PlanContext {
   minNodeMajor?: number;
   /** Rule ids the user allows to convert anyway. */
   allow: string[];
+  /**
+   * For a call whose callee is named like a callback function of this file that it does not
+   * resolve to as a converted API: why the call keeps its callback. Such a callee is no unknown
+   * function: its protocol is known, and it is not proven (or this call cannot be tied to it).
+   */
+  ownCalleeLeft?: (call: AnyNode) => string | undefined;
   /** Does this call run its inline callback later (a Node callback API)? See callsBackLater. */
   callsBackLater?: (call: AnyNode) => boolean;
 }
@@ -175,6 +181,18 @@ function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | un
   return undefined;
 }
 
+/**
+ * Where a caller sees a continuation that may now run later than it did (an unknown or maybe-
+ * synchronous callee): the call and the code after it up to the end of its block (the first
+ * enclosing block that has a position in the source).
+ */
+export function continuationOf(site: CallSite): { loc: AnyNode['loc'] } {
+  let path = site.path.parent;
+  while (path && !((path.value.type === 'BlockStatement' || path.value.type === 'Program') && path.value.loc)) path = path.parent;
+  const end = path?.value.loc?.end ?? site.call.loc?.end;
+  return { loc: site.call.loc && end ? { start: site.call.loc.start, end } : site.call.loc };
+}
+
 /** Decides, for one call site, whether and how it converts. Reads the AST; changes nothing. */
 export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.refused && !site.callback) return { kind: 'ignore', site };
@@ -185,8 +203,12 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (!api) {
     return skip(site, 'timing/error-handling-unclear', 'optionsNotLiteral', { api: siteLabel(site) });
   }
-  if (site.module === 'unknown' && !context.allow.includes('timing/unknown-callee')) {
-    return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
+  const allowed: RewritePlan['allowed'] = [];
+  if (site.module === 'unknown') {
+    const ownReason = context.ownCalleeLeft?.(site.call);
+    if (ownReason) return skip(site, 'timing/callback-api-not-converted', 'ownFunctionLeft', { name: site.name, reason: ownReason });
+    if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
+    allowed.push({ ruleId: 'timing/unknown-callee', messageId: 'assumedOnceAsync', data: { name: site.name }, node: continuationOf(site) });
   }
   if (!site.callback) {
     return skip(site, 'timing/callback-not-inline', 'callbackNotInline', { api: siteLabel(site) });
@@ -217,11 +239,12 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (conflict) {
     return skip(site, 'timing/name-conflict', 'bodyNameTaken', { name: conflict });
   }
-  const allowed: RewritePlan['allowed'] = [];
-  const nextTick = findNextTick(shape, ancestors.find((node) => node.type === 'Program'), context.callsBackLater ?? (() => false));
+  const program = ancestors.find((node) => node.type === 'Program');
+  const nextTick = findNextTick(shape, program, context.callsBackLater ?? (() => false));
   if (nextTick) {
     if (!context.allow.includes('timing/next-tick-ordering')) return skip(site, 'timing/next-tick-ordering', 'nextTickInBody');
-    allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInBodyAllowed', node: nextTick });
+    // Flagged over the whole call (and a called function that holds the nextTick): any tick or promise job there may change places.
+    for (const node of nextTickFlagNodes(program, site.call)) allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInBodyAllowed', node });
   }
   return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape), allowed };
 }

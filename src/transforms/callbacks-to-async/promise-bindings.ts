@@ -1,6 +1,7 @@
 import type { JSCodeshift } from 'jscodeshift';
 import { isReferenceIdentifier, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { afterImportsIndex, findModuleBindings, type ModuleBinding, type ModuleStyle } from '../shared/module-bindings';
+import type { NodeRequirement } from '../../types';
 import type { NodeModuleName, PromisableApi } from './node-api-table';
 
 /** Preferred local names for the promise namespaces. */
@@ -20,6 +21,8 @@ export class PromiseBindings {
   private readonly namespaces = new Map<NodeModuleName, string>();
   private readonly wrappers = new Map<string, string>();
   private promisifyRef?: AnyNode;
+  /** The Node versions the promise forms handed out need (FileResult.nodeFloor). */
+  readonly requirements: NodeRequirement[] = [];
 
   constructor(
     private readonly j: JSCodeshift,
@@ -33,6 +36,7 @@ export class PromiseBindings {
   calleeFor(api: PromisableApi, binding: ModuleBinding | undefined): AnyNode {
     const j = this.j;
     if (api.module === 'local' || api.module === 'unknown' || api.module === 'async' || !binding) return j.identifier(api.name);
+    this.requirements.push({ major: api.minNode, feature: `the promise form of ${api.module}.${api.name}` });
     const callee = api.access === 'promises'
       ? j.memberExpression(j.identifier(this.namespaceFor(api.module)), j.identifier(api.name))
       : j.identifier(this.wrapperFor(api, binding));
@@ -47,8 +51,10 @@ export class PromiseBindings {
     const namespaces = new Map(this.namespaces);
     const wrappers = new Map(this.wrappers);
     const promisifyRef = this.promisifyRef;
+    const requirements = this.requirements.length;
     return () => {
       this.pending.length = pending;
+      this.requirements.length = requirements;
       this.namespaces.clear();
       for (const [name, local] of namespaces) this.namespaces.set(name, local);
       this.wrappers.clear();
@@ -92,6 +98,7 @@ export class PromiseBindings {
     const local = uniqueName(namespaceNames[module] ?? `${module}Promises`, this.taken);
     const since = promisesPathSince[module] ?? 0;
     const hasPromisesPath = this.minNodeMajor === undefined || this.minNodeMajor >= since;
+    if (hasPromisesPath && since > 0) this.requirements.push({ major: since, feature: `require('${module}/promises')` });
     if (this.style.esm) {
       this.pending.push(
         hasPromisesPath

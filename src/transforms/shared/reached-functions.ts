@@ -63,3 +63,25 @@ export function programOf(path: { value: AnyNode; parent?: unknown } | null | un
   for (let current: any = path; current; current = current.parent) if (current.value?.type === 'Program') return current.value;
   return undefined;
 }
+
+/**
+ * What a converted-and-flagged nextTick spans: the code whose body moved, and every local
+ * function it calls by name (transitively), where the nextTick may sit: the lines their ticks
+ * print may change places with promise jobs.
+ */
+export function nextTickFlagNodes(program: AnyNode | undefined, moved: AnyNode): AnyNode[] {
+  const functions = program ? localFunctionsByName(program) : new Map<string, AnyNode[]>();
+  const reached = new Set<AnyNode>();
+  walkWithCalledFunctions([moved], program, (node) => {
+    if (node.type === 'CallExpression' && node.callee?.type === 'Identifier') for (const fn of functions.get(node.callee.name) ?? []) reached.add(fn);
+    return true;
+  });
+  return [moved, ...[...reached].filter((fn) => fn.loc && !(moved.loc && contains(moved.loc, fn.loc)))];
+}
+
+type Loc = { start: { line: number; column: number }; end: { line: number; column: number } };
+
+function contains(outer: Loc, inner: Loc): boolean {
+  const before = (a: Loc['start'], b: Loc['start']) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}

@@ -8,7 +8,7 @@ import { planTimer, type Plan, type PlanContext, type PlannedFinding } from './p
 import { replaceDelays } from './replace-delays';
 import { applyInterval, applyTimeout, type RewriteContext } from './rewrite';
 import { applyRetry, findFunctionDeclarations, planRetry, type RetryPlan } from './retry';
-import { detectRuntime, type Runtime } from './runtime';
+import { detectRuntime, timersPromisesSince, type Runtime } from './runtime';
 import { TimerBindings } from './timer-bindings';
 
 const id = 'timers-to-async';
@@ -196,7 +196,10 @@ function run(ctx: TransformContext): boolean {
     index = -1;
   }
 
-  if (changed) bindings.flush();
+  if (changed) {
+    bindings.flush();
+    if (runtime.api === 'timers-promises') ctx.requireNode(timersPromisesSince, 'setTimeout and setImmediate from timers/promises');
+  }
   return changed;
 }
 

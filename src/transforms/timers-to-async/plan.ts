@@ -1,6 +1,6 @@
 import type { MessageData, MessageRef } from '../../types';
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { programOf, walkWithCalledFunctions } from '../shared/reached-functions';
+import { nextTickFlagNodes, programOf, walkWithCalledFunctions } from '../shared/reached-functions';
 import {
   collectIdentifierNames,
   declaredNames,
@@ -188,7 +188,8 @@ function checkNextTick(timer: TimerCall, body: AnyNode[], context: PlanContext, 
   if (!context.allow.includes('timing/next-tick-ordering')) {
     return { ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInTimer', node: nextTick };
   }
-  allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInTimerAllowed', node: nextTick });
+  // Flagged over the whole timer call (and a called function that holds the nextTick): any tick or promise job there may change places.
+  for (const node of nextTickFlagNodes(programOf(timer.path), timer.call)) allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInTimerAllowed', node });
   return undefined;
 }
 

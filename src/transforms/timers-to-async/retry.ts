@@ -1,4 +1,4 @@
-import { programOf, walkWithCalledFunctions } from '../shared/reached-functions';
+import { nextTickFlagNodes, programOf, walkWithCalledFunctions } from '../shared/reached-functions';
 import { findPaths } from '../shared/paths';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findAll, isFunctionNode, isIdentifierNamed, isMemberNamed, varNames, type AnyNode } from '../shared/ast';
@@ -122,7 +122,7 @@ export function planRetry(j: JSCodeshift, fnPath: ASTPath<AnyNode>, allow: strin
   });
   if (nextTick) {
     if (!allow.includes('timing/next-tick-ordering')) return skip('timing/next-tick-ordering', 'nextTickInRetry', name, nextTick);
-    allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInRetryAllowed', data: { name }, node: nextTick });
+    for (const node of nextTickFlagNodes(programOf(fnPath), fn)) allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInRetryAllowed', data: { name }, node });
   }
   return { kind: 'rewrite', plan: { fnPath, timerStatement: retry.statement, delay: retry.delay, args: retry.args, argsAtStart: retry.argsAtStart, allowed } };
 }

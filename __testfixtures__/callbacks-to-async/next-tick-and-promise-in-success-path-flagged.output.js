@@ -1,0 +1,13 @@
+// Checks: a success path that schedules both a process.nextTick and a promise job converts by
+// default, flagged (timing/next-tick-ordering): the two lines swap, and the flag's span covers
+// the statements that print them. With --strict it is refused
+// (no-transform-next-tick-and-promise-in-success-path).
+const fsp = require('fs/promises');
+
+(async () => {
+  const text = await fsp.readFile('input.txt', 'utf8');
+  process.nextTick(() => console.log('body: nextTick'));
+  Promise.resolve().then(() => console.log('body: promise job'));
+  console.log('body: read', text.length, 'chars');
+})();
+console.log('after readFile call');
