@@ -4,8 +4,7 @@ import { explainMinified, explainTooBig } from '../io/file-limits';
 import { toReportPath } from '../io/paths';
 import { buildReport } from '../report/build-report';
 import type { FileResult, Report, RunOptions } from '../types';
-import { resolveTargetNode } from './policy';
-import { checkRunOptions, fileLimitsOf, transformSafely } from './run';
+import { checkRunOptions, fileLimitsOf, sourceOptionsOf, transformSafely, withEngines } from './run';
 
 export interface SourceRunOptions extends Omit<RunOptions, 'paths' | 'only' | 'onFile' | 'project'> {
   /**
@@ -31,18 +30,7 @@ export async function runSource(text: string, options: SourceRunOptions): Promis
     result = { path: reportPath, status: 'skipped', source: text, findings: [], reason: skip };
   } else {
     const engines = await createEnginesLookup()(path.dirname(absolute));
-    result = transformSafely(text, {
-      path: reportPath,
-      transforms: options.transforms,
-      parser: options.parser,
-      allow: options.allow,
-      strict: options.strict,
-      api: options.api,
-      target: options.target,
-      minNodeMajor: resolveTargetNode(options, engines?.minMajor),
-      analyze: options.analyze,
-    });
-    if (engines) result = { ...result, enginesNode: engines.range };
+    result = withEngines(transformSafely(text, sourceOptionsOf(options, reportPath, engines)), engines);
   }
   return buildReport([result], cwd);
 }

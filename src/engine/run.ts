@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
-import { createEnginesLookup, type EnginesLookup } from '../io/engines';
+import { createEnginesLookup, type EnginesLookup, type EnginesNode } from '../io/engines';
 import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } from '../io/file-limits';
 import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
@@ -115,7 +115,13 @@ async function processFile(
   const minified = explainMinified(read.text, limits);
   if (minified) return { result: skippedResult(reportPath, minified) };
   const engines = await lookupEngines(path.dirname(absolutePath));
-  const sourceOptions: TransformSourceOptions = {
+  const sourceOptions = sourceOptionsOf(options, reportPath, engines);
+  return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions };
+}
+
+/** What one file is transformed with: the run's options, the policy's Node target from its engines.node. */
+export function sourceOptionsOf(options: Omit<RunOptions, 'paths'>, reportPath: string, engines: EnginesNode | undefined): TransformSourceOptions {
+  return {
     path: reportPath,
     transforms: options.transforms,
     parser: options.parser,
@@ -126,8 +132,11 @@ async function processFile(
     minNodeMajor: resolveTargetNode(options, engines?.minMajor),
     analyze: options.analyze,
   };
-  const result = transformSafely(read.text, sourceOptions);
-  return { result: engines ? { ...result, enginesNode: engines.range } : result, sourceOptions };
+}
+
+/** The result with its package's engines.node, for the report's Node floor. */
+export function withEngines(result: FileResult, engines: EnginesNode | undefined): FileResult {
+  return engines ? { ...result, enginesNode: engines.range } : result;
 }
 
 export function transformSafely(text: string, sourceOptions: TransformSourceOptions): FileResult {
