@@ -66,24 +66,14 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
 
   const progress = createProgress(io);
   let report = await run({
+    ...fileOptionsOf(options, io),
     paths: options.paths,
-    cwd: io.cwd,
-    transforms: options.transforms,
-    parser: options.parser,
     extensions: options.extensions,
     ignore: options.ignore,
-    allow: options.allow,
-    strict: options.strict,
-    nodeVersion: options.nodeVersion,
-    respectEngines: options.respectEngines,
-    api: options.api,
-    target: options.target,
     only,
     analyze: options.command === 'scan',
     project: options.project,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
-    maxFileSize: options.maxFileSize,
-    skipMinified: options.skipMinified,
     onFile: progress.update,
   }).finally(() => progress.finish());
 
@@ -97,15 +87,9 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
   return chooseExitCode(report, options);
 }
 
-/**
- * --stdin: the result on stdout (the source as it was when nothing changed or the file was
- * skipped; nothing when it failed), the report on stderr.
- */
-async function executeStdin(options: CliOptions, io: CliIo): Promise<number> {
-  if (!io.readStdin) return usageError(io, '--stdin: no standard input here');
-  const text = await io.readStdin();
-  let report = await runSource(text, {
-    path: options.stdinFilename ?? 'stdin.js',
+/** What every file is transformed with, from the command line: the same for paths and --stdin. */
+function fileOptionsOf(options: CliOptions, io: CliIo) {
+  return {
     cwd: io.cwd,
     transforms: options.transforms,
     parser: options.parser,
@@ -117,7 +101,17 @@ async function executeStdin(options: CliOptions, io: CliIo): Promise<number> {
     target: options.target,
     maxFileSize: options.maxFileSize,
     skipMinified: options.skipMinified,
-  });
+  };
+}
+
+/**
+ * --stdin: the result on stdout (the source as it was when nothing changed or the file was
+ * skipped; nothing when it failed), the report on stderr.
+ */
+async function executeStdin(options: CliOptions, io: CliIo): Promise<number> {
+  if (!io.readStdin) return usageError(io, '--stdin: no standard input here');
+  const text = await io.readStdin();
+  let report = await runSource(text, { ...fileOptionsOf(options, io), path: options.stdinFilename ?? 'stdin.js' });
   if (options.prettier) report = await formatChangedWithPrettier(report);
   const [file] = report.files;
   if (file.status !== 'error') io.stdout.write(resultText(file));
