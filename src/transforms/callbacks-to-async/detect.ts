@@ -121,7 +121,8 @@ function unknownSite(path: ASTPath<AnyNode>, call: AnyNode): CallSite {
     call,
     module: 'unknown',
     name,
-    api: { module: 'unknown', name, access: 'wrapper', result: { kind: 'array', count: Math.max(0, callback.params.length - 1) }, minNode: 8, returnsUndefined: false },
+    // What it passes along with an error is unknown: an error path that reads those values is refused.
+    api: { module: 'unknown', name, access: 'wrapper', result: { kind: 'array', count: Math.max(0, callback.params.length - 1) }, minNode: 8, returnsUndefined: false, valuesOnError: true },
     callback,
   };
 }
