@@ -33,7 +33,7 @@ export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, na
   const idioms: CallbackIdioms = { prologue: [], callsDeferred: false, optionalCallback: false, findings: [], namesDropped: new Set() };
   const shift = takeArgumentShift(j, copy, cb);
   if (shift) {
-    idioms.prologue.push(shift.replay);
+    idioms.prologue.push(...shift.replay);
     idioms.arity = shift.arity;
     if (!shift.exact) {
       idioms.findings.push({ ruleId: 'timing/return-value-now-promise', messageId: 'optionalArgumentDefault', data: { name, param: shift.param, value: printLiteral(shift.value) }, node: shift.node, applied: true });

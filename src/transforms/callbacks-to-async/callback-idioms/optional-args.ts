@@ -1,7 +1,7 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { isIdentifierNamed, referencesName, type AnyNode } from '../../shared/ast';
+import { isIdentifierNamed, isNullish, referencesName, type AnyNode } from '../../shared/ast';
 import { cloneNode } from '../../shared/clone';
-import { assignedValue, expressionsOf, isFunctionTest, isPureLiteral, sameLiteral } from './shapes';
+import { assignedValue, expressionsOf, isAbsenceTest, isFunctionTest, isPureLiteral, sameLiteral } from './shapes';
 
 /**
  * The optional-argument shift: `if (typeof opts === 'function') { cb = opts; opts = {} }`.
@@ -10,8 +10,8 @@ import { assignedValue, expressionsOf, isFunctionTest, isPureLiteral, sameLitera
  * pass a callback go through the dual wrapper, which replays the shift before the body.
  */
 export interface ArgumentShift {
-  /** The shifting `if` as written, without branches that do not shift: the dual wrapper runs it first. */
-  replay: AnyNode;
+  /** The shifting statements as written, without branches that do not shift: the dual wrapper runs them first. */
+  replay: AnyNode[];
   param: string;
   /** What the shift gave `param`: its default in the async function. */
   value: AnyNode;
@@ -23,9 +23,14 @@ export interface ArgumentShift {
 }
 
 interface ShiftMatch {
-  statement: AnyNode;
-  /** The list that holds it, where it is replaced by what is left when no callback comes first. */
+  /** The list that holds the shift, where `count` statements from `start` make it. */
   list: AnyNode[];
+  start: number;
+  count: number;
+  /** What stays in the async body in their place: the branches that do not shift. */
+  rest: AnyNode[];
+  /** What the dual wrapper runs first. */
+  replay: AnyNode[];
   param: string;
   value: AnyNode;
   exact: boolean;
@@ -40,19 +45,64 @@ function shiftValue(consequent: AnyNode, cb: string, param: string): AnyNode | u
   return isIdentifierNamed(moved, param) && isPureLiteral(value) ? value : undefined;
 }
 
-function matchShift(statement: AnyNode, list: AnyNode[], cb: string, params: string[]): ShiftMatch | undefined {
+/**
+ * Does the test say "the callback came in `param`'s place": `typeof param === 'function'`,
+ * `!cb`, or both joined by `&&`? Returns whether it reads the callback, or undefined.
+ */
+function shiftTest(test: AnyNode, cb: string, param: string): { readsCallback: boolean } | undefined {
+  if (isFunctionTest(test, param)) return { readsCallback: false };
+  if (isAbsenceTest(test, cb) || (test?.type === 'BinaryExpression' && ['===', '=='].includes(test.operator) && isIdentifierNamed(test.left, cb) && isNullish(test.right))) return { readsCallback: true };
+  if (test?.type === 'LogicalExpression' && test.operator === '&&') {
+    const [left, right] = [shiftTest(test.left, cb, param), shiftTest(test.right, cb, param)];
+    if (left && right) return { readsCallback: left.readsCallback || right.readsCallback };
+  }
+  return undefined;
+}
+
+/**
+ * The replay of a shift whose test reads the callback (`if (!cb)`) also asks that `param` be a
+ * function: a promise call that passes `param` and no callback must keep its `param`.
+ */
+function replayOf(j: JSCodeshift, statement: AnyNode, param: string, readsCallback: boolean): AnyNode {
+  const replay = cloneNode(statement);
+  replay.alternate = null;
+  const asksFunction = (test: AnyNode): boolean => isFunctionTest(test, param) || (test.type === 'LogicalExpression' && test.operator === '&&' && (asksFunction(test.left) || asksFunction(test.right)));
+  if (readsCallback && !asksFunction(replay.test)) {
+    const isFunction = j.binaryExpression('===', j.unaryExpression('typeof', j.identifier(param)), j.stringLiteral('function'));
+    replay.test = j.logicalExpression('&&', isFunction, replay.test);
+  }
+  return replay;
+}
+
+/** `cb = typeof param === 'function' ? param : cb` then `param = typeof param === 'function' ? <literal> : param`. */
+function matchConditionalShift(list: AnyNode[], start: number, cb: string, params: string[]): ShiftMatch | undefined {
+  const [first, second] = [list[start], list[start + 1]];
+  const moved = first?.type === 'ExpressionStatement' ? assignedValue(first.expression, cb) : undefined;
+  if (moved?.type !== 'ConditionalExpression' || !isIdentifierNamed(moved.alternate, cb)) return undefined;
+  const param = params.find((name) => isFunctionTest(moved.test, name) && isIdentifierNamed(moved.consequent, name));
+  const shifted = param && second?.type === 'ExpressionStatement' ? assignedValue(second.expression, param) : undefined;
+  if (!param || shifted?.type !== 'ConditionalExpression' || !isFunctionTest(shifted.test, param) || !isIdentifierNamed(shifted.alternate, param) || !isPureLiteral(shifted.consequent)) return undefined;
+  const value = shifted.consequent;
+  return { list, start, count: 2, rest: [], replay: [cloneNode(first), cloneNode(second)], param, value, exact: isIdentifierNamed(value, 'undefined') };
+}
+
+function matchShift(j: JSCodeshift, list: AnyNode[], start: number, cb: string, params: string[]): ShiftMatch | undefined {
+  const statement = list[start];
+  if (statement?.type === 'ExpressionStatement') return matchConditionalShift(list, start, cb, params);
   if (statement?.type !== 'IfStatement') return undefined;
   for (const param of params) {
-    if (isFunctionTest(statement.test, param)) {
-      const value = shiftValue(statement.consequent, cb, param);
-      return value ? { statement, list, param, value, exact: isIdentifierNamed(value, 'undefined') } : undefined;
+    const test = shiftTest(statement.test, cb, param);
+    const value = test ? shiftValue(statement.consequent, cb, param) : undefined;
+    if (test && value) {
+      const rest = statement.alternate ? [statement.alternate] : [];
+      return { list, start, count: 1, rest, replay: [replayOf(j, statement, param, test.readsCallback)], param, value, exact: isIdentifierNamed(value, 'undefined') };
     }
   }
   // `if (opts) { <shift> … } else { opts = {} }`: a function is truthy, so the shift may go first.
-  const inner = statement.consequent.type === 'BlockStatement' ? statement.consequent.body[0] : undefined;
+  const inner = statement.consequent.type === 'BlockStatement' ? statement.consequent.body : undefined;
   const guarded = params.find((param) => isIdentifierNamed(statement.test, param));
   if (!guarded || !inner) return undefined;
-  const match = matchShift(inner, statement.consequent.body, cb, [guarded]);
+  const match = matchShift(j, inner, 0, cb, [guarded]);
   if (!match) return undefined;
   const otherwise = statement.alternate ? expressionsOf(statement.alternate) : undefined;
   const fallback = otherwise?.length === 1 ? assignedValue(otherwise[0], guarded) : undefined;
@@ -70,29 +120,28 @@ export function takeArgumentShift(j: JSCodeshift, fn: AnyNode, cb: string): Argu
   const strict = (fn.body.directives ?? []).some((directive: AnyNode) => directive.value?.value === 'use strict');
   const seen: AnyNode[] = [];
   let found: ShiftMatch | undefined;
-  for (const statement of body) {
-    const match = matchShift(statement, body, cb, params);
+  for (let i = 0; i < body.length; i++) {
+    const match = matchShift(j, body, i, cb, params);
     if (match && !found && !seen.some((earlier) => referencesName(earlier, match.param))) {
       found = match;
+      i += match.list === body ? match.count - 1 : 0;
       continue;
     }
-    if (match || referencesName(statement, cb)) break;
-    if (statement.type !== 'FunctionDeclaration') seen.push(statement);
+    if (match || referencesName(body[i], cb)) break;
+    if (body[i].type !== 'FunctionDeclaration') seen.push(body[i]);
   }
   if (!found) return undefined;
-  const { statement, list, param, value } = found;
+  const { list, start, count, rest, replay, param, value } = found;
   // A default makes the parameter list non-simple, where a 'use strict' body is a syntax error.
   const needsDefault = !isIdentifierNamed(value, 'undefined');
   if (needsDefault && strict) return undefined;
-  const replay = cloneNode(statement);
-  replay.alternate = null;
-  const rest = statement.alternate;
-  list.splice(list.indexOf(statement), 1, ...(rest ? [rest] : []));
-  const index = fn.params.findIndex((node: AnyNode) => isIdentifierNamed(node, param));
+  const node = list[start];
+  list.splice(start, count, ...rest);
+  const index = fn.params.findIndex((item: AnyNode) => isIdentifierNamed(item, param));
   if (needsDefault) {
     const left = fn.params[index];
     left.optional = false;
     fn.params[index] = j.assignmentPattern(left, cloneNode(value));
   }
-  return { replay, param, value, exact: found.exact, arity: index + 1, node: statement };
+  return { replay, param, value, exact: found.exact, arity: index + 1, node };
 }
