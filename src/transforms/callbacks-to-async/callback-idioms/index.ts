@@ -6,6 +6,7 @@ import { takeArgumentShift } from './optional-args';
 import { describeWithoutCallback, takeGuardedCalls, withoutCallbackOf, type WithoutCallback } from './optional-callback';
 import { wrapperOf } from './callback-wrappers';
 import { takeTryAroundCalls } from './try-around-call';
+import { inlineNamedCallbacks } from './named-callbacks';
 import { printLiteral } from './shapes';
 
 /**
@@ -58,6 +59,7 @@ export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, na
     idioms.optionalCallback = true;
     idioms.findings.push({ ruleId: 'timing/return-value-now-promise', messageId: 'noCallbackNowPromise', data: { name, callback: cb, before: describeWithoutCallback(withoutCallback) }, node: copy, applied: true });
   }
+  inlineNamedCallbacks(j, copy);
   for (const statement of takeTryAroundCalls(copy, cb)) {
     idioms.findings.push({ ruleId: 'timing/multiple-callback-calls', messageId: 'tryAroundCallbackCall', data: { callback: cb }, node: statement, applied: true });
   }
