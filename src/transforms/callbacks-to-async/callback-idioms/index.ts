@@ -8,6 +8,7 @@ import { wrapperOf } from './callback-wrappers';
 import { takeTryAroundCalls } from './try-around-call';
 import { inlineNamedCallbacks } from './named-callbacks';
 import { blockArrowCalls } from './arrow-bodies';
+import { flattenStepperParams } from './stepper-params';
 import { printLiteral } from './shapes';
 
 /**
@@ -61,6 +62,7 @@ export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, na
     idioms.findings.push({ ruleId: 'timing/return-value-now-promise', messageId: 'noCallbackNowPromise', data: { name, callback: cb, before: describeWithoutCallback(withoutCallback) }, node: copy, applied: true });
   }
   inlineNamedCallbacks(j, copy);
+  flattenStepperParams(j, copy);
   blockArrowCalls(j, copy, cb);
   for (const statement of takeTryAroundCalls(copy, cb)) {
     idioms.findings.push({ ruleId: 'timing/multiple-callback-calls', messageId: 'tryAroundCallbackCall', data: { callback: cb }, node: statement, applied: true });
