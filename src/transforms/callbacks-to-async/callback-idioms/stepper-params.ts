@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { childNodes, findAll, isFunctionNode, isIdentifierNamed, isReferenceIdentifier, type AnyNode } from '../../shared/ast';
+import { childNodes, collectIdentifierNames, findAll, isFunctionNode, isIdentifierNamed, isReferenceIdentifier, patternNames, uniqueName, type AnyNode } from '../../shared/ast';
 
 /**
  * A `next(err)` stepper: `function next(er) { BODY } next();` whose steps are `next(x)`
@@ -22,22 +22,30 @@ export function flattenStepperParams(j: JSCodeshift, fn: AnyNode): boolean {
   const param = declaration?.params[0];
   if (!declaration || declaration.params.length !== 1 || param.type !== 'Identifier' || declaration.async || declaration.generator) return false;
   if (findAll(declaration.body, (node, parent) => isIdentifierNamed(node, 'arguments') && isReferenceIdentifier(node, parent), { skipNonArrowFunctions: true }).length > 0) return false;
-  if (readInNestedFunction(declaration.body, param.name)) return false;
+  // The parameter becomes a binding of the whole function: a name free there, its uses in the
+  // stepper renamed where they mean it (not in a callback whose own parameter has that name).
+  const own = usesOf(declaration.body, param.name);
+  if (!own) return false;
+  const taken = collectIdentifierNames(fn);
+  const outer = findAll(fn.body, (node) => isIdentifierNamed(node, param.name)).length === own.length + 1 ? param.name : uniqueName(param.name, taken);
+  if (readInNestedFunction(declaration.body, new Set(own))) return false;
   blockIfSlots(j, declaration.body, name);
   const steps = stepsOf(fn.body, name, declaration, last);
   if (!steps) return false;
+  for (const node of own) node.name = outer;
+  const valueName = uniqueName(`${param.name}Value`, taken);
   for (const step of steps) {
     if (step.kind === 'handedOn') {
-      const value = j.identifier(uniqueParam(param.name));
-      step.call.arguments[step.call.arguments.length - 1] = j.functionExpression(null, [value], j.blockStatement([assign(j, param.name, value), j.expressionStatement(j.callExpression(j.identifier(name), []))]));
+      const value = j.identifier(valueName);
+      step.call.arguments[step.call.arguments.length - 1] = j.functionExpression(null, [value], j.blockStatement([assign(j, outer, value), j.expressionStatement(j.callExpression(j.identifier(name), []))]));
     } else {
       const [argument] = step.call.arguments;
       step.call.arguments = [];
-      step.list.splice(step.list.indexOf(step.statement), 0, assign(j, param.name, argument ?? j.identifier('undefined')));
+      step.list.splice(step.list.indexOf(step.statement), 0, assign(j, outer, argument ?? j.identifier('undefined')));
     }
   }
   declaration.params = [];
-  body.splice(body.indexOf(declaration), 0, j.variableDeclaration('let', [j.variableDeclarator(j.identifier(param.name))]));
+  body.splice(body.indexOf(declaration), 0, j.variableDeclaration('let', [j.variableDeclarator(j.identifier(outer))]));
   return true;
 }
 
@@ -49,13 +57,9 @@ function assign(j: JSCodeshift, name: string, value: AnyNode): AnyNode {
   return j.expressionStatement(j.assignmentExpression('=', j.identifier(name), value));
 }
 
-function uniqueParam(name: string): string {
-  return `${name}Value`;
-}
-
-/** Does a function inside `root` read `name`? */
-function readInNestedFunction(root: AnyNode, name: string): boolean {
-  return findAll(root, (node) => isFunctionNode(node)).some((inner) => findAll(inner, (node, parent) => isIdentifierNamed(node, name) && isReferenceIdentifier(node, parent)).length > 0);
+/** Does a function inside `root` hold one of the parameter's uses (it would see later steps' values)? */
+function readInNestedFunction(root: AnyNode, uses: ReadonlySet<AnyNode>): boolean {
+  return findAll(root, (node) => isFunctionNode(node)).some((inner) => findAll(inner, (node) => uses.has(node)).length > 0);
 }
 
 /**
@@ -97,4 +101,21 @@ function blockIfSlots(j: JSCodeshift, root: AnyNode, name: string): void {
       if (call?.type === 'CallExpression' && isIdentifierNamed(call.callee, name)) node[key] = j.blockStatement([slot]);
     }
   }
+}
+
+/**
+ * The identifiers in `root` that mean the stepper's parameter `name` (not inside a function that
+ * declares its own); undefined when `root` declares `name` again with var/let/const.
+ */
+function usesOf(root: AnyNode, name: string): AnyNode[] | undefined {
+  const found: AnyNode[] = [];
+  let redeclared = false;
+  const recurse = (node: AnyNode) => {
+    if (isFunctionNode(node) && node.params.some((item: AnyNode) => patternNames(item).includes(name))) return;
+    if (node.type === 'VariableDeclarator' && patternNames(node.id).includes(name)) redeclared = true;
+    if (node.type === 'Identifier' && node.name === name) found.push(node);
+    for (const child of childNodes(node)) recurse(child);
+  };
+  recurse(root);
+  return redeclared ? undefined : found;
 }
