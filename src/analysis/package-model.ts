@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { findConversionGroups } from './groups';
 import { readModuleFacts } from './module-facts';
 import { groupByPackage, listPackageFiles, maxModelFileBytes, readPackageManifest, type PackageManifest } from './package-files';
+import { rememberResolver } from './package-calls';
 import { PackageResolver, type Value } from './resolve';
 import { classifyPaths, computeSummaries, storesOf, valuesOf } from './summaries';
 import type { CallbackApiSummary, ModuleFacts, PackageModel } from './types';
@@ -80,7 +81,9 @@ export function modelFromModules(root: string, manifest: PackageManifest, module
   }
   apis.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   const groups = findConversionGroups(apis, modules, resolver);
-  return { root, ...(name !== undefined && { name }), filesRead: Object.keys(modules).length, unreadable, modules, apis, inlineCallbackCalls: countInlineCallbackCalls(modules, resolver), groups };
+  const model: PackageModel = { root, ...(name !== undefined && { name }), filesRead: Object.keys(modules).length, unreadable, modules, apis, inlineCallbackCalls: countInlineCallbackCalls(modules, resolver), groups };
+  rememberResolver(model, resolver);
+  return model;
 }
 
 function functionsOf(value: Value | undefined): string[] {
