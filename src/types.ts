@@ -166,6 +166,24 @@ export interface Summary {
   nodeFloor?: NodeFloorSummary;
   /** The package model of `awaitify scan`: each package's callback APIs and their protocols (src/analysis/). */
   packages?: PackageReport[];
+  /** What cross-file conversion through the package model did, when a call crossed files (src/engine/cross-file.ts). */
+  crossFile?: CrossFileSummary;
+}
+
+/** Cross-file conversion through the package model (on by default; `--no-cross-file` turns it off). */
+export interface CrossFileSummary {
+  /** Package roots read (relative to the run's directory; `.` for itself). */
+  packages: string[];
+  /** Files the models read, the run's and the others of their packages (read, never written). */
+  filesRead: number;
+  /** Calls in the run's files (with a callback as last argument) resolved to a function of another file. */
+  callsResolved: number;
+  /** Callee texts awaited across files (each a function of another file that became async). */
+  calleesAwaited: number;
+  /** Files transformed again with what the model knows. */
+  filesRetransformed: number;
+  /** Files whose converted functions their callers do not await, because the file cannot be written, and why. */
+  fellBack: Array<{ path: string; reason: string }>;
 }
 
 /**
@@ -244,6 +262,19 @@ export interface ExternalApi {
   callee: string;
   /** How many values its callback received on success: 0 or 1, or more (then an array). */
   valueCount: number;
+  /** It called back synchronously on some path (or may have): each call is flagged `timing/sync-callback-now-async`. */
+  maySyncCallBack?: boolean;
+}
+
+/** A call of a package function of another file, as the package model summarises that function. */
+export interface PackageCallee {
+  /** `line:column` of the call, 1-based, as the file was read. */
+  at: string;
+  /** The function as a reader names it (`load`, `Store#read`), and its file as the report names it. */
+  name: string;
+  definedIn: string;
+  calls: 'once' | 'maybe-never' | 'maybe-twice' | 'unknown';
+  timing: 'deferred' | 'sync' | 'sync-on-some-path' | 'unknown';
 }
 
 /** A callback function of this file that became async (for project mode). */
@@ -281,6 +312,13 @@ export interface TransformOptions {
    * unknown-callee assumption: project mode converts them, or says why not.
    */
   resolvedCalls?: string[];
+  /**
+   * Calls (cross-file mode) of a function of another file of the package that stays a callback
+   * function, with what the package model's summary of it proves. Such a call is no unknown
+   * callee: a proven one converts through the local wrapper without the unknown-callee flag,
+   * one that may call back twice or never keeps its callback, a synchronous one is flagged as such.
+   */
+  packageCallees?: PackageCallee[];
   /**
    * Exported functions of this file whose every caller in the project converts: they may drop
    * their callback form (no dual API) even with `api: 'dual'`.
@@ -391,5 +429,15 @@ export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
    * is in scope and a converted callback API is called from another file.
    */
   project?: string | boolean;
+  /**
+   * Cross-file conversion through the package model (default true): calls of another file's
+   * package function await it when it became async, and are judged by its summary otherwise.
+   */
+  crossFile?: boolean;
+  /**
+   * The run's output will be written (--write): a file that cannot be written then converts
+   * nothing its callers in other files would await (see CrossFileSummary.fellBack).
+   */
+  forWrite?: boolean;
 }
 
