@@ -56,6 +56,11 @@ export interface FileResult {
   scan?: FileScan;
   /** Callback functions of this file that became async (see ConvertedApi). */
   convertedApis?: ConvertedApi[];
+  /**
+   * Files (report paths) whose converted functions this output awaits (cross-file mode): it is
+   * written only after they are, and not at all when one of them could not be.
+   */
+  awaitsFrom?: string[];
   /** The oldest Node major the rewritten file runs on, and what sets it (changed files only). */
   nodeFloor?: NodeRequirement;
   /** The file's package.json `engines.node` range, when run() found one. */

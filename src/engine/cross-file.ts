@@ -89,7 +89,17 @@ class CrossFileRun {
         this.apply(index, { ...previous, externalApis });
         changed = true;
       });
-      if (!changed) return;
+      if (!changed) break;
+    }
+    this.noteAwaitedFiles();
+  }
+
+  /** Each file that awaits another file's functions names it, so that writing keeps them together. */
+  private noteAwaitedFiles(): void {
+    for (const [index, options] of this.options) {
+      const texts = new Set((options.externalApis ?? []).map((api) => api.callee));
+      const from = new Set(this.calls[index].filter((call) => texts.has(call.callee)).map((call) => toReportPath(this.input.cwd, call.target.file)));
+      if (from.size > 0 && this.results[index].status === 'changed') this.results[index] = { ...this.results[index], awaitsFrom: [...from].sort() };
     }
   }
 

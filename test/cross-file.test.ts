@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../src/engine/run';
+import { writeResults } from '../src/io/write-results';
+import type { FileResult, Report } from '../src/types';
+import { runAwaitify } from './helpers/cli';
+import { makeTree, removeTrees } from './temp-trees';
+
+afterAll(removeTrees);
+
+/**
+ * Cross-file conversion through the package model, on real files: a plain JavaScript package
+ * (no tsconfig, no jsconfig) whose app calls callback functions of lib/.
+ */
+const storeJs = `const fs = require('fs');
+function load(id, cb) {
+  fs.readFile(id, 'utf8', (err, text) => {
+    if (err) return cb(err);
+    cb(null, text.trim());
+  });
+}
+function twice(cb) {
+  fs.stat(__filename, (err, st) => {
+    if (err) cb(err);
+    cb(null, st.isFile());
+  });
+}
+module.exports = { load, twice };
+`;
+
+const appJs = `const store = require('./lib/store');
+const { later } = require('./vendor/later');
+store.load(__dirname + '/data.txt', (err, text) => {
+  if (err) throw err;
+  console.log('loaded', text);
+});
+store.twice((err, isFile) => {
+  if (err) throw err;
+  console.log('twice', isFile);
+});
+later(3, (err, value) => {
+  if (err) throw err;
+  console.log('later', value);
+});
+console.log('started');
+`;
+
+const laterJs = `exports.later = function later(value, cb) {
+  setTimeout(() => cb(null, value * 2), 1);
+};
+`;
+
+function storePackage(): Promise<string> {
+  return makeTree({
+    'package.json': JSON.stringify({ name: 'store-fixture', version: '1.0.0' }),
+    'lib/store.js': storeJs,
+    'vendor/later.js': laterJs,
+    'app.js': appJs,
+    'data.txt': 'hello\n',
+  });
+}
+
+function fileOf(report: Report, name: string): FileResult {
+  const found = report.files.find((file) => file.path === name);
+  if (!found) throw new Error(`no ${name} in ${report.files.map((file) => file.path).join(', ')}`);
+  return found;
+}
+
+function rulesAt(file: FileResult, line: number): string[] {
+  return file.findings.filter((finding) => finding.line === line).map((finding) => `${finding.ruleId}${finding.messageId ? `/${finding.messageId}` : ''}`);
+}
+
+function runNode(root: string): string {
+  return execFileSync(process.execPath, ['app.js'], { cwd: root, encoding: 'utf8' });
+}
+
+describe('cross-file conversion through the package model (plain JavaScript, no config file)', () => {
+  it('awaits a function of another file that became async, judges the others by their summaries, and runs the same in node', async () => {
+    const root = await storePackage();
+    const before = runNode(root);
+    // vendor/ is outside the run's paths: read by the model, never written.
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root });
+    const app = fileOf(report, 'app.js');
+    const store = fileOf(report, 'lib/store.js');
+    expect(store.convertedApis?.map((api) => api.name)).toEqual(['load']);
+    expect(app.output).toContain("const text = await store.load(__dirname + '/data.txt');");
+    expect(app.output).not.toContain('fromCallback((done) => store.load');
+    expect(app.awaitsFrom).toEqual(['lib/store.js']);
+    // twice may call back twice (its summary): kept with its callback, said by the model.
+    expect(rulesAt(app, 7)).toEqual(['timing/multiple-callback-calls/packageCalleeTwice']);
+    expect(app.output).toContain('store.twice((err, isFile) => {');
+    // later (outside the run, once and later by its summary) converts through the local wrapper, with no unknown-callee flag.
+    expect(app.output).toContain('await fromCallback((done) => later(3, done))');
+    expect(rulesAt(app, 11)).toEqual(['timing/callback-moved-to-microtask/operationCallback']);
+    expect(report.files.map((file) => file.path)).not.toContain('vendor/later.js');
+    expect(report.summary.crossFile).toMatchObject({ packages: ['.'], filesRead: 3, callsResolved: 3, calleesAwaited: 1, fellBack: [] });
+
+    await writeResults(report);
+    expect(await fs.readFile(path.join(root, 'vendor/later.js'), 'utf8')).toBe(laterJs);
+    expect(runNode(root)).toBe(before);
+  });
+
+  it('--no-cross-file converts each file on its own: another file\'s function is an unknown callee, as before', async () => {
+    const root = await storePackage();
+    const { code, stdout } = await runAwaitify(root, ['app.js', 'lib', '--no-cross-file', '--report', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as Report;
+    expect(json.summary.crossFile).toBeUndefined();
+    const app = fileOf(json, 'app.js');
+    expect(rulesAt(app, 3)).toContain('timing/unknown-callee/assumedOnceAsync');
+    expect(rulesAt(app, 7)).toContain('timing/unknown-callee/assumedOnceAsync');
+    const withModel = JSON.parse((await runAwaitify(root, ['app.js', 'lib', '--report', 'json'])).stdout) as Report;
+    expect(withModel.summary.crossFile?.calleesAwaited).toBe(1);
+    expect(fileOf(withModel, 'app.js').findings.some((finding) => finding.ruleId === 'timing/unknown-callee')).toBe(false);
+  });
+
+  it('flags each caller of a function that may call back synchronously, now awaited', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'zalgo-fixture' }),
+      'lib/cache.js': `const fs = require('fs');
+const seen = {};
+function get(key, cb) {
+  if (seen[key]) return cb(null, seen[key]);
+  fs.readFile(key, 'utf8', (err, text) => {
+    if (err) return cb(err);
+    seen[key] = text;
+    cb(null, text);
+  });
+}
+module.exports = { get };
+`,
+      'main.js': `const cache = require('./lib/cache');
+cache.get(__filename, (err, text) => {
+  if (err) throw err;
+  console.log(text.length > 0);
+});
+`,
+    });
+    const report = await run({ paths: ['.'], cwd: root });
+    const main = fileOf(report, 'main.js');
+    expect(main.output).toContain('await cache.get(__filename)');
+    expect(rulesAt(main, 2)).toContain('timing/sync-callback-now-async/callerContinuation');
+  });
+});
+
+describe('conversion groups are written wholly or not at all', () => {
+  it('a read-only definer converts nothing its callers would await: they keep their callbacks, and the package still runs', async () => {
+    const root = await storePackage();
+    const before = runNode(root);
+    await fs.chmod(path.join(root, 'lib/store.js'), 0o444);
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root, forWrite: true });
+    expect(report.summary.crossFile?.fellBack).toEqual([{ path: 'lib/store.js', reason: 'lib/store.js: the file is read-only; not written' }]);
+    const app = fileOf(report, 'app.js');
+    expect(app.output).not.toContain('await store.load(');
+    expect(app.awaitsFrom).toBeUndefined();
+    const written = await writeResults(report);
+    expect(fileOf(written, 'lib/store.js').status).toBe('error');
+    expect(await fs.readFile(path.join(root, 'lib/store.js'), 'utf8')).toBe(storeJs);
+    expect(fileOf(written, 'app.js').status).toBe('changed');
+    expect(runNode(root)).toBe(before);
+  });
+
+  it('a caller is not written when the file it awaits could not be (changed on disk since it was read)', async () => {
+    const root = await storePackage();
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root, forWrite: true });
+    expect(fileOf(report, 'app.js').awaitsFrom).toEqual(['lib/store.js']);
+    // Someone edits lib/store.js between the run and the write: it is not written, so neither is app.js.
+    const edited = `${storeJs}// edited\n`;
+    await fs.writeFile(path.join(root, 'lib/store.js'), edited);
+    const written = await writeResults(report);
+    expect(fileOf(written, 'lib/store.js').error?.message).toContain('changed on disk since it was read');
+    expect(fileOf(written, 'app.js').error?.message).toBe('app.js: not written: it would await functions of lib/store.js, which could not be written');
+    expect(await fs.readFile(path.join(root, 'app.js'), 'utf8')).toBe(appJs);
+    expect(await fs.readFile(path.join(root, 'lib/store.js'), 'utf8')).toBe(edited);
+  });
+
+  it('a definer that does not parse converts nothing, and its callers keep calling it with a callback', async () => {
+    const root = await storePackage();
+    await fs.writeFile(path.join(root, 'lib/store.js'), `${storeJs}function (\n`);
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root });
+    expect(fileOf(report, 'lib/store.js').status).toBe('error');
+    const app = fileOf(report, 'app.js');
+    expect(app.output).not.toContain('await store.load(');
+    expect(app.awaitsFrom).toBeUndefined();
+  });
+});
