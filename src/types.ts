@@ -171,7 +171,7 @@ export interface Summary {
   nodeFloor?: NodeFloorSummary;
   /** The package model of `awaitify scan`: each package's callback APIs and their protocols (src/analysis/). */
   packages?: PackageReport[];
-  /** What cross-file conversion through the package model did, when a call crossed files (src/engine/cross-file.ts). */
+  /** What cross-file conversion through the package model did (src/engine/cross-file.ts); absent with --no-cross-file and in project mode. */
   crossFile?: CrossFileSummary;
 }
 
@@ -189,6 +189,8 @@ export interface CrossFileSummary {
   filesRetransformed: number;
   /** Files whose converted functions their callers do not await, because the file cannot be written, and why. */
   fellBack: Array<{ path: string; reason: string }>;
+  /** Calls in the run's files with an inline error-first callback: how many have a callee resolved to a Node API or a package function. */
+  inlineCallbackCalls: { total: number; resolved: number; topUnresolved: Array<{ callee: string; calls: number }> };
 }
 
 /**
@@ -280,6 +282,8 @@ export interface PackageCallee {
   definedIn: string;
   calls: 'once' | 'maybe-never' | 'maybe-twice' | 'unknown';
   timing: 'deferred' | 'sync' | 'sync-on-some-path' | 'unknown';
+  /** It throws on some path (an argument check): inside the wrapper that throw would become a rejection. */
+  throws?: boolean;
 }
 
 /** A callback function of this file that became async (for project mode). */

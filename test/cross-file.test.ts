@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/engine/run';
 import { writeResults } from '../src/io/write-results';
-import type { FileResult, Report } from '../src/types';
+import { transformSource } from '../src/engine/transform-source';
+import type { FileResult, PackageCallee, Report } from '../src/types';
 import { runAwaitify } from './helpers/cli';
 import { makeTree, removeTrees } from './temp-trees';
 
@@ -204,5 +205,45 @@ describe('the jscodeshift entry converts each file on its own (single-file mode)
     const app = await fs.readFile(path.join(viaJscodeshift, 'app.js'), 'utf8');
     expect(app).toContain('fromCallback((done) => store.load(');
     // With the model (the command's default) the same call awaits the converted function instead: see the first test.
+  });
+});
+
+describe('a call of another file\'s callback function is judged by its summary (TransformOptions.packageCallees)', () => {
+  const source = `const { load } = require('./store');
+load('a', (err, text) => {
+  if (err) throw err;
+  console.log(text);
+});
+console.log('after');
+`;
+  const callee = (summary: Partial<PackageCallee>): PackageCallee[] => [{ at: '2:1', name: 'load', definedIn: 'store.js', calls: 'once', timing: 'deferred', ...summary }];
+  const ids = (result: FileResult) => result.findings.map((finding) => `${finding.ruleId}/${finding.messageId}/${finding.applied ? 'applied' : 'left'}`);
+
+  it('once and later: converts through the wrapper with nothing flagged, under --strict too', () => {
+    for (const strict of [false, true]) {
+      const result = transformSource(source, { path: 'app.js', strict, packageCallees: callee({}) });
+      expect(result.status).toBe('changed');
+      expect(result.output).toContain("await fromCallback((done) => load('a', done))");
+      expect(ids(result)).not.toContain('timing/unknown-callee/assumedOnceAsync/applied');
+    }
+    // Without the summary --strict refuses the unknown callee.
+    expect(ids(transformSource(source, { path: 'app.js', strict: true }))).toContain('timing/unknown-callee/unknownFunction/left');
+  });
+
+  it('may call back twice: keeps its callback', () => {
+    const result = transformSource(source, { path: 'app.js', packageCallees: callee({ calls: 'maybe-twice' }) });
+    expect(result.status).toBe('unchanged');
+    expect(ids(result)).toEqual(['timing/multiple-callback-calls/packageCalleeTwice/left']);
+  });
+
+  it('synchronous on some path: converts and flags it by default, refuses under --strict', () => {
+    expect(ids(transformSource(source, { path: 'app.js', packageCallees: callee({ timing: 'sync-on-some-path' }) }))).toContain('timing/sync-callback-now-async/packageCalleeSyncAllowed/applied');
+    expect(ids(transformSource(source, { path: 'app.js', strict: true, packageCallees: callee({ timing: 'sync' }) }))).toEqual(['timing/sync-callback-now-async/packageCalleeSync/left']);
+  });
+
+  it('proves nothing (may never call back, throws on some path, unknown timing): the unknown-callee policy, as without the model', () => {
+    for (const summary of [{ calls: 'maybe-never' as const }, { throws: true }, { timing: 'unknown' as const }]) {
+      expect(ids(transformSource(source, { path: 'app.js', packageCallees: callee(summary) })), JSON.stringify(summary)).toContain('timing/unknown-callee/assumedOnceAsync/applied');
+    }
   });
 });

@@ -81,6 +81,27 @@ export function packageCallsOf(model: PackageModel, file: string): PackageCall[]
   return calls.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/**
+ * Of the calls in these files (absolute) with an inline error-first callback: how many, how
+ * many have a callee resolved to a Node API or a package function, and the others by callee text.
+ */
+export function inlineCallbackShare(model: PackageModel, files: readonly string[]): { total: number; resolved: number; unresolvedByName: Record<string, number> } {
+  const resolver = resolvers.get(model);
+  const share = { total: 0, resolved: 0, unresolvedByName: {} as Record<string, number> };
+  for (const file of files) {
+    const relative = relativeIn(model, file);
+    if (relative === undefined || !resolver) continue;
+    for (const call of model.modules[relative].callbackCalls) {
+      if (call.last !== 'error-first-function') continue;
+      share.total += 1;
+      const callee = resolver.resolveCallee(relative, call.ref);
+      if (callee.kind === 'package' || callee.kind === 'node') share.resolved += 1;
+      else share.unresolvedByName[call.text] = (share.unresolvedByName[call.text] ?? 0) + 1;
+    }
+  }
+  return share;
+}
+
 /** The package function defined in `file` (absolute) at `line`, by its name when several start there. */
 export function packageFunctionAt(model: PackageModel, file: string, line: number, name?: string): FunctionFacts | undefined {
   const relative = relativeIn(model, file);

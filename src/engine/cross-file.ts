@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { modelOfFile, packageCallsOf, packageFunctionAt, type PackageCall } from '../analysis/package-calls';
+import { inlineCallbackShare, modelOfFile, packageCallsOf, packageFunctionAt, type PackageCall } from '../analysis/package-calls';
 import type { PackageModel } from '../analysis/types';
 import { toReportPath } from '../io/paths';
 import { judgePackageCallee } from '../transforms/callbacks-to-async/package-callees';
@@ -51,15 +51,32 @@ interface Converted {
   valueCount: number;
 }
 
-export async function convertWithPackageModel(input: CrossFileInput): Promise<CrossFileOutput | undefined> {
+export async function convertWithPackageModel(input: CrossFileInput): Promise<CrossFileOutput> {
   const calls = input.files.map((file) => {
     const model = modelOfFile(input.models, file);
     return model ? packageCallsOf(model, file).filter((call) => !call.target.sameFile) : [];
   });
-  if (calls.every((list) => list.length === 0)) return undefined;
   const run = new CrossFileRun(input, calls);
-  await run.convert();
+  if (calls.some((list) => list.length > 0)) await run.convert();
   return { results: run.results, summary: run.summary() };
+}
+
+/** Of the run's calls with an inline error-first callback, those whose callee the model resolves; the others by name, most frequent first. */
+function inlineCallbacksOf(input: CrossFileInput): CrossFileSummary['inlineCallbackCalls'] {
+  let total = 0;
+  let resolved = 0;
+  const unresolved = new Map<string, number>();
+  for (const model of input.models) {
+    const share = inlineCallbackShare(model, input.files.filter((file) => modelOfFile([model], file)));
+    total += share.total;
+    resolved += share.resolved;
+    for (const [name, count] of Object.entries(share.unresolvedByName)) unresolved.set(name, (unresolved.get(name) ?? 0) + count);
+  }
+  const topUnresolved = [...unresolved]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 10)
+    .map(([callee, calls]) => ({ callee, calls }));
+  return { total, resolved, topUnresolved };
 }
 
 class CrossFileRun {
@@ -112,6 +129,7 @@ class CrossFileRun {
       calleesAwaited: callsAwaited,
       filesRetransformed: this.options.size,
       fellBack: [...this.unwritable].map(([index, reason]) => ({ path: this.results[index].path, reason })),
+      inlineCallbackCalls: inlineCallbacksOf(this.input),
     };
   }
 
@@ -140,6 +158,7 @@ class CrossFileRun {
           definedIn: toReportPath(this.input.cwd, call.target.file),
           calls: summary.calls,
           timing: summary.timing,
+          ...(summary.paths.some((entry) => entry.throws) && { throws: true }),
         });
       }
       if (!callees.some((callee) => judgePackageCallee(callee, []).kind !== 'unknown')) return;

@@ -139,7 +139,6 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   },
   'timing/callback-maybe-not-called': {
     maybeNeverCalled: 'On some path `{{callback}}` is never called, so a promise would never settle.',
-    packageCalleeMaybeNever: '{{name}} of {{definedIn}} may never call back on some path (its summary in the package model), so a promise would never settle; this call keeps its callback.',
     promiseOnlyCallerUsedAsValue: '{{name}} is used as a value at {{where}}, where its calls cannot be followed, but it no longer takes a callback (--api promise): that callback is never called.',
     promiseOnlyCallerUnresolved: '{{name}} may be what {{where}} calls with a callback (a value of no known type), but it no longer takes a callback (--api promise): that callback is never called.',
     promiseOnlyCallerOutsideRun: "{{name}} is still called with a callback from {{where}}, outside the run's paths (read, not written), but it no longer takes a callback (--api promise): that callback is never called.",

@@ -27,8 +27,9 @@ export function packageCalleeAt(options: Pick<TransformOptions, 'packageCallees'
 export function judgePackageCallee(callee: PackageCallee, allow: readonly string[]): PackageCalleeVerdict {
   const data = { name: callee.name, definedIn: callee.definedIn };
   if (callee.calls === 'maybe-twice') return { kind: 'refuse', ruleId: 'timing/multiple-callback-calls', messageId: 'packageCalleeTwice', data };
-  if (callee.calls === 'maybe-never') return { kind: 'refuse', ruleId: 'timing/callback-maybe-not-called', messageId: 'packageCalleeMaybeNever', data };
-  if (callee.calls !== 'once' || callee.timing === 'unknown') return { kind: 'unknown' };
+  // One that may never call back is not refused: the awaited promise then never settles, and the
+  // code after it never runs, as the callback body never ran. But nothing is proven: unknown.
+  if (callee.calls !== 'once' || callee.timing === 'unknown' || callee.throws) return { kind: 'unknown' };
   if (callee.timing === 'deferred') return { kind: 'proven' };
   const ruleId = 'timing/sync-callback-now-async';
   return allow.includes(ruleId) ? { kind: 'flag', ruleId, messageId: 'packageCalleeSyncAllowed', data } : { kind: 'refuse', ruleId, messageId: 'packageCalleeSync', data };
