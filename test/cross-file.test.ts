@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/engine/run';
 import { writeResults } from '../src/io/write-results';
+import { formatReport } from '../src/report/format';
 import { transformSource } from '../src/engine/transform-source';
 import type { FileResult, PackageCallee, Report } from '../src/types';
 import { runAwaitify } from './helpers/cli';
@@ -97,6 +98,7 @@ describe('cross-file conversion through the package model (plain JavaScript, no 
     expect(rulesAt(app, 11)).toEqual(['timing/callback-moved-to-microtask/operationCallback']);
     expect(report.files.map((file) => file.path)).not.toContain('vendor/later.js');
     expect(report.summary.crossFile).toMatchObject({ packages: ['.'], filesRead: 3, callsResolved: 3, calleesAwaited: 1, fellBack: [] });
+    expect(formatReport(report, 'text')).toContain('Across files (package model): 1 callee of other files awaited, 3 calls of other files\' functions resolved.');
 
     await writeResults(report);
     expect(await fs.readFile(path.join(root, 'vendor/later.js'), 'utf8')).toBe(laterJs);
@@ -153,6 +155,7 @@ describe('conversion groups are written wholly or not at all', () => {
     await fs.chmod(path.join(root, 'lib/store.js'), 0o444);
     const report = await run({ paths: ['app.js', 'lib'], cwd: root, forWrite: true });
     expect(report.summary.crossFile?.fellBack).toEqual([{ path: 'lib/store.js', reason: 'lib/store.js: the file is read-only; not written' }]);
+    expect(formatReport(report, 'text')).toContain('Not awaited across files: the functions of lib/store.js, which cannot be written');
     const app = fileOf(report, 'app.js');
     expect(app.output).not.toContain('await store.load(');
     expect(app.awaitsFrom).toBeUndefined();
