@@ -119,6 +119,39 @@ describe('cross-file conversion through the package model (plain JavaScript, no 
     expect(fileOf(withModel, 'app.js').findings.some((finding) => finding.ruleId === 'timing/unknown-callee')).toBe(false);
   });
 
+  it('in rounds: a function that converts because it awaits another file\'s makes its own callers convertible', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'chain-fixture' }),
+      'lib/store.js': storeJs,
+      'lib/service.js': `const store = require('./store');
+function shout(id, cb) {
+  store.load(id, (err, text) => {
+    if (err) return cb(err);
+    cb(null, text.toUpperCase());
+  });
+}
+module.exports = { shout };
+`,
+      'main.js': `const { shout } = require('./lib/service');
+shout(__dirname + '/data.txt', (err, text) => {
+  if (err) throw err;
+  console.log('shouted', text);
+});
+console.log('started');
+`,
+      'data.txt': 'hello\n',
+    });
+    const node = () => execFileSync(process.execPath, ['main.js'], { cwd: root, encoding: 'utf8' });
+    const before = node();
+    const report = await run({ paths: ['.'], cwd: root, forWrite: true });
+    expect(fileOf(report, 'lib/service.js').output).toContain('const text = await store.load(id);');
+    expect(fileOf(report, 'main.js').output).toContain("const text = await shout(__dirname + '/data.txt');");
+    expect(fileOf(report, 'main.js').awaitsFrom).toEqual(['lib/service.js']);
+    expect(fileOf(report, 'lib/service.js').awaitsFrom).toEqual(['lib/store.js']);
+    await writeResults(report);
+    expect(node()).toBe(before);
+  });
+
   it('flags each caller of a function that may call back synchronously, now awaited', async () => {
     const root = await makeTree({
       'package.json': JSON.stringify({ name: 'zalgo-fixture' }),
