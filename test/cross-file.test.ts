@@ -152,6 +152,15 @@ console.log('started');
     expect(node()).toBe(before);
   });
 
+  it('with no package.json above the files, reads only the files given (a run from a home directory reads nothing else)', async () => {
+    const root = await makeTree({ 'lib/store.js': storeJs, 'app.js': appJs, 'elsewhere/big.js': 'exports.x = 1;\n' });
+    const one = await run({ paths: ['app.js'], cwd: root });
+    expect(one.summary.crossFile).toMatchObject({ packages: ['.'], filesRead: 1, callsResolved: 0 });
+    const both = await run({ paths: ['app.js', 'lib'], cwd: root });
+    expect(both.summary.crossFile).toMatchObject({ filesRead: 2, calleesAwaited: 1 });
+    expect(fileOf(both, 'app.js').output).toContain('await store.load(');
+  });
+
   it('flags each caller of a function that may call back synchronously, now awaited', async () => {
     const root = await makeTree({
       'package.json': JSON.stringify({ name: 'zalgo-fixture' }),

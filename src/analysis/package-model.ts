@@ -21,8 +21,8 @@ function toPosix(relative: string): string {
 }
 
 /** Reads one package (the directory holding its package.json) into its model. */
-export async function buildPackageModel(root: string, options: { extensions?: readonly string[] } = {}): Promise<PackageModel> {
-  const files = await listPackageFiles(root, options.extensions ?? modelExtensions);
+export async function buildPackageModel(root: string, options: { extensions?: readonly string[]; files?: readonly string[] } = {}): Promise<PackageModel> {
+  const files = options.files ?? (await listPackageFiles(root, options.extensions ?? modelExtensions));
   const modules: Record<string, ModuleFacts> = {};
   const unreadable: PackageModel['unreadable'] = [];
   for (const file of files) {
@@ -133,10 +133,18 @@ function countInlineCallbackCalls(modules: Record<string, ModuleFacts>, resolver
   return { total, resolved, unresolvedByName };
 }
 
-/** The models of every package the given files belong to (files with no package.json above them go under `cwd`). */
-export async function buildPackageModels(files: readonly string[], cwd: string, options: { extensions?: readonly string[] } = {}): Promise<PackageModel[]> {
+/**
+ * The models of every package the given files belong to (files with no package.json above them go
+ * under `cwd`). With `givenFilesWithoutManifest`, a group with no package.json is only the files
+ * given: a run from a home directory must not read everything below it.
+ */
+export async function buildPackageModels(files: readonly string[], cwd: string, options: { extensions?: readonly string[]; givenFilesWithoutManifest?: boolean } = {}): Promise<PackageModel[]> {
   const groups = await groupByPackage(files, cwd);
   const models: PackageModel[] = [];
-  for (const root of [...groups.keys()].sort()) models.push(await buildPackageModel(root, options));
+  for (const root of [...groups.keys()].sort()) {
+    const hasManifest = await fs.stat(path.join(root, 'package.json')).then((stat) => stat.isFile(), () => false);
+    const only = options.givenFilesWithoutManifest && !hasManifest ? { files: groups.get(root)! } : {};
+    models.push(await buildPackageModel(root, { extensions: options.extensions, ...only }));
+  }
   return models;
 }

@@ -202,7 +202,7 @@ export async function run(options: RunOptions): Promise<Report> {
   const projectRan = project !== undefined && !('notice' in project);
   // The package model of every package the files belong to (read-only, src/analysis/): for `awaitify scan`, and cross-file conversion.
   const crossFile = !projectRan && options.crossFile !== false;
-  const models = options.analyze || crossFile ? await buildPackageModels(collected.files, cwd, { extensions }) : [];
+  const models = options.analyze || crossFile ? await buildPackageModels(collected.files, cwd, { extensions, givenFilesWithoutManifest: !options.analyze }) : [];
   const crossed = crossFile ? await convertWithPackageModel(crossFileInput(collected.files, processed, models, options, cwd)) : undefined;
   const fileResults = projectRan ? project.results : crossed ? crossed.results : processed.map((entry) => entry.result);
   const report = buildReport([...results.slice(0, notProcessedCount), ...fileResults], cwd);
