@@ -161,6 +161,15 @@ console.log('started');
     expect(fileOf(both, 'app.js').output).toContain('await store.load(');
   });
 
+  it('where project mode runs (a jsconfig.json, --project), its type checker does the cross-file work instead', async () => {
+    const root = await storePackage();
+    await fs.writeFile(path.join(root, 'jsconfig.json'), JSON.stringify({ compilerOptions: { checkJs: false }, include: ['app.js', 'lib/**/*.js'] }));
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root, project: 'jsconfig.json' });
+    expect(report.summary.project?.config).toBe('jsconfig.json');
+    expect(report.summary.crossFile).toBeUndefined();
+    expect(fileOf(report, 'app.js').output).toContain('await store.load(');
+  });
+
   it('flags each caller of a function that may call back synchronously, now awaited', async () => {
     const root = await makeTree({
       'package.json': JSON.stringify({ name: 'zalgo-fixture' }),
