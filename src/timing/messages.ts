@@ -43,6 +43,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     calledTwice: 'On some path `{{callback}}` is called more than once (a missing return after `{{callback}}(err)`?); a promise settles only once.',
     calledInTry: "`{{callback}}` is called inside a try block: an error thrown by the caller's callback would be caught and could call it again.",
     oneErrorPerItem: 'With several failing items the callback was called once per error; Promise.all rejects once, with the first.',
+    tryAroundCallbackCall: "`{{callback}}(null, …)` was called inside a try whose catch calls `{{callback}}(err)`: an error computing the value still reaches the caller, but a throw from the caller's own callback no longer comes back as a second call.",
     packageCalleeTwice: '{{name}} of {{definedIn}} may call back more than once (its summary in the package model); a promise settles only once, so this call keeps its callback.',
   },
   'timing/callback-stored-or-escaping': {
@@ -64,6 +65,9 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     retryNowAsync: '`{{name}}` is now async and returns a promise; every call in this file drops its value.',
     retryExported: '`{{name}}` is exported; as an async function it would return a promise to its callers.',
     retryValueUsed: '`{{name}}` is used other than in calls whose value is dropped; as an async function it would return a promise.',
+    noCallbackNowPromise: '`{{callback}}` was optional: a call of {{name}} without it {{before}}; it now returns a promise, which rejects on error (an unhandled rejection where the caller drops it).',
+    noCallbackCallNowPromise: '{{name}} is called here without its optional callback: the call now returns a promise that nothing awaits, and an error rejects it unhandled instead of being dropped.',
+    optionalArgumentDefault: '`{{param}}` of {{name}} now defaults to `{{value}}` when it is undefined: a call that left it out (the callback in its place) got `{{value}}` before too, but an explicit `undefined` did not.',
   },
   'timing/extra-microtask-ticks': {
     dualApiCallback: '{{name}} is still called with a callback here; the dual API calls it from process.nextTick once the promise settles, a few ticks after the operation completed.',

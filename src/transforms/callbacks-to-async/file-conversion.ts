@@ -21,6 +21,7 @@ import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
 import { setPromiseReturnType } from './typescript-types';
+import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
 import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
 
 /** A converted callback API function of this file. */
@@ -32,6 +33,10 @@ interface ConvertedFunction {
   arity: number;
   /** The callback parameter as written, with its type. */
   callbackParam: AnyNode;
+  /** What the dual wrapper runs before the body (the original argument shifting). */
+  prologue: AnyNode[];
+  /** The callback was optional: calls without it now get the promise. */
+  optionalCallback: boolean;
 }
 
 /** Puts `to` where `from` is; in a list, found by identity, since statements may have moved. */
@@ -67,6 +72,8 @@ export class FileConversion {
   private callbackFunctions: CallbackFunction[] = [];
   /** Functions converted although they may call back synchronously: their callers are flagged too. */
   private readonly syncApis = new WeakSet<PromisableApi>();
+  /** The promise calls that replaced callback calls: they pass no callback, whatever their length. */
+  private readonly promiseCalls = new WeakSet<AnyNode>();
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
@@ -185,7 +192,9 @@ export class FileConversion {
         }
         if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
-        this.visited.add(applyRewrite(plan, this.rewriteContext));
+        const promiseCall = applyRewrite(plan, this.rewriteContext);
+        this.visited.add(promiseCall);
+        this.promiseCalls.add(promiseCall);
         if (site.binding) this.touched.add(site.binding);
         this.changed = true;
         count++;
@@ -321,9 +330,11 @@ export class FileConversion {
       const inline = last?.type === 'ArrowFunctionExpression' || last?.type === 'FunctionExpression';
       copy.body = j.blockStatement([inline ? j.expressionStatement(copy.body) : j.returnStatement(copy.body)]);
     }
+    // Optional arguments, default callbacks, once/dezalgo, try around a call: read out of the copy first.
+    const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings);
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
-    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync, new Set(loops.map((loop) => loop.loop)), {
+    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
       starts: new Set(joins.map((join) => join.start)),
       waits: new Set(joins.map((join) => join.wait)),
       guards: new Set(joins.flatMap((join) => (join.guard ? [join.guard] : []))),
@@ -370,13 +381,15 @@ export class FileConversion {
     this.changed = true;
     tidyConvertedFunction(copy);
     loops.forEach(dropTrailingContinue);
-    if (protocol.allowedSync) {
+    if (protocol.allowedSync && !idioms.callsDeferred) {
       report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
       this.syncApis.add(selfApi);
     }
     if (protocol.emptyLoop) report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
     this.reportJoins(joins, fn, report);
     for (const finding of findings) report(finding);
+    for (const binding of this.bindings) if (idioms.namesDropped.has(binding.local)) this.touched.add(binding);
+    for (const finding of idioms.findings) report({ ...finding, node: finding.node === copy || !finding.node?.loc ? positionOf(item) : finding.node });
     report({
       ruleId: 'timing/callback-moved-to-microtask',
       node: positionOf(item),
@@ -384,7 +397,7 @@ export class FileConversion {
       data: { name: item.name ?? 'This function' },
       applied: true,
     });
-    this.converted.push({ item, fn: copy, api: selfApi, arity: fn.params.length, callbackParam });
+    this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, optionalCallback: idioms.optionalCallback });
     return undefined;
   }
 
@@ -478,7 +491,9 @@ export class FileConversion {
     for (const converted of this.converted) {
       const { item, fn, arity } = converted;
       const use = item.name && !item.owner ? uses.get(item.name) : undefined;
-      const callsWithCallback = (use?.calls ?? []).filter((call) => call.arguments.length >= arity);
+      const calls = (use?.calls ?? []).filter((call) => !this.promiseCalls.has(call));
+      const callsWithCallback = calls.filter((call) => call.arguments.length >= arity);
+      if (converted.optionalCallback) reportCallsWithoutCallback(this.ctx.report, item.name ?? '', calls.filter((call) => call.arguments.length < arity));
       // Instances and objects travel: a method cannot know all its callers, so it stays dual.
       const visible = item.exported || !!use?.escapes || !!item.owner;
       const promiseOnly = this.ctx.options.api === 'promise' || (!!item.name && (this.ctx.options.promiseOnly ?? []).includes(item.name));
@@ -492,7 +507,7 @@ export class FileConversion {
         line: positionOf(item).loc?.start.line ?? 1,
       });
       if (!dual) continue;
-      addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
+      addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript, converted.prologue);
       for (const call of callsWithCallback) {
         this.ctx.report({
           ruleId: 'timing/extra-microtask-ticks',
