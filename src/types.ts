@@ -294,6 +294,14 @@ export interface TransformOptions {
    * (src/engine/suppressions.ts).
    */
   skipLines?: ReadonlySet<number>;
+  /**
+   * The package's dependencies by npm name: the version installed in node_modules, else the
+   * range its package.json asks for. Picks the ecosystem table's entry for a callee
+   * (`mkdirp` 0.x calls back, 1.x returns a promise); a package missing here stays unknown.
+   */
+  dependencies?: Readonly<Record<string, string>>;
+  /** The package calls graceful-fs's `gracefulify(fs)`: plain fs calls keep going through the patched module. */
+  gracefulFs?: boolean;
 }
 
 /** The conversion policy (src/engine/policy.ts), as the CLI, the library and the jscodeshift entries take it. */

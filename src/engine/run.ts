@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
 import { createEnginesLookup, type EnginesLookup, type EnginesNode } from '../io/engines';
+import { createPackageFactsLookup, type PackageFacts, type PackageFactsLookup } from '../io/package-facts';
 import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } from '../io/file-limits';
 import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
@@ -104,6 +105,7 @@ async function processFile(
   options: RunOptions,
   cwd: string,
   lookupEngines: EnginesLookup,
+  lookupFacts: PackageFactsLookup,
 ): Promise<Processed> {
   const reportPath = toReportPath(cwd, absolutePath);
   const limits = fileLimitsOf(options);
@@ -115,12 +117,17 @@ async function processFile(
   const minified = explainMinified(read.text, limits);
   if (minified) return { result: skippedResult(reportPath, minified) };
   const engines = await lookupEngines(path.dirname(absolutePath));
-  const sourceOptions = sourceOptionsOf(options, reportPath, engines);
+  const sourceOptions = sourceOptionsOf(options, reportPath, engines, await lookupFacts(path.dirname(absolutePath)));
   return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions };
 }
 
 /** What one file is transformed with: the run's options, the policy's Node target from its engines.node. */
-export function sourceOptionsOf(options: Omit<RunOptions, 'paths'>, reportPath: string, engines: EnginesNode | undefined): TransformSourceOptions {
+export function sourceOptionsOf(
+  options: Omit<RunOptions, 'paths'>,
+  reportPath: string,
+  engines: EnginesNode | undefined,
+  facts?: PackageFacts,
+): TransformSourceOptions {
   return {
     path: reportPath,
     transforms: options.transforms,
@@ -131,6 +138,8 @@ export function sourceOptionsOf(options: Omit<RunOptions, 'paths'>, reportPath: 
     target: options.target,
     minNodeMajor: resolveTargetNode(options, engines?.minMajor),
     analyze: options.analyze,
+    dependencies: facts?.dependencies,
+    gracefulFs: facts?.gracefulFs,
   };
 }
 
@@ -187,9 +196,10 @@ export async function run(options: RunOptions): Promise<Report> {
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
   const lookupEngines = createEnginesLookup();
+  const lookupFacts = createPackageFactsLookup(collected.files);
   const processed: Processed[] = [];
   for (const file of collected.files) {
-    const entry = await processFile(file, options, cwd, lookupEngines);
+    const entry = await processFile(file, options, cwd, lookupEngines, lookupFacts);
     processed.push(entry);
     results.push(entry.result);
     options.onFile?.(entry.result, results.length, total);

@@ -35,6 +35,8 @@ export function transformSource(source: string, options: TransformSourceOptions 
     externalApis: options.externalApis,
     resolvedCalls: options.resolvedCalls,
     promiseOnly: options.promiseOnly,
+    dependencies: options.dependencies,
+    gracefulFs: options.gracefulFs,
   };
   const frame = splitSource(source);
   const parserName = resolveParserName(options.parser, path);

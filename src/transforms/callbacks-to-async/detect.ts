@@ -13,12 +13,14 @@ import {
   type PromisableApi,
   type RefusedApi,
 } from './node-api-table';
+import { findPackageCallee, type DependencyVersions } from './ecosystem/lookup';
+import { entriesOf } from './ecosystem/table';
 
 /** A call of a Node core callback API. */
 export interface CallSite {
   path: ASTPath<AnyNode>;
   call: AnyNode;
-  module: NodeModuleName | 'local' | 'unknown' | 'async';
+  module: NodeModuleName | 'local' | 'unknown' | 'async' | 'package';
   name: string;
   /** The import the callee comes through; undefined for a function of this file. */
   binding?: ModuleBinding;
@@ -28,6 +30,13 @@ export interface CallSite {
   refused?: RefusedApi;
   /** The last argument when it is an inline function. */
   callback?: AnyNode;
+}
+
+/** What the file's package tells about its callees (TransformOptions.dependencies, .gracefulFs). */
+export interface CalleeKnowledge {
+  dependencies?: DependencyVersions;
+  /** The package calls graceful-fs's `gracefulify(fs)`: plain fs is patched at run time. */
+  gracefulFs?: boolean;
 }
 
 /** Is the path still where it was found: every link from it up to the root unchanged? */
@@ -62,8 +71,10 @@ function calleeTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: Mo
  * crypto, through the file's import of the module), which calls back later, never at once?
  * Decided from the callee alone: the callback's parameter names say nothing about when it runs.
  */
-export function callsBackLater(call: AnyNode, bindings: ModuleBinding[]): boolean {
+export function callsBackLater(call: AnyNode, bindings: ModuleBinding[], knowledge: CalleeKnowledge = {}): boolean {
   if (call.type !== 'CallExpression' || !isInlineFunction(call.arguments[call.arguments.length - 1])) return false;
+  const known = packageCalleeOf(call, bindings, knowledge);
+  if (known?.kind === 'api' && known.api.known?.alwaysAsync) return true;
   const target = calleeTarget(call.callee, bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined));
   if (!target) return false;
   const module = toNodeModuleName(target.binding.specifier)!;
@@ -97,6 +108,49 @@ export function isUnknownErrorFirstCall(call: AnyNode): boolean {
   if (!first || first.type !== 'Identifier' || !isErrorParamName(first.name)) return false;
   const statement = callback.body.type === 'BlockStatement' ? callback.body.body[0] : undefined;
   return !!statement && statement.type === 'IfStatement' && statement.test.type === 'Identifier' && statement.test.name === first.name;
+}
+
+/** `mkdirp(…)`, `gfs.readFile(…)`, `lock(…)`: the binding of a package the ecosystem table lists, and the member called (`''`: the module itself). */
+function packageTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: ModuleBinding; member: string } | undefined {
+  if (callee.type === 'Identifier') {
+    const binding = bindings.find((b) => b.local === callee.name);
+    return binding && { binding, member: binding.imported ?? '' };
+  }
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier') {
+    const binding = bindings.find((b) => b.local === callee.object.name && b.imported === undefined);
+    return binding && { binding, member: callee.property.name };
+  }
+  return undefined;
+}
+
+function packageCalleeOf(call: AnyNode, bindings: ModuleBinding[], knowledge: CalleeKnowledge) {
+  const target = packageTarget(call.callee, bindings.filter((binding) => entriesOf(binding.specifier).length > 0));
+  return target && findPackageCallee(target.binding.specifier, target.member, knowledge.dependencies);
+}
+
+/** A call of a package function the ecosystem table knows, at the version the package has. */
+function packageSite(path: ASTPath<AnyNode>, call: AnyNode, bindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
+  const target = packageTarget(call.callee, bindings);
+  if (!target) return undefined;
+  const known = findPackageCallee(target.binding.specifier, target.member, knowledge.dependencies);
+  if (!known) return undefined;
+  const last = call.arguments[call.arguments.length - 1];
+  const name = calleeText(call.callee) || target.member;
+  return {
+    path,
+    call,
+    module: 'package',
+    name,
+    binding: target.binding,
+    ...(known.kind === 'api' ? { api: { ...known.api, name } } : { refused: { module: 'package' as const, name, reason: known.reason } }),
+    callback: isInlineFunction(last) ? last : undefined,
+  };
+}
+
+/** Plain fs in a package that calls gracefulify(fs): promisify at each call, so the patched function runs. */
+function atCallTime(api: PromisableApi | undefined, module: NodeModuleName, knowledge: CalleeKnowledge): PromisableApi | undefined {
+  if (!api || module !== 'fs' || !knowledge.gracefulFs) return api;
+  return { ...api, access: 'promisify-at-call', minNode: Math.max(api.minNode, 8) };
 }
 
 function asyncLibrarySite(path: ASTPath<AnyNode>, call: AnyNode, name: string, binding: ModuleBinding): CallSite {
@@ -137,8 +191,10 @@ export function findCallSites(
   bindings: ModuleBinding[],
   localApis: LocalApis = new LocalApis(),
   skip: (call: AnyNode) => boolean = () => false,
+  knowledge: CalleeKnowledge = {},
 ): CallSite[] {
   const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
+  const packageBindings = bindings.filter((binding) => entriesOf(binding.specifier).length > 0);
   const asyncBindings = bindings.filter((binding) => isAsyncLibrarySpecifier(binding.specifier));
   const asyncMethodOf = (call: AnyNode) => {
     const target = calleeTarget(call.callee, asyncBindings);
@@ -146,7 +202,9 @@ export function findCallSites(
   };
   // A plain walk finds the candidates; paths (for scopes and parents) are built only to them.
   const candidate = (call: AnyNode) =>
-    !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee) || asyncMethodOf(call) !== undefined || isUnknownErrorFirstCall(call));
+    !skip(call) &&
+    (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee) || asyncMethodOf(call) !== undefined ||
+      packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call));
   const sites: CallSite[] = [];
   const paths = root.paths().flatMap((rootPath: ASTPath<AnyNode>) => findPaths(rootPath, (node) => node.type === 'CallExpression' && candidate(node)));
   paths.forEach((path: ASTPath<AnyNode>) => {
@@ -165,7 +223,11 @@ export function findCallSites(
     }
     const target = calleeTarget(call.callee, moduleBindings);
     if (!target) {
-      if (isUnknownErrorFirstCall(call)) sites.push(unknownSite(path, call));
+      const packageCall = packageTarget(call.callee, packageBindings);
+      const local = packageCall && (call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name);
+      const site = local && resolvesToModuleLevel(path, local) ? packageSite(path, call, packageBindings, knowledge) : undefined;
+      if (site) sites.push(site);
+      else if (isUnknownErrorFirstCall(call)) sites.push(unknownSite(path, call));
       return;
     }
     const local = call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name;
@@ -177,7 +239,7 @@ export function findCallSites(
       module,
       name: target.name,
       binding: target.binding,
-      api: findPromisableApi(module, target.name),
+      api: atCallTime(findPromisableApi(module, target.name), module, knowledge),
       refused: findRefusedApi(module, target.name),
       callback: isInlineFunction(last) ? last : undefined,
     });
