@@ -89,13 +89,14 @@ export const ecosystemTable: readonly EcosystemEntry[] = [
   {
     specifier: 'fs-extra',
     majors: { min: 0, max: 2 },
-    functions: { ...fsExtraOwn('promisify'), copy: refuse('fs-extra before 3 copies with its own ncp, which can call back once per failing file') },
+    functions: { ...fsExtraOwn('promisify'), copy: refuse('fs-extra before 3 copies with its own ncp, which calls back once per failing file') },
     fsMembers: 'promisify',
   },
   {
     specifier: 'fs-extra',
     majors: { min: 3, max: ALL },
-    functions: { ...fsExtraOwn('same-call'), copy: once([], 'same-call'), move: once([], 'same-call'), pathExists: once(['exists'], 'same-call') },
+    // Through universalify: emptyDir passes on what its Promise.all resolved.
+    functions: { ...fsExtraOwn('same-call'), emptyDir: once(['results'], 'same-call'), copy: once([], 'same-call'), move: once([], 'same-call'), pathExists: once(['exists'], 'same-call') },
     fsMembers: 'same-call',
   },
   { specifier: 'mz/fs', majors: { min: 2, max: 2 }, functions: {}, fsMembers: 'same-call' },
@@ -113,7 +114,7 @@ export const ecosystemTable: readonly EcosystemEntry[] = [
   {
     specifier: 'ncp',
     majors: { min: 0, max: 2 },
-    functions: { '': refuse('ncp can call back once per failing file (stopOnErr) and again when it finishes'), ncp: refuse('ncp can call back once per failing file (stopOnErr) and again when it finishes') },
+    functions: { '': refuse('ncp with stopOnError calls back once per failing file'), ncp: refuse('ncp with stopOnError calls back once per failing file') },
   },
   { specifier: 'mv', majors: { min: 0, max: 2 }, functions: { '': once([]) } },
   {
@@ -124,7 +125,7 @@ export const ecosystemTable: readonly EcosystemEntry[] = [
   {
     specifier: 'write-file-atomic',
     majors: { min: 1, max: 2 },
-    functions: { '': refuse('write-file-atomic before 3 calls the callback again, with the error, when the callback throws') },
+    functions: { '': once([]) },
   },
   { specifier: 'write-file-atomic', majors: { min: 3, max: ALL }, functions: { '': once([], 'same-call') } },
   { specifier: 'once', majors: { min: 1, max: 1 }, functions: { '': { kind: 'callback-wrapper', atMostOnce: true, alwaysAsync: false } } },
@@ -138,7 +139,7 @@ export const ecosystemTable: readonly EcosystemEntry[] = [
     },
   },
   { specifier: 'inflight', majors: { min: 1, max: 1 }, functions: { '': refuse('inflight stores callbacks under a key and calls every stored one when the first finishes') } },
-  { specifier: 'async', majors: { min: 1, max: 3 }, functions: { '': { kind: 'control-flow' } } },
+  { specifier: 'async', majors: { min: 2, max: 3 }, functions: { '': { kind: 'control-flow' } } },
 ];
 
 /** The entries of a package, for every major the table knows. */
