@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ecosystemTable, type CalleeFacts, type EcosystemEntry } from '../src/transforms/callbacks-to-async/ecosystem/table';
 
 /**
@@ -30,11 +32,22 @@ const installed: Record<string, Array<{ alias: string; major: number }>> = {
   dezalgo: [{ alias: 'dezalgo', major: 1 }],
   slide: [{ alias: 'slide', major: 1 }],
   inflight: [{ alias: 'inflight', major: 1 }],
+  request: [{ alias: 'request', major: 2 }],
   async: [{ alias: 'async-2', major: 2 }, { alias: 'async', major: 3 }],
 };
 
 const base = mkdtempSync(path.join(tmpdir(), 'awaitify-ecosystem-'));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
+/** A local server for request: `hello` on every path. */
+const server = createServer((_req, res) => res.end('hello'));
+let serverUrl = '';
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(() => {
+  server.close();
+  rmSync(base, { recursive: true, force: true });
+});
 let counter = 0;
 /** A fresh directory with a file `a.txt` and a directory `sub/` holding `b.txt`. */
 function freshDir(): string {
@@ -93,6 +106,7 @@ const scenarios: Record<string, Scenario> = {
   'write-file-atomic:': (_fn, dir) => ({ ok: [path.join(dir, 'w.txt'), 'data'], fail: [path.join(dir, 'nope', 'w.txt'), 'data'] }),
   'slide:asyncMap': () => ({ ok: [[1, 2], (n: number, cb: (e: null, v: number) => void) => setImmediate(() => cb(null, n * 2))], fail: [[1], (_n: number, cb: (e: Error) => void) => setImmediate(() => cb(new Error('x')))] }),
   'slide:chain': () => ({ ok: [[[(cb: (e: null, v: number) => void) => setImmediate(() => cb(null, 1))]]], fail: [[[(cb: (e: Error) => void) => setImmediate(() => cb(new Error('x')))]]] }),
+  ...Object.fromEntries(['', 'get', 'post', 'put', 'patch', 'del', 'head'].map((name): [string, Scenario] => [`request:${name}`, () => ({ ok: [serverUrl], fail: ['http://127.0.0.1:1/'] })])),
   'fs-extra:mkdirs': (_fn, dir) => ({ ok: [path.join(dir, 'x', 'y')], fail: [path.join(dir, 'a.txt', 'y')] }),
   'fs-extra:mkdirp': (_fn, dir) => ({ ok: [path.join(dir, 'x', 'y')], fail: [path.join(dir, 'a.txt', 'y')] }),
   'fs-extra:ensureDir': (_fn, dir) => ({ ok: [path.join(dir, 'x', 'y')], fail: [path.join(dir, 'a.txt', 'y')] }),
@@ -107,7 +121,7 @@ const scenarios: Record<string, Scenario> = {
   'fs-extra:outputJson': (_fn, dir) => ({ ok: [path.join(dir, 'o', 'w.json'), { a: 1 }], fail: [path.join(dir, 'a.txt', 'w.json'), { a: 1 }] }),
   'fs-extra:copy': (_fn, dir) => ({ ok: [path.join(dir, 'sub'), path.join(dir, 'copy')], fail: [path.join(dir, 'nope'), path.join(dir, 'copy2')] }),
   'fs-extra:move': (_fn, dir) => ({ ok: [path.join(dir, 'a.txt'), path.join(dir, 'moved.txt')], fail: [path.join(dir, 'nope'), path.join(dir, 'm2')] }),
-  'fs-extra:pathExists': (_fn, dir) => ({ ok: [path.join(dir, 'a.txt')], fail: [path.join(dir, 'a.txt')] }),
+  'fs-extra:pathExists': (_fn, dir) => ({ ok: [path.join(dir, 'a.txt')], fail: [path.join(dir, 'nope')] }),
 };
 /** Node fs functions checked through each drop-in: success and failure arguments. */
 const fsScenarios: Record<string, (dir: string) => { ok: unknown[]; fail: unknown[] }> = {
@@ -134,13 +148,15 @@ async function checkCallback(facts: Extract<CalleeFacts, { kind: 'callback' }>, 
       expect(values.slice(facts.values.length).filter((value) => value !== undefined), `${label}: no values beyond ${facts.values.join(', ') || 'none'}`).toEqual([]);
       if (facts.values.length > 0) expect(values[0], `${label}: a first value`).not.toBe(undefined);
     } else if (label !== 'fs-extra:pathExists' && label !== 'lockfile:unlock') {
+      // pathExists answers false for a missing path; lockfile.unlock ignores unlink's error.
       expect(err, `${label} fail: an error`).toBeTruthy();
     }
   }
 }
 
 async function checkPromiseForm(facts: Extract<CalleeFacts, { kind: 'callback' }>, fn: (...args: unknown[]) => unknown, args: unknown[], label: string) {
-  const promise = facts.form === 'same-call' ? fn(...args) : promisify(fn as (...a: unknown[]) => void)(...args);
+  const promisified = promisify(fn as (callback: () => void) => void) as unknown as (...a: unknown[]) => Promise<unknown>;
+  const promise = facts.form === 'same-call' ? fn(...args) : promisified(...args);
   expect(typeof (promise as Promise<unknown>)?.then, `${label}: the promise form gives a promise`).toBe('function');
   await promise; // a rejection fails the test
 }

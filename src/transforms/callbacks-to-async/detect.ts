@@ -13,7 +13,7 @@ import {
   type PromisableApi,
   type RefusedApi,
 } from './node-api-table';
-import { findPackageCallee, type DependencyVersions } from './ecosystem/lookup';
+import { findPackageCallee, isKnownControlFlowVersion, type DependencyVersions } from './ecosystem/lookup';
 import { entriesOf } from './ecosystem/table';
 
 /** A call of a Node core callback API. */
@@ -195,7 +195,7 @@ export function findCallSites(
 ): CallSite[] {
   const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
   const packageBindings = bindings.filter((binding) => entriesOf(binding.specifier).length > 0);
-  const asyncBindings = bindings.filter((binding) => isAsyncLibrarySpecifier(binding.specifier));
+  const asyncBindings = bindings.filter((binding) => isAsyncLibrarySpecifier(binding.specifier) && isKnownControlFlowVersion(binding.specifier, knowledge.dependencies));
   const asyncMethodOf = (call: AnyNode) => {
     const target = calleeTarget(call.callee, asyncBindings);
     return target && asyncMethods.has(target.name) ? target : undefined;

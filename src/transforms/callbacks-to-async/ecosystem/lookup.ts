@@ -95,3 +95,16 @@ export function findPackageCallee(specifier: string, member: string, dependencie
       return undefined; // callback wrappers and control flow are not call sites here
   }
 }
+
+/**
+ * May calls through this `async` import be written as native control flow (async-library.ts)?
+ * Yes for the majors the table's `async` entry holds for; a version outside them (async 0.x
+ * or 1.x, whose functions differ) says no. With no version known, the API is assumed as today.
+ */
+export function isKnownControlFlowVersion(specifier: string, dependencies: DependencyVersions | undefined): boolean {
+  const name = packageNameOf(specifier) === 'async-es' ? 'async' : packageNameOf(specifier);
+  const range = dependencies?.[packageNameOf(specifier)];
+  if (range === undefined) return true;
+  const entry = findEntry(name, { [name]: range });
+  return entry?.functions['']?.kind === 'control-flow';
+}

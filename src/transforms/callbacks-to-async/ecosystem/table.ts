@@ -138,6 +138,11 @@ export const ecosystemTable: readonly EcosystemEntry[] = [
       chain: { kind: 'callback', alwaysAsync: false, exactlyOnce: true, values: ['results'], form: 'promisify' },
     },
   },
+  {
+    specifier: 'request',
+    majors: { min: 2, max: 2 },
+    functions: Object.fromEntries(['', 'get', 'post', 'put', 'patch', 'del', 'head'].map((name) => [name, once(['response', 'body'], 'array')])),
+  },
   { specifier: 'inflight', majors: { min: 1, max: 1 }, functions: { '': refuse('inflight stores callbacks under a key and calls every stored one when the first finishes') } },
   { specifier: 'async', majors: { min: 2, max: 3 }, functions: { '': { kind: 'control-flow' } } },
 ];
