@@ -15,6 +15,7 @@ import {
 } from './node-api-table';
 import { findPackageCallee, isKnownControlFlowVersion, type DependencyVersions } from './ecosystem/lookup';
 import { entriesOf } from './ecosystem/table';
+import { knownFunctionThroughVariable } from './callee-variable';
 
 /** A call of a Node core callback API. */
 export interface CallSite {
@@ -147,6 +148,38 @@ function packageSite(path: ASTPath<AnyNode>, call: AnyNode, bindings: ModuleBind
   };
 }
 
+/** `stat(p, cb)` where a local `stat` holds `fs.stat` or `fs.lstat` (callee-variable.ts): promisified at the call. */
+function variableSite(path: ASTPath<AnyNode>, call: AnyNode, moduleBindings: ModuleBinding[], packageBindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
+  const resolveMember = (member: AnyNode, at: ASTPath<AnyNode>): PromisableApi | undefined => {
+    if (member.object.type !== 'Identifier' || member.property.type !== 'Identifier' || !resolvesToModuleLevel(at, member.object.name)) return undefined;
+    const core = calleeTarget(member, moduleBindings);
+    if (core) return findPromisableApi(toNodeModuleName(core.binding.specifier)!, core.name);
+    const target = packageTarget(member, packageBindings);
+    const known = target && findPackageCallee(target.binding.specifier, target.member, knowledge.dependencies);
+    return known?.kind === 'api' && known.api.known?.alwaysAsync ? known.api : undefined;
+  };
+  const found = knownFunctionThroughVariable(path, call, resolveMember);
+  if (!found) return undefined;
+  const name = call.callee.name;
+  return {
+    path,
+    call,
+    module: 'package',
+    name,
+    api: {
+      module: 'package',
+      name,
+      access: 'promisify-at-call',
+      result: { kind: 'value' },
+      minNode: 8,
+      returnsUndefined: true,
+      voidResult: found.apis[0].voidResult,
+      known: { source: 'table', label: `${found.names.join(' or ')} through a variable`, alwaysAsync: true },
+    },
+    callback: call.arguments[call.arguments.length - 1],
+  };
+}
+
 /** Plain fs in a package that calls gracefulify(fs): promisify at each call, so the patched function runs. */
 function atCallTime(api: PromisableApi | undefined, module: NodeModuleName, knowledge: CalleeKnowledge): PromisableApi | undefined {
   if (!api || module !== 'fs' || !knowledge.gracefulFs) return api;
@@ -226,7 +259,8 @@ export function findCallSites(
       const packageCall = packageTarget(call.callee, packageBindings);
       const local = packageCall && (call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name);
       const site = local && resolvesToModuleLevel(path, local) ? packageSite(path, call, packageBindings, knowledge) : undefined;
-      if (site) sites.push(site);
+      const throughVariable = site || !isUnknownErrorFirstCall(call) ? undefined : variableSite(path, call, moduleBindings, packageBindings, knowledge);
+      if (site ?? throughVariable) sites.push((site ?? throughVariable)!);
       else if (isUnknownErrorFirstCall(call)) sites.push(unknownSite(path, call));
       return;
     }
