@@ -302,6 +302,11 @@ export interface TransformOptions {
   dependencies?: Readonly<Record<string, string>>;
   /** The package calls graceful-fs's `gracefulify(fs)`: plain fs calls keep going through the patched module. */
   gracefulFs?: boolean;
+  /**
+   * Local modules that only re-export another (`lib/fs.js`: `module.exports = require('graceful-fs')`),
+   * by the specifier this file requires them with: `{ './fs': 'graceful-fs' }`.
+   */
+  moduleAliases?: Readonly<Record<string, string>>;
 }
 
 /** The conversion policy (src/engine/policy.ts), as the CLI, the library and the jscodeshift entries take it. */

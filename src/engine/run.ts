@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
 import { createEnginesLookup, type EnginesLookup, type EnginesNode } from '../io/engines';
-import { createPackageFactsLookup, type PackageFacts, type PackageFactsLookup } from '../io/package-facts';
+import { createPackageFactsLookup, moduleAliasesOf, type PackageFacts, type PackageFactsLookup } from '../io/package-facts';
 import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } from '../io/file-limits';
 import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
@@ -117,7 +117,8 @@ async function processFile(
   const minified = explainMinified(read.text, limits);
   if (minified) return { result: skippedResult(reportPath, minified) };
   const engines = await lookupEngines(path.dirname(absolutePath));
-  const sourceOptions = sourceOptionsOf(options, reportPath, engines, await lookupFacts(path.dirname(absolutePath)));
+  const facts = await lookupFacts(path.dirname(absolutePath));
+  const sourceOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports) });
   return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions };
 }
 
@@ -126,7 +127,7 @@ export function sourceOptionsOf(
   options: Omit<RunOptions, 'paths'>,
   reportPath: string,
   engines: EnginesNode | undefined,
-  facts?: PackageFacts,
+  facts?: PackageFacts & { moduleAliases?: Record<string, string> },
 ): TransformSourceOptions {
   return {
     path: reportPath,
@@ -140,6 +141,7 @@ export function sourceOptionsOf(
     analyze: options.analyze,
     dependencies: facts?.dependencies,
     gracefulFs: facts?.gracefulFs,
+    moduleAliases: facts?.moduleAliases,
   };
 }
 

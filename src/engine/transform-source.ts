@@ -37,6 +37,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
     promiseOnly: options.promiseOnly,
     dependencies: options.dependencies,
     gracefulFs: options.gracefulFs,
+    moduleAliases: options.moduleAliases,
   };
   const frame = splitSource(source);
   const parserName = resolveParserName(options.parser, path);

@@ -8,6 +8,36 @@ export interface PackageFacts {
   dependencies: Record<string, string>;
   /** A file of the run in this package calls `gracefulify(` (graceful-fs patches plain fs). */
   gracefulFs: boolean;
+  /** Files of the run in this package that only re-export a module (`module.exports = require('graceful-fs')`), by absolute path. */
+  reExports: Map<string, string>;
+}
+
+const reExportPattern = /^\s*(?:(['"])use strict\1;?\s*)?module\.exports\s*=\s*require\((['"])([^'"]+)\2\);?\s*$/;
+
+/** The module a file's text only re-exports, comments aside; undefined for any other file. */
+export function reExportedModule(text: string): string | undefined {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return reExportPattern.exec(code)?.[3];
+}
+
+/**
+ * For a file's relative requires and imports (`require('./fs')`), the module each one only
+ * re-exports, by the specifier as written: the transforms read `./fs` as `graceful-fs`.
+ */
+export function moduleAliasesOf(file: string, text: string, reExports: Map<string, string>): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const match of text.matchAll(/(?:require\(|from\s+)(['"])(\.{1,2}\/[^'"]*)\1/g)) {
+    const specifier = match[2];
+    const base = path.resolve(path.dirname(file), specifier);
+    for (const candidate of [base, `${base}.js`, `${base}.cjs`, path.join(base, 'index.js')]) {
+      const target = reExports.get(candidate);
+      if (target && !target.startsWith('.')) {
+        aliases[specifier] = target;
+        break;
+      }
+    }
+  }
+  return aliases;
 }
 
 export type PackageFactsLookup = (directory: string) => Promise<PackageFacts | undefined>;
@@ -74,14 +104,14 @@ export function createPackageFactsLookup(runFiles: readonly string[]): PackageFa
     }
     const inPackage = runFiles.filter((file) => file.startsWith(root + path.sep));
     let gracefulFs = false;
+    const reExports = new Map<string, string>();
     for (const file of inPackage) {
       const text = await fs.readFile(file, 'utf8').catch(() => '');
-      if (/(?<!function\s+)\bgracefulify\s*\(/.test(text)) {
-        gracefulFs = true;
-        break;
-      }
+      if (/(?<!function\s+)\bgracefulify\s*\(/.test(text)) gracefulFs = true;
+      const reExported = reExportedModule(text);
+      if (reExported !== undefined) reExports.set(file, reExported);
     }
-    return { dependencies, gracefulFs };
+    return { dependencies, gracefulFs, reExports };
   });
   const rootOf = memoize(async (directory: string) => (await findPackageRoot(directory))?.root);
   return async (directory) => {

@@ -69,7 +69,9 @@ export class FileConversion {
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
-    this.bindings = findModuleBindings(this.program);
+    // A local module that only re-exports another (`require('./fs')` of `module.exports = require('graceful-fs')`) is read as that one.
+    const aliases = ctx.options.moduleAliases ?? {};
+    this.bindings = findModuleBindings(this.program).map((binding) => (aliases[binding.specifier] ? { ...binding, specifier: aliases[binding.specifier] } : binding));
     this.takenNames = collectReferencedNames(this.program);
     this.promiseBindings = new PromiseBindings(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
     this.rewriteContext = {

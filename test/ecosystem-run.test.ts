@@ -1,0 +1,55 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../src/engine/run';
+import { makeTree, removeTrees } from './temp-trees';
+
+afterAll(removeTrees);
+
+/** The package facts the engine reads (dependencies, gracefulify, local re-exports) reach the transform. */
+const readOne = (module: string) => `const fs = require('${module}');
+
+fs.readFile('a.txt', 'utf8', (err, text) => {
+  if (err) throw err;
+  console.log(text);
+});
+`;
+
+describe('ecosystem callees in a run', () => {
+  it('reads a dependency range from package.json, and a local module that re-exports graceful-fs as graceful-fs', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'pkg', dependencies: { 'graceful-fs': '^4.1.2', mkdirp: '~0.5.1' } }),
+      'lib/fs.js': "'use strict'\n// the file system, made graceful\nmodule.exports = require('graceful-fs')\n",
+      'lib/a.js': readOne('./fs'),
+      'lib/b.js': "const mkdirp = require('mkdirp');\n\nmkdirp('out', (err) => {\n  if (err) throw err;\n  console.log('made');\n});\n",
+    });
+    const report = await run({ paths: ['lib'], cwd: root });
+    const byPath = Object.fromEntries(report.files.map((file) => [file.path, file]));
+    expect(byPath['lib/a.js'].output).toContain('const readFileAsync = promisify(fs.readFile);');
+    expect(byPath['lib/a.js'].findings.map((finding) => finding.message)).toContain(
+      "fs.readFile (graceful-fs 4.x, known from awaitify's ecosystem table): the callback body now runs as a promise job once the operation completes.",
+    );
+    expect(byPath['lib/b.js'].output).toContain("await mkdirpAsync('out');");
+    expect(byPath['lib/b.js'].findings.some((finding) => finding.ruleId === 'timing/unknown-callee')).toBe(false);
+  });
+
+  it('keeps plain fs calls going through the patched module in a package that calls gracefulify', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'pkg', dependencies: { 'graceful-fs': '^4.2.0' } }),
+      'lib/setup.js': "require('graceful-fs').gracefulify(require('fs'));\n",
+      'lib/a.js': readOne('fs'),
+    });
+    const other = await makeTree({ 'package.json': JSON.stringify({ name: 'other' }), 'lib/a.js': readOne('fs') });
+    const patched = (await run({ paths: ['lib'], cwd: root })).files.find((file) => file.path === 'lib/a.js');
+    const plain = (await run({ paths: ['lib'], cwd: other })).files[0];
+    expect(patched?.output).toContain("await promisify(fs.readFile)('a.txt', 'utf8')");
+    expect(plain.output).toContain("await fsp.readFile('a.txt', 'utf8')");
+  });
+
+  it('leaves a package callee unknown when no version is known', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'pkg' }),
+      'a.js': "const mkdirp = require('mkdirp');\n\nmkdirp('out', (err) => {\n  if (err) throw err;\n  console.log('made');\n});\n",
+    });
+    const report = await run({ paths: ['a.js'], cwd: root });
+    expect(report.files[0].findings.map((finding) => finding.ruleId)).toContain('timing/unknown-callee');
+  });
+});
