@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { majorSpan } from '../src/transforms/callbacks-to-async/ecosystem/versions';
 import { findEntry, findPackageCallee, isKnownControlFlowVersion } from '../src/transforms/callbacks-to-async/ecosystem/lookup';
-import { createPackageFactsLookup } from '../src/io/package-facts';
+import { createPackageFactsLookup, moduleAliasesOf, reExportedModule } from '../src/io/package-facts';
 
 describe('majorSpan', () => {
   it('reads the majors of ranges and versions as package.json files write them', () => {
@@ -72,7 +72,25 @@ describe('createPackageFactsLookup', () => {
     writeFileSync(path.join(root, 'lib', 'b.js'), 'function gracefulify (fs) {}\n');
     const withCall = await createPackageFactsLookup([path.join(root, 'lib', 'a.js')])(path.join(root, 'lib'));
     const definitionOnly = await createPackageFactsLookup([path.join(root, 'lib', 'b.js')])(path.join(root, 'lib'));
-    expect(withCall).toEqual({ dependencies: { mkdirp: '0.5.6', rimraf: '~2.4.0' }, gracefulFs: true });
+    expect(withCall).toEqual({ dependencies: { mkdirp: '0.5.6', rimraf: '~2.4.0' }, gracefulFs: true, reExports: new Map() });
     expect(definitionOnly?.gracefulFs).toBe(false);
+  });
+});
+
+describe('local re-exports', () => {
+  it('sees a file that only re-exports a module, comments and "use strict" aside, and nothing else', () => {
+    const texts = [
+      "module.exports = require('graceful-fs')\n",
+      "'use strict';\n/* fs */\n// graceful\nmodule.exports = require(\"graceful-fs\");\n",
+      "module.exports = require('graceful-fs')\nmodule.exports.extra = 1\n",
+      "const fs = require('graceful-fs')\nmodule.exports = fs\n",
+    ];
+    expect(texts.map(reExportedModule)).toEqual(['graceful-fs', 'graceful-fs', undefined, undefined]);
+  });
+
+  it('maps the specifiers a file requires a re-exporting file with', () => {
+    const reExports = new Map([[path.resolve('/p/lib/fs.js'), 'graceful-fs'], [path.resolve('/p/lib/util/index.js'), './other']]);
+    const text = "const fs = require('./fs');\nconst u = require('./util');\nimport x from '../lib/fs.js';\n";
+    expect(moduleAliasesOf(path.resolve('/p/lib/a.js'), text, reExports)).toEqual({ './fs': 'graceful-fs', '../lib/fs.js': 'graceful-fs' });
   });
 });
