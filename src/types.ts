@@ -259,6 +259,14 @@ export interface ConvertedApi {
   line: number;
 }
 
+/** A dependency's callback function summarised from its source: calls back once, later, with this many values. */
+export interface SourceSummary {
+  /** `name@version` of the dependency. */
+  label: string;
+  values: number;
+  valuesOnError: boolean;
+}
+
 /** Options every transform sees, already checked. */
 export interface TransformOptions {
   /** Rule ids whose refusals are converted anyway (the finding stays). */
@@ -307,6 +315,12 @@ export interface TransformOptions {
    * by the specifier this file requires them with: `{ './fs': 'graceful-fs' }`.
    */
   moduleAliases?: Readonly<Record<string, string>>;
+  /**
+   * Callback functions of dependencies the ecosystem table does not list, summarised from their
+   * source in node_modules (src/engine/dependency-summaries.ts): by the specifier the file
+   * requires, then by member (`''`: the module itself). Only those proven to call back once, later.
+   */
+  sourceSummaries?: Readonly<Record<string, Readonly<Record<string, SourceSummary>>>>;
 }
 
 /** The conversion policy (src/engine/policy.ts), as the CLI, the library and the jscodeshift entries take it. */

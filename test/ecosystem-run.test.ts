@@ -52,4 +52,42 @@ describe('ecosystem callees in a run', () => {
     const report = await run({ paths: ['a.js'], cwd: root });
     expect(report.files[0].findings.map((finding) => finding.ruleId)).toContain('timing/unknown-callee');
   });
+
+  it('summarises a dependency the table does not list from its source in node_modules, and says so', async () => {
+    const library = `var fs = require('fs');
+module.exports = function readConfig(file, cb) {
+  fs.readFile(file, 'utf8', function (err, text) {
+    if (err) return cb(err);
+    cb(null, text.trim());
+  });
+};
+module.exports.now = function now(cb) {
+  cb(null, Date.now());
+};
+`;
+    const use = `const readConfig = require('read-config');
+
+readConfig('a.txt', (err, text) => {
+  if (err) throw err;
+  console.log(text);
+});
+readConfig.now((err, time) => {
+  if (err) throw err;
+  console.log(time);
+});
+`;
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'pkg', dependencies: { 'read-config': '^1.0.0' } }),
+      'node_modules/read-config/package.json': JSON.stringify({ name: 'read-config', version: '1.2.3' }),
+      'node_modules/read-config/index.js': library,
+      'lib/a.js': use,
+    });
+    const file = (await run({ paths: ['lib'], cwd: root })).files[0];
+    expect(file.output).toContain("const readConfigAsync = promisify(readConfig);");
+    expect(file.findings.map((finding) => finding.message)).toContain(
+      'readConfig (read-config@1.2.3, summarised from its source in node_modules: calls back once, later): the callback body now runs as a promise job once the operation completes.',
+    );
+    // now() calls back synchronously: no summary, so the unknown-callee assumption, flagged.
+    expect(file.findings.filter((finding) => finding.ruleId === 'timing/unknown-callee').map((finding) => finding.line)).toEqual([7]);
+  });
 });

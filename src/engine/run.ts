@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
 import { createEnginesLookup, type EnginesLookup, type EnginesNode } from '../io/engines';
 import { createPackageFactsLookup, moduleAliasesOf, type PackageFacts, type PackageFactsLookup } from '../io/package-facts';
+import { createDependencySummaries, summariesFor, type DependencySummaries } from './dependency-summaries';
 import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } from '../io/file-limits';
 import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
@@ -106,6 +107,7 @@ async function processFile(
   cwd: string,
   lookupEngines: EnginesLookup,
   lookupFacts: PackageFactsLookup,
+  summarise: DependencySummaries,
 ): Promise<Processed> {
   const reportPath = toReportPath(cwd, absolutePath);
   const limits = fileLimitsOf(options);
@@ -118,7 +120,8 @@ async function processFile(
   if (minified) return { result: skippedResult(reportPath, minified) };
   const engines = await lookupEngines(path.dirname(absolutePath));
   const facts = await lookupFacts(path.dirname(absolutePath));
-  const sourceOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports) });
+  const sourceSummaries = facts && (await summariesFor(read.text, facts, summarise));
+  const sourceOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports), sourceSummaries });
   return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions };
 }
 
@@ -127,7 +130,7 @@ export function sourceOptionsOf(
   options: Omit<RunOptions, 'paths'>,
   reportPath: string,
   engines: EnginesNode | undefined,
-  facts?: PackageFacts & { moduleAliases?: Record<string, string> },
+  facts?: PackageFacts & { moduleAliases?: Record<string, string>; sourceSummaries?: TransformSourceOptions['sourceSummaries'] },
 ): TransformSourceOptions {
   return {
     path: reportPath,
@@ -142,6 +145,7 @@ export function sourceOptionsOf(
     dependencies: facts?.dependencies,
     gracefulFs: facts?.gracefulFs,
     moduleAliases: facts?.moduleAliases,
+    sourceSummaries: facts?.sourceSummaries,
   };
 }
 
@@ -199,9 +203,10 @@ export async function run(options: RunOptions): Promise<Report> {
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
   const lookupEngines = createEnginesLookup();
   const lookupFacts = createPackageFactsLookup(collected.files);
+  const summarise = createDependencySummaries();
   const processed: Processed[] = [];
   for (const file of collected.files) {
-    const entry = await processFile(file, options, cwd, lookupEngines, lookupFacts);
+    const entry = await processFile(file, options, cwd, lookupEngines, lookupFacts, summarise);
     processed.push(entry);
     results.push(entry.result);
     options.onFile?.(entry.result, results.length, total);

@@ -38,6 +38,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
     dependencies: options.dependencies,
     gracefulFs: options.gracefulFs,
     moduleAliases: options.moduleAliases,
+    sourceSummaries: options.sourceSummaries,
   };
   const frame = splitSource(source);
   const parserName = resolveParserName(options.parser, path);

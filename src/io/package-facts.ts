@@ -4,6 +4,8 @@ import { memoize } from './memoize';
 
 /** What a file's package tells the transforms about its callees (TransformOptions.dependencies, .gracefulFs). */
 export interface PackageFacts {
+  /** The directory holding the package.json. */
+  root: string;
   /** By npm name: the version installed in node_modules, else the range package.json asks for. */
   dependencies: Record<string, string>;
   /** A file of the run in this package calls `gracefulify(` (graceful-fs patches plain fs). */
@@ -111,11 +113,20 @@ export function createPackageFactsLookup(runFiles: readonly string[]): PackageFa
       const reExported = reExportedModule(text);
       if (reExported !== undefined) reExports.set(file, reExported);
     }
-    return { dependencies, gracefulFs, reExports };
+    return { root, dependencies, gracefulFs, reExports };
   });
   const rootOf = memoize(async (directory: string) => (await findPackageRoot(directory))?.root);
   return async (directory) => {
     const root = await rootOf(directory);
     return root === undefined ? undefined : ofRoot(root);
   };
+}
+
+/** The dependencies a file requires or imports by their bare name (`require('x')`, `from 'x'`). */
+export function requiredDependencies(text: string, dependencies: Readonly<Record<string, string>>): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?:require\(|from\s+)(['"])([^'"./][^'"]*)\1/g)) {
+    if (Object.prototype.hasOwnProperty.call(dependencies, match[2])) found.add(match[2]);
+  }
+  return [...found];
 }

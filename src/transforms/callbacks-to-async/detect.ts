@@ -13,7 +13,8 @@ import {
   type PromisableApi,
   type RefusedApi,
 } from './node-api-table';
-import { findPackageCallee, isKnownControlFlowVersion, type DependencyVersions } from './ecosystem/lookup';
+import { findPackageCallee, findSourceCallee, isKnownControlFlowVersion, type DependencyVersions } from './ecosystem/lookup';
+import type { SourceSummary } from '../../types';
 import { entriesOf } from './ecosystem/table';
 import { knownFunctionThroughVariable } from './callee-variable';
 
@@ -38,6 +39,17 @@ export interface CalleeKnowledge {
   dependencies?: DependencyVersions;
   /** The package calls graceful-fs's `gracefulify(fs)`: plain fs is patched at run time. */
   gracefulFs?: boolean;
+  /** Dependencies' functions summarised from their source (TransformOptions.sourceSummaries). */
+  sourceSummaries?: Readonly<Record<string, Readonly<Record<string, SourceSummary>>>>;
+}
+
+/** Bindings of packages the table lists, or whose source was summarised. */
+function isKnownPackage(binding: ModuleBinding, knowledge: CalleeKnowledge): boolean {
+  return entriesOf(binding.specifier).length > 0 || knowledge.sourceSummaries?.[binding.specifier] !== undefined;
+}
+
+function knownCallee(specifier: string, member: string, knowledge: CalleeKnowledge) {
+  return findPackageCallee(specifier, member, knowledge.dependencies) ?? findSourceCallee(knowledge.sourceSummaries, specifier, member);
 }
 
 /** Is the path still where it was found: every link from it up to the root unchanged? */
@@ -125,15 +137,15 @@ function packageTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: M
 }
 
 function packageCalleeOf(call: AnyNode, bindings: ModuleBinding[], knowledge: CalleeKnowledge) {
-  const target = packageTarget(call.callee, bindings.filter((binding) => entriesOf(binding.specifier).length > 0));
-  return target && findPackageCallee(target.binding.specifier, target.member, knowledge.dependencies);
+  const target = packageTarget(call.callee, bindings.filter((binding) => isKnownPackage(binding, knowledge)));
+  return target && knownCallee(target.binding.specifier, target.member, knowledge);
 }
 
 /** A call of a package function the ecosystem table knows, at the version the package has. */
 function packageSite(path: ASTPath<AnyNode>, call: AnyNode, bindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
   const target = packageTarget(call.callee, bindings);
   if (!target) return undefined;
-  const known = findPackageCallee(target.binding.specifier, target.member, knowledge.dependencies);
+  const known = knownCallee(target.binding.specifier, target.member, knowledge);
   if (!known) return undefined;
   const last = call.arguments[call.arguments.length - 1];
   const name = calleeText(call.callee) || target.member;
@@ -227,7 +239,7 @@ export function findCallSites(
   knowledge: CalleeKnowledge = {},
 ): CallSite[] {
   const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
-  const packageBindings = bindings.filter((binding) => entriesOf(binding.specifier).length > 0);
+  const packageBindings = bindings.filter((binding) => isKnownPackage(binding, knowledge));
   const asyncBindings = bindings.filter((binding) => isAsyncLibrarySpecifier(binding.specifier) && isKnownControlFlowVersion(binding.specifier, knowledge.dependencies));
   const asyncMethodOf = (call: AnyNode) => {
     const target = calleeTarget(call.callee, asyncBindings);

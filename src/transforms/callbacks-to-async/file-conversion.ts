@@ -143,7 +143,8 @@ export class FileConversion {
 
   /** What the package says of its callees: dependency versions for the ecosystem table, gracefulify. */
   private knowledge(): CalleeKnowledge {
-    return { dependencies: this.ctx.options.dependencies, gracefulFs: this.ctx.options.gracefulFs };
+    const { dependencies, gracefulFs, sourceSummaries } = this.ctx.options;
+    return { dependencies, gracefulFs, sourceSummaries };
   }
 
   private planContext(): PlanContext {

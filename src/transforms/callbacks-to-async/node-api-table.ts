@@ -51,7 +51,8 @@ export interface PromisableApi {
 
 /** A package callee's summary: the ecosystem table's entry (`mkdirp 0.x`), and whether it may call back synchronously. */
 export interface KnownCallee {
-  source: 'table';
+  /** The ecosystem table, or the dependency's own source in node_modules. */
+  source: 'table' | 'source';
   label: string;
   alwaysAsync: boolean;
 }

@@ -50,7 +50,9 @@ export function reportPlan(report: Report, plan: Plan): void {
   const known = plan.api.known;
   report({
     ruleId: 'timing/callback-moved-to-microtask',
-    ...(known ? { messageId: 'knownPackageCallback', data: { api: label, entry: known.label } } : { messageId: 'operationCallback', data: { api: label } }),
+    ...(known
+      ? { messageId: known.source === 'table' ? 'knownPackageCallback' : 'sourceSummaryCallback', data: { api: label, entry: known.label } }
+      : { messageId: 'operationCallback', data: { api: label } }),
     node: site.call,
     applied: true,
   });

@@ -1,4 +1,5 @@
 import { findPromisableApi, findRefusedApi, type PromisableApi } from '../node-api-table';
+import type { SourceSummary } from '../../../types';
 import { entriesOf, type CalleeFacts, type EcosystemEntry, type PromiseForm } from './table';
 import { majorSpan, spanWithin } from './versions';
 
@@ -107,4 +108,25 @@ export function isKnownControlFlowVersion(specifier: string, dependencies: Depen
   if (range === undefined) return true;
   const entry = findEntry(name, { [name]: range });
   return entry?.functions['']?.kind === 'control-flow';
+}
+
+/** A dependency's function summarised from its source (TransformOptions.sourceSummaries): once, later. */
+export function findSourceCallee(summaries: Readonly<Record<string, Readonly<Record<string, SourceSummary>>>> | undefined, specifier: string, member: string): PackageCallee | undefined {
+  const summary = summaries?.[specifier]?.[member];
+  if (!summary) return undefined;
+  const several = summary.values > 1;
+  return {
+    kind: 'api',
+    api: {
+      module: 'package',
+      name: member === '' ? specifier : member,
+      access: several ? 'wrapper' : 'promisify',
+      result: several ? { kind: 'array', count: summary.values } : { kind: 'value' },
+      minNode: 8,
+      returnsUndefined: false,
+      voidResult: summary.values === 0 || undefined,
+      valuesOnError: summary.valuesOnError || undefined,
+      known: { source: 'source', label: summary.label, alwaysAsync: true },
+    },
+  };
 }
