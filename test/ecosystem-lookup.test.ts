@@ -72,7 +72,7 @@ describe('createPackageFactsLookup', () => {
     writeFileSync(path.join(root, 'lib', 'b.js'), 'function gracefulify (fs) {}\n');
     const withCall = await createPackageFactsLookup([path.join(root, 'lib', 'a.js')])(path.join(root, 'lib'));
     const definitionOnly = await createPackageFactsLookup([path.join(root, 'lib', 'b.js')])(path.join(root, 'lib'));
-    expect(withCall).toEqual({ dependencies: { mkdirp: '0.5.6', rimraf: '~2.4.0' }, gracefulFs: true, reExports: new Map() });
+    expect(withCall).toEqual({ root, dependencies: { mkdirp: '0.5.6', rimraf: '~2.4.0' }, gracefulFs: true, reExports: new Map() });
     expect(definitionOnly?.gracefulFs).toBe(false);
   });
 });
