@@ -299,6 +299,14 @@ export interface ConvertedApi {
   line: number;
 }
 
+/** A dependency's callback function summarised from its source: calls back once, later, with this many values. */
+export interface SourceSummary {
+  /** `name@version` of the dependency. */
+  label: string;
+  values: number;
+  valuesOnError: boolean;
+}
+
 /** Options every transform sees, already checked. */
 export interface TransformOptions {
   /** Rule ids whose refusals are converted anyway (the finding stays). */
@@ -341,6 +349,25 @@ export interface TransformOptions {
    * (src/engine/suppressions.ts).
    */
   skipLines?: ReadonlySet<number>;
+  /**
+   * The package's dependencies by npm name: the version installed in node_modules, else the
+   * range its package.json asks for. Picks the ecosystem table's entry for a callee
+   * (`mkdirp` 0.x calls back, 1.x returns a promise); a package missing here stays unknown.
+   */
+  dependencies?: Readonly<Record<string, string>>;
+  /** The package calls graceful-fs's `gracefulify(fs)`: plain fs calls keep going through the patched module. */
+  gracefulFs?: boolean;
+  /**
+   * Local modules that only re-export another (`lib/fs.js`: `module.exports = require('graceful-fs')`),
+   * by the specifier this file requires them with: `{ './fs': 'graceful-fs' }`.
+   */
+  moduleAliases?: Readonly<Record<string, string>>;
+  /**
+   * Callback functions of dependencies the ecosystem table does not list, summarised from their
+   * source in node_modules (src/engine/dependency-summaries.ts): by the specifier the file
+   * requires, then by member (`''`: the module itself). Only those proven to call back once, later.
+   */
+  sourceSummaries?: Readonly<Record<string, Readonly<Record<string, SourceSummary>>>>;
 }
 
 /** The conversion policy (src/engine/policy.ts), as the CLI, the library and the jscodeshift entries take it. */

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
 import { createEnginesLookup, type EnginesLookup, type EnginesNode } from '../io/engines';
+import { createPackageFactsLookup, moduleAliasesOf, type PackageFacts, type PackageFactsLookup } from '../io/package-facts';
+import { createDependencySummaries, summariesFor, type DependencySummaries } from './dependency-summaries';
 import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } from '../io/file-limits';
 import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
@@ -107,6 +109,8 @@ async function processFile(
   options: RunOptions,
   cwd: string,
   lookupEngines: EnginesLookup,
+  lookupFacts: PackageFactsLookup,
+  summarise: DependencySummaries,
 ): Promise<Processed> {
   const reportPath = toReportPath(cwd, absolutePath);
   const limits = fileLimitsOf(options);
@@ -118,12 +122,19 @@ async function processFile(
   const minified = explainMinified(read.text, limits);
   if (minified) return { result: skippedResult(reportPath, minified) };
   const engines = await lookupEngines(path.dirname(absolutePath));
-  const sourceOptions = sourceOptionsOf(options, reportPath, engines);
+  const facts = await lookupFacts(path.dirname(absolutePath));
+  const sourceSummaries = facts && (await summariesFor(read.text, facts, summarise));
+  const sourceOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports), sourceSummaries });
   return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions };
 }
 
 /** What one file is transformed with: the run's options, the policy's Node target from its engines.node. */
-export function sourceOptionsOf(options: Omit<RunOptions, 'paths'>, reportPath: string, engines: EnginesNode | undefined): TransformSourceOptions {
+export function sourceOptionsOf(
+  options: Omit<RunOptions, 'paths'>,
+  reportPath: string,
+  engines: EnginesNode | undefined,
+  facts?: PackageFacts & { moduleAliases?: Record<string, string>; sourceSummaries?: TransformSourceOptions['sourceSummaries'] },
+): TransformSourceOptions {
   return {
     path: reportPath,
     transforms: options.transforms,
@@ -134,6 +145,10 @@ export function sourceOptionsOf(options: Omit<RunOptions, 'paths'>, reportPath: 
     target: options.target,
     minNodeMajor: resolveTargetNode(options, engines?.minMajor),
     analyze: options.analyze,
+    dependencies: facts?.dependencies,
+    gracefulFs: facts?.gracefulFs,
+    moduleAliases: facts?.moduleAliases,
+    sourceSummaries: facts?.sourceSummaries,
   };
 }
 
@@ -190,9 +205,11 @@ export async function run(options: RunOptions): Promise<Report> {
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
   const lookupEngines = createEnginesLookup();
+  const lookupFacts = createPackageFactsLookup(collected.files);
+  const summarise = createDependencySummaries();
   const processed: Processed[] = [];
   for (const file of collected.files) {
-    const entry = await processFile(file, options, cwd, lookupEngines);
+    const entry = await processFile(file, options, cwd, lookupEngines, lookupFacts, summarise);
     processed.push(entry);
     results.push(entry.result);
     options.onFile?.(entry.result, results.length, total);

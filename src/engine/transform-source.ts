@@ -36,6 +36,10 @@ export function transformSource(source: string, options: TransformSourceOptions 
     resolvedCalls: options.resolvedCalls,
     packageCallees: options.packageCallees,
     promiseOnly: options.promiseOnly,
+    dependencies: options.dependencies,
+    gracefulFs: options.gracefulFs,
+    moduleAliases: options.moduleAliases,
+    sourceSummaries: options.sourceSummaries,
   };
   const frame = splitSource(source);
   const parserName = resolveParserName(options.parser, path);

@@ -1,6 +1,6 @@
 import type { FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
+import { calleeText, collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -8,7 +8,7 @@ import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbac
 import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type Report } from './report-plan';
 import { checkCallbackProtocol } from './callback-protocol';
-import { callsBackLater, findCallSites, isPathCurrent, type CallSite } from './detect';
+import { callsBackLater, findCallSites, isPathCurrent, type CallSite, type CalleeKnowledge } from './detect';
 import type { PromisableApi } from './node-api-table';
 import { continuationOf, planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
@@ -77,7 +77,9 @@ export class FileConversion {
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
-    this.bindings = findModuleBindings(this.program);
+    // A local module that only re-exports another (`require('./fs')` of `module.exports = require('graceful-fs')`) is read as that one.
+    const aliases = ctx.options.moduleAliases ?? {};
+    this.bindings = findModuleBindings(this.program).map((binding) => (aliases[binding.specifier] ? { ...binding, specifier: aliases[binding.specifier] } : binding));
     this.takenNames = collectReferencedNames(this.program);
     this.promiseBindings = new PromiseBindings(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
     this.rewriteContext = {
@@ -102,7 +104,15 @@ export class FileConversion {
       const limit = () => useHelper(j, this.program, mapLimitHelper, this.takenNames, this.rewriteContext.typescript);
       return nativeStart(j, site.name, asyncMethods.get(site.name)!, site.call, limit, (base) => uniqueName(base, this.takenNames))!;
     }
-    if (site.module === 'unknown') {
+    if (plan.api.access === 'promisify-at-call') {
+      return j.callExpression(this.promiseBindings.promisifiedAtCall(site.call.callee, `util.promisify(${siteLabel(site)}) at the call`), args);
+    }
+    if (site.module === 'package' && plan.api.access === 'direct') return j.callExpression(site.call.callee, args);
+    if (site.module === 'package' && plan.api.access === 'promisify') {
+      const key = calleeText(site.call.callee) ?? site.name;
+      return j.callExpression(this.promiseBindings.promisifiedPackageCall(site.call.callee, plan.api.name.split('.').pop()!, key, plan.api.minNode), args);
+    }
+    if (site.module === 'unknown' || (site.module === 'package' && plan.api.access === 'wrapper')) {
       const helper = useHelper(j, this.program, fromCallbackHelper, this.takenNames, this.rewriteContext.typescript);
       const done = uniqueName('done', this.takenNames);
       const start = j.arrowFunctionExpression([j.identifier(done)], j.callExpression(site.call.callee, [...args, j.identifier(done)]));
@@ -142,13 +152,19 @@ export class FileConversion {
     return this.changed;
   }
 
+  /** What the package says of its callees: dependency versions for the ecosystem table, gracefulify. */
+  private knowledge(): CalleeKnowledge {
+    const { dependencies, gracefulFs, sourceSummaries } = this.ctx.options;
+    return { dependencies, gracefulFs, sourceSummaries };
+  }
+
   private planContext(): PlanContext {
     const { minNodeMajor, allow } = this.ctx.options;
     return {
       ownAsyncFunctions: this.ctx.ownAsyncFunctions,
       minNodeMajor,
       allow,
-      callsBackLater: (call) => callsBackLater(call, this.bindings),
+      callsBackLater: (call) => callsBackLater(call, this.bindings, this.knowledge()),
       ownCalleeLeft: (call) => this.ownCalleeLeft(call),
       packageCallee: (call) => this.packageCalleeVerdict(call),
     };
@@ -160,7 +176,7 @@ export class FileConversion {
     for (;;) {
       // Searching from the function's own path keeps scopes right and skips the rest of the file.
       const scope = within ? this.ctx.j(this.ctx.root.get('program', ...within)) : this.ctx.root;
-      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call) || this.isResolvedCall(call));
+      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call) || this.isResolvedCall(call), this.knowledge());
       let stale = false;
       for (const site of sites) {
         // A rewrite moves code: sites it moved are found again on the next pass.
@@ -257,7 +273,7 @@ export class FileConversion {
     if (!this.nodeApis) {
       this.nodeApis = new Map();
       const unknownAllowed = this.ctx.options.allow.includes('timing/unknown-callee');
-      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings, undefined, (call) => this.isResolvedCall(call))) {
+      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings, undefined, (call) => this.isResolvedCall(call), this.knowledge())) {
         if (site.api && !site.refused && (site.module !== 'unknown' || this.takenAsUnknownCallee(site.call, unknownAllowed))) this.nodeApis.set(site.call, site.api);
       }
     }

@@ -64,7 +64,7 @@ export interface PlanContext {
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
 export function siteLabel(site: CallSite): string {
-  return site.module === 'local' || site.module === 'unknown' ? site.name : site.module === 'async' ? `async.${site.name}` : `${site.module}.${site.name}`;
+  return site.module === 'local' || site.module === 'unknown' || site.module === 'package' ? site.name : site.module === 'async' ? `async.${site.name}` : `${site.module}.${site.name}`;
 }
 
 function skip(site: CallSite, ruleId: string, messageId: string, data?: MessageData): SkipPlan {
@@ -217,6 +217,11 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
       if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
       allowed.push({ ruleId: 'timing/unknown-callee', messageId: 'assumedOnceAsync', data: { name: site.name }, node: continuationOf(site) });
     }
+  }
+  if (site.module === 'package' && api.known && !api.known.alwaysAsync) {
+    // The table says it may call back before returning (slide's asyncMap on an empty list).
+    if (!context.allow.includes('timing/sync-callback-now-async')) return skip(site, 'timing/sync-callback-now-async', 'callerContinuation', { name: site.name });
+    allowed.push({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node: continuationOf(site) });
   }
   if (!site.callback) {
     return skip(site, 'timing/callback-not-inline', 'callbackNotInline', { api: siteLabel(site) });
