@@ -34,6 +34,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     throwInOperationCallback: "A throw inside the operation's callback was an uncaught exception; in an async function it would reach the caller as a rejection.",
     throwsSynchronously: 'The function throws synchronously on some path; as an async function it would reject instead.',
     chainFunctionNowAsync: '{{name}} returned the chain\'s promise and is now async: an exception thrown before its first await (evaluating the receiver, say) now rejects the promise it returns instead of reaching its caller at once.',
+    wrapperFunctionNowAsync: '`{{name}}` returned a new Promise wrapper and is now async: an exception thrown before the operation starts (evaluating its arguments) now rejects the promise it returns instead of reaching its caller at once.',
     throwAfterResolve: 'This code ran after resolve() in the callback, where a throw was an uncaught exception; after the await it rejects the async function instead.',
     throwInTimer: 'This throw ran inside a timer callback (an uncaught exception); it now rejects the async function instead.',
     throwInFirstAttempt: 'A throw during the first attempt of `{{name}}` reached its caller at once; it now rejects the promise `{{name}}` returns.',
@@ -204,8 +205,9 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     receiverUnknown: 'The chain starts on a value not known to be a native promise (a thenable, a query builder, a library promise?): await calls its `then` one tick later than the chain did, and library semantics beyond Promises/A+ are not kept.',
   },
   'timing/promise-wrapper-replaced': {
-    wrapperReplaced: 'new Promise around {{api}} became {{replacement}}, which settles the same way.',
-    promisifyReplaced: 'util.promisify({{api}}) became {{replacement}}.',
+    wrapperReplaced: 'new Promise around {{api}} became the promise form of {{api}}, which settles with the same value or error.',
+    wrapperAwaited: "new Promise around {{api}} became an await of the promise form of {{api}}; the callback's other code runs after it, as it ran in the callback, before the function's promise settles.",
+    promisifyReplaced: 'util.promisify({{api}}) became the promise form of {{api}}.',
   },
   'timing/promise-chain-not-converted': {
     fireAndForget: 'The chain is neither returned nor awaited: it runs concurrently with the code after it, and stays a chain so that it still does.',
@@ -234,6 +236,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     wrapperMaybeNotSettled: 'On some path the executor\'s callback calls neither resolve nor reject, so the promise never settles. Left as is.',
     wrapperUnknownApi: '{{api}} has no promise form awaitify knows. Left as is.',
     wrapperValueShape: 'The callback settles with something other than its error or its first value. Left as is.',
+    wrapperCodeNotReturned: 'The callback runs more code than resolve and reject, and the wrapper is not returned from a function that can be async, where that code could follow an await. Left as is.',
   },
 };
 

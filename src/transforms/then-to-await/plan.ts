@@ -62,7 +62,7 @@ function readSink(chain: Chain): Sink | HandlerProblem {
 }
 
 /** Is this expression a promise as the file shows it (a chain, `new Promise`, a known promise API)? */
-function isPromiseExpression(node: AnyNode, sources: PromiseSources): boolean {
+export function isPromiseExpression(node: AnyNode, sources: PromiseSources): boolean {
   if (node.type === 'AwaitExpression') return false;
   return isNativeLinkCall(node) || isKnownNativePromise(node, sources);
 }
@@ -71,7 +71,7 @@ function isPromiseExpression(node: AnyNode, sources: PromiseSources): boolean {
  * Can `fn` become async without its callers seeing another kind of value? Only when every
  * return gives a promise already (and no path falls off its end, which gave undefined).
  */
-function refuseFunctionNotAsyncable(fnPath: ASTPath<AnyNode>, sources: PromiseSources): HandlerProblem | undefined {
+export function refuseFunctionNotAsyncable(fnPath: ASTPath<AnyNode>, sources: PromiseSources): HandlerProblem | undefined {
   const fn = fnPath.value;
   if (fn.generator || fn.kind === 'get' || fn.kind === 'set' || fn.kind === 'constructor') return problem('functionCannotBeAsync', fn);
   if (fn.body.type !== 'BlockStatement') return undefined;
@@ -87,7 +87,7 @@ function refuseFunctionNotAsyncable(fnPath: ASTPath<AnyNode>, sources: PromiseSo
 }
 
 /** Names used in `scope` outside `except` (the handler whose names are checked). */
-function namesOutside(scope: AnyNode, except: AnyNode): Set<string> {
+export function namesOutside(scope: AnyNode, except: AnyNode): Set<string> {
   const names = new Set<string>();
   walk(scope, (node) => {
     if (node === except) return false;
