@@ -212,7 +212,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   'timing/promise-chain-not-converted': {
     fireAndForget: 'The chain is neither returned nor awaited: it runs concurrently with the code after it, and stays a chain so that it still does.',
     usedAsValue: 'The chain\'s promise is used as a value (stored, passed on, combined): awaiting it here would change when the code around it runs. Left as is.',
-    handlerNotFunction: 'A handler is neither a function nor a name: what it calls is not known. Left as is.',
+    handlerNotFunction: 'A handler is neither an inline function nor a function declared once in this file: it may be undefined (which the promise passes over, where a call would throw) or something else. Left as is.',
     generatorHandler: 'A generator handler returns an iterator, not a value: no await form means the same. Left as is.',
     handlerNamed: 'The function handler has its own name `{{name}}`, which its body may use. Left as is.',
     handlerExtraParams: 'The handler declares {{count}} parameters; the promise passes {{passed}}. Left as is.',
