@@ -199,9 +199,11 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   },
   'timing/microtask-ticks-changed': {
     fewerTicks: 'The value is seen {{count}} microtask ticks earlier: {{before}} ticks after the receiver settles in the chain, {{after}} with awaits (docs/rules.md, tick model). Promise jobs queued elsewhere meanwhile may now run after it.',
+    ticksChangedRefused: 'The value would be seen after {{after}} microtask ticks instead of {{before}} (docs/rules.md, tick model). Left as is (--allow timing/microtask-ticks-changed converts it).',
     moreTicks: 'The value is seen {{count}} microtask ticks later: {{before}} ticks after the receiver settles in the chain, {{after}} with awaits (docs/rules.md, tick model). Promise jobs queued elsewhere meanwhile may now run before it.',
   },
   'timing/promise-receiver-unknown': {
+    receiverUnknownRefused: 'The chain starts on a value not known to be a native promise; await would call its `then` a tick later. Left as is (--allow timing/promise-receiver-unknown converts it).',
     receiverUnknown: 'The chain starts on a value not known to be a native promise (a thenable, a query builder, a library promise?): await calls its `then` one tick later than the chain did, and library semantics beyond Promises/A+ are not kept.',
   },
   'timing/promise-wrapper-replaced': {

@@ -1,8 +1,9 @@
 import type { ASTPath } from 'jscodeshift';
 import type { Transform, TransformContext } from '../transform';
 import { collectIdentifierNames, type AnyNode } from '../shared/ast';
-import { findChains, findPromiseSources, type Chain } from './detect';
-import { findDeclaredFunctions, type HandlerProblem } from './handlers';
+import { cloneNode } from '../shared/clone';
+import { findChains, findPromiseSources, readChain, type Chain } from './detect';
+import { findDeclaredFunctions, readLinks, type HandlerProblem } from './handlers';
 import { planChain, type ChainPlan } from './plan';
 import { countAwaits, emitChain, type RewriteContext } from './rewrite';
 import { convertWrappers } from './wrappers';
@@ -67,10 +68,33 @@ function isFunctionBody(blockPath: ASTPath<AnyNode>): boolean {
   return blockPath.value.type === 'BlockStatement' && !!owner && /Function|Method/.test(owner.type) && owner.body === blockPath.value;
 }
 
-function applyPlan(ctx: TransformContext, plan: ChainPlan, rewrite: RewriteContext): number {
+/**
+ * The awaits the rewrite would put on the success path, counted on a copy of the chain (the
+ * rewrite moves and edits handler bodies), so that a refusal can still leave the code as it was.
+ */
+function countTicksAfter(plan: ChainPlan, rewrite: RewriteContext, functions: Set<string>): number {
+  const copy = cloneNode(plan.chain.outer);
+  const { links } = readChain(copy);
+  const read = readLinks(links, functions);
+  if ('ruleId' in read) return plan.ticksBefore;
+  const trial = emitChain({ j: rewrite.j, takenNames: new Set(rewrite.takenNames) }, { ...plan, links: read, chain: { ...plan.chain, base: readChain(copy).base } });
+  return countAwaits(trial);
+}
+
+/** A convert-and-flag rule that applies and is not allowed (`--strict`): the refusal, else undefined. */
+function refuseNotAllowed(ctx: TransformContext, plan: ChainPlan, ticksAfter: number): HandlerProblem | undefined {
+  const allowed = (ruleId: string) => ctx.options.allow.includes(ruleId);
+  const node = plan.chain.outer;
+  if (!plan.receiverKnown && !allowed('timing/promise-receiver-unknown')) return { ruleId: 'timing/promise-receiver-unknown', messageId: 'receiverUnknownRefused', node };
+  if (ticksAfter !== plan.ticksBefore && !allowed('timing/microtask-ticks-changed')) {
+    return { ruleId: 'timing/microtask-ticks-changed', messageId: 'ticksChangedRefused', data: { before: plan.ticksBefore, after: ticksAfter }, node };
+  }
+  return undefined;
+}
+
+function applyPlan(ctx: TransformContext, plan: ChainPlan, rewrite: RewriteContext): void {
   const { j } = ctx;
   const statements = emitChain(rewrite, plan);
-  const ticksAfter = countAwaits(statements);
   const { sink } = plan;
   if (sink.kind === 'return' && sink.arrowBody) {
     const arrow = sink.statementPath.value;
@@ -80,7 +104,6 @@ function applyPlan(ctx: TransformContext, plan: ChainPlan, rewrite: RewriteConte
     replaceStatement(j, sink.statementPath, statements);
   }
   if (plan.makeAsync) plan.fnPath!.value.async = true;
-  return ticksAfter;
 }
 
 /** The chains of the file as it is now (fresh paths: a rewrite moves handler bodies). */
@@ -99,16 +122,23 @@ function run(ctx: TransformContext): boolean {
     const next = currentChains(ctx).find((chain) => !visited.has(chain.outer));
     if (!next) break;
     visited.add(next.outer);
-    const plan = planChain(next, findPromiseSources(program), program, findDeclaredFunctions(program));
+    const functions = findDeclaredFunctions(program);
+    const plan = planChain(next, findPromiseSources(program), program, functions);
     if (plan.kind === 'skip') {
       reportRefusal(ctx, plan.problem);
+      continue;
+    }
+    const ticksAfter = countTicksAfter(plan.plan, rewrite, functions);
+    const notAllowed = refuseNotAllowed(ctx, plan.plan, ticksAfter);
+    if (notAllowed) {
+      reportRefusal(ctx, notAllowed);
       continue;
     }
     if (isSkipped(ctx, next.outer)) {
       ctx.report({ ruleId: 'timing/ignored-by-comment', messageId: 'chainIgnored', node: next.outer, applied: false });
       continue;
     }
-    const ticksAfter = applyPlan(ctx, plan.plan, rewrite);
+    applyPlan(ctx, plan.plan, rewrite);
     reportConversion(ctx, plan.plan, ticksAfter);
     changed = true;
   }
