@@ -102,9 +102,33 @@ export function findPromiseSources(program: AnyNode): PromiseSources {
       if ((init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') && init.async && !init.generator) asyncFunctions.add(node.id.name);
       if (init.type === 'CallExpression' && isPromisify(init.callee)) asyncFunctions.add(node.id.name);
       if (init.type === 'MemberExpression' && !init.computed && init.property.name === 'promises' && init.object.type === 'Identifier' && withPromises.has(init.object.name)) modules.add(node.id.name);
+      // const statAsync = fsp.stat
+      if (init.type === 'MemberExpression' && !init.computed && init.object.type === 'Identifier' && modules.has(init.object.name)) asyncFunctions.add(node.id.name);
     }
   });
-  return { asyncFunctions, promiseModules: modules, modulesWithPromises: withPromises };
+  const sources = { asyncFunctions, promiseModules: modules, modulesWithPromises: withPromises };
+  addPromiseReturningFunctions(program, sources);
+  return sources;
+}
+
+/** Plain functions of the file whose every return gives a known native promise (`return fsp.readFile(f)`). */
+function addPromiseReturningFunctions(program: AnyNode, sources: PromiseSources): void {
+  const candidates: Array<{ name: string; body: AnyNode }> = [];
+  walk(program, (node) => {
+    if (node.type === 'FunctionDeclaration' && node.id && !node.async && !node.generator) candidates.push({ name: node.id.name, body: node.body });
+  });
+  // A few rounds reach functions that return the promise of another such function.
+  for (let round = 0; round < 3; round++) {
+    for (const { name, body } of candidates) {
+      if (sources.asyncFunctions.has(name)) continue;
+      const returns: AnyNode[] = [];
+      walk(body, (node) => {
+        if (node.type === 'ReturnStatement') returns.push(node);
+      }, { skipFunctions: true });
+      const last = body.body[body.body.length - 1];
+      if (last?.type === 'ReturnStatement' && returns.every((ret) => ret.argument && isKnownNativePromise(ret.argument, sources))) sources.asyncFunctions.add(name);
+    }
+  }
 }
 
 function isPromisify(callee: AnyNode): boolean {
