@@ -63,7 +63,7 @@ function isInnerLink(path: ASTPath<AnyNode>): boolean {
 export function findChains(j: AnyNode, root: AnyNode): Chain[] {
   const chains: Chain[] = [];
   root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
-    if (!isChainMethod(methodName(path.value)) || isInnerLink(path)) return;
+    if (!isChainMethod(methodName(path.value)) || isInnerLink(path) || isInAwaitifyHelper(path)) return;
     const { base, links } = readChain(path.value);
     if (!links.some((link) => nativeMethods.has(link.method))) return;
     chains.push({ path, outer: path.value, base, links });
@@ -157,6 +157,17 @@ export function isKnownNativePromise(node: AnyNode, sources: PromiseSources): bo
   }
   if (node.type === 'AwaitExpression') return false;
   return false;
+}
+
+/**
+ * Is the path inside a helper awaitify wrote (a module-level statement under an `// awaitify: …`
+ * comment, src/transforms/callbacks-to-async/local-helpers.ts)? Its own code is never a target.
+ */
+export function isInAwaitifyHelper(path: ASTPath<AnyNode>): boolean {
+  let current: ASTPath<AnyNode> | null | undefined = path;
+  while (current?.parent && current.parent.value.type !== 'Program') current = current.parent;
+  const comments: AnyNode[] = current?.value?.comments ?? current?.value?.leadingComments ?? [];
+  return comments.some((comment) => `${comment.value}`.trim().startsWith('awaitify:'));
 }
 
 /** The nearest function around a path, or undefined at the top level. */

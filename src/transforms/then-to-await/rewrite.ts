@@ -22,6 +22,11 @@ type Deliver = ((value: AnyNode, thenable: boolean) => AnyNode[]) & {
   terminal?: { inTry: boolean };
   /** A variable the deliver assigns, which can carry the value out of a try itself. */
   variable?: { name: string; declare?: string };
+  /**
+   * The value is dropped (`await chain;`, a handler without parameters): nothing needs to leave
+   * a try; these statements run once it is there.
+   */
+  afterDiscard?: () => AnyNode[];
 };
 
 const notThenable = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'RegExpLiteral', 'TemplateLiteral', 'ArrayExpression', 'UnaryExpression', 'BinaryExpression', 'UpdateExpression', 'AwaitExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression']);
@@ -33,7 +38,7 @@ const valueCalls = new Set(['JSON.parse', 'JSON.stringify', 'Object.keys', 'Obje
 function calleeName(callee: AnyNode): string | undefined {
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier') {
-    return callee.object.name === 'Math' ? 'Math' : `${callee.object.name}.${callee.property.name}`;
+    return callee.object.name === 'Math' || callee.object.name === 'console' ? callee.object.name : `${callee.object.name}.${callee.property.name}`;
   }
   return undefined;
 }
@@ -43,7 +48,7 @@ export function mayBeThenable(node: AnyNode): boolean {
   if (notThenable.has(node.type)) return false;
   if (node.type === 'CallExpression') {
     const name = calleeName(node.callee);
-    return !(name === 'Math' || (name !== undefined && valueCalls.has(name)));
+    return !(name === 'Math' || name === 'console' || (name !== undefined && valueCalls.has(name)));
   }
   // `.length` of anything is a count.
   if (node.type === 'MemberExpression' && !node.computed && node.property.name === 'length') return false;
@@ -71,7 +76,9 @@ function returnDeliver(j: AnyNode, inTry: boolean): Deliver {
 }
 
 function discardDeliver(j: AnyNode): Deliver {
-  return (value, thenable) => (thenable ? [j.expressionStatement(j.awaitExpression(value))] : isPure(value) ? [] : [j.expressionStatement(value)]);
+  const deliver: Deliver = (value, thenable) => (thenable ? [j.expressionStatement(j.awaitExpression(value))] : isPure(value) ? [] : [j.expressionStatement(value)]);
+  deliver.afterDiscard = () => [];
+  return deliver;
 }
 
 function declareDeliver(j: AnyNode, kind: string, id: AnyNode): Deliver {
@@ -123,13 +130,15 @@ function inlineBody(ctx: RewriteContext, fn: AnyNode, deliver: Deliver): AnyNode
 /** Statements that take the value and run the handler on it (value handler of a `.then`). */
 function bindValue(ctx: RewriteContext, handler: Handler, deliver: Deliver): Deliver {
   const { j } = ctx;
-  return (value, thenable) => {
+  const bind: Deliver = (value, thenable) => {
     if (handler.kind === 'named') return deliver(j.callExpression(handler.name, [awaited(j, value, thenable)]), true);
     const bound = handler.param
       ? [j.variableDeclaration('const', [j.variableDeclarator(handler.param, awaited(j, value, thenable))])]
       : discardDeliver(j)(value, thenable);
     return [...bound, ...inlineBody(ctx, handler.fn, deliver)];
   };
+  if (handler.kind === 'inline' && !handler.param) bind.afterDiscard = () => inlineBody(ctx, handler.fn, deliver);
+  return bind;
 }
 
 /** A `catch (param) { … }` clause running the error handler. */
@@ -156,6 +165,7 @@ function finallyBlock(ctx: RewriteContext, handler: Handler): AnyNode {
  */
 function carrier(ctx: RewriteContext, base: string, sink: Deliver): { declarations: AnyNode[]; deliver: Deliver; after: AnyNode[] } {
   const { j } = ctx;
+  if (sink.afterDiscard) return { declarations: [], deliver: discardDeliver(j), after: sink.afterDiscard() };
   if (sink.variable) {
     const own = assignDeliver(j, j.identifier(sink.variable.name));
     const deliver: Deliver = (value, thenable) => ((value as AnyNode)[fellOff] ? [] : own(value, thenable));

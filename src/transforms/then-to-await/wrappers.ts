@@ -4,7 +4,7 @@ import { findAll, isCallOf, patternNames, some, type AnyNode } from '../shared/a
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
 import { findPromisableApi, toNodeModuleName, type PromisableApi } from '../callbacks-to-async/node-api-table';
 import { PromiseBindings, removeUnusedBindings } from '../callbacks-to-async/promise-bindings';
-import { enclosingFunction, findPromiseSources, type PromiseSources } from './detect';
+import { enclosingFunction, findPromiseSources, isInAwaitifyHelper, type PromiseSources } from './detect';
 import { namesOutside, refuseFunctionNotAsyncable } from './plan';
 import type { RewriteContext } from './rewrite';
 
@@ -209,6 +209,7 @@ export function convertWrappers(ctx: TransformContext, rewrite: RewriteContext):
   const skipped = (node: AnyNode) => node.loc && ctx.options.skipLines?.has(node.loc.start.line);
 
   root.find(j.NewExpression, { callee: { type: 'Identifier', name: 'Promise' } }).forEach((path: ASTPath<AnyNode>) => {
+    if (isInAwaitifyHelper(path)) return;
     const plan = planWrapper(path, bindings, ctx.options.minNodeMajor, sources);
     if (!plan) return;
     if (plan.kind === 'skip') {
