@@ -124,6 +124,18 @@ function refuseEarlyReturn(links: ReadLink[], sink: Sink): HandlerProblem | unde
   return undefined;
 }
 
+/**
+ * `return chain` (not awaited) inside a try of its function: the catch never saw the chain's
+ * rejection and the finally ran before it settled; awaited, both would change.
+ */
+function refuseReturnInTry(sink: Sink, fnPath: ASTPath<AnyNode> | undefined): HandlerProblem | undefined {
+  if (sink.kind !== 'return' || sink.awaited || sink.arrowBody) return undefined;
+  for (let current = sink.statementPath.parent; current && current !== fnPath; current = current.parent) {
+    if (current.value.type === 'TryStatement') return problem('returnInTry', sink.statementPath.value);
+  }
+  return undefined;
+}
+
 /** Ticks from the receiver settling to the chain's promise settling (values, not promises, from handlers). */
 export function chainTicks(links: ReadLink[]): number {
   return links.reduce((sum, link) => sum + (link.onFinally ? 3 : 1), 0);
@@ -147,7 +159,7 @@ export function planChain(chain: Chain, sources: PromiseSources, program: AnyNod
     if (refused) return { kind: 'skip', problem: refused };
   }
   const scope = fnPath ? fnPath.value : program;
-  const refused = refuseEarlyReturn(links, sink) ?? refuseNameConflict(links, scope);
+  const refused = refuseReturnInTry(sink, fnPath) ?? refuseEarlyReturn(links, sink) ?? refuseNameConflict(links, scope);
   if (refused) return { kind: 'skip', problem: refused };
   const receiverKnown = isKnownNativePromise(chain.base, sources);
   let ticksBefore = chainTicks(links);
