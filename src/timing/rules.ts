@@ -43,7 +43,7 @@ const ruleList: Rule[] = [
   { id: 'timing/interval-to-loop', severity: 'info', policy: 'report', message: 'A setInterval became a loop of awaits: the next tick is timed from the end of the tick, not its start.' },
   { id: 'timing/delay-helper-replaced', severity: 'info', policy: 'report', message: 'A promise delay built on setTimeout now uses timers/promises setTimeout, which resolves at the same moment.' },
   { id: 'timing/chain-to-await', severity: 'info', policy: 'report', message: 'A promise chain became awaits; each handler still sees the values and errors it saw.' },
-  { id: 'timing/microtask-ticks-changed', severity: 'info', policy: 'convert-and-flag', message: 'The value is now seen after a different number of microtask ticks than in the promise chain.' },
+  { id: 'timing/microtask-ticks-changed', severity: 'warning', policy: 'convert-and-flag', message: 'The value is now seen after a different number of microtask ticks than in the promise chain.' },
   { id: 'timing/promise-receiver-unknown', severity: 'warning', policy: 'convert-and-flag', message: 'The chain starts on a value not known to be a native promise; await calls its then a tick later.' },
   { id: 'timing/promise-wrapper-replaced', severity: 'info', policy: 'report', message: 'A new Promise wrapper around a callback API became the promise form of that API.' },
   // Refusals: the code was left as it was.

@@ -148,7 +148,7 @@ function run(ctx: TransformContext): boolean {
 export const thenToAwait: Transform = {
   meta: {
     id,
-    description: 'Promise chains (.then/.catch/.finally) returned or awaited become awaits, with each handler keeping the errors it saw; new Promise wrappers of Node callbacks and util.promisify(fs.x) become the promise API',
+    description: 'Promise chains that are returned or awaited (.then/.catch/.finally) become awaits, each handler keeping the errors it saw; new Promise wrappers of Node callbacks and util.promisify(fs.x) become the promise API',
   },
   run,
 };
