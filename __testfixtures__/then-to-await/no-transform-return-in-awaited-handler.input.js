@@ -1,6 +1,6 @@
 // Checks: a return inside a handler of an awaited chain leaves the handler only, and code
-// follows the chain; inlined, the return would leave the whole function (the wrong rewrite of
-// @codemodsquad/asyncify). awaitify leaves it as it is and says why.
+// follows the chain; inlined, the return would leave the whole function. awaitify leaves it as
+// it is and says why.
 const fsp = require('fs/promises');
 
 async function describe(file) {
