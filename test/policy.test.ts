@@ -29,7 +29,7 @@ function transformFixture(fixture: Fixture, extra: { strict?: boolean }) {
 describe('the rule table', () => {
   it('gives every rule a policy, and exactly the timing-only rules convert and flag', () => {
     const byPolicy = (policy: string) => listRules().filter((rule) => rule.policy === policy).map((rule) => rule.id).sort();
-    expect(byPolicy('convert-and-flag')).toEqual(['timing/next-tick-ordering', 'timing/sync-callback-now-async', 'timing/unknown-callee']);
+    expect(byPolicy('convert-and-flag')).toEqual(['timing/microtask-ticks-changed', 'timing/next-tick-ordering', 'timing/promise-receiver-unknown', 'timing/sync-callback-now-async', 'timing/unknown-callee']);
     for (const id of ['timing/multiple-callback-calls', 'timing/callback-stored-or-escaping', 'timing/event-emitter-callback', 'timing/value-used-after-call', 'timing/callback-uses-this']) {
       expect(getRuleOrThrow(id).policy, id).toBe('refuse');
     }
@@ -51,7 +51,7 @@ describe('--strict reproduces the proven-only output on every fixture', () => {
   it('finds flagged fixtures for each convert-and-flag rule', () => {
     const flagged = fixtures.filter(isFlaggedFixture);
     const rules = new Set(flagged.flatMap((fixture) => transformFixture(fixture, {}).findings.filter((f) => f.applied).map((f) => f.ruleId)));
-    for (const id of ['timing/next-tick-ordering', 'timing/sync-callback-now-async', 'timing/unknown-callee']) expect(rules.has(id), id).toBe(true);
+    for (const id of ['timing/next-tick-ordering', 'timing/sync-callback-now-async', 'timing/unknown-callee', 'timing/microtask-ticks-changed', 'timing/promise-receiver-unknown']) expect(rules.has(id), id).toBe(true);
   });
 
   for (const fixture of fixtures) {

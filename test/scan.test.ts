@@ -54,7 +54,7 @@ function touches(span: { line: number; endLine: number }, rewritten: Set<number>
   return false;
 }
 
-const conversionRules = ['timing/callback-moved-to-microtask', 'timing/interval-to-loop', 'timing/delay-helper-replaced'];
+const conversionRules = ['timing/callback-moved-to-microtask', 'timing/interval-to-loop', 'timing/delay-helper-replaced', 'timing/chain-to-await', 'timing/promise-wrapper-replaced'];
 
 describe('awaitify scan counts exactly the spots a dry run rewrites', () => {
   it('has samples', () => {

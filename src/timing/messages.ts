@@ -37,6 +37,9 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     throwInCallback: 'This throw ran inside a callback (an uncaught exception); it now rejects the async function instead.',
     throwInOperationCallback: "A throw inside the operation's callback was an uncaught exception; in an async function it would reach the caller as a rejection.",
     throwsSynchronously: 'The function throws synchronously on some path; as an async function it would reject instead.',
+    chainFunctionNowAsync: '{{name}} returned the chain\'s promise and is now async: an exception thrown before its first await (evaluating the receiver, say) now rejects the promise it returns instead of reaching its caller at once.',
+    wrapperFunctionNowAsync: '`{{name}}` returned a new Promise wrapper and is now async: an exception thrown before the operation starts (evaluating its arguments) now rejects the promise it returns instead of reaching its caller at once.',
+    throwAfterResolve: 'This code ran after resolve() in the callback, where a throw was an uncaught exception; after the await it rejects the async function instead.',
     throwInTimer: 'This throw ran inside a timer callback (an uncaught exception); it now rejects the async function instead.',
     throwInFirstAttempt: 'A throw during the first attempt of `{{name}}` reached its caller at once; it now rejects the promise `{{name}}` returns.',
     retryCalledInTry: '`{{name}}` is called inside a try block; a throw during its first attempt would become a rejection that the catch no longer sees.',
@@ -104,6 +107,8 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   'timing/callback-uses-this': {
     callbackUsesThis: 'The function callback uses `this` or `arguments`; moving its body would change what they mean.',
     functionReadsArguments: 'The function reads `arguments`, which would no longer hold the callback.',
+    handlerUsesThis: 'The function handler reads `this` or `arguments`, which the promise leaves undefined; inlined, they would be the enclosing function\'s. Left as is.',
+    handlerUnbound: '`{{handler}}` is called by the promise without `this`; a call `{{handler}}(value)` would bind it. Left as is.',
   },
   'timing/error-not-first-parameter': {
     patternFirstParameter: 'The first parameter is a pattern, not an error.',
@@ -162,6 +167,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     callIgnored: '{{api}} is left as it is: the comment above it asks so.',
     functionIgnored: '{{name}} is left as it is: the comment above it asks so.',
     timerIgnored: 'Left as it is: the comment above asks so.',
+    chainIgnored: 'The promise chain is left as it is: the comment above it asks so.',
   },
   'timing/name-conflict': {
     bodyNameTaken: 'Moving the callback body would declare `{{name}}` where that name is already used.',
@@ -196,6 +202,52 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     retryCodeAfterTimer: 'Code in `{{name}}` can run after the retry timer is set; a loop would run it after the next attempt.',
     retryDeclaresNames: '`{{name}}` declares var or function names, which a loop would share between attempts.',
     retryCapturesParameters: "A function inside `{{name}}` keeps its parameters; in a loop it would see later attempts' values.",
+  },
+  'timing/chain-to-await': {
+    chainAwaited: 'The promise chain ({{links}} links) became awaits: each `.catch` holds only the links before it in its try, and each handler runs on the values and errors it saw before.',
+  },
+  'timing/microtask-ticks-changed': {
+    fewerTicks: 'The value is seen {{count}} microtask ticks earlier: {{before}} ticks after the receiver settles in the chain, {{after}} with awaits (docs/rules.md, tick model). Promise jobs queued elsewhere meanwhile may now run after it.',
+    ticksChangedRefused: 'The value would be seen after {{after}} microtask ticks instead of {{before}} (docs/rules.md, tick model). Left as is (--allow timing/microtask-ticks-changed converts it).',
+    moreTicks: 'The value is seen {{count}} microtask ticks later: {{before}} ticks after the receiver settles in the chain, {{after}} with awaits (docs/rules.md, tick model). Promise jobs queued elsewhere meanwhile may now run before it.',
+  },
+  'timing/promise-receiver-unknown': {
+    receiverUnknownRefused: 'The chain starts on a value not known to be a native promise; await would call its `then` a tick later. Left as is (--allow timing/promise-receiver-unknown converts it).',
+    receiverUnknown: 'The chain starts on a value not known to be a native promise (a thenable, a query builder, a library promise?): await calls its `then` one tick later than the chain did, and library semantics beyond Promises/A+ are not kept.',
+  },
+  'timing/promise-wrapper-replaced': {
+    wrapperReplaced: 'new Promise around {{api}} became the promise form of {{api}}, which settles with the same value or error.',
+    wrapperAwaited: "new Promise around {{api}} became an await of the promise form of {{api}}; the callback's other code runs after it, as it ran in the callback, before the function's promise settles.",
+    promisifyReplaced: 'util.promisify({{api}}) became the promise form of {{api}}.',
+  },
+  'timing/promise-chain-not-converted': {
+    fireAndForget: 'The chain is neither returned nor awaited: it runs concurrently with the code after it, and stays a chain so that it still does.',
+    usedAsValue: 'The chain\'s promise is used as a value (stored, passed on, combined): awaiting it here would change when the code around it runs. Left as is.',
+    handlerNotFunction: 'A handler is neither an inline function nor a function declared once in this file: it may be undefined (which the promise passes over, where a call would throw) or something else. Left as is.',
+    generatorHandler: 'A generator handler returns an iterator, not a value: no await form means the same. Left as is.',
+    handlerNamed: 'The function handler has its own name `{{name}}`, which its body may use. Left as is.',
+    handlerExtraParams: 'The handler declares {{count}} parameters; the promise passes {{passed}}. Left as is.',
+    handlerParamDefault: 'The handler\'s parameter has a default or is a rest parameter. Left as is.',
+    returnInLoop: 'A return inside a loop or switch of the handler leaves the handler only; no flat await form keeps that. Left as is.',
+    returnInFinally: 'A return inside a finally handler would override the result of a try/finally. Left as is.',
+    returnInsideHandler: 'A return inside this handler leaves the handler only, and more code follows it in the chain or the function; inlined, it would leave the function. Left as is.',
+    twoHandlersNotLast: '`.then(onValue, onError)`: onError does not see what onValue throws; outside a returned chain\'s last link no try/catch keeps that here. Left as is.',
+    handlerCount: '`.{{method}}` with {{count}} handler arguments. Left as is.',
+    nameConflict: 'Inlining the handler would bring the name `{{name}}` into a scope that already uses it. Left as is.',
+    functionCannotBeAsync: 'The chain is returned from a function that cannot be async (a generator, getter, setter or constructor). Left as is.',
+    returnsOtherValues: 'The function returns something other than a promise on some path (or falls off its end); as an async function it would return a promise there, which its callers may not expect. Left as is.',
+    returnInTry: 'The chain is returned inside a try block, whose catch or finally runs before the chain settles; awaited, it would run after. Left as is.',
+  },
+  'timing/promise-library-method': {
+    libraryMethod: '`.{{method}}` is a promise library method (Bluebird, Q), not a native one. Left as is.',
+    catchWithPredicate: '`.catch(Type, handler)` filters errors by type (Bluebird); a native catch takes one handler. Left as is.',
+  },
+  'timing/promise-wrapper-not-converted': {
+    wrapperShape: 'The new Promise executor does more than call one callback API and settle from its callback. Left as is.',
+    wrapperMaybeNotSettled: 'On some path the executor\'s callback calls neither resolve nor reject, so the promise never settles. Left as is.',
+    wrapperUnknownApi: '{{api}} has no promise form awaitify knows. Left as is.',
+    wrapperValueShape: 'The callback settles with something other than its error or its first value. Left as is.',
+    wrapperCodeNotReturned: 'The callback runs more code than resolve and reject, and the wrapper is not returned from a function that can be async, where that code could follow an await. Left as is.',
   },
 };
 

@@ -42,6 +42,10 @@ const ruleList: Rule[] = [
   { id: 'timing/empty-collection-timing', severity: 'warning', policy: 'report', message: 'With an empty collection the callback ran synchronously; the promise settles a microtask later.' },
   { id: 'timing/interval-to-loop', severity: 'info', policy: 'report', message: 'A setInterval became a loop of awaits: the next tick is timed from the end of the tick, not its start.' },
   { id: 'timing/delay-helper-replaced', severity: 'info', policy: 'report', message: 'A promise delay built on setTimeout now uses timers/promises setTimeout, which resolves at the same moment.' },
+  { id: 'timing/chain-to-await', severity: 'info', policy: 'report', message: 'A promise chain became awaits; each handler still sees the values and errors it saw.' },
+  { id: 'timing/microtask-ticks-changed', severity: 'warning', policy: 'convert-and-flag', message: 'The value is now seen after a different number of microtask ticks than in the promise chain.' },
+  { id: 'timing/promise-receiver-unknown', severity: 'warning', policy: 'convert-and-flag', message: 'The chain starts on a value not known to be a native promise; await calls its then a tick later.' },
+  { id: 'timing/promise-wrapper-replaced', severity: 'info', policy: 'report', message: 'A new Promise wrapper around a callback API became the promise form of that API.' },
   // Refusals: the code was left as it was.
   { id: 'timing/callback-api-not-converted', severity: 'info', policy: 'refuse', message: 'Errors go to a callback parameter of the enclosing function; that function is a callback API and is converted as a whole or not at all.' },
   { id: 'timing/callback-uses-this', severity: 'warning', policy: 'refuse', message: 'The function callback uses `this` or `arguments`, which would change meaning.' },
@@ -61,6 +65,9 @@ const ruleList: Rule[] = [
   { id: 'timing/timer-callback-reused', severity: 'info', policy: 'refuse', message: 'The timer callback is a named function that is also called or used elsewhere.' },
   { id: 'timing/overlapping-timers', severity: 'warning', policy: 'refuse', message: 'Timers started in a loop run concurrently; a loop of awaits would run them one after another.' },
   { id: 'timing/timer-shape-unsupported', severity: 'info', policy: 'refuse', message: 'The timer code has no exact async/await equivalent in this shape.' },
+  { id: 'timing/promise-chain-not-converted', severity: 'info', policy: 'refuse', message: 'The promise chain has no await form here that keeps what it does; it is left as is.' },
+  { id: 'timing/promise-library-method', severity: 'warning', policy: 'refuse', message: 'The chain uses a method only promise libraries have (Bluebird, Q); it is left as is.' },
+  { id: 'timing/promise-wrapper-not-converted', severity: 'info', policy: 'refuse', message: 'The new Promise wrapper cannot become the promise form of its API exactly; it is left as is.' },
 ];
 
 export const rules: ReadonlyMap<string, Rule> = new Map(ruleList.map((rule) => [rule.id, { ...rule, messages: ruleMessages[rule.id] ?? {} }]));

@@ -18,6 +18,8 @@ export const conversionRules: ReadonlySet<string> = new Set([
   'timing/callback-moved-to-microtask',
   'timing/interval-to-loop',
   'timing/delay-helper-replaced',
+  'timing/chain-to-await',
+  'timing/promise-wrapper-replaced',
 ]);
 
 /** A finding with the node the transform named, kept by the engine while analysing. */

@@ -1,9 +1,10 @@
 import type { Transform } from './transform';
 import { callbacksToAsync } from './callbacks-to-async';
+import { thenToAwait } from './then-to-await';
 import { timersToAsync } from './timers-to-async';
 
 /** Every transform, in the order the engine applies them. */
-export const transforms: readonly Transform[] = [callbacksToAsync, timersToAsync];
+export const transforms: readonly Transform[] = [callbacksToAsync, thenToAwait, timersToAsync];
 
 export function getTransform(id: string): Transform | undefined {
   return transforms.find((transform) => transform.meta.id === id);

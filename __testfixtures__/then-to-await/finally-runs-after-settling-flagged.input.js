@@ -1,0 +1,21 @@
+// Checks: .finally(h) becomes try/finally around the links before it: h runs once the value is
+// there, on success and on failure, and the value or error passes through.
+const fsp = require('fs/promises');
+
+function sizeOf(file) {
+  console.log('start', file);
+  return fsp.stat(file).then((st) => st.size).finally(() => {
+    console.log('finished', file);
+  });
+}
+
+async function main() {
+  console.log('size', await sizeOf('input.txt'));
+  try {
+    await sizeOf('missing.txt');
+  } catch (err) {
+    console.log('error passed through:', err.code);
+  }
+}
+
+main();
