@@ -315,6 +315,12 @@ export class FileConversion {
       forgetSelf();
       return { ruleId: protocol.ruleId, messageId: protocol.messageId, data: protocol.data, node: protocol.node?.loc ? protocol.node : fn };
     }
+    const perError = joins.find((join) => join.callsBackPerError);
+    if (perError) {
+      forgetSelf();
+      const node = this.copiedFrom.get(perError.itemFunctions[perError.itemFunctions.length - 1]);
+      return { ruleId: 'timing/multiple-callback-calls', messageId: 'oneErrorPerItem', data: { callback: callbackName }, node: node?.loc ? node : fn };
+    }
 
     const restoreBindings = this.promiseBindings.checkpoint();
     const findings: FindingInput[] = [];
@@ -408,23 +414,14 @@ export class FileConversion {
     return undefined;
   }
 
-  /** What a counter join changes: the empty list, and several errors. */
+  /** What a counter join changes: the empty list (several errors are refused by rewriteCounterJoins). */
   private reportJoins(joins: CounterJoin[], fn: AnyNode, report: Report): void {
     for (const join of joins) {
-      const node = this.copiedFrom.get(join.itemFunctions[0]) ?? fn;
       if (join.overList && !join.guard) {
         report({
           ruleId: 'timing/empty-collection-timing',
           messageId: 'emptyListNeverCalled',
           node: fn,
-          applied: true,
-        });
-      }
-      if (join.callsBackPerError) {
-        report({
-          ruleId: 'timing/multiple-callback-calls',
-          messageId: 'oneErrorPerItem',
-          node: node?.loc ? node : fn,
           applied: true,
         });
       }
