@@ -240,15 +240,20 @@ class Printer {
       case 'tick':
         work = numeric((inner) => `process.nextTick(${inner});`);
         break;
-      case 'join':
+      case 'join': {
+        // One join in three has a `failed` flag that makes it call back at most once (converted);
+        // the others call back once per failing read (refused). Chosen by id, so that programs
+        // drawn from a seed stay the same.
+        const guarded = id % 3 === 0;
         work = [
           'const sizes = [];',
           'let pending = 2;',
+          ...(guarded ? ['let failed = false;'] : []),
           // The second read's path goes through opened(), which prints: the moment each read
           // starts is in the trace, so running the reads one after the other shows.
           ...['input', "opened('other.txt')"].flatMap((file, index) => [
             `fs.readFile(${file}, 'utf8', (err, text) => {`,
-            '  if (err) return cb(err);',
+            ...(guarded ? ['  if (failed) return;', '  if (err) {', '    failed = true;', '    return cb(err);', '  }'] : ['  if (err) return cb(err);']),
             `  sizes[${index}] = text.length;`,
             "  if (--pending === 0) cb(null, sizes.join('+'));",
             '});',
@@ -256,6 +261,7 @@ class Printer {
         ];
         this.addOpened();
         break;
+      }
       case 'nextLoop':
         work = [
           "const files = [input, 'data/a.txt'];",
