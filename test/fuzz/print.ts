@@ -288,7 +288,11 @@ class Printer {
         ];
         break;
     }
-    this.prelude.push([`function ${name}(${params.join(', ')}) {`, ...indent([...head, ...work.flatMap((line) => line.split('\n')), ...started]), '}']);
+    const body = indent([...head, ...work.flatMap((line) => line.split('\n')), ...started]);
+    // One function in four (by id, so that programs drawn from a seed stay the same) is made by
+    // a factory: awaitify cannot read it, so its calls are unknown callees.
+    if (id % 4 === 2) this.prelude.push([`const ${name} = (function make${name}() {`, `  return function (${params.join(', ')}) {`, ...indent(body), '  };', '})();']);
+    else this.prelude.push([`function ${name}(${params.join(', ')}) {`, ...body, '}']);
     const summary = api.source === 'handOn' ? 'value.size' : 'value';
     return { name, input, summary, trailingOptions: api.signature === 'optional' && id % 2 === 0 };
   }
