@@ -23,9 +23,11 @@ const jobs = Math.max(2, availableParallelism());
  * Seeds earlier runs failed on, each fixed with a fixture: 300030 (an own function refused as
  * stored-or-escaping taken as an unknown callee lost a second call-back;
  * no-transform-own-unproven-function-not-assumed) and 300830 (a counter join whose two members
- * both fail converted to Promise.all; no-transform-counter-join-two-members-can-fail).
+ * both fail converted to Promise.all; no-transform-counter-join-two-members-can-fail) and
+ * 500032 (a nextTick in a factory-made function called from a moved success path, unflagged;
+ * next-tick-in-factory-made-function-flagged).
  */
-const regressionSeeds = [300030, 300830];
+const regressionSeeds = [300030, 300830, 500032];
 
 const failuresOf = (stats: FuzzStats) => stats.failures.map((failure) => `seed ${failure.seed}: ${failure.reason}\n${failure.source}\n${failure.detail}`);
 
