@@ -249,8 +249,9 @@ class Printer {
           'const sizes = [];',
           'let pending = 2;',
           ...(guarded ? ['let failed = false;'] : []),
-          // The second read's path goes through opened(), which prints: the moment each read
-          // starts is in the trace, so running the reads one after the other shows.
+          // The second read's path goes through opened(), which prints, and a line prints once
+          // both have started: the moment each read starts is in the trace, so running the
+          // reads one after the other shows.
           ...['input', "opened('other.txt')"].flatMap((file, index) => [
             `fs.readFile(${file}, 'utf8', (err, text) => {`,
             ...(guarded ? ['  if (failed) return;', '  if (err) {', '    failed = true;', '    return cb(err);', '  }'] : ['  if (err) return cb(err);']),
@@ -258,6 +259,7 @@ class Printer {
             "  if (--pending === 0) cb(null, sizes.join('+'));",
             '});',
           ]),
+          log(quote(`${name} reads started`)),
         ];
         this.addOpened();
         break;
