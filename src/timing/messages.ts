@@ -15,6 +15,8 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     zalgoAllowed: "`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous. On the synchronous paths a caller's continuation now runs after the code that follows its call, a microtask later.",
     operationNotKnownAsync: 'The operation that carries the callback is not known to call back asynchronously.',
     callerContinuation: '{{name}} may call back synchronously: where it did, the code from here on now runs before the continuation, which waits a microtask.',
+    packageCalleeSync: '{{name}} of {{definedIn}} calls back synchronously on some path (its summary in the package model), so this call is left as is (--allow timing/sync-callback-now-async converts it).',
+    packageCalleeSyncAllowed: '{{name}} of {{definedIn}} calls back synchronously on some path (its summary in the package model): where it does, the code from here on now runs before the continuation, which waits a microtask.',
   },
   'timing/callback-moved-to-microtask': {
     operationCallback: '{{api}}: the callback body now runs as a promise job once the operation completes.',
@@ -41,6 +43,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     calledTwice: 'On some path `{{callback}}` is called more than once (a missing return after `{{callback}}(err)`?); a promise settles only once.',
     calledInTry: "`{{callback}}` is called inside a try block: an error thrown by the caller's callback would be caught and could call it again.",
     oneErrorPerItem: 'Several members of this counter join can fail and each calls `{{callback}}` with its error: it is called once per error, and Promise.all would settle once, with the first (guard the calls with an `if (failed) return;` flag to convert it).',
+    packageCalleeTwice: '{{name}} of {{definedIn}} may call back more than once (its summary in the package model); a promise settles only once, so this call keeps its callback.',
   },
   'timing/callback-stored-or-escaping': {
     usedAsValue: '`{{callback}}(…)` is used as a value.',

@@ -21,6 +21,7 @@ import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
 import { setPromiseReturnType } from './typescript-types';
+import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
 
 /** A converted callback API function of this file. */
 interface ConvertedFunction {
@@ -106,14 +107,17 @@ export class FileConversion {
   /** Callback functions of other files that convert too (project mode), awaited here. */
   private registerExternalApis(): void {
     for (const external of this.ctx.options.externalApis ?? []) {
-      this.localApis.addExternal(external.callee, {
+      const api: PromisableApi = {
         module: 'local',
         name: external.callee,
         access: 'direct',
         result: external.valueCount > 1 ? { kind: 'array', count: external.valueCount } : { kind: 'value' },
         minNode: 0,
         returnsUndefined: true,
-      });
+      };
+      this.localApis.addExternal(external.callee, api);
+      // Its callers' continuations may now run later than they did (flagged at each call).
+      if (external.maySyncCallBack) this.syncApis.add(api);
     }
   }
 
@@ -139,6 +143,7 @@ export class FileConversion {
       allow,
       callsBackLater: (call) => callsBackLater(call, this.bindings),
       ownCalleeLeft: (call) => this.ownCalleeLeft(call),
+      packageCallee: (call) => this.packageCalleeVerdict(call),
     };
   }
 
@@ -215,6 +220,22 @@ export class FileConversion {
     return undefined;
   }
 
+  /** A call of another file's package function (cross-file mode): judged by its summary. */
+  private packageCalleeVerdict(call: AnyNode): PackageCalleeVerdict | undefined {
+    const callee = packageCalleeAt(this.ctx.options, call);
+    return callee && judgePackageCallee(callee, this.ctx.options.allow);
+  }
+
+  /**
+   * An unknown callee counts as calling back once, later, when the policy allows the assumption;
+   * a package function of another file, when its summary proves it (or proves nothing either way).
+   */
+  private takenAsUnknownCallee(call: AnyNode, unknownAllowed: boolean): boolean {
+    const verdict = this.packageCalleeVerdict(call);
+    if (verdict) return verdict.kind === 'proven' || (verdict.kind === 'unknown' && unknownAllowed);
+    return unknownAllowed;
+  }
+
   /** A call the type checker resolved (project mode): it is no unknown callee. */
   private isResolvedCall(call: AnyNode): boolean {
     const positions = this.ctx.options.resolvedCalls;
@@ -232,7 +253,7 @@ export class FileConversion {
       this.nodeApis = new Map();
       const unknownAllowed = this.ctx.options.allow.includes('timing/unknown-callee');
       for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings, undefined, (call) => this.isResolvedCall(call))) {
-        if (site.api && !site.refused && (site.module !== 'unknown' || unknownAllowed)) this.nodeApis.set(site.call, site.api);
+        if (site.api && !site.refused && (site.module !== 'unknown' || this.takenAsUnknownCallee(site.call, unknownAllowed))) this.nodeApis.set(site.call, site.api);
       }
     }
     // A trial inside a trial copies a copy: follow the copies back to the node first found.
