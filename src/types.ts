@@ -311,6 +311,11 @@ export interface SourceSummary {
 export interface TransformOptions {
   /** Rule ids whose refusals are converted anyway (the finding stays). */
   allow: string[];
+  /**
+   * The rule ids the user named with --allow (a subset of `allow`, which adds the convert-and-flag
+   * rules by default): some assumptions are made only when asked for by name.
+   */
+  allowedByName?: string[];
   api: ApiStyle;
   target: Target;
   /**

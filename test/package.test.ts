@@ -39,13 +39,26 @@ function npmOk(args: string[], cwd: string) {
   return result;
 }
 
-/** What `npm pack` puts in the tarball (without running prepack: dist/ is already built). */
-function packedFiles(): string[] {
-  const result = sh('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], projectRoot);
+/** The tarball, packed once into `destination` (without running prepack: dist/ is already built), and what it holds. */
+function pack(destination: string): { filename: string; files: string[] } {
+  const result = sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], projectRoot);
   if (result.code !== 0) throw new Error(result.described);
-  const [packed] = JSON.parse(result.stdout) as Array<{ files: Array<{ path: string }> }>;
-  return packed.files.map((file) => file.path).sort();
+  const [packed] = JSON.parse(result.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  return { filename: packed.filename, files: packed.files.map((file) => file.path).sort() };
 }
+
+/** The consumer project the tarball is packed into (and, in the second group, installed in). */
+let consumer = '';
+let packed: { filename: string; files: string[] };
+
+beforeAll(async () => {
+  consumer = await makeTree({
+    'package.json': JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
+    'consumer.ts': consumerSource,
+    'tsconfig.json': JSON.stringify(consumerTsconfig),
+  });
+  packed = pack(consumer);
+});
 
 async function listSources(directory: string): Promise<string[]> {
   const entries = await fs.readdir(path.join(projectRoot, directory), { recursive: true, withFileTypes: true });
@@ -58,7 +71,7 @@ async function listSources(directory: string): Promise<string[]> {
 describe('npm pack', () => {
   let files: string[] = [];
   beforeAll(() => {
-    files = packedFiles();
+    files = packed.files;
   });
 
   it('holds what a user needs: the command, the library with its declarations, the jscodeshift entries, the rule docs, the schema, README and LICENSE', () => {
@@ -120,21 +133,12 @@ const consumerTsconfig = {
 };
 
 describe('the tarball installed in an empty project', () => {
-  let consumer = '';
   /** The installed command, run as npm scripts run it (npx itself is checked once: it costs an npm start). */
   const awaitify = (args: string[], cwd = consumer) => sh(path.join(consumer, 'node_modules/.bin/awaitify'), args, cwd);
 
-  beforeAll(async () => {
-    consumer = await makeTree({
-      'package.json': JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
-      'consumer.ts': consumerSource,
-      'tsconfig.json': JSON.stringify(consumerTsconfig),
-    });
-    const packed = sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', consumer], projectRoot);
-    if (packed.code !== 0) throw new Error(packed.described);
-    const [{ filename }] = JSON.parse(packed.stdout) as Array<{ filename: string }>;
+  beforeAll(() => {
     // prettier is the consumer's own choice here, installed beside awaitify as a user would.
-    npmOk(['install', `./${filename}`, `typescript@${versionOf('typescript')}`, `prettier@${versionOf('prettier')}`], consumer);
+    npmOk(['install', `./${packed.filename}`, `prettier@${versionOf('prettier')}`], consumer);
   });
 
   it('installs the command (npx awaitify --version prints the version) and brings neither ts-morph nor prettier', () => {
@@ -147,7 +151,10 @@ describe('the tarball installed in an empty project', () => {
   });
 
   it('compiles a strict TypeScript consumer of transformSource, run, formatReport and a jscodeshift entry, which then runs', async () => {
-    const compiled = sh(process.execPath, [path.join(consumer, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], consumer);
+    // This repository's own tsc (the same version a user pins): it resolves `awaitify-codemod`
+    // from the consumer's node_modules, where no typescript is installed, so the declarations
+    // must not need it. Installing a second typescript only cost time.
+    const compiled = sh(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], consumer);
     expect(compiled.code, compiled.described).toBe(0);
     const directory = await makeTree({ 'b.js': CALLBACK_SAMPLE });
     const script = `const c = require('./out/consumer.js');

@@ -1,13 +1,29 @@
 // Checks: a for…of loop that starts one stat per path, joined by `left -= 1; if (left === 0)`,
-// becomes Promise.all(Array.from(paths, async (path) => …)). Several errors would have called
-// back once each; that difference is reported (timing/multiple-callback-calls).
+// becomes Promise.all(Array.from(paths, async (path) => …)). An `errored` flag makes the join
+// call back at most once, so Promise.all (which settles with the first error) is exact; without
+// it several errors call back once each and the join is refused
+// (no-transform-counter-join-over-list-items-can-fail).
 const fsp = require('fs/promises');
 
 async function statAll(paths) {
   const sizes = {};
+  let errored = false;
 
   const joined = Promise.all(Array.from(paths, async (path) => {
-    const stats = await fsp.stat(path);
+    let err = null;
+    let stats;
+
+    try {
+      stats = await fsp.stat(path);
+    } catch (caught) {
+      err = caught;
+    }
+
+    if (errored) return;
+    if (err) {
+      errored = true;
+      throw err;
+    }
     sizes[path] = stats.size;
   }));
 
@@ -18,5 +34,14 @@ async function statAll(paths) {
 (async () => {
   const sizes = await statAll(['data/a.txt', 'data/b.txt', 'data/c.txt']);
   console.log(Object.keys(sizes).sort().map((key) => `${key}=${sizes[key]}`).join(' '));
+  let err = null;
+
+  try {
+    await statAll(['data/missing-a.txt', 'data/a.txt', 'data/missing-b.txt']);
+  } catch (caught2) {
+    err = caught2;
+  }
+
+  console.log('failed once:', err.code);
 })();
 console.log('after statAll call');

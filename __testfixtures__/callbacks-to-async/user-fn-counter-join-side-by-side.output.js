@@ -1,16 +1,45 @@
 // Checks: two reads started one after the other and joined by a counter of 2 become
 // Promise.all of two async items, started where the reads were; the log after them still runs
-// before either completes.
+// before either completes. A `failed` flag makes the join call back at most once, so Promise.all
+// (which settles with the first error) is exact; without it the join is refused
+// (no-transform-counter-join-two-members-can-fail).
 const fsp = require('fs/promises');
 
 async function readBoth(a, b) {
   const out = {};
+  let failed = false;
 
   const joined = Promise.all([(async () => {
-    const text = await fsp.readFile(a, 'utf8');
+    let err = null;
+    let text;
+
+    try {
+      text = await fsp.readFile(a, 'utf8');
+    } catch (caught) {
+      err = caught;
+    }
+
+    if (failed) return;
+    if (err) {
+      failed = true;
+      throw err;
+    }
     out.first = text.length;
   })(), (async () => {
-    const text = await fsp.readFile(b, 'utf8');
+    let err = null;
+    let text;
+
+    try {
+      text = await fsp.readFile(b, 'utf8');
+    } catch (caught2) {
+      err = caught2;
+    }
+
+    if (failed) return;
+    if (err) {
+      failed = true;
+      throw err;
+    }
     out.second = text.length;
   })()]);
 
@@ -22,5 +51,14 @@ async function readBoth(a, b) {
 (async () => {
   const out = await readBoth('input.txt', 'other.txt');
   console.log('first:', out.first, 'second:', out.second);
+  let err = null;
+
+  try {
+    await readBoth('missing.txt', 'no-such-dir/other.txt');
+  } catch (caught3) {
+    err = caught3;
+  }
+
+  console.log('failed once:', err.code);
 })();
 console.log('after readBoth call');

@@ -29,6 +29,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
   const path = options.path ?? 'input.js';
   const transformOptions: TransformOptions = {
     allow: resolveAllow(options.allow ?? defaultTransformOptions.allow, options.strict),
+    allowedByName: options.allow ?? defaultTransformOptions.allow,
     api: options.api ?? defaultTransformOptions.api,
     target: options.target ?? defaultTransformOptions.target,
     minNodeMajor: resolveTargetNode(options, undefined),

@@ -47,7 +47,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   'timing/multiple-callback-calls': {
     calledTwice: 'On some path `{{callback}}` is called more than once (a missing return after `{{callback}}(err)`?); a promise settles only once.',
     calledInTry: "`{{callback}}` is called inside a try block: an error thrown by the caller's callback would be caught and could call it again.",
-    oneErrorPerItem: 'With several failing items the callback was called once per error; Promise.all rejects once, with the first.',
+    oneErrorPerItem: 'Several members of this counter join can fail and each calls `{{callback}}` with its error: it is called once per error, and Promise.all would settle once, with the first (guard the calls with an `if (failed) return;` flag to convert it).',
     tryAroundCallbackCall: "`{{callback}}(null, …)` was called inside a try whose catch calls `{{callback}}(err)`: an error computing the value still reaches the caller, but a throw from the caller's own callback no longer comes back as a second call.",
     packageCalleeTwice: '{{name}} of {{definedIn}} may call back more than once (its summary in the package model); a promise settles only once, so this call keeps its callback.',
   },

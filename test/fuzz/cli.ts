@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util';
 import { formatStats, foundDir, fuzz, sourceAt } from './fuzz';
 
 /**
- * `npm run fuzz -- --count N --seed S --jobs J [--shrink-seconds T] [--no-save] [--print]`:
+ * `npm run fuzz -- --count N --seed S --jobs J [--shrink-seconds T] [--no-save] [--print] [--strict]`:
  * generates N programs from seed S, judges each (oracle.ts) with at most J node processes at
- * once, prints the figures and exits 1 when a program fails. `--print` only prints the programs.
+ * once, prints the figures and exits 1 when a program fails. `--print` only prints the programs;
+ * `--strict` rewrites with awaitify --strict and requires exactly equal traces.
  */
-const usage = 'usage: npm run fuzz -- [--count N] [--seed S] [--jobs J] [--shrink-seconds T] [--no-save] [--print]';
+const usage = 'usage: npm run fuzz -- [--count N] [--seed S] [--jobs J] [--shrink-seconds T] [--no-save] [--print] [--strict]';
 
 function integer(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
       'shrink-seconds': { type: 'string' },
       'no-save': { type: 'boolean' },
       print: { type: 'boolean' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -39,11 +41,12 @@ async function main(): Promise<number> {
     for (let index = 0; index < count; index += 1) console.log(sourceAt(seed + index));
     return 0;
   }
-  console.log(`fuzz: ${count} programs from seed ${seed}, ${jobs} jobs`);
+  console.log(`fuzz: ${count} programs from seed ${seed}, ${jobs} jobs${values.strict ? ', --strict (exact traces)' : ''}`);
   const stats = await fuzz({
     count,
     seed,
     jobs,
+    strict: values.strict ?? false,
     shrinkSeconds: integer(values['shrink-seconds'], 60, 'shrink-seconds'),
     saveDir: values['no-save'] ? undefined : foundDir,
     onProgram: (done, verdict, seed) => {

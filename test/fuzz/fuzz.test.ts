@@ -1,30 +1,79 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { formatStats, fuzz, type FuzzStats } from './fuzz';
+import { formatStats, fuzz, processRunner, sourceAt, type FuzzStats } from './fuzz';
+import { judge, rewrite } from './oracle';
 
 /**
  * The fixed-seed fuzz run of `npm test`: 100 generated programs, each run before and after
  * the default rewrite in real node and compared under the flagged-difference rule. No
  * failure, and at least half of the programs changed (a generator of refusals proves nothing).
+ * Then the --strict oracle on the first programs of the same seed (exact traces, nothing
+ * converted and flagged), and the seeds past runs failed on, which must pass now.
  * Failures are not saved or shrunk here; `npm run fuzz -- --seed <seed> --count 1` does both.
- * On an idle 2-core machine this takes about 20 s; the timeout leaves room for a loaded one
+ * On an idle 2-core machine this takes about 30 s; the timeout leaves room for a loaded one
  * (the figures it prints include the CPU seconds, which do not depend on the load).
  */
 
 const seed = 20261206;
 const count = 100;
+const strictCount = 20;
+const jobs = Math.max(2, availableParallelism());
+
+/**
+ * Seeds earlier runs failed on, each fixed with a fixture: 300030 (an own function refused as
+ * stored-or-escaping taken as an unknown callee lost a second call-back;
+ * no-transform-own-unproven-function-not-assumed) and 300830 (a counter join whose two members
+ * both fail converted to Promise.all; no-transform-counter-join-two-members-can-fail) and
+ * 500032 (a nextTick in a factory-made function called from a moved success path, unflagged;
+ * next-tick-in-factory-made-function-flagged).
+ */
+const regressionSeeds = [300030, 300830, 500032];
+
+const failuresOf = (stats: FuzzStats) => stats.failures.map((failure) => `seed ${failure.seed}: ${failure.reason}\n${failure.source}\n${failure.detail}`);
 
 describe(`fuzz: ${count} generated programs from seed ${seed}`, () => {
   let stats: FuzzStats;
 
   it('runs every program before and after the rewrite with no unexcused difference, crash or second change', async () => {
-    stats = await fuzz({ count, seed, jobs: Math.max(2, availableParallelism()), shrinkSeconds: 0 });
+    stats = await fuzz({ count, seed, jobs, shrinkSeconds: 0 });
     console.log(formatStats(stats));
-    expect(stats.failures.map((failure) => `seed ${failure.seed}: ${failure.reason}\n${failure.source}\n${failure.detail}`)).toEqual([]);
+    expect(failuresOf(stats)).toEqual([]);
   }, 600_000);
 
   it('changes at least half of the programs, and most programs are stable', () => {
     expect(stats.changed / count, formatStats(stats)).toBeGreaterThanOrEqual(0.5);
     expect(stats.unstable / count, formatStats(stats)).toBeLessThan(0.1);
   });
+
+  it('--strict: the default rewrite of a program whose difference the default run excused fails the strict oracle', async () => {
+    // The strict oracle compares exactly: the default output, judged under it, must fail.
+    const candidates = stats.flaggedSeeds.filter((at) => {
+      const strictResult = rewrite(sourceAt(at), true);
+      return !('crash' in strictResult) && strictResult.status === 'changed';
+    });
+    expect(candidates.length, `no program of seed ${seed} has a flagged difference and a strict rewrite`).toBeGreaterThan(0);
+    const defaultResult = rewrite(sourceAt(candidates[0]!));
+    const defaultOutput = 'crash' in defaultResult ? undefined : defaultResult.output;
+    expect(defaultOutput).toBeDefined();
+    const verdict = await judge(sourceAt(candidates[0]!), processRunner(jobs), () => defaultOutput!, true);
+    expect(verdict.kind === 'failed' && verdict.reason, `seed ${candidates[0]}: ${verdict.kind}`).toBe('unexcused-difference');
+  }, 120_000);
+});
+
+describe(`fuzz --strict: ${strictCount} programs from seed ${seed}`, () => {
+  it('rewrites with --strict: nothing converts and flags, and every trace is exactly equal', async () => {
+    const stats = await fuzz({ count: strictCount, seed, jobs, shrinkSeconds: 0, strict: true });
+    expect(failuresOf(stats)).toEqual([]);
+    expect(stats.changed, formatStats(stats)).toBeGreaterThan(0);
+    expect(stats.flagged).toBe(0);
+  }, 300_000);
+});
+
+describe('fuzz: seeds earlier runs failed on', () => {
+  for (const at of regressionSeeds) {
+    it(`seed ${at} passes`, async () => {
+      const stats = await fuzz({ count: 1, seed: at, jobs, shrinkSeconds: 0 });
+      expect(failuresOf(stats)).toEqual([]);
+    }, 120_000);
+  }
 });

@@ -21,6 +21,8 @@ export interface FuzzOptions {
   jobs: number;
   /** Time allowed to shrink each failure; 0 saves it unshrunk. */
   shrinkSeconds: number;
+  /** Rewrite with --strict and compare exactly (oracle.ts). */
+  strict?: boolean;
   /** Where failures are saved; undefined saves nothing (tests). */
   saveDir?: string;
   onProgram?: (done: number, verdict: Verdict, seed: number) => void;
@@ -32,6 +34,7 @@ export interface FuzzFailure {
   source: string;
   shrunk?: string;
   detail: string;
+  strict?: boolean;
   savedAs?: string;
 }
 
@@ -48,6 +51,8 @@ export interface FuzzStats {
   rules: Map<string, { applied: number; refused: number }>;
   failures: FuzzFailure[];
   unstableSeeds: number[];
+  /** Programs whose difference only the flagged-difference rule excused. */
+  flaggedSeeds: number[];
   /** What differed, for the first few unstable programs. */
   unstableDetails: string[];
 }
@@ -69,7 +74,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
   const started = Date.now();
   const run = processRunner(options.jobs);
   const cpuAtStart = cpuSeconds();
-  const stats: FuzzStats = { count: options.count, seconds: 0, cpuSeconds: 0, changed: 0, unchanged: 0, flagged: 0, unstable: 0, rules: new Map(), failures: [], unstableSeeds: [], unstableDetails: [] };
+  const stats: FuzzStats = { count: options.count, seconds: 0, cpuSeconds: 0, changed: 0, unchanged: 0, flagged: 0, unstable: 0, rules: new Map(), failures: [], unstableSeeds: [], flaggedSeeds: [], unstableDetails: [] };
   const failing: Array<{ seed: number; verdict: Verdict & { kind: 'failed' } }> = [];
   let nextIndex = 0;
   let done = 0;
@@ -78,7 +83,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
   const worker = async () => {
     while (nextIndex < options.count) {
       const seed = options.seed + nextIndex++;
-      const verdict = await judge(sourceAt(seed), run);
+      const verdict = await judge(sourceAt(seed), run, undefined, options.strict);
       record(stats, verdict, seed);
       if (verdict.kind === 'failed') failing.push({ seed, verdict });
       options.onProgram?.(++done, verdict, seed);
@@ -87,8 +92,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
   await Promise.all(Array.from({ length: Math.max(1, options.jobs * 2) }, worker));
 
   for (const { seed, verdict } of failing.sort((a, b) => a.seed - b.seed)) {
-    const failure: FuzzFailure = { seed, reason: verdict.reason, source: sourceAt(seed), detail: verdict.detail };
-    if (options.shrinkSeconds > 0) failure.shrunk = await shrink(seed, run, options.shrinkSeconds);
+    const failure: FuzzFailure = { seed, reason: verdict.reason, source: sourceAt(seed), detail: verdict.detail, strict: options.strict };
+    if (options.shrinkSeconds > 0) failure.shrunk = await shrink(seed, run, options.shrinkSeconds, options.strict);
     if (options.saveDir) failure.savedAs = save(options.saveDir, failure);
     stats.failures.push(failure);
   }
@@ -106,7 +111,10 @@ function record(stats: FuzzStats, verdict: Verdict, seed: number): void {
   }
   if (verdict.kind === 'unchanged') stats.unchanged += 1;
   else stats.changed += 1;
-  if (verdict.kind === 'passed' && verdict.flagged) stats.flagged += 1;
+  if (verdict.kind === 'passed' && verdict.flagged) {
+    stats.flagged += 1;
+    stats.flaggedSeeds.push(seed);
+  }
   if (verdict.kind === 'unstable') {
     stats.unstable += 1;
     stats.unstableSeeds.push(seed);
@@ -130,9 +138,9 @@ export function cpuSeconds(): number {
 }
 
 /** fast-check shrinks the failing program from its seed, for at most `seconds`; the smallest failing source. */
-export async function shrink(seed: number, run: Runner, seconds: number): Promise<string> {
+export async function shrink(seed: number, run: Runner, seconds: number, strict = false): Promise<string> {
   const result = await fc.check(
-    fc.asyncProperty(programArb, async (program) => (await judge(printProgram(program), run)).kind !== 'failed'),
+    fc.asyncProperty(programArb, async (program) => (await judge(printProgram(program), run, undefined, strict)).kind !== 'failed'),
     { seed, numRuns: 1, interruptAfterTimeLimit: seconds * 1000 },
   );
   const program = result.counterexample?.[0];
@@ -140,11 +148,11 @@ export async function shrink(seed: number, run: Runner, seconds: number): Promis
 }
 
 function save(dir: string, failure: FuzzFailure): string {
-  const folder = join(dir, `seed-${failure.seed}`);
+  const folder = join(dir, `seed-${failure.seed}${failure.strict ? '-strict' : ''}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'program.js'), failure.source);
   if (failure.shrunk) writeFileSync(join(folder, 'shrunk.js'), failure.shrunk);
-  writeFileSync(join(folder, 'report.txt'), `seed ${failure.seed}: ${failure.reason}\nreproduce: npm run fuzz -- --seed ${failure.seed} --count 1\n\n${failure.detail}\n`);
+  writeFileSync(join(folder, 'report.txt'), `seed ${failure.seed}: ${failure.reason}\nreproduce: npm run fuzz -- --seed ${failure.seed} --count 1${failure.strict ? ' --strict' : ''}\n\n${failure.detail}\n`);
   return folder;
 }
 

@@ -1,4 +1,5 @@
 import { transformSource } from '../../src/engine/transform-source';
+import { convertAndFlagRuleIds } from '../../src/timing/rules';
 import type { FileResult, Finding } from '../../src/types';
 import { compareTraces, describeComparison, flaggedSpans, tracedRun, type TraceComparison } from '../execution/flagged-difference';
 import { runScript, type RunOutcome } from '../execution/harness';
@@ -9,6 +10,10 @@ import { runScript, type RunOutcome } from '../execution/harness';
  * the output again (it must not change); run the output and compare the traces under the
  * flagged-difference rule. A difference is run once more before it counts, so a machine too
  * loaded to keep a program's timers apart is counted as unstable, not as a failure.
+ *
+ * Under `strict` (awaitify's --strict: only proven conversions) nothing converts and flags: the
+ * rewrite runs with --strict, an applied finding of a convert-and-flag rule fails, and the traces
+ * must be exactly equal.
  */
 
 export type Verdict =
@@ -17,17 +22,17 @@ export type Verdict =
   | { kind: 'unstable'; findings: Finding[]; detail: string }
   | { kind: 'failed'; findings: Finding[]; reason: FailureReason; detail: string; output?: string };
 
-export type FailureReason = 'crash' | 'unparsable-output' | 'not-idempotent' | 'unexcused-difference';
+export type FailureReason = 'crash' | 'unparsable-output' | 'not-idempotent' | 'unexcused-difference' | 'flagged-under-strict';
 
 /** Runs a script in the sandbox; the oracle's only side effect, swappable for a limiter. */
 export type Runner = (source: string) => Promise<RunOutcome>;
 
 export const plainRunner: Runner = (source) => runScript(source, { ext: 'js' });
 
-/** Rewrites like the default run of `awaitify`; a thrown error is a crash of awaitify. */
-export function rewrite(source: string): FileResult | { crash: string } {
+/** Rewrites like the default run of `awaitify` (or `awaitify --strict`); a thrown error is a crash of awaitify. */
+export function rewrite(source: string, strict = false): FileResult | { crash: string } {
   try {
-    return transformSource(source, { path: 'fixture.js' });
+    return transformSource(source, { path: 'fixture.js', strict });
   } catch (error) {
     return { crash: (error as Error).stack ?? String(error) };
   }
@@ -42,8 +47,8 @@ function compare(before: RunOutcome, after: RunOutcome, findings: Finding[]): { 
  * Judges `source`. `output` replaces awaitify's output (the mutation self-check hands in a
  * wrong rewrite); the findings still come from awaitify's run.
  */
-export async function judge(source: string, run: Runner = plainRunner, outputOverride?: (output: string) => string): Promise<Verdict> {
-  const result = rewrite(source);
+export async function judge(source: string, run: Runner = plainRunner, outputOverride?: (output: string) => string, strict = false): Promise<Verdict> {
+  const result = rewrite(source, strict);
   if ('crash' in result) return { kind: 'failed', findings: [], reason: 'crash', detail: result.crash };
   const findings = result.findings;
   if (result.status === 'error') {
@@ -52,8 +57,15 @@ export async function judge(source: string, run: Runner = plainRunner, outputOve
   }
   if (result.status !== 'changed' || result.output === undefined) return { kind: 'unchanged', findings };
   const output = outputOverride ? outputOverride(result.output) : result.output;
+  const flaggedUnderStrict = strict ? findings.filter((finding) => finding.applied && convertAndFlagRuleIds().includes(finding.ruleId)) : [];
+  if (flaggedUnderStrict.length > 0) {
+    const listed = flaggedUnderStrict.map((finding) => `${finding.ruleId} at line ${finding.line}`).join('\n');
+    return { kind: 'failed', findings, reason: 'flagged-under-strict', detail: `--strict converted and flagged:\n${listed}`, output };
+  }
+  // Under --strict no difference is excused.
+  const excusing = strict ? [] : findings;
 
-  const again = rewrite(result.output);
+  const again = rewrite(result.output, strict);
   if ('crash' in again) return { kind: 'failed', findings, reason: 'crash', detail: `on the second run: ${again.crash}`, output };
   if (again.status === 'changed') {
     return { kind: 'failed', findings, reason: 'not-idempotent', detail: `a second run changes the output again:\n${again.output}`, output };
@@ -62,11 +74,11 @@ export async function judge(source: string, run: Runner = plainRunner, outputOve
   const [first, second, after] = await Promise.all([run(source), run(source), run(output)]);
   const stability = compare(first, second, []);
   if (!stability.comparison.passes) return { kind: 'unstable', findings, detail: stability.detail };
-  const verdict = compare(first, after, findings);
+  const verdict = compare(first, after, excusing);
   if (verdict.comparison.passes) return { kind: 'passed', findings, flagged: verdict.comparison.excused.length > 0 };
 
   const [third, afterAgain] = await Promise.all([run(source), run(output)]);
-  const recheck = compare(third, afterAgain, findings);
+  const recheck = compare(third, afterAgain, excusing);
   if (recheck.comparison.passes) return { kind: 'unstable', findings, detail: `a difference that did not repeat:\n${verdict.detail}` };
   return { kind: 'failed', findings, reason: 'unexcused-difference', detail: verdict.detail, output };
 }

@@ -241,22 +241,30 @@ class Printer {
       case 'tick':
         work = numeric((inner) => `process.nextTick(${inner});`);
         break;
-      case 'join':
+      case 'join': {
+        // One join in three has a `failed` flag that makes it call back at most once (converted);
+        // the others call back once per failing read (refused). Chosen by id, so that programs
+        // drawn from a seed stay the same.
+        const guarded = id % 3 === 0;
         work = [
           'const sizes = [];',
           'let pending = 2;',
-          // The second read's path goes through opened(), which prints: the moment each read
-          // starts is in the trace, so running the reads one after the other shows.
+          ...(guarded ? ['let failed = false;'] : []),
+          // The second read's path goes through opened(), which prints, and a line prints once
+          // both have started: the moment each read starts is in the trace, so running the
+          // reads one after the other shows.
           ...['input', "opened('other.txt')"].flatMap((file, index) => [
             `fs.readFile(${file}, 'utf8', (err, text) => {`,
-            '  if (err) return cb(err);',
+            ...(guarded ? ['  if (failed) return;', '  if (err) {', '    failed = true;', '    return cb(err);', '  }'] : ['  if (err) return cb(err);']),
             `  sizes[${index}] = text.length;`,
             "  if (--pending === 0) cb(null, sizes.join('+'));",
             '});',
           ]),
+          log(quote(`${name} reads started`)),
         ];
         this.addOpened();
         break;
+      }
       case 'nextLoop':
         work = [
           "const files = [input, 'data/a.txt'];",
@@ -283,7 +291,11 @@ class Printer {
         ];
         break;
     }
-    this.prelude.push([`function ${name}(${params.join(', ')}) {`, ...indent([...head, ...work.flatMap((line) => line.split('\n')), ...started]), '}']);
+    const body = indent([...head, ...work.flatMap((line) => line.split('\n')), ...started]);
+    // One function in four (by id, so that programs drawn from a seed stay the same) is made by
+    // a factory: awaitify cannot read it, so its calls are unknown callees.
+    if (id % 4 === 2) this.prelude.push([`const ${name} = (function make${name}() {`, `  return function (${params.join(', ')}) {`, ...indent(body), '  };', '})();']);
+    else this.prelude.push([`function ${name}(${params.join(', ')}) {`, ...body, '}']);
     const summary = api.source === 'handOn' ? 'value.size' : 'value';
     return { name, input, summary, trailingOptions: api.signature === 'optional' && id % 2 === 0 };
   }

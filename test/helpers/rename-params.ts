@@ -90,6 +90,13 @@ export interface RenameResult {
   source: string;
   /** How many parameters were renamed. */
   renamed: number;
+  /** Each new name (unique: `err_rnN`, `p_rnN`) and the name it replaced. */
+  originals: Map<string, string>;
+}
+
+/** `text` with every new name of `renaming` put back to the name it replaced. */
+export function restoreNames(text: string, renaming: RenameResult): string {
+  return text.replace(/\b(?:err|p)_rn\d+\b/g, (name) => renaming.originals.get(name) ?? name);
 }
 
 export function renameCallbackParams(source: string, path: string): RenameResult {
@@ -97,6 +104,7 @@ export function renameCallbackParams(source: string, path: string): RenameResult
   const j = jscodeshift.withParser(createParser(parserName));
   const root = j(source);
   let counter = 0;
+  const originals = new Map<string, string>();
   root.find(j.Node).forEach((nodePath: AnyNode) => {
     const call = nodePath.value;
     if (call.type !== 'CallExpression' && call.type !== 'NewExpression' && call.type !== 'OptionalCallExpression') return;
@@ -110,9 +118,11 @@ export function renameCallbackParams(source: string, path: string): RenameResult
         counter += 1;
         const wasError = isErrorParamName(target.name);
         const asError = flip ? !wasError : wasError;
-        renameIn(fn, target.name, asError ? `err_rn${counter}` : `p_rn${counter}`);
+        const fresh = asError ? `err_rn${counter}` : `p_rn${counter}`;
+        originals.set(fresh, target.name);
+        renameIn(fn, target.name, fresh);
       }
     }
   });
-  return { source: root.toSource(), renamed: counter };
+  return { source: root.toSource(), renamed: counter, originals };
 }

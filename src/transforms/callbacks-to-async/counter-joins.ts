@@ -35,7 +35,11 @@ export interface CounterJoin {
   itemFunctions: AnyNode[];
   /** The counter's guard for an empty list (`if (pending === 0) return cb(…)`), if any. */
   guard?: AnyNode;
-  /** Several errors: the original called back once per error (no "failed" flag). */
+  /**
+   * More than one member can call back with an error and no flag stops the second call: the
+   * original calls back once per error, and Promise.all would lose every call after the first
+   * (a result that changes, so the caller refuses the function whatever the policy).
+   */
   callsBackPerError: boolean;
   /** Over a list (a loop), which can be empty; not N calls written out. */
   overList: boolean;
@@ -114,6 +118,55 @@ function onlyErrorExits(root: AnyNode, cb: string): boolean {
   return ok;
 }
 
+/** `flag = true;` */
+function isSetTrue(statement: AnyNode, flag: string): boolean {
+  const expression = statement?.type === 'ExpressionStatement' ? statement.expression : undefined;
+  return expression?.type === 'AssignmentExpression' && expression.operator === '=' && isIdentifierNamed(expression.left, flag) &&
+    (expression.right.type === 'BooleanLiteral' || expression.right.type === 'Literal') && expression.right.value === true;
+}
+
+/** Statements of a block or a single statement. */
+function statementsOf(statement: AnyNode): AnyNode[] {
+  return statement?.type === 'BlockStatement' ? statement.body : statement ? [statement] : [];
+}
+
+/** Does every `cb(…)` in these statements come after `flag = true;` in its own block (and sit nowhere else)? */
+function errorExitsSetFlag(statements: AnyNode[], cb: string, flag: string): boolean {
+  return statements.every((statement, index) => {
+    if (!referencesName(statement, cb)) return true;
+    if (callbackCallOf(statement, cb)) return statements.slice(0, index).some((earlier) => isSetTrue(earlier, flag));
+    if (statement.type === 'IfStatement' && !referencesName(statement.test, cb)) {
+      return errorExitsSetFlag(statementsOf(statement.consequent), cb, flag) && errorExitsSetFlag(statementsOf(statement.alternate), cb, flag);
+    }
+    return false;
+  });
+}
+
+/**
+ * The flag that guards the operation's callback so the join calls back at most once: the
+ * callback starts with `if (flag) return;` and every `cb(err)` sets `flag = true` first. Then Promise.all, which
+ * rejects once with the first error, is exact.
+ */
+function onceFlag(operationBody: AnyNode[], cb: string): string | undefined {
+  const [first, ...rest] = operationBody;
+  if (first?.type !== 'IfStatement' || first.alternate || first.test.type !== 'Identifier') return undefined;
+  const exit = statementsOf(first.consequent);
+  if (exit.length !== 1 || exit[0].type !== 'ReturnStatement' || exit[0].argument) return undefined;
+  return errorExitsSetFlag(rest, cb, first.test.name) ? first.test.name : undefined;
+}
+
+/** How many `cb(…)` calls (error exits) the statements hold. */
+function errorExitCount(statements: AnyNode[], cb: string): number {
+  let count = 0;
+  for (const statement of statements) {
+    walk(statement, (node) => {
+      if (isCallOf(node, cb)) count++;
+      return true;
+    });
+  }
+  return count;
+}
+
 /** Finds and rewrites the counter joins at the top level of `fn` (a trial copy). */
 export function rewriteCounterJoins(j: JSCodeshift, fn: AnyNode, cb: string, taken: Set<string>): CounterJoin[] {
   const body: AnyNode[] = fn.body?.type === 'BlockStatement' ? fn.body.body : [];
@@ -138,6 +191,8 @@ export function rewriteCounterJoins(j: JSCodeshift, fn: AnyNode, cb: string, tak
     if (guard && !(guard.type === 'IfStatement' && isZeroTest(guard.test, name) && callbackCallOf(guard.consequent, cb) && !guard.alternate)) continue;
     // Anything else that reads the counter would see it stop changing.
     if (body.some((statement, i) => i !== declarationIndex && i !== index && statement !== guard && referencesName(statement, name))) continue;
+    // A list of several items, each of which can fail: one call back per error unless guarded.
+    const callsBackPerError = errorExitCount(rest, cb) > 0 && !onceFlag(rest, cb);
 
     operationBody.splice(operationBody.length - join.length, join.length);
     const itemFunction = j.arrowFunctionExpression(parts.params, j.blockStatement(parts.body));
@@ -154,8 +209,7 @@ export function rewriteCounterJoins(j: JSCodeshift, fn: AnyNode, cb: string, tak
     if (!guard && referencesName(j.blockStatement(body.filter((statement) => statement !== body[declarationIndex])), name) === false) {
       body.splice(declarationIndex, 1);
     }
-    const failedFlag = rest.some((statement) => statement.type === 'IfStatement' && statement.consequent && some(statement.consequent, (node) => node.type === 'ReturnStatement') && !referencesName(statement, cb));
-    joins.push({ start, wait, itemFunctions: [itemFunction], guard, callsBackPerError: !failedFlag, overList: true });
+    joins.push({ start, wait, itemFunctions: [itemFunction], guard, callsBackPerError, overList: true });
     break;
   }
   return joins;
@@ -183,6 +237,15 @@ function rewriteSideBySideJoin(j: JSCodeshift, body: AnyNode[], cb: string, take
     if (between.length > 0) continue;
     if (!isStraightLine(after) || after.some((statement) => referencesName(statement, cb) || referencesName(statement, id.name))) continue;
     if (body.some((statement, i) => i !== d && !operations.some((operation) => operation.index === i) && referencesName(statement, id.name))) continue;
+    const membersBefore = operations.map(({ callback }) => {
+      const operationBody: AnyNode[] = callback.body.body;
+      return operationBody.slice(0, -joinAtEnd(operationBody, id.name, cb)!.length);
+    });
+    if (membersBefore.some((rest) => !onlyErrorExits(j.blockStatement(rest), cb))) return undefined;
+    // Two members that can each call back with an error call back twice, unless each is guarded.
+    const failing = membersBefore.filter((rest) => errorExitCount(rest, cb) > 0);
+    const flags = new Set(failing.map((rest) => onceFlag(rest, cb)));
+    const callsBackPerError = failing.length > 1 && (flags.size !== 1 || flags.has(undefined));
     let call: AnyNode;
     const items = operations.map(({ statement, callback }) => {
       const operationBody: AnyNode[] = callback.body.body;
@@ -193,7 +256,6 @@ function rewriteSideBySideJoin(j: JSCodeshift, body: AnyNode[], cb: string, take
       item.async = true;
       return item;
     });
-    if (items.some((item) => !onlyErrorExits(item.body, cb))) return undefined;
     // The operations still start in order, where they were.
     const joined = uniqueName('joined', taken);
     const start = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(joined), j.callExpression(
@@ -207,7 +269,7 @@ function rewriteSideBySideJoin(j: JSCodeshift, body: AnyNode[], cb: string, take
     kept.splice(insertAt, 0, start);
     kept.push(wait, j.expressionStatement(call!));
     body.splice(0, body.length, ...kept);
-    return { start, wait, itemFunctions: items, callsBackPerError: true, overList: false };
+    return { start, wait, itemFunctions: items, callsBackPerError, overList: false };
   }
   return undefined;
 }

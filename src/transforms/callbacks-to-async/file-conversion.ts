@@ -223,7 +223,9 @@ export class FileConversion {
    * Why a call named like one of this file's callback functions (not resolved as a converted API)
    * keeps its callback; undefined when it may be treated as an unknown callee. While functions are
    * being converted, one not converted yet is waited for (its callers retry after it); once all
-   * are tried, one left as it was is an unknown callee unless its own refusal changes results.
+   * are tried, one left as it was keeps its callback: its protocol was read and not proven. Only
+   * `--allow timing/unknown-callee` by name treats it as an unknown callee, and never when its
+   * refusal shows it may call back twice, never, or per event.
    */
   private ownCalleeLeft(call: AnyNode): string | undefined {
     const named = (item: CallbackFunction) => isCalledBy(item, call.callee);
@@ -231,7 +233,9 @@ export class FileConversion {
       if (!named(item)) continue;
       if (refusal === undefined) return 'is a callback function of this file that is not converted yet';
       if (isDualApi(item)) return 'is a converted callback function of this file that keeps its callback form (the dual API)';
-      if (resultChangingRefusals.has(refusal)) return `is a callback function of this file that stays as it is (${refusal})`;
+      // Its protocol was read and not proven: it is assumed well-behaved only when the user asks by name.
+      const assumed = (this.ctx.options.allowedByName ?? []).includes('timing/unknown-callee') && !resultChangingRefusals.has(refusal);
+      if (!assumed) return `is a callback function of this file that stays as it is (${refusal})`;
     }
     for (const item of this.callbackFunctions) {
       if (named(item) && !this.unconverted.has(item)) {
@@ -359,6 +363,12 @@ export class FileConversion {
       forgetSelf();
       return { ruleId: protocol.ruleId, messageId: protocol.messageId, data: protocol.data, node: protocol.node?.loc ? protocol.node : fn };
     }
+    const perError = joins.find((join) => join.callsBackPerError);
+    if (perError) {
+      forgetSelf();
+      const node = this.copiedFrom.get(perError.itemFunctions[perError.itemFunctions.length - 1]);
+      return { ruleId: 'timing/multiple-callback-calls', messageId: 'oneErrorPerItem', data: { callback: callbackName }, node: node?.loc ? node : fn };
+    }
 
     const restoreBindings = this.promiseBindings.checkpoint();
     const findings: FindingInput[] = [];
@@ -454,23 +464,14 @@ export class FileConversion {
     return undefined;
   }
 
-  /** What a counter join changes: the empty list, and several errors. */
+  /** What a counter join changes: the empty list (several errors are refused by rewriteCounterJoins). */
   private reportJoins(joins: CounterJoin[], fn: AnyNode, report: Report): void {
     for (const join of joins) {
-      const node = this.copiedFrom.get(join.itemFunctions[0]) ?? fn;
       if (join.overList && !join.guard) {
         report({
           ruleId: 'timing/empty-collection-timing',
           messageId: 'emptyListNeverCalled',
           node: fn,
-          applied: true,
-        });
-      }
-      if (join.callsBackPerError) {
-        report({
-          ruleId: 'timing/multiple-callback-calls',
-          messageId: 'oneErrorPerItem',
-          node: node?.loc ? node : fn,
           applied: true,
         });
       }
@@ -538,8 +539,9 @@ export class FileConversion {
 }
 
 /**
- * A function refused for one of these may call back more than once (a promise of it would lose
- * calls), or the user asked that it stay as it is: its calls keep their callbacks.
+ * A function refused for one of these may call back more than once or never (a promise of it
+ * would lose calls), or the user asked that it stay as it is: its calls keep their callbacks even
+ * with --allow timing/unknown-callee.
  */
 const resultChangingRefusals = new Set(['timing/multiple-callback-calls', 'timing/callback-maybe-not-called', 'timing/event-emitter-callback', 'timing/ignored-by-comment']);
 

@@ -8,18 +8,40 @@ import { isFunctionNode, walk, type AnyNode } from './ast';
 
 const functionsByProgram = new WeakMap<AnyNode, Map<string, AnyNode[]>>();
 
-/** The file's functions by name: declarations and `const f = function/arrow`, in any scope (a name may have several). */
+/**
+ * The file's functions by name: declarations, `const f = function/arrow`, and `const f = make()`
+ * or `const f = (function () { return function … })()` where the factory is in the file (the
+ * functions it returns), in any scope (a name may have several).
+ */
 export function localFunctionsByName(program: AnyNode): Map<string, AnyNode[]> {
   const known = functionsByProgram.get(program);
   if (known) return known;
   const byName = new Map<string, AnyNode[]>();
   const add = (name: string, fn: AnyNode) => byName.set(name, [...(byName.get(name) ?? []), fn]);
+  const made: Array<{ name: string; factory: AnyNode }> = [];
   walk(program, (node) => {
     if (node.type === 'FunctionDeclaration' && node.id?.type === 'Identifier') add(node.id.name, node);
     if (node.type === 'VariableDeclarator' && node.id?.type === 'Identifier' && node.init && isFunctionNode(node.init)) add(node.id.name, node.init);
+    if (node.type === 'VariableDeclarator' && node.id?.type === 'Identifier' && node.init?.type === 'CallExpression') made.push({ name: node.id.name, factory: node.init.callee });
   });
+  for (const { name, factory } of made) {
+    const makers = isFunctionNode(factory) ? [factory] : factory.type === 'Identifier' ? (byName.get(factory.name) ?? []) : [];
+    for (const maker of makers) for (const fn of returnedFunctions(maker)) add(name, fn);
+  }
   functionsByProgram.set(program, byName);
   return byName;
+}
+
+/** The function expressions `fn` returns itself (not those of functions nested in it). */
+function returnedFunctions(fn: AnyNode): AnyNode[] {
+  if (fn.body?.type !== 'BlockStatement') return fn.body && isFunctionNode(fn.body) ? [fn.body] : [];
+  const returned: AnyNode[] = [];
+  walk(fn.body, (node) => {
+    if (node !== fn.body && isFunctionNode(node)) return false;
+    if (node.type === 'ReturnStatement' && node.argument && isFunctionNode(node.argument)) returned.push(node.argument);
+    return true;
+  });
+  return returned;
 }
 
 /**
