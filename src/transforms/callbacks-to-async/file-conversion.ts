@@ -1,6 +1,6 @@
 import type { FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
+import { collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -139,6 +139,7 @@ export class FileConversion {
       allow,
       callsBackLater: (call) => callsBackLater(call, this.bindings),
       ownCalleeLeft: (call) => this.ownCalleeLeft(call),
+      callbackApiLeft: (ancestors, callback) => this.callbackApiLeft(ancestors, callback),
     };
   }
 
@@ -207,6 +208,14 @@ export class FileConversion {
       if (named(item) && !this.unconverted.has(item)) {
         return 'names a converted callback function of this file that this call cannot be tied to for sure; the function keeps its callback form';
       }
+    }
+    return undefined;
+  }
+
+  /** The callback name of an enclosing callback function left callback-style that `callback` calls. */
+  private callbackApiLeft(ancestors: AnyNode[], callback: AnyNode): string | undefined {
+    for (const [item] of this.unconverted) {
+      if (ancestors.includes(item.fn) && callsName(callback, item.callbackName)) return item.callbackName;
     }
     return undefined;
   }
@@ -498,6 +507,12 @@ function isDualApi(item: CallbackFunction): boolean {
   if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !call.callee.name.startsWith(settleCallbackHelper.baseName)) return false;
   const last = call.arguments[call.arguments.length - 1];
   return last?.type === 'Identifier' && last.name === item.callbackName;
+}
+
+/** Does the inline callback call or hand on `name` (not a parameter of its own of that name)? */
+function callsName(callback: AnyNode, name: string): boolean {
+  if (callback.params.some((param: AnyNode) => isIdentifierNamed(param, name))) return false;
+  return referencesName(callback.body, name);
 }
 
 /**

@@ -57,6 +57,12 @@ export interface PlanContext {
   ownCalleeLeft?: (call: AnyNode) => string | undefined;
   /** Does this call run its inline callback later (a Node callback API)? See callsBackLater. */
   callsBackLater?: (call: AnyNode) => boolean;
+  /**
+   * The callback parameter of an enclosing callback function of this file that stays
+   * callback-style, when `callback` calls it: the call belongs to that API, converted as a
+   * whole or not at all (an async IIFE inside it would be half a conversion).
+   */
+  callbackApiLeft?: (ancestors: AnyNode[], callback: AnyNode) => string | undefined;
 }
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
@@ -225,6 +231,8 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   const ancestors = ancestorsOf(site.path);
   const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors));
   if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.messageId, shapeResult.data);
+  const outerCallback = context.callbackApiLeft?.(ancestors, site.callback);
+  if (outerCallback) return skip(site, 'timing/callback-api-not-converted', 'callsOuterCallback', { callback: outerCallback });
   const shape = shapeResult.shape;
   const misfit = valuesFit(api, shape);
   if (misfit) return skip(site, 'timing/error-handling-unclear', misfit.messageId, misfit.data);
