@@ -1,11 +1,11 @@
 import type { FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
+import { collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
 import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
-import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, usesByName, type CallbackFunction } from './callback-functions';
+import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, routeTo, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type Report } from './report-plan';
 import { checkCallbackProtocol } from './callback-protocol';
 import { callsBackLater, findCallSites, isPathCurrent, type CallSite } from './detect';
@@ -149,7 +149,7 @@ export class FileConversion {
     for (;;) {
       // Searching from the function's own path keeps scopes right and skips the rest of the file.
       const scope = within ? this.ctx.j(this.ctx.root.get('program', ...within)) : this.ctx.root;
-      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call) || this.isResolvedCall(call));
+      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.wasVisited(call) || this.isResolvedCall(call));
       let stale = false;
       for (const site of sites) {
         // A rewrite moves code: sites it moved are found again on the next pass.
@@ -220,6 +220,12 @@ export class FileConversion {
     return undefined;
   }
 
+  /** Handled already: this call, or the call it was copied from (a nested function inside its enclosing function's trial copy). */
+  private wasVisited(call: AnyNode): boolean {
+    for (let node: AnyNode = call; node; node = this.copiedFrom.get(node)) if (this.visited.has(node)) return true;
+    return false;
+  }
+
   /** A call the type checker resolved (project mode): it is no unknown callee. */
   private isResolvedCall(call: AnyNode): boolean {
     const positions = this.ctx.options.resolvedCalls;
@@ -282,13 +288,59 @@ export class FileConversion {
       this.ctx.report({ ruleId: 'timing/error-not-first-parameter', messageId: 'neverCalledWithError', data: { callback: name, name: fn.id?.name ?? 'the function' }, node: fn, applied: false });
     }
     for (const [item, failure] of pending) this.unconverted.set(item, failure.ruleId);
+    this.followNestedCopies();
     for (const failure of pending.values()) {
       this.ctx.report({ ruleId: failure.ruleId, messageId: failure.messageId, data: failure.data, node: failure.node, applied: false });
     }
   }
 
+  /** Nested functions whose enclosing function converted after them now live in its copy: follow them there. */
+  private followNestedCopies(): void {
+    for (const item of this.unconverted.keys()) if (item.nested) this.relocate(item);
+    for (const converted of this.converted) {
+      if (!converted.item.nested) continue;
+      const live = this.liveCopyOf(converted.fn);
+      if (!live) continue;
+      converted.fn = live;
+      this.ctx.ownAsyncFunctions.add(live);
+    }
+  }
+
+  /**
+   * A nested function whose enclosing function converted lives on as part of that function's
+   * copy: points `item` at the copy in the tree (found through copiedFrom). False when none is.
+   */
+  private relocate(item: CallbackFunction): boolean {
+    const live = this.liveCopyOf(item.fn);
+    if (!live) return false;
+    if (live === item.fn) return true;
+    const route = routeTo(this.program, live)!;
+    const holder = route.slice(0, -1).reduce((node: AnyNode, key) => node[key], this.program);
+    const key = route[route.length - 1];
+    Object.assign(item, { fn: live, holder: Array.isArray(holder) ? holder : holder, key });
+    return true;
+  }
+
+  /** The node in the tree now that is `node` or a copy of it (or of a copy of it). */
+  private liveCopyOf(node: AnyNode): AnyNode | undefined {
+    if (routeTo(this.program, node)) return node;
+    let found: AnyNode | undefined;
+    walk(this.program, (candidate) => {
+      if (found) return false;
+      for (let from = this.copiedFrom.get(candidate); from; from = this.copiedFrom.get(from)) {
+        if (from === node) {
+          found = candidate;
+          return false;
+        }
+      }
+      return true;
+    });
+    return found;
+  }
+
   /** Tries one function on a copy; keeps the copy only when every callback call became a return or throw of it. */
   private tryConvertFunction(item: CallbackFunction, report: Report = this.ctx.report): Refusal | undefined {
+    if (item.nested && !this.relocate(item)) return { ruleId: 'timing/error-handling-unclear', messageId: 'callNotRewritten', data: { callback: item.callbackName }, node: item.fn };
     const j = this.ctx.j;
     const { fn, callbackName } = item;
     if (fn.type !== 'ArrowFunctionExpression' && some(fn.body, (node, parent) => node.type === 'Identifier' && node.name === 'arguments' && isReferenceIdentifier(node, parent), { skipNonArrowFunctions: true })) {
@@ -450,6 +502,7 @@ export class FileConversion {
   /** Makes the function's callers in this file awaitable; returns how to take that back. */
   private registerLocalApi(item: CallbackFunction, api: PromisableApi): () => void {
     if (!item.name) return () => {};
+    if (item.nested) return this.localApis.addNestedFunction(item.name, item.fn.loc, api);
     if (!item.owner) return this.localApis.addFunction(item.name, api);
     if (item.owner.kind === 'class') return this.localApis.addClassMethod(item.owner.node, item.name, api);
     if (item.owner.name) return this.localApis.addObjectMethod(item.owner.name, item.name, api);
