@@ -14,6 +14,7 @@ import { continuationOf, planCallSite, siteLabel, type PlanContext, type Rewrite
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
+import { findAsyncHost, type AsyncHost } from './async-hosts';
 import { LocalApis } from './local-apis';
 import { flushHelpers, fromCallbackHelper, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
 import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './async-library';
@@ -140,6 +141,7 @@ export class FileConversion {
       callsBackLater: (call) => callsBackLater(call, this.bindings),
       ownCalleeLeft: (call) => this.ownCalleeLeft(call),
       callbackApiLeft: (ancestors, callback) => this.callbackApiLeft(ancestors, callback),
+      asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc)),
     };
   }
 
@@ -182,6 +184,7 @@ export class FileConversion {
         if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
         this.visited.add(applyRewrite(plan, this.rewriteContext));
+        if (plan.host) this.makeHostAsync(plan.host, report);
         if (site.binding) this.touched.add(site.binding);
         this.changed = true;
         count++;
@@ -218,6 +221,13 @@ export class FileConversion {
       if (ancestors.includes(item.fn) && callsName(callback, item.callbackName)) return item.callbackName;
     }
     return undefined;
+  }
+
+  /** The function that holds the awaits becomes async; its callers drop its value (now a promise). */
+  private makeHostAsync(host: AsyncHost, report: Report): void {
+    host.fn.async = true;
+    this.ctx.ownAsyncFunctions.add(host.fn);
+    report({ ruleId: 'timing/return-value-now-promise', messageId: 'hostNowAsync', data: { name: host.name }, node: host.fn, applied: true });
   }
 
   /** Handled already: this call, or the call it was copied from (a nested function inside its enclosing function's trial copy). */
