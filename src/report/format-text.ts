@@ -1,3 +1,4 @@
+import { describePublicChange } from './public-changes';
 import { describeNodeFloor } from './node-floor';
 import { codeFrameColumns } from '@babel/code-frame';
 import type { FileResult, Finding, Report } from '../types';
@@ -98,6 +99,7 @@ function formatSummaryLines(report: Report): string[] {
     ...(summary.scan ? describeProjectTotals(summary.scan) : []),
     ...(summary.project ? describeProjectMode(summary.project) : []),
     ...(summary.nodeFloor ? [describeNodeFloor(summary.nodeFloor)] : []),
+    ...(summary.publicChanges ? ['Public changes (exported callback APIs):', ...summary.publicChanges.map((change) => `  ${describePublicChange(change)}`)] : []),
     ...describeFindings(report),
   ];
 }

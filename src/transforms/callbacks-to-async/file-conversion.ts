@@ -534,16 +534,19 @@ export class FileConversion {
       const visible = item.exported || !!use?.escapes || !!item.owner;
       const promiseOnly = this.ctx.options.api === 'promise' || (!!item.name && (this.ctx.options.promiseOnly ?? []).includes(item.name));
       const dual = callsWithCallback.length > 0 || (visible && !(promiseOnly && !item.owner));
+      if (dual) addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
       this.ctx.convertedApis.push({
         name: item.name ?? '',
         ...(item.owner && { owner: item.owner.kind === 'class' ? item.owner.node.id?.name ?? '' : item.owner.name ?? '' }),
-        exported: item.exported || !!use?.escapes,
+        // A closure that escapes its enclosing function is not part of the module's interface.
+        exported: item.exported || (!item.nested && !!use?.escapes),
         valueCount: converted.api.result.kind === 'array' ? converted.api.result.count : countSuccessValues(item.fn, item.callbackName),
         dual,
         line: positionOf(item).loc?.start.line ?? 1,
+        lengthBefore: functionLength(item.fn),
+        lengthAfter: functionLength(fn),
       });
       if (!dual) continue;
-      addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
       for (const call of callsWithCallback) {
         this.ctx.report({
           ruleId: 'timing/extra-microtask-ticks',
@@ -555,6 +558,12 @@ export class FileConversion {
       }
     }
   }
+}
+
+/** What `fn.length` says: the parameters before the first one with a default or a rest. */
+function functionLength(fn: AnyNode): number {
+  const index = fn.params.findIndex((param: AnyNode) => param.type === 'AssignmentPattern' || param.type === 'RestElement');
+  return index === -1 ? fn.params.length : index;
 }
 
 /**
