@@ -19,6 +19,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   'timing/callback-moved-to-microtask': {
     operationCallback: '{{api}}: the callback body now runs as a promise job once the operation completes.',
     functionNowAsync: '{{name}} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught.',
+    functionNowAsyncAwaiting: '{{name}} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught. Inside it, the code after {{operations}} now runs as a promise job once the operation completes.',
     timerCallback: '{{timer}}: the callback body now runs as a promise job right after the {{what}} fires, before the next timer or immediate runs.',
     retryLoop: 'Retry of `{{name}}` became a loop: each later attempt runs as a promise job right after its timer fires.',
   },

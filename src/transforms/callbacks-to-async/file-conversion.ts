@@ -426,12 +426,15 @@ export class FileConversion {
     }
     if (protocol.emptyLoop) report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
     this.reportJoins(joins, fn, report);
-    for (const finding of findings) report(finding);
+    // One finding per API: the calls inside it that only moved into promise jobs are named in it.
+    const moved = findings.filter((finding) => finding.ruleId === 'timing/callback-moved-to-microtask' && finding.messageId === 'operationCallback');
+    for (const finding of findings) if (!moved.includes(finding)) report(finding);
+    const operations = [...new Set(moved.map((finding) => `${finding.data?.api ?? ''}`))].map((api) => `\`${api}\``);
     report({
       ruleId: 'timing/callback-moved-to-microtask',
       node: positionOf(item),
-      messageId: 'functionNowAsync',
-      data: { name: item.name ?? 'This function' },
+      messageId: operations.length > 0 ? 'functionNowAsyncAwaiting' : 'functionNowAsync',
+      data: { name: item.name ?? 'This function', ...(operations.length > 0 && { operations: operations.join(', ') }) },
       applied: true,
     });
     this.converted.push({ item, fn: copy, api: selfApi, arity: fn.params.length, callbackParam });
