@@ -69,6 +69,8 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
       convertedApiNames: apis.names,
       refused: summary.refused,
       applied: summary.applied,
+      // The package model's share: calls with an inline error-first callback whose callee resolves (absent with --no-cross-file).
+      inlineCallbacks: inlineCallbacksOf(run.report),
       awaitifyExitCode: run.exitCode,
       seconds: Number(run.seconds.toFixed(2)),
       problems,
@@ -77,6 +79,17 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
   } finally {
     if (!options.keep) fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+function inlineCallbacksOf(report) {
+  const calls = report && report.summary.crossFile ? report.summary.crossFile.inlineCallbackCalls : undefined;
+  return calls ? { total: calls.total, resolved: calls.resolved, topUnresolved: calls.topUnresolved } : undefined;
+}
+
+/** `resolved/total (share%)`, or `-` when the run had no package model. */
+function resolvedShare(calls) {
+  if (!calls) return '-';
+  return `${calls.resolved}/${calls.total}${calls.total > 0 ? ` (${Math.round((100 * calls.resolved) / calls.total)}%)` : ''}`;
 }
 
 function totals(results) {
@@ -91,6 +104,9 @@ function totals(results) {
     after: results.reduce((total, result) => addCounts(total, result.after), zeroCounts()),
     callbackApis: sum('callbackApis'),
     callbackApisConverted: sum('callbackApisConverted'),
+    inlineCallbacks: results.every((result) => !result.inlineCallbacks)
+      ? undefined
+      : { total: results.reduce((n, r) => n + (r.inlineCallbacks ? r.inlineCallbacks.total : 0), 0), resolved: results.reduce((n, r) => n + (r.inlineCallbacks ? r.inlineCallbacks.resolved : 0), 0) },
     refused,
     seconds: Number(sum('seconds').toFixed(2)),
   };
@@ -100,7 +116,7 @@ const refusalCount = (row) => Object.values(row.refused).reduce((sum, count) => 
 
 function printTables(run, baseline) {
   const base = (name) => (baseline ? baseline.packages.find((row) => row.package === name) || (name === 'total' ? baseline.total : undefined) : undefined);
-  const header = ['package', 'files chg/all', 'err-first', 'cb-fns', 'cb APIs conv/all', 'async fns', 'async IIFEs', 'awaits', 'refused', 'awaitify s'];
+  const header = ['package', 'files chg/all', 'err-first', 'cb-fns', 'cb APIs conv/all', 'async fns', 'async IIFEs', 'awaits', 'refused', 'callee resolved', 'awaitify s'];
   const rows = [...run.packages, run.total].map((row) => {
     const old = base(row.package);
     const was = (pick) => (old ? pick(old) : undefined);
@@ -114,12 +130,22 @@ function printTables(run, baseline) {
       withDelta(row.after.asyncIifes, was((r) => r.after.asyncIifes)),
       withDelta(row.after.awaits, was((r) => r.after.awaits)),
       withDelta(refusalCount(row), was(refusalCount)),
+      resolvedShare(row.inlineCallbacks),
       row.seconds.toFixed(1),
     ];
   });
   console.log(formatTable(header, rows));
   for (const row of run.packages.filter((result) => result.control)) {
     console.log(`negative control ${row.package}: ${row.after.middleware} middleware, ${row.after.middlewareConverted} became async (must stay 0)`);
+  }
+  const unresolved = new Map();
+  for (const row of run.packages) {
+    for (const { callee, calls } of row.inlineCallbacks ? row.inlineCallbacks.topUnresolved : []) unresolved.set(`${callee} (${row.package})`, calls);
+  }
+  if (unresolved.size > 0) {
+    console.log('');
+    const top = [...unresolved].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(formatTable(['unresolved callees of inline error-first callbacks (top)', 'calls'], top.map(([name, calls]) => [name, String(calls)])));
   }
   const rules = [...new Set([...Object.keys(run.total.refused), ...Object.keys(baseline ? baseline.total.refused : {})])].sort();
   if (rules.length > 0) {

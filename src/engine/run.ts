@@ -7,6 +7,8 @@ import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy'
 import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
 import { buildPackageModels } from '../analysis/package-model';
+import type { PackageModel } from '../analysis/types';
+import { explainWriteProblem } from '../io/atomic-write';
 import { toPackageReport } from '../analysis/package-report';
 import { buildReport } from '../report/build-report';
 import { convertProject } from '../project/convert-project';
@@ -16,6 +18,7 @@ import { getTransform, transforms } from '../transforms';
 import type { FileResult, Report, RunOptions, TransformSourceOptions } from '../types';
 import { defaultExtensions } from './parse';
 import { transformSource } from './transform-source';
+import { convertWithPackageModel, type CrossFileInput } from './cross-file';
 
 /** Options that cannot work (unknown transform, missing path, ...): nothing was processed. */
 export class RunOptionsError extends Error {
@@ -194,13 +197,40 @@ export async function run(options: RunOptions): Promise<Report> {
     results.push(entry.result);
     options.onFile?.(entry.result, results.length, total);
   }
+  const notProcessedCount = results.length - processed.length;
   const project = await convertAcrossFiles(collected.files, processed, options, cwd);
-  const report = project && !('notice' in project) ? buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd) : buildReport(results, cwd);
+  const projectRan = project !== undefined && !('notice' in project);
+  // The package model of every package the files belong to (read-only, src/analysis/): for `awaitify scan`, and cross-file conversion.
+  const crossFile = !projectRan && options.crossFile !== false;
+  const models = options.analyze || crossFile ? await buildPackageModels(collected.files, cwd, { extensions, givenFilesWithoutManifest: !options.analyze }) : [];
+  const crossed = crossFile ? await convertWithPackageModel(crossFileInput(collected.files, processed, models, options, cwd)) : undefined;
+  const fileResults = projectRan ? project.results : crossed ? crossed.results : processed.map((entry) => entry.result);
+  const report = buildReport([...results.slice(0, notProcessedCount), ...fileResults], cwd);
   if (project && 'notice' in project) report.notices = [project.notice];
   else if (project) report.summary.project = project.summary;
-  // `awaitify scan`: the package model of every package the files belong to (read-only, src/analysis/).
-  if (options.analyze) report.summary.packages = (await buildPackageModels(collected.files, cwd, { extensions })).map((model) => toPackageReport(model, cwd, collected.files));
+  if (crossed) report.summary.crossFile = crossed.summary;
+  if (options.analyze) report.summary.packages = models.map((model) => toPackageReport(model, cwd, collected.files));
   return report;
+}
+
+/** What cross-file conversion through the package model works with: the files as converted on their own. */
+function crossFileInput(files: string[], processed: Processed[], models: PackageModel[], options: RunOptions, cwd: string): CrossFileInput {
+  return {
+    cwd,
+    files,
+    results: processed.map((entry) => entry.result),
+    models,
+    retransform: (index, extra) => retransform(processed[index], extra),
+    ...(options.forWrite && { writeProblem: (file: string) => explainWriteProblem(file, toReportPath(cwd, file)) }),
+  };
+}
+
+/** A file transformed again from its text as read, with more options (project mode, cross-file). */
+function retransform(entry: Processed, extra: Partial<TransformSourceOptions>): FileResult {
+  const { result, sourceOptions } = entry;
+  if (!sourceOptions || result.source === undefined) return result;
+  const next = transformSafely(result.source, { ...sourceOptions, ...extra });
+  return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
 }
 
 /**
@@ -216,12 +246,7 @@ async function convertAcrossFiles(files: string[], processed: Processed[], optio
       files,
       results: processed.map((entry) => entry.result),
       options,
-      retransform: (index, extra) => {
-        const { result, sourceOptions } = processed[index];
-        if (!sourceOptions || result.source === undefined) return result;
-        const next = transformSafely(result.source, { ...sourceOptions, ...extra });
-        return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
-      },
+      retransform: (index, extra) => retransform(processed[index], extra),
     });
   } catch (error) {
     if (error instanceof ProjectConfigError) throw new RunOptionsError(error.message);

@@ -34,6 +34,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
     minNodeMajor: resolveTargetNode(options, undefined),
     externalApis: options.externalApis,
     resolvedCalls: options.resolvedCalls,
+    packageCallees: options.packageCallees,
     promiseOnly: options.promiseOnly,
   };
   const frame = splitSource(source);

@@ -22,6 +22,8 @@ import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
 import { setPromiseReturnType } from './typescript-types';
+import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
+import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
 
 /** A converted callback API function of this file. */
 interface ConvertedFunction {
@@ -32,6 +34,10 @@ interface ConvertedFunction {
   arity: number;
   /** The callback parameter as written, with its type. */
   callbackParam: AnyNode;
+  /** What the dual wrapper runs before the body (the original argument shifting). */
+  prologue: AnyNode[];
+  /** The callback was optional: calls without it now get the promise. */
+  optionalCallback: boolean;
 }
 
 /** Puts `to` where `from` is; in a list, found by identity, since statements may have moved. */
@@ -67,6 +73,8 @@ export class FileConversion {
   private callbackFunctions: CallbackFunction[] = [];
   /** Functions converted although they may call back synchronously: their callers are flagged too. */
   private readonly syncApis = new WeakSet<PromisableApi>();
+  /** The promise calls that replaced callback calls: they pass no callback, whatever their length. */
+  private readonly promiseCalls = new WeakSet<AnyNode>();
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
@@ -107,14 +115,17 @@ export class FileConversion {
   /** Callback functions of other files that convert too (project mode), awaited here. */
   private registerExternalApis(): void {
     for (const external of this.ctx.options.externalApis ?? []) {
-      this.localApis.addExternal(external.callee, {
+      const api: PromisableApi = {
         module: 'local',
         name: external.callee,
         access: 'direct',
         result: external.valueCount > 1 ? { kind: 'array', count: external.valueCount } : { kind: 'value' },
         minNode: 0,
         returnsUndefined: true,
-      });
+      };
+      this.localApis.addExternal(external.callee, api);
+      // Its callers' continuations may now run later than they did (flagged at each call).
+      if (external.maySyncCallBack) this.syncApis.add(api);
     }
   }
 
@@ -142,6 +153,7 @@ export class FileConversion {
       ownCalleeLeft: (call) => this.ownCalleeLeft(call),
       callbackApiLeft: (ancestors, callback) => this.callbackApiLeft(ancestors, callback),
       asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc)),
+      packageCallee: (call) => this.packageCalleeVerdict(call),
     };
   }
 
@@ -183,7 +195,9 @@ export class FileConversion {
         }
         if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
-        this.visited.add(applyRewrite(plan, this.rewriteContext));
+        const promiseCall = applyRewrite(plan, this.rewriteContext);
+        this.visited.add(promiseCall);
+        this.promiseCalls.add(promiseCall);
         if (plan.host) this.makeHostAsync(plan.host, report);
         if (site.binding) this.touched.add(site.binding);
         this.changed = true;
@@ -236,6 +250,22 @@ export class FileConversion {
     return false;
   }
 
+  /** A call of another file's package function (cross-file mode): judged by its summary. */
+  private packageCalleeVerdict(call: AnyNode): PackageCalleeVerdict | undefined {
+    const callee = packageCalleeAt(this.ctx.options, call);
+    return callee && judgePackageCallee(callee, this.ctx.options.allow);
+  }
+
+  /**
+   * An unknown callee counts as calling back once, later, when the policy allows the assumption;
+   * a package function of another file, when its summary proves it (or proves nothing either way).
+   */
+  private takenAsUnknownCallee(call: AnyNode, unknownAllowed: boolean): boolean {
+    const verdict = this.packageCalleeVerdict(call);
+    if (verdict) return verdict.kind === 'proven' || (verdict.kind === 'unknown' && unknownAllowed);
+    return unknownAllowed;
+  }
+
   /** A call the type checker resolved (project mode): it is no unknown callee. */
   private isResolvedCall(call: AnyNode): boolean {
     const positions = this.ctx.options.resolvedCalls;
@@ -253,7 +283,7 @@ export class FileConversion {
       this.nodeApis = new Map();
       const unknownAllowed = this.ctx.options.allow.includes('timing/unknown-callee');
       for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings, undefined, (call) => this.isResolvedCall(call))) {
-        if (site.api && !site.refused && (site.module !== 'unknown' || unknownAllowed)) this.nodeApis.set(site.call, site.api);
+        if (site.api && !site.refused && (site.module !== 'unknown' || this.takenAsUnknownCallee(site.call, unknownAllowed))) this.nodeApis.set(site.call, site.api);
       }
     }
     // A trial inside a trial copies a copy: follow the copies back to the node first found.
@@ -371,9 +401,11 @@ export class FileConversion {
       const inline = last?.type === 'ArrowFunctionExpression' || last?.type === 'FunctionExpression';
       copy.body = j.blockStatement([inline ? j.expressionStatement(copy.body) : j.returnStatement(copy.body)]);
     }
+    // Optional arguments, default callbacks, once/dezalgo, try around a call: read out of the copy first.
+    const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings);
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
-    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync, new Set(loops.map((loop) => loop.loop)), {
+    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
       starts: new Set(joins.map((join) => join.start)),
       waits: new Set(joins.map((join) => join.wait)),
       guards: new Set(joins.flatMap((join) => (join.guard ? [join.guard] : []))),
@@ -420,7 +452,7 @@ export class FileConversion {
     this.changed = true;
     tidyConvertedFunction(copy);
     loops.forEach(dropTrailingContinue);
-    if (protocol.allowedSync) {
+    if (protocol.allowedSync && !idioms.callsDeferred) {
       report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
       this.syncApis.add(selfApi);
     }
@@ -429,6 +461,8 @@ export class FileConversion {
     // One finding per API: the calls inside it that only moved into promise jobs are named in it.
     const moved = findings.filter((finding) => finding.ruleId === 'timing/callback-moved-to-microtask' && finding.messageId === 'operationCallback');
     for (const finding of findings) if (!moved.includes(finding)) report(finding);
+    for (const binding of this.bindings) if (idioms.namesDropped.has(binding.local)) this.touched.add(binding);
+    for (const finding of idioms.findings) report({ ...finding, node: finding.node === copy || !finding.node?.loc ? positionOf(item) : finding.node });
     const operations = [...new Set(moved.map((finding) => `${finding.data?.api ?? ''}`))].map((api) => `\`${api}\``);
     report({
       ruleId: 'timing/callback-moved-to-microtask',
@@ -437,7 +471,7 @@ export class FileConversion {
       data: { name: item.name ?? 'This function', ...(operations.length > 0 && { operations: operations.join(', ') }) },
       applied: true,
     });
-    this.converted.push({ item, fn: copy, api: selfApi, arity: fn.params.length, callbackParam });
+    this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, optionalCallback: idioms.optionalCallback });
     return undefined;
   }
 
@@ -532,12 +566,14 @@ export class FileConversion {
     for (const converted of this.converted) {
       const { item, fn, arity } = converted;
       const use = item.name && !item.owner ? uses.get(item.name) : undefined;
-      const callsWithCallback = (use?.calls ?? []).filter((call) => call.arguments.length >= arity);
+      const calls = (use?.calls ?? []).filter((call) => !this.promiseCalls.has(call));
+      const callsWithCallback = calls.filter((call) => call.arguments.length >= arity);
+      if (converted.optionalCallback) reportCallsWithoutCallback(this.ctx.report, item.name ?? '', calls.filter((call) => call.arguments.length < arity));
       // Instances and objects travel: a method cannot know all its callers, so it stays dual.
       const visible = item.exported || !!use?.escapes || !!item.owner;
       const promiseOnly = this.ctx.options.api === 'promise' || (!!item.name && (this.ctx.options.promiseOnly ?? []).includes(item.name));
       const dual = callsWithCallback.length > 0 || (visible && !(promiseOnly && !item.owner));
-      if (dual) addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
+      if (dual) addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript, converted.prologue);
       this.ctx.convertedApis.push({
         name: item.name ?? '',
         ...(item.owner && { owner: item.owner.kind === 'class' ? item.owner.node.id?.name ?? '' : item.owner.name ?? '' }),

@@ -16,6 +16,7 @@ import { iifePlacement, placementFor, siblingStatements, type Placement } from '
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
 import type { CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
+import type { PackageCalleeVerdict } from './package-callees';
 import type { MessageData, MessageRef } from '../../types';
 
 export interface RewritePlan {
@@ -68,6 +69,8 @@ export interface PlanContext {
   callbackApiLeft?: (ancestors: AnyNode[], callback: AnyNode) => string | undefined;
   /** The function around a call statement that may become async to hold its awaits (async-hosts.ts). */
   asyncHost?: (statementPath: ASTPath<AnyNode>) => AsyncHost | undefined;
+  /** A call of a package function of another file (cross-file mode): what its summary proves. */
+  packageCallee?: (call: AnyNode) => PackageCalleeVerdict | undefined;
 }
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
@@ -218,8 +221,13 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.module === 'unknown') {
     const ownReason = context.ownCalleeLeft?.(site.call);
     if (ownReason) return skip(site, 'timing/callback-api-not-converted', 'ownFunctionLeft', { name: site.name, reason: ownReason });
-    if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
-    allowed.push({ ruleId: 'timing/unknown-callee', messageId: 'assumedOnceAsync', data: { name: site.name }, node: continuationOf(site) });
+    const verdict = context.packageCallee?.(site.call);
+    if (verdict?.kind === 'refuse') return skip(site, verdict.ruleId, verdict.messageId, verdict.data);
+    if (verdict?.kind === 'flag') allowed.push({ ruleId: verdict.ruleId, messageId: verdict.messageId, data: verdict.data, node: continuationOf(site) });
+    if (!verdict || verdict.kind === 'unknown') {
+      if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
+      allowed.push({ ruleId: 'timing/unknown-callee', messageId: 'assumedOnceAsync', data: { name: site.name }, node: continuationOf(site) });
+    }
   }
   if (!site.callback) {
     return skip(site, 'timing/callback-not-inline', 'callbackNotInline', { api: siteLabel(site) });
