@@ -171,6 +171,8 @@ export interface Summary {
   nodeFloor?: NodeFloorSummary;
   /** The package model of `awaitify scan`: each package's callback APIs and their protocols (src/analysis/). */
   packages?: PackageReport[];
+  /** Exported callback APIs whose contract changed (changed files only); see PublicChange. */
+  publicChanges?: PublicChange[];
   /** What cross-file conversion through the package model did (src/engine/cross-file.ts); absent with --no-cross-file and in project mode. */
   crossFile?: CrossFileSummary;
 }
@@ -297,6 +299,24 @@ export interface ConvertedApi {
   /** It kept a callback form (the dual API). */
   dual: boolean;
   line: number;
+  /** `fn.length` before and after the rewrite (parameters before the first default or rest). */
+  lengthBefore?: number;
+  lengthAfter?: number;
+}
+
+/**
+ * An exported callback API whose contract changed: what a maintainer puts in the changelog.
+ * `dual`: callers with a callback still work, and one without gets a promise; `promise`: the
+ * callback form is gone, it returns a promise.
+ */
+export interface PublicChange {
+  path: string;
+  name: string;
+  owner?: string;
+  line: number;
+  form: 'promise' | 'dual';
+  lengthBefore?: number;
+  lengthAfter?: number;
 }
 
 /** A dependency's callback function summarised from its source: calls back once, later, with this many values. */

@@ -1,6 +1,7 @@
 import { sumScanTotals } from '../timing/scan';
 import type { FileResult, Report, Summary } from '../types';
 import { summarizeNodeFloor } from './node-floor';
+import { summarizePublicChanges } from './public-changes';
 
 export function summarize(files: readonly FileResult[]): Summary {
   const summary: Summary = {
@@ -28,6 +29,8 @@ export function summarize(files: readonly FileResult[]): Summary {
   if (scan) summary.scan = scan;
   const nodeFloor = summarizeNodeFloor(files);
   if (nodeFloor) summary.nodeFloor = nodeFloor;
+  const publicChanges = summarizePublicChanges(files);
+  if (publicChanges) summary.publicChanges = publicChanges;
   return summary;
 }
 

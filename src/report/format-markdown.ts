@@ -1,3 +1,4 @@
+import { describePublicChange } from './public-changes';
 import type { FileResult, Report } from '../types';
 import { createFileDiff } from './diff';
 import { describeFileError, formatLocation } from './file-error';
@@ -82,6 +83,19 @@ function summarySection(report: Report): string[] {
   if (s.project) lines.push('', ...describeProjectMode(s.project).map(escapeHtml));
   if (s.nodeFloor) lines.push('', escapeHtml(describeNodeFloor(s.nodeFloor)));
   return lines;
+}
+
+/** A section a maintainer pastes into the changelog: the exported APIs whose contract changed, and the Node floor. */
+function publicChangesSection(report: Report): string[] {
+  const changes = report.summary.publicChanges ?? [];
+  if (changes.length === 0) return [];
+  const floor = report.summary.nodeFloor;
+  return [
+    '## Public changes',
+    '',
+    ...changes.map((change) => `- ${escapeHtml(describePublicChange(change))}`),
+    ...(floor ? [`- Requires Node >= ${floor.major} (${escapeHtml(floor.feature)}).`] : []),
+  ];
 }
 
 /** The package model's callback APIs, in words, as far as the comment has room. */
@@ -211,6 +225,8 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
   const reserve = 400;
 
   out.tryAdd(`# awaitify ${report.summary.scan ? 'scan' : 'report'}\n\n${summarySection(report).join('\n')}\n\n`);
+  const publicChanges = publicChangesSection(report);
+  if (publicChanges.length > 0) out.tryAdd(`${publicChanges.join('\n')}\n\n`, reserve);
   const scan = scanSection(report);
   if (scan.length > 0) out.tryAdd(`${scan.join('\n')}\n\n`, reserve);
   addTable(out, '### Callback code by file', ['File', 'Spots', 'Convert', 'Need a person', 'Pyramids', 'Deepest', 'Timer chains'], report.files.flatMap(scanFileRows), 'file', reserve * 3);

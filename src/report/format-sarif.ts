@@ -78,7 +78,9 @@ export function formatSarif(report: Report): string {
         invocations: [{ executionSuccessful: report.summary.failed === 0, toolExecutionNotifications: notifications }],
         results,
         columnKind: 'utf16CodeUnits',
-        ...(floor && { properties: { nodeFloor: floor } }),
+        ...((floor || report.summary.publicChanges) && {
+          properties: { ...(floor && { nodeFloor: floor }), ...(report.summary.publicChanges && { publicChanges: report.summary.publicChanges }) },
+        }),
       },
     ],
   };

@@ -1,3 +1,4 @@
+import { describePublicChange } from './public-changes';
 import { describeNodeFloor } from './node-floor';
 import { codeFrameColumns } from '@babel/code-frame';
 import type { CrossFileSummary, FileResult, Finding, Report } from '../types';
@@ -109,6 +110,7 @@ function formatSummaryLines(report: Report): string[] {
     ...(summary.project ? describeProjectMode(summary.project) : []),
     ...(summary.crossFile ? describeCrossFile(summary.crossFile) : []),
     ...(summary.nodeFloor ? [describeNodeFloor(summary.nodeFloor)] : []),
+    ...(summary.publicChanges ? ['Public changes (exported callback APIs):', ...summary.publicChanges.map((change) => `  ${describePublicChange(change)}`)] : []),
     ...describeFindings(report),
   ];
 }

@@ -23,6 +23,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     sourceSummaryCallback: '{{api}} ({{entry}}, summarised from its source in node_modules: calls back once, later): the callback body now runs as a promise job once the operation completes.',
     knownPackageCallback: "{{api}} ({{entry}}, known from awaitify's ecosystem table): the callback body now runs as a promise job once the operation completes.",
     functionNowAsync: '{{name}} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught.',
+    functionNowAsyncAwaiting: '{{name}} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught. Inside it, the code after {{operations}} now runs as a promise job once the operation completes.',
     timerCallback: '{{timer}}: the callback body now runs as a promise job right after the {{what}} fires, before the next timer or immediate runs.',
     retryLoop: 'Retry of `{{name}}` became a loop: each later attempt runs as a promise job right after its timer fires.',
   },
@@ -68,6 +69,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   'timing/return-value-now-promise': {
     returnsValue: 'The function returns a value; as an async function it would return a promise instead.',
     retryNowAsync: '`{{name}}` is now async and returns a promise; every call in this file drops its value.',
+    hostNowAsync: '`{{name}}` becomes an async function to await the call it holds (no async IIFE inside it); it returns a promise where it returned undefined, and every call of it drops its value.',
     retryExported: '`{{name}}` is exported; as an async function it would return a promise to its callers.',
     retryValueUsed: '`{{name}}` is used other than in calls whose value is dropped; as an async function it would return a promise.',
     noCallbackNowPromise: '`{{callback}}` was optional: a call of {{name}} without it {{before}}; it now returns a promise, which rejects on error (an unhandled rejection where the caller drops it).',
@@ -103,6 +105,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   'timing/callback-api-not-converted': {
     errorPassedToOuterCallback: 'The error is passed to `{{callback}}`, a callback of the enclosing function: that function is a callback API, converted as a whole or not at all.',
     ownFunctionLeft: '{{name}} {{reason}}, so this call keeps its callback.',
+    callsOuterCallback: 'The callback calls `{{callback}}`, the callback of an enclosing function that stays callback-style (see the finding on that function): the call is left with it, not turned into an async IIFE inside it.',
   },
   'timing/callback-uses-this': {
     callbackUsesThis: 'The function callback uses `this` or `arguments`; moving its body would change what they mean.',

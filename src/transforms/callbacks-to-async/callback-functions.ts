@@ -20,6 +20,8 @@ export interface CallbackFunction {
   topStatement?: AnyNode;
   /** For a method: the class it belongs to, or the name of the object literal that holds it. */
   owner?: { kind: 'class'; node: AnyNode } | { kind: 'object'; name?: string };
+  /** A function declared in the body of a module-level function: its name is bound there, not in the module. */
+  nested?: boolean;
 }
 
 function isModuleExportsTarget(node: AnyNode): boolean {
@@ -111,6 +113,7 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
       add(exported
         ? candidate(declaration, statement, 'declaration', declaration.id?.name, true, route)
         : candidate(declaration, program.body, index, declaration.id?.name, false, route));
+      nestedFunctions(declaration, route).forEach(add);
     } else if (declaration.type === 'ClassDeclaration') {
       declaration.body.body.forEach((member: AnyNode, i: number) => {
         if (member.type !== 'ClassMethod' || member.key.type !== 'Identifier') return;
@@ -122,6 +125,7 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
         const declaratorRoute = [...route, 'declarations', i, 'init'];
         if (declarator.init?.type === 'ObjectExpression') objectMethods(declarator.init, declaratorRoute, declarator.id.name, exported).forEach(add);
         else add(candidate(declarator.init, declarator, 'init', declarator.id.name, exported, declaratorRoute));
+        if (declarator.init && isFunctionNode(declarator.init)) nestedFunctions(declarator.init, declaratorRoute).forEach(add);
       });
     } else if (declaration.type === 'ExpressionStatement' && declaration.expression.type === 'AssignmentExpression') {
       const assignment = declaration.expression;
@@ -129,7 +133,23 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
       const assignmentRoute = [...route, 'expression', 'right'];
       if (assignment.right.type === 'ObjectExpression') objectMethods(assignment.right, assignmentRoute, undefined, true).forEach(add);
       else add(candidate(assignment.right, assignment, 'right', undefined, true, assignmentRoute));
+      if (isFunctionNode(assignment.right)) nestedFunctions(assignment.right, assignmentRoute).forEach(add);
     }
+  });
+  return found;
+}
+
+/**
+ * Function declarations in the body of a module-level function (closures such as ncp's
+ * `getStats` or `rmFile`): callers in that body reach them by name.
+ */
+function nestedFunctions(outer: AnyNode, route: Array<string | number>): CallbackFunction[] {
+  if (outer.body?.type !== 'BlockStatement') return [];
+  const found: CallbackFunction[] = [];
+  outer.body.body.forEach((statement: AnyNode, i: number) => {
+    if (statement.type !== 'FunctionDeclaration') return;
+    const item = candidate(statement, outer.body.body, i, statement.id?.name, false, [...route, 'body', 'body', i]);
+    if (item) found.push({ ...item, nested: true });
   });
   return found;
 }
@@ -145,9 +165,32 @@ export function positionOf(item: CallbackFunction): AnyNode {
 
 /** The item's route with its statement's index as it is now (statements before it may have moved). */
 export function liveRoute(program: AnyNode, item: CallbackFunction): Array<string | number> {
+  if (item.nested) return routeTo(program, item.fn) ?? item.route;
   if (!item.topStatement || item.route[0] !== 'body') return item.route;
   const index = program.body.indexOf(item.topStatement);
   return index === -1 ? item.route : ['body', index, ...item.route.slice(2)];
+}
+
+/** Keys from the program down to `target`, found by identity; undefined when it is not in the tree. */
+export function routeTo(program: AnyNode, target: AnyNode): Array<string | number> | undefined {
+  const search = (node: AnyNode, route: Array<string | number>): Array<string | number> | undefined => {
+    if (node === target) return route;
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'comments' || key === 'tokens' || key === 'original') continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const found = value[i] && typeof value[i].type === 'string' ? search(value[i], [...route, key, i]) : undefined;
+          if (found) return found;
+        }
+      } else if (value && typeof value.type === 'string') {
+        const found = search(value, [...route, key]);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return search(program, []);
 }
 
 /** Keys from the program down to a path, as `root.get('program', ...route)` wants them. */

@@ -1,11 +1,11 @@
 import type { FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { calleeText, collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
+import { calleeText, collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
 import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
-import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, usesByName, type CallbackFunction } from './callback-functions';
+import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, routeTo, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type Report } from './report-plan';
 import { checkCallbackProtocol } from './callback-protocol';
 import { callsBackLater, findCallSites, isPathCurrent, type CallSite, type CalleeKnowledge } from './detect';
@@ -14,6 +14,7 @@ import { continuationOf, planCallSite, siteLabel, type PlanContext, type Rewrite
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
+import { findAsyncHost, type AsyncHost } from './async-hosts';
 import { LocalApis } from './local-apis';
 import { flushHelpers, fromCallbackHelper, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
 import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './async-library';
@@ -166,6 +167,8 @@ export class FileConversion {
       allow,
       callsBackLater: (call) => callsBackLater(call, this.bindings, this.knowledge()),
       ownCalleeLeft: (call) => this.ownCalleeLeft(call),
+      callbackApiLeft: (ancestors, callback) => this.callbackApiLeft(ancestors, callback),
+      asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc)),
       packageCallee: (call) => this.packageCalleeVerdict(call),
     };
   }
@@ -176,7 +179,7 @@ export class FileConversion {
     for (;;) {
       // Searching from the function's own path keeps scopes right and skips the rest of the file.
       const scope = within ? this.ctx.j(this.ctx.root.get('program', ...within)) : this.ctx.root;
-      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call) || this.isResolvedCall(call), this.knowledge());
+      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.wasVisited(call) || this.isResolvedCall(call), this.knowledge());
       let stale = false;
       for (const site of sites) {
         // A rewrite moves code: sites it moved are found again on the next pass.
@@ -211,6 +214,7 @@ export class FileConversion {
         const promiseCall = applyRewrite(plan, this.rewriteContext);
         this.visited.add(promiseCall);
         this.promiseCalls.add(promiseCall);
+        if (plan.host) this.makeHostAsync(plan.host, report);
         if (site.binding) this.touched.add(site.binding);
         this.changed = true;
         count++;
@@ -243,6 +247,27 @@ export class FileConversion {
       }
     }
     return undefined;
+  }
+
+  /** The callback name of an enclosing callback function left callback-style that `callback` calls. */
+  private callbackApiLeft(ancestors: AnyNode[], callback: AnyNode): string | undefined {
+    for (const [item] of this.unconverted) {
+      if (ancestors.includes(item.fn) && callsName(callback, item.callbackName)) return item.callbackName;
+    }
+    return undefined;
+  }
+
+  /** The function that holds the awaits becomes async; its callers drop its value (now a promise). */
+  private makeHostAsync(host: AsyncHost, report: Report): void {
+    host.fn.async = true;
+    this.ctx.ownAsyncFunctions.add(host.fn);
+    report({ ruleId: 'timing/return-value-now-promise', messageId: 'hostNowAsync', data: { name: host.name }, node: host.fn, applied: true });
+  }
+
+  /** Handled already: this call, or the call it was copied from (a nested function inside its enclosing function's trial copy). */
+  private wasVisited(call: AnyNode): boolean {
+    for (let node: AnyNode = call; node; node = this.copiedFrom.get(node)) if (this.visited.has(node)) return true;
+    return false;
   }
 
   /** A call of another file's package function (cross-file mode): judged by its summary. */
@@ -323,13 +348,59 @@ export class FileConversion {
       this.ctx.report({ ruleId: 'timing/error-not-first-parameter', messageId: 'neverCalledWithError', data: { callback: name, name: fn.id?.name ?? 'the function' }, node: fn, applied: false });
     }
     for (const [item, failure] of pending) this.unconverted.set(item, failure.ruleId);
+    this.followNestedCopies();
     for (const failure of pending.values()) {
       this.ctx.report({ ruleId: failure.ruleId, messageId: failure.messageId, data: failure.data, node: failure.node, applied: false });
     }
   }
 
+  /** Nested functions whose enclosing function converted after them now live in its copy: follow them there. */
+  private followNestedCopies(): void {
+    for (const item of this.unconverted.keys()) if (item.nested) this.relocate(item);
+    for (const converted of this.converted) {
+      if (!converted.item.nested) continue;
+      const live = this.liveCopyOf(converted.fn);
+      if (!live) continue;
+      converted.fn = live;
+      this.ctx.ownAsyncFunctions.add(live);
+    }
+  }
+
+  /**
+   * A nested function whose enclosing function converted lives on as part of that function's
+   * copy: points `item` at the copy in the tree (found through copiedFrom). False when none is.
+   */
+  private relocate(item: CallbackFunction): boolean {
+    const live = this.liveCopyOf(item.fn);
+    if (!live) return false;
+    if (live === item.fn) return true;
+    const route = routeTo(this.program, live)!;
+    const holder = route.slice(0, -1).reduce((node: AnyNode, key) => node[key], this.program);
+    const key = route[route.length - 1];
+    Object.assign(item, { fn: live, holder: Array.isArray(holder) ? holder : holder, key });
+    return true;
+  }
+
+  /** The node in the tree now that is `node` or a copy of it (or of a copy of it). */
+  private liveCopyOf(node: AnyNode): AnyNode | undefined {
+    if (routeTo(this.program, node)) return node;
+    let found: AnyNode | undefined;
+    walk(this.program, (candidate) => {
+      if (found) return false;
+      for (let from = this.copiedFrom.get(candidate); from; from = this.copiedFrom.get(from)) {
+        if (from === node) {
+          found = candidate;
+          return false;
+        }
+      }
+      return true;
+    });
+    return found;
+  }
+
   /** Tries one function on a copy; keeps the copy only when every callback call became a return or throw of it. */
   private tryConvertFunction(item: CallbackFunction, report: Report = this.ctx.report): Refusal | undefined {
+    if (item.nested && !this.relocate(item)) return { ruleId: 'timing/error-handling-unclear', messageId: 'callNotRewritten', data: { callback: item.callbackName }, node: item.fn };
     const j = this.ctx.j;
     const { fn, callbackName } = item;
     if (fn.type !== 'ArrowFunctionExpression' && some(fn.body, (node, parent) => node.type === 'Identifier' && node.name === 'arguments' && isReferenceIdentifier(node, parent), { skipNonArrowFunctions: true })) {
@@ -413,14 +484,17 @@ export class FileConversion {
     }
     if (protocol.emptyLoop) report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
     this.reportJoins(joins, fn, report);
-    for (const finding of findings) report(finding);
+    // One finding per API: the calls inside it that only moved into promise jobs are named in it.
+    const moved = findings.filter((finding) => finding.ruleId === 'timing/callback-moved-to-microtask' && finding.messageId === 'operationCallback');
+    for (const finding of findings) if (!moved.includes(finding)) report(finding);
     for (const binding of this.bindings) if (idioms.namesDropped.has(binding.local)) this.touched.add(binding);
     for (const finding of idioms.findings) report({ ...finding, node: finding.node === copy || !finding.node?.loc ? positionOf(item) : finding.node });
+    const operations = [...new Set(moved.map((finding) => `${finding.data?.api ?? ''}`))].map((api) => `\`${api}\``);
     report({
       ruleId: 'timing/callback-moved-to-microtask',
       node: positionOf(item),
-      messageId: 'functionNowAsync',
-      data: { name: item.name ?? 'This function' },
+      messageId: operations.length > 0 ? 'functionNowAsyncAwaiting' : 'functionNowAsync',
+      data: { name: item.name ?? 'This function', ...(operations.length > 0 && { operations: operations.join(', ') }) },
       applied: true,
     });
     this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, optionalCallback: idioms.optionalCallback });
@@ -492,6 +566,7 @@ export class FileConversion {
   /** Makes the function's callers in this file awaitable; returns how to take that back. */
   private registerLocalApi(item: CallbackFunction, api: PromisableApi): () => void {
     if (!item.name) return () => {};
+    if (item.nested) return this.localApis.addNestedFunction(item.name, item.fn.loc, api);
     if (!item.owner) return this.localApis.addFunction(item.name, api);
     if (item.owner.kind === 'class') return this.localApis.addClassMethod(item.owner.node, item.name, api);
     if (item.owner.name) return this.localApis.addObjectMethod(item.owner.name, item.name, api);
@@ -515,16 +590,19 @@ export class FileConversion {
       const visible = item.exported || !!use?.escapes || !!item.owner;
       const promiseOnly = this.ctx.options.api === 'promise' || (!!item.name && (this.ctx.options.promiseOnly ?? []).includes(item.name));
       const dual = callsWithCallback.length > 0 || (visible && !(promiseOnly && !item.owner));
+      if (dual) addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript, converted.prologue);
       this.ctx.convertedApis.push({
         name: item.name ?? '',
         ...(item.owner && { owner: item.owner.kind === 'class' ? item.owner.node.id?.name ?? '' : item.owner.name ?? '' }),
-        exported: item.exported || !!use?.escapes,
+        // A closure that escapes its enclosing function is not part of the module's interface.
+        exported: item.exported || (!item.nested && !!use?.escapes),
         valueCount: converted.api.result.kind === 'array' ? converted.api.result.count : countSuccessValues(item.fn, item.callbackName),
         dual,
         line: positionOf(item).loc?.start.line ?? 1,
+        lengthBefore: functionLength(item.fn),
+        lengthAfter: functionLength(fn),
       });
       if (!dual) continue;
-      addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript, converted.prologue);
       for (const call of callsWithCallback) {
         this.ctx.report({
           ruleId: 'timing/extra-microtask-ticks',
@@ -536,6 +614,12 @@ export class FileConversion {
       }
     }
   }
+}
+
+/** What `fn.length` says: the parameters before the first one with a default or a rest. */
+function functionLength(fn: AnyNode): number {
+  const index = fn.params.findIndex((param: AnyNode) => param.type === 'AssignmentPattern' || param.type === 'RestElement');
+  return index === -1 ? fn.params.length : index;
 }
 
 /**
@@ -552,6 +636,12 @@ function isDualApi(item: CallbackFunction): boolean {
   if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !call.callee.name.startsWith(settleCallbackHelper.baseName)) return false;
   const last = call.arguments[call.arguments.length - 1];
   return last?.type === 'Identifier' && last.name === item.callbackName;
+}
+
+/** Does the inline callback call or hand on `name` (not a parameter of its own of that name)? */
+function callsName(callback: AnyNode, name: string): boolean {
+  if (callback.params.some((param: AnyNode) => isIdentifierNamed(param, name))) return false;
+  return referencesName(callback.body, name);
 }
 
 /**

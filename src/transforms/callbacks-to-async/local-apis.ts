@@ -13,9 +13,22 @@ export class LocalApis {
   private readonly classMethods = new Map<string, Array<{ classNode: AnyNode; api: PromisableApi }>>();
   /** Functions of other files, by the callee as written here (`this.store.load`). */
   private readonly external = new Map<string, PromisableApi>();
+  /** Functions declared inside a function, by name: the declaration's location tells them apart (trial copies share it). */
+  private readonly nested = new Map<string, Array<{ loc: unknown; api: PromisableApi }>>();
 
   get size(): number {
-    return this.functions.size + this.objectMethods.size + this.classMethods.size + this.external.size;
+    return this.functions.size + this.objectMethods.size + this.classMethods.size + this.external.size + this.nested.size;
+  }
+
+  addNestedFunction(name: string, loc: unknown, api: PromisableApi): () => void {
+    const list = this.nested.get(name) ?? [];
+    const entry = { loc, api };
+    list.push(entry);
+    this.nested.set(name, list);
+    return () => {
+      list.splice(list.indexOf(entry), 1);
+      if (list.length === 0) this.nested.delete(name);
+    };
   }
 
   addExternal(callee: string, api: PromisableApi): void {
@@ -52,7 +65,7 @@ export class LocalApis {
   resolveCallee(callee: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
     const external = this.external.size > 0 ? this.external.get(calleeText(callee)) : undefined;
     if (external) return external;
-    if (callee.type === 'Identifier') return this.functions.get(callee.name);
+    if (callee.type === 'Identifier') return this.functions.get(callee.name) ?? this.nested.get(callee.name)?.[0]?.api;
     if (!this.mayMatch(callee)) return undefined;
     if (callee.object.type === 'Identifier') return this.objectMethods.get(`${callee.object.name}.${callee.property.name}`);
     return classNode ? this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api : undefined;
@@ -61,7 +74,7 @@ export class LocalApis {
   /** A cheap test on the callee's shape alone, before any path is built. */
   mayMatch(callee: AnyNode): boolean {
     if (this.external.size > 0 && this.external.has(calleeText(callee))) return true;
-    if (callee.type === 'Identifier') return this.functions.has(callee.name);
+    if (callee.type === 'Identifier') return this.functions.has(callee.name) || this.nested.has(callee.name);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
     if (callee.object.type === 'ThisExpression') return this.classMethods.has(callee.property.name);
     return callee.object.type === 'Identifier' && this.objectMethods.has(`${callee.object.name}.${callee.property.name}`);
@@ -81,7 +94,8 @@ export class LocalApis {
     }
     if (callee.type === 'Identifier') {
       const api = this.functions.get(callee.name);
-      return api && isModuleLevel(path, callee.name) ? api : undefined;
+      if (api && isModuleLevel(path, callee.name)) return api;
+      return this.nestedDeclaration(path, callee.name);
     }
     if (!this.mayMatch(callee)) return undefined;
     if (callee.object.type === 'Identifier') {
@@ -91,6 +105,18 @@ export class LocalApis {
     // `this` means the class only in its own methods, not inside a nested function.
     const classNode = enclosingClassOfThis(path);
     return this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api;
+  }
+
+  /** The nested function `name` means at `path`, when its binding there is one of those declarations. */
+  private nestedDeclaration(path: ASTPath<AnyNode>, name: string): PromisableApi | undefined {
+    const list = this.nested.get(name);
+    if (!list) return undefined;
+    const scope = path.scope?.lookup(name);
+    const declarations: AnyNode[] = scope?.getBindings()[name] ?? [];
+    if (declarations.length !== 1) return undefined;
+    const declaration = declarations[0].parentPath?.value;
+    if (declaration?.type !== 'FunctionDeclaration') return undefined;
+    return list.find((entry) => entry.loc === declaration.loc)?.api;
   }
 }
 

@@ -11,6 +11,7 @@ import {
   walk,
   type AnyNode,
 } from '../shared/ast';
+import type { AsyncHost } from './async-hosts';
 import { iifePlacement, placementFor, siblingStatements, type Placement } from '../shared/async-placement';
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
 import type { CallSite } from './detect';
@@ -28,6 +29,8 @@ export interface RewritePlan {
   reassigned: boolean;
   /** Refusals the user lifted with --allow: converted anyway, still reported. */
   allowed: Array<{ ruleId: string; messageId: string; data?: MessageData; node: AnyNode }>;
+  /** The enclosing function that becomes async to hold the awaits, instead of an async IIFE. */
+  host?: AsyncHost;
 }
 
 export interface SkipPlan extends MessageRef {
@@ -58,6 +61,14 @@ export interface PlanContext {
   ownCalleeLeft?: (call: AnyNode) => string | undefined;
   /** Does this call run its inline callback later (a Node callback API)? See callsBackLater. */
   callsBackLater?: (call: AnyNode) => boolean;
+  /**
+   * The callback parameter of an enclosing callback function of this file that stays
+   * callback-style, when `callback` calls it: the call belongs to that API, converted as a
+   * whole or not at all (an async IIFE inside it would be half a conversion).
+   */
+  callbackApiLeft?: (ancestors: AnyNode[], callback: AnyNode) => string | undefined;
+  /** The function around a call statement that may become async to hold its awaits (async-hosts.ts). */
+  asyncHost?: (statementPath: ASTPath<AnyNode>) => AsyncHost | undefined;
   /** A call of a package function of another file (cross-file mode): what its summary proves. */
   packageCallee?: (call: AnyNode) => PackageCalleeVerdict | undefined;
 }
@@ -238,6 +249,8 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   const ancestors = ancestorsOf(site.path);
   const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors));
   if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.messageId, shapeResult.data);
+  const outerCallback = context.callbackApiLeft?.(ancestors, site.callback);
+  if (outerCallback) return skip(site, 'timing/callback-api-not-converted', 'callsOuterCallback', { callback: outerCallback });
   const shape = shapeResult.shape;
   const misfit = valuesFit(api, shape);
   if (misfit) return skip(site, 'timing/error-handling-unclear', misfit.messageId, misfit.data);
@@ -245,6 +258,9 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   let placement: Placement = isArrowBody
     ? { kind: 'arrow-body', arrow: parentPath.value }
     : placementFor(parentPath, context.ownAsyncFunctions);
+  // The function around it becomes async itself, where that is the same program (async-hosts.ts).
+  let host = placement.kind === 'iife' ? context.asyncHost?.(parentPath) : undefined;
+  if (host) placement = host.placement;
   // A name clash with the code around goes away in a scope of its own.
   // A `var` in the moved body would belong to the whole enclosing function: keep it in a scope of its own.
   if (findNameConflict(shape, site, placement) || varNames(shape.success).length > 0) placement = iifePlacement(placement);
@@ -259,5 +275,6 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
     // Flagged over the whole call (and a called function that holds the nextTick): any tick or promise job there may change places.
     for (const node of nextTickFlagNodes(program, site.call)) allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInBodyAllowed', node });
   }
-  return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape), allowed };
+  if (placement.kind !== 'inline') host = undefined;
+  return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape), allowed, ...(host && { host }) };
 }
