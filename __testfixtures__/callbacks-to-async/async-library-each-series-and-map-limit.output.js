@@ -38,5 +38,4 @@ async function mapLimit(items, limit, fn) {
 
   console.log('mapLimit sizes:', sizes);
 })();
-
 console.log('after eachSeries call');

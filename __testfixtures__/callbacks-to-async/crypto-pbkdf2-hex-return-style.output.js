@@ -17,7 +17,6 @@ const pbkdf2Async = promisify(pbkdf2);
     console.error('pbkdf2 failed', err.code);
     return;
   }
-
   console.log('pbkdf2:', key.toString('hex'));
 })();
 

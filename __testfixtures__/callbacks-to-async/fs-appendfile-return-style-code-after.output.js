@@ -11,7 +11,6 @@ const fsp = require('fs/promises');
     console.error('append failed', err.code);
     return;
   }
-
   const lines = fs.readFileSync('logs/app.log', 'utf8').trim().split('\n');
   console.log('log now has', lines.length, 'lines; last:', lines[lines.length - 1]);
 })();

@@ -10,7 +10,6 @@ const fsp = require('fs/promises');
     console.error('rename failed', err.code);
     return;
   }
-
   console.log('renamed.txt exists:', fs.existsSync('renamed.txt'));
   console.log('other.txt exists:', fs.existsSync('other.txt'));
 })();

@@ -27,7 +27,6 @@ async function readAll(files) {
     }
     lengths[i] = text.length;
   }));
-
   console.log('started', files.length, 'reads');
   await joined;
   return lengths;

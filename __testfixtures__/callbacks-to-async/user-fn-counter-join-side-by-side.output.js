@@ -13,7 +13,6 @@ async function readBoth(a, b) {
     const text = await fsp.readFile(b, 'utf8');
     out.second = text.length;
   })()]);
-
   console.log('both reads started');
   await joined;
   return out;

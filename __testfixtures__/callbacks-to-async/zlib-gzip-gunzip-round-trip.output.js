@@ -1,7 +1,6 @@
 // Checks: zlib.gzip then zlib.gunzip (util.promisify targets) in a 3-level pyramid with
 // readFile, throw style, and markers in the innermost success path.
 const zlib = require('zlib');
-
 const fsp = require('fs/promises');
 
 const {

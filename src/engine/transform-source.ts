@@ -7,6 +7,7 @@ import { compareFindings, toFinding } from './findings';
 import { FileAnalysis } from '../timing/scan';
 import { asyncAwaitRequirement, highestRequirement, resolveAllow, resolveTargetNode } from './policy';
 import { printRoot } from './print';
+import { restoreFileStyle } from './restore-style';
 import { joinSource, splitSource } from './source-text';
 import { applySuppressions, findSkipLines, findSuppressions } from './suppressions';
 
@@ -105,7 +106,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
   });
   if (kept.fallback) return finish({ path, status: 'skipped', source, reason: kept.fallback });
   if (!changed) return finish({ path, status: 'unchanged', source });
-  const printed = printRoot(root, frame);
+  const printed = restoreFileStyle(frame.body, printRoot(root, frame), parser);
   try {
     createParser(parserName, { tokens: false }).parse(printed);
   } catch (error) {
