@@ -22,7 +22,7 @@ const client = {
 (async () => {
   const [rows, info] = await fromCallback((done) => client.query('select 1', done));
   console.log('rows:', rows, 'count:', info.count);
-  const failPromise = fromCallback((done2) => client.fail(done2));
+  const failPromise = fromCallback((done) => client.fail(done));
   console.log('after fail call');
 
   try {

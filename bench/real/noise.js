@@ -143,11 +143,17 @@ function awaitsOutsideNestedFunctions(body) {
   return found;
 }
 
-/** `(async () => { … })()` whose body awaits nothing: the function need not be async, nor an IIFE. */
+/**
+ * `(async () => { … })()` standing as a statement (its promise dropped, `void` or not) whose
+ * body awaits nothing: it need not be async, nor an IIFE. One whose promise is awaited or
+ * returned keeps the timing of an async function and does not count.
+ */
 function iifesWithoutAwait(file) {
   return countNodes(
     file.ast,
-    (node) =>
+    (node, parent) =>
+      parent !== null &&
+      (parent.type === 'ExpressionStatement' || (parent.type === 'UnaryExpression' && parent.operator === 'void')) &&
       node.type === 'CallExpression' &&
       (node.callee.type === 'ArrowFunctionExpression' || node.callee.type === 'FunctionExpression') &&
       node.callee.async &&
@@ -223,7 +229,7 @@ const NOISE = [
   {
     id: 'iifesWithoutAwait',
     header: 'IIFEs w/o await',
-    doc: 'async IIFEs whose body awaits nothing (outside nested functions) that the output adds',
+    doc: 'async IIFEs standing as a statement (their promise dropped, `void` or not) whose body awaits nothing outside nested functions, more than in the input; one whose promise is awaited or returned keeps an async function\'s timing and does not count',
     file: increase(iifesWithoutAwait),
   },
 ];

@@ -242,6 +242,7 @@ function separateGluedStatements(text: string, parser: SourceParser): string {
   for (const { list } of statementEnds(ast, text)) {
     for (const statement of list.slice(0, -1)) {
       if (statement.loc.start.line === statement.loc.end.line || !/^[^\s;,)]/.test(text.slice(statement.end, statement.end + 1))) continue;
+      if (/\n\s*;$/.test(text.slice(statement.start, statement.end))) continue; // `;[a].map(…)`: the guard of the next line
       const lineStart = text.lastIndexOf('\n', statement.start - 1) + 1;
       const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
       edits.push({ start: statement.end, end: statement.end, text: `${text.includes('\r\n') ? '\r\n' : '\n'}${indent}` });

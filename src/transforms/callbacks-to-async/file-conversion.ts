@@ -1,6 +1,6 @@
 import type { FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { collectReferencedNames, isReferenceIdentifier, referencesName, some, uniqueName, type AnyNode } from '../shared/ast';
+import { collectReferencedNames, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -96,7 +96,8 @@ export class FileConversion {
     }
     if (site.module === 'unknown') {
       const helper = useHelper(j, this.program, fromCallbackHelper, this.takenNames, this.rewriteContext.typescript);
-      const done = uniqueName('done', this.takenNames);
+      // The arrow's own scope holds the name: it only has to differ from what the call reads.
+      const done = scopedName(['done', 'callback', 'cb', 'next', 'resume'], [site.call.callee, ...args]) ?? uniqueName('done', this.takenNames);
       const start = j.arrowFunctionExpression([j.identifier(done)], j.callExpression(site.call.callee, [...args, j.identifier(done)]));
       return j.callExpression(j.identifier(helper), [start]);
     }
