@@ -1,7 +1,6 @@
 // Checks: fs.appendFile on logs/app.log with the return style and code after the call, then
 // the file read back in the success path to show the append happened once.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 (async () => {

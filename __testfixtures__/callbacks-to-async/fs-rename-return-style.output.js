@@ -1,6 +1,5 @@
 // Checks: fs.rename with the return style inside a callback that also logs after the if.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 (async () => {

@@ -1,7 +1,6 @@
 // Checks: an ES module whose timer callbacks are const arrow functions declared before use,
 // with a core-module import that makes it Node code (`node:` prefix kept).
 import { basename } from 'node:path';
-
 import { setTimeout } from 'node:timers/promises';
 
 const log = (message) => console.log(message);

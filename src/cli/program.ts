@@ -75,6 +75,7 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
     project: options.project,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     onFile: progress.update,
+    helpersPath: options.helpersPath,
   }).finally(() => progress.finish());
 
   if (options.prettier) report = await formatChangedWithPrettier(report);

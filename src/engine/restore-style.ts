@@ -21,7 +21,7 @@ export function restoreFileStyle(original: string, printed: string, parser: Sour
     return printed;
   }
   const expected = fingerprint(after.ast);
-  let text = applyEdits(printed, [...lineEdits(before, after), ...blankLineEdits(before, after), ...lostCommentEdits(before, after)]);
+  let text = applyEdits(printed, [...lineEdits(before, after), ...blankLineEdits(before, after), ...lostCommentEdits(before, after), ...importBlockEdits(before, after)]);
   text = separateGluedStatements(text, parser);
   if (isSemicolonFree(before)) text = dropSemicolons(text, parser);
   if (text === printed) return printed;
@@ -223,6 +223,27 @@ function lostCommentEdits(before: ParsedText, after: ParsedText): Edit[] {
     const { end } = lineContent(after, line);
     if ((after.commentsByLine.get(line) ?? '') !== '') continue;
     edits.push({ start: end, end, text: ` ${texts.join(' ')}` });
+  }
+  return edits;
+}
+
+const isRequireCall = (node: any): boolean => node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require';
+const isImportLike = (statement: any): boolean =>
+  statement.type === 'ImportDeclaration' || (statement.type === 'VariableDeclaration' && statement.declarations.every((declarator: any) => isRequireCall(declarator.init)));
+
+/** A require or import awaitify adds joins the file's block of them: no blank line between them, as a person adds a line to the list. */
+function importBlockEdits(before: ParsedText, after: ParsedText): Edit[] {
+  const matched = matchTokens(before, after);
+  const isNew = (statement: any): boolean =>
+    !after.tokens.some((token, index) => token.start >= statement.start && token.end <= statement.end && matched.has(index));
+  const body: any[] = after.ast.program.body;
+  const edits: Edit[] = [];
+  for (let i = 1; i < body.length; i++) {
+    const [previous, statement] = [body[i - 1], body[i]];
+    if (!isImportLike(previous) || !isImportLike(statement) || (!isNew(previous) && !isNew(statement))) continue;
+    if ((statement.leadingComments ?? []).length > 0 || (previous.trailingComments ?? []).length > 0) continue;
+    const breaks = lineBreaks(after.text, previous.end, statement.start);
+    if (breaks && breaks.count > 1) edits.push({ start: breaks.start, end: breaks.end, text: after.text.slice(breaks.start, breaks.end).includes('\r\n') ? '\r\n' : '\n' });
   }
   return edits;
 }

@@ -16,6 +16,7 @@ import { getTransform, transforms } from '../transforms';
 import type { FileResult, Report, RunOptions, TransformSourceOptions } from '../types';
 import { defaultExtensions } from './parse';
 import { transformSource } from './transform-source';
+import { helperModuleOf, helperModuleResults, type HelperModule } from './helper-module';
 
 /** Options that cannot work (unknown transform, missing path, ...): nothing was processed. */
 export class RunOptionsError extends Error {
@@ -85,6 +86,8 @@ function notProcessed(collected: CollectedFiles, cwd: string): FileResult[] {
 interface Processed {
   result: FileResult;
   sourceOptions?: TransformSourceOptions;
+  /** The package helper module the file imports its helpers from. */
+  helperModule?: HelperModule;
 }
 
 export function fileLimitsOf(options: RunOptions): FileLimits {
@@ -115,8 +118,9 @@ async function processFile(
   const minified = explainMinified(read.text, limits);
   if (minified) return { result: skippedResult(reportPath, minified) };
   const engines = await lookupEngines(path.dirname(absolutePath));
-  const sourceOptions = sourceOptionsOf(options, reportPath, engines);
-  return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions };
+  const helperModule = helperModuleOf(absolutePath, options.helpersPath);
+  const sourceOptions = { ...sourceOptionsOf(options, reportPath, engines), ...(helperModule && { helperModule: helperModule.specifier }) };
+  return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions, helperModule };
 }
 
 /** What one file is transformed with: the run's options, the policy's Node target from its engines.node. */
@@ -195,7 +199,9 @@ export async function run(options: RunOptions): Promise<Report> {
     options.onFile?.(entry.result, results.length, total);
   }
   const project = await convertAcrossFiles(collected.files, processed, options, cwd);
-  const report = project && !('notice' in project) ? buildReport([...results.slice(0, results.length - processed.length), ...project.results], cwd) : buildReport(results, cwd);
+  const final = project && !('notice' in project) ? [...results.slice(0, results.length - processed.length), ...project.results] : results;
+  const modules = new Map(processed.filter((entry) => entry.helperModule).map((entry) => [entry.result.path, entry.helperModule!]));
+  const report = buildReport([...final, ...(await helperModuleResults(final, modules, cwd))], cwd);
   if (project && 'notice' in project) report.notices = [project.notice];
   else if (project) report.summary.project = project.summary;
   // `awaitify scan`: the package model of every package the files belong to (read-only, src/analysis/).

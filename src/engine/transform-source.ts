@@ -8,6 +8,7 @@ import { FileAnalysis } from '../timing/scan';
 import { asyncAwaitRequirement, highestRequirement, resolveAllow, resolveTargetNode } from './policy';
 import { printRoot } from './print';
 import { restoreFileStyle } from './restore-style';
+import { importedHelpers } from '../transforms/callbacks-to-async/local-helpers';
 import { joinSource, splitSource } from './source-text';
 import { applySuppressions, findSkipLines, findSuppressions } from './suppressions';
 
@@ -36,6 +37,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
     externalApis: options.externalApis,
     resolvedCalls: options.resolvedCalls,
     promiseOnly: options.promiseOnly,
+    helperModule: options.helperModule,
   };
   const frame = splitSource(source);
   const parserName = resolveParserName(options.parser, path);
@@ -119,5 +121,6 @@ export function transformSource(source: string, options: TransformSourceOptions 
   }
   const output = joinSource(frame, printed);
   if (output === source) return finish({ path, status: 'unchanged', source });
-  return finish({ path, status: 'changed', source, output, nodeFloor: highestRequirement(requirements) });
+  const helpers = options.helperModule ? importedHelpers(program, options.helperModule) : [];
+  return finish({ path, status: 'changed', source, output, nodeFloor: highestRequirement(requirements), ...(helpers.length > 0 && { helpers }) });
 }

@@ -9,6 +9,7 @@ function toJsonFile(file: FileResult) {
   return {
     path: file.path,
     status: file.status,
+    ...(file.created && { created: true }),
     findings: file.findings.map(toJsonFinding),
     ...(file.error && { error: { message: file.error.message, line: file.error.line, column: file.error.column } }),
     ...(file.reason !== undefined && { reason: file.reason }),

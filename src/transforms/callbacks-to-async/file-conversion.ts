@@ -15,7 +15,7 @@ import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { LocalApis } from './local-apis';
-import { flushHelpers, fromCallbackHelper, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
+import { flushHelpers, fromCallbackHelper, importHelpersFrom, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
 import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './async-library';
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
@@ -80,6 +80,8 @@ export class FileConversion {
       typescript: /\.(ts|tsx|mts|cts)$/.test(ctx.path),
       startFor: (plan: RewritePlan, args: AnyNode[]) => this.startFor(plan, args),
     };
+    const helperModule = ctx.options.helperModule;
+    if (helperModule) importHelpersFrom(ctx.j, this.program, { specifier: helperModule, esm: this.rewriteContext.typescript || detectModuleStyle(this.program, ctx.path).esm });
   }
 
   /**
