@@ -177,6 +177,8 @@ function applyEdits(text: string, edits: Edit[]): string {
   return result;
 }
 
+const DIRECTIVE_COMMENT = /^\s*(eslint-disable-next-line|@ts-ignore|@ts-expect-error|istanbul ignore|c8 ignore|prettier-ignore|awaitify-ignore-next-line)/;
+
 /**
  * A comment of the original that the printed text lacks (recast drops the comments of a node it
  * removes, such as the `if (err)` of a callback that disappears) goes back above the first code
@@ -207,6 +209,8 @@ function lostCommentEdits(before: ParsedText, after: ParsedText): Edit[] {
       continue;
     }
     let next = before.tokens.findIndex((token) => token.start >= comment.end);
+    // A directive whose line is gone (`// eslint-disable-next-line` above a removed `if (err)`) would target another line.
+    if (DIRECTIVE_COMMENT.test(comment.value) && next >= 0 && !afterIndexOf.has(next)) continue;
     while (next >= 0 && next < before.tokens.length && !afterIndexOf.has(next)) next++;
     if (next < 0 || next >= before.tokens.length) continue;
     const line = after.tokens[afterIndexOf.get(next)!].loc.start.line;

@@ -128,13 +128,12 @@ export function flushHelpers(program: AnyNode): void {
 /** `const { fromCallback } = require('./awaitify-helpers.js')`, or its import form, on one line. */
 function helperImport(j: JSCodeshift, used: PendingHelper[], target: HelperModuleTarget): AnyNode {
   const source = j.stringLiteral(target.specifier);
-  const names = used.map(({ helper, name }) => {
-    if (helper.baseName === name) return name;
-    return target.esm ? `${helper.baseName} as ${name}` : `${helper.baseName}: ${name}`;
-  });
-  return target.esm
-    ? j.template.statement([`import { ${names.join(', ')} } from `, ';'], source)
-    : j.template.statement([`const { ${names.join(', ')} } = require(`, ');'], source);
+  const names = used.map(({ helper, name }) => (helper.baseName === name ? name : `${helper.baseName}: ${name}`));
+  if (target.esm) {
+    return j.importDeclaration(used.map(({ helper, name }) => j.importSpecifier(j.identifier(helper.baseName), j.identifier(name))), source);
+  }
+  // From text: recast prints an object pattern it builds itself one property a line.
+  return j.template.statement([`const { ${names.join(', ')} } = require(`, ');'], source);
 }
 
 /** The helpers a file imports from the helper module `specifier`: their exported names. */
