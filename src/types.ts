@@ -29,6 +29,8 @@ export interface Finding extends Span {
   path: string;
   transform: string;
   applied: boolean;
+  /** After --write, line and column point into the written file; this is where the spot was before the rewrite. */
+  before?: Span;
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -64,6 +66,8 @@ export interface FileResult {
   helpers?: string[];
   /** The file did not exist: the run creates it (the package's helper module). */
   created?: boolean;
+  /** --write wrote the output: findings point into it (Finding.before is where they were). */
+  written?: boolean;
 }
 
 /** What the rewritten code needs: Node `major` or later, because of `feature`. */

@@ -400,3 +400,33 @@ function fingerprint(ast: any): string {
   visit(ast.program);
   return parts.join(' ');
 }
+
+/**
+ * Where an offset of the original text is in the printed one: the same place in a token that
+ * came through unchanged, else the start of the code that replaced it (the first code after
+ * the last unchanged token before it). Undefined when either text does not parse.
+ */
+export function mapOffsets(original: string, printed: string, parser: SourceParser): ((offset: number) => number) | undefined {
+  let before: ParsedText;
+  let after: ParsedText;
+  try {
+    before = parseText(original, parser);
+    after = parseText(printed, parser);
+  } catch {
+    return undefined;
+  }
+  const matched = matchTokens(before, after);
+  const afterIndexOf = new Map<number, number>();
+  for (const [a, b] of matched) afterIndexOf.set(b, a);
+  return (offset) => {
+    let index = before.tokens.findIndex((token) => token.end > offset);
+    if (index < 0) index = before.tokens.length;
+    const token = before.tokens[index];
+    if (token && token.start <= offset && afterIndexOf.has(index)) return after.tokens[afterIndexOf.get(index)!].start + (offset - token.start);
+    let previous = index - 1;
+    while (previous >= 0 && !afterIndexOf.has(previous)) previous--;
+    const from = previous >= 0 ? after.tokens[afterIndexOf.get(previous)!].end : 0;
+    const next = after.tokens.find((candidate) => candidate.start >= from);
+    return next ? next.start : from;
+  };
+}

@@ -1,8 +1,8 @@
 import type { FileResult, Finding, Report } from '../types';
 
 function toJsonFinding(finding: Finding) {
-  const { ruleId, severity, message, messageId, data, line, column, endLine, endColumn, applied } = finding;
-  return { ruleId, severity, message, ...(messageId !== undefined && { messageId }), ...(data !== undefined && { data }), line, column, endLine, endColumn, applied };
+  const { ruleId, severity, message, messageId, data, line, column, endLine, endColumn, applied, before } = finding;
+  return { ruleId, severity, message, ...(messageId !== undefined && { messageId }), ...(data !== undefined && { data }), line, column, endLine, endColumn, applied, ...(before && { before }) };
 }
 
 function toJsonFile(file: FileResult) {
