@@ -2,6 +2,7 @@
 // collects results in order) and async.until with a test that answers at once become native
 // code.
 const fsp = require('fs/promises');
+
 const seen = {};
 
 (async () => {

@@ -38,4 +38,5 @@ async function mapLimit(items, limit, fn) {
 
   console.log('mapLimit sizes:', sizes);
 })();
+
 console.log('after eachSeries call');

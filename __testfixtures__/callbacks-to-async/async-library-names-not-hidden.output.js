@@ -1,6 +1,7 @@
 // Checks: the names the native code introduces (`results`, `item`) do not hide names the
 // iteratee reads from outside: here both `results` and `item` are the file's own variables.
 const fsp = require('fs/promises');
+
 const results = ['prefix'];
 const item = 'suffix';
 

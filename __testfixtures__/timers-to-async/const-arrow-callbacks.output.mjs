@@ -11,7 +11,6 @@ const log = (message) => console.log(message);
   await setTimeout(5);
   log(`finish in ${basename('/tmp/work/file.txt')}`);
 })();
-
 log('module body done');
 process.nextTick(() => log('next tick'));
 Promise.resolve().then(() => log('promise job'));

@@ -20,17 +20,25 @@ export function restoreFileStyle(original: string, printed: string, parser: Sour
   } catch {
     return printed;
   }
-  const expected = fingerprint(after.ast);
-  let text = applyEdits(printed, [...lineEdits(before, after), ...blankLineEdits(before, after), ...lostCommentEdits(before, after), ...importBlockEdits(before, after)]);
-  text = separateGluedStatements(text, parser);
-  if (isSemicolonFree(before)) text = dropSemicolons(text, parser);
-  if (text === printed) return printed;
+  const restored = lineEdits(before, after);
+  const edits = [...restored, ...blankLineEdits(before, after), ...lostCommentEdits(before, after), ...importBlockEdits(before, after), ...gluedStatementEdits(after)];
+  let text = applyEdits(printed, edits);
+  // Line breaks, blank lines, comments on lines of their own, spacing and quotes inside a line
+  // keep the tree as it is; only a semicolon added or dropped can change it (ASI): check then.
+  let check = restored.some((edit) => semicolons(edit.text) !== semicolons(printed.slice(edit.start, edit.end)));
+  if (isSemicolonFree(before)) {
+    text = dropSemicolons(text, parser);
+    check = true;
+  }
+  if (text === printed || !check) return text;
   try {
-    return fingerprint(parser.parse(text)) === expected ? text : printed;
+    return fingerprint(parser.parse(text)) === fingerprint(after.ast) ? text : printed;
   } catch {
     return printed;
   }
 }
+
+const semicolons = (text: string): number => (text.match(/;/g) ?? []).length;
 
 interface Token {
   type: { label: string } | string;
@@ -77,19 +85,66 @@ function tokenKey(token: Token): string {
   return `${label(token)}\u0000${value}`;
 }
 
-/** printed token index → original token index, for the tokens the diff keeps. */
+/** Each line that holds code: its tokens' indexes, and a key of their texts. */
+function codeLines(file: ParsedText): Array<{ key: string; tokens: number[] }> {
+  const lines: Array<{ key: string; tokens: number[] }> = [];
+  let line = -1;
+  file.tokens.forEach((token, index) => {
+    if (token.loc.start.line !== line) {
+      line = token.loc.start.line;
+      lines.push({ key: '', tokens: [] });
+    }
+    const current = lines[lines.length - 1];
+    current.key += `${tokenKey(token)}\u0001`;
+    current.tokens.push(index);
+  });
+  return lines;
+}
+
+/**
+ * printed token index → original token index, for the tokens a whitespace- and
+ * semicolon-insensitive diff keeps: lines first (cheap, and a moved line is one unit), then the
+ * tokens of each changed stretch of lines.
+ */
 const matchCache = new WeakMap<ParsedText, Map<number, number>>();
 function matchTokens(before: ParsedText, after: ParsedText): Map<number, number> {
   const cached = matchCache.get(after);
   if (cached) return cached;
   const matched = new Map<number, number>();
+  const beforeLines = codeLines(before);
+  const afterLines = codeLines(after);
   let b = 0;
   let a = 0;
-  for (const part of diffArrays(before.tokens.map(tokenKey), after.tokens.map(tokenKey))) {
-    if (part.added) a += part.count ?? 0;
-    else if (part.removed) b += part.count ?? 0;
-    else for (let i = 0; i < (part.count ?? 0); i++) matched.set(a++, b++);
+  let removed: number[] = [];
+  let added: number[] = [];
+  const matchStretch = () => {
+    if (removed.length > 0 && added.length > 0) {
+      let i = 0;
+      let k = 0;
+      for (const part of diffArrays(removed.map((index) => tokenKey(before.tokens[index])), added.map((index) => tokenKey(after.tokens[index])))) {
+        if (part.added) k += part.count ?? 0;
+        else if (part.removed) i += part.count ?? 0;
+        else for (let n = 0; n < (part.count ?? 0); n++) matched.set(added[k++], removed[i++]);
+      }
+    }
+    removed = [];
+    added = [];
+  };
+  for (const part of diffArrays(beforeLines.map((line) => line.key), afterLines.map((line) => line.key))) {
+    const count = part.count ?? 0;
+    if (part.removed) {
+      for (let n = 0; n < count; n++) removed.push(...beforeLines[b++].tokens);
+    } else if (part.added) {
+      for (let n = 0; n < count; n++) added.push(...afterLines[a++].tokens);
+    } else {
+      matchStretch();
+      for (let n = 0; n < count; n++) {
+        const [from, to] = [beforeLines[b++].tokens, afterLines[a++].tokens];
+        from.forEach((index, i) => matched.set(to[i], index));
+      }
+    }
   }
+  matchStretch();
   matchCache.set(after, matched);
   return matched;
 }
@@ -256,15 +311,10 @@ function importBlockEdits(before: ParsedText, after: ParsedText): Edit[] {
  * recast prints a new statement right against the next one (`})();[a].map(…)`, `}var Stream`,
  * `}// a comment`) when the original had nothing between them: a line break goes there.
  */
-function separateGluedStatements(text: string, parser: SourceParser): string {
-  let ast;
-  try {
-    ast = parser.parse(text);
-  } catch {
-    return text;
-  }
+function gluedStatementEdits(after: ParsedText): Edit[] {
+  const text = after.text;
   const edits: Edit[] = [];
-  for (const { list } of statementEnds(ast, text)) {
+  for (const { list } of statementEnds(after.ast, text)) {
     for (const statement of list.slice(0, -1)) {
       if (statement.loc.start.line === statement.loc.end.line || !/^[^\s;,)]/.test(text.slice(statement.end, statement.end + 1))) continue;
       if (/\n\s*;$/.test(text.slice(statement.start, statement.end))) continue; // `;[a].map(…)`: the guard of the next line
@@ -273,7 +323,7 @@ function separateGluedStatements(text: string, parser: SourceParser): string {
       edits.push({ start: statement.end, end: statement.end, text: `${text.includes('\r\n') ? '\r\n' : '\n'}${indent}` });
     }
   }
-  return applyEdits(text, edits);
+  return edits;
 }
 
 /** Statements that end with a semicolon or with nothing, where a file's style shows. */

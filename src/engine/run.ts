@@ -201,7 +201,9 @@ export async function run(options: RunOptions): Promise<Report> {
   const project = await convertAcrossFiles(collected.files, processed, options, cwd);
   const final = project && !('notice' in project) ? [...results.slice(0, results.length - processed.length), ...project.results] : results;
   const modules = new Map(processed.filter((entry) => entry.helperModule).map((entry) => [entry.result.path, entry.helperModule!]));
-  const report = buildReport([...final, ...(await helperModuleResults(final, modules, cwd))], cwd);
+  // `awaitify scan` rewrites nothing, so it creates no helper module either.
+  const helperModules = options.analyze ? [] : await helperModuleResults(final, modules, cwd);
+  const report = buildReport([...final, ...helperModules], cwd);
   if (project && 'notice' in project) report.notices = [project.notice];
   else if (project) report.summary.project = project.summary;
   // `awaitify scan`: the package model of every package the files belong to (read-only, src/analysis/).
