@@ -5,8 +5,11 @@
 //   npm run build && node bench/package-model.js <package dir>...
 //
 // Give unpacked npm packages (`npm pack name@version` into a cache directory outside the
-// repository, then `tar xzf`). For each: the median of 3 dry runs (run(), no writes, no model),
-// the median of 3 model builds (every file of the package read, parsed, summarised), the
+// repository, then `tar xzf`), with `--lib <dir>` to run over that folder of each package (as
+// bench:real does) instead of the whole package. For each: the median of 3 dry runs with
+// `crossFile: false` (--no-cross-file: no model), the median of 3 dry runs with cross-file
+// conversion on (the default: model, summaries and the files transformed again), what that
+// adds, the median of 3 model builds (every file of the package read, parsed, summarised), the
 // model's share of the dry run, and the heap the model holds when built (after a GC when
 // node runs with --expose-gc). Also the share of calls with an inline error-first callback
 // whose callee is resolved, and the most frequent unresolved callees.
@@ -37,9 +40,11 @@ function heapUsed() {
   return process.memoryUsage().heapUsed;
 }
 
-async function measure(dir) {
+async function measure(dir, lib) {
   const root = path.resolve(dir);
-  const dry = await median(() => run({ paths: [root], cwd: root, project: false }));
+  const paths = [lib && require('fs').existsSync(path.join(root, lib)) ? path.join(root, lib) : root];
+  const dry = await median(() => run({ paths, cwd: root, project: false, crossFile: false }));
+  const crossFile = await median(() => run({ paths, cwd: root, project: false }));
   const before = heapUsed();
   const model = await median(() => buildPackageModel(root));
   const heldBytes = heapUsed() - before;
@@ -49,6 +54,7 @@ async function measure(dir) {
     package: path.basename(root),
     files: model.value.filesRead,
     dryRunMs: Math.round(dry.ms),
+    crossFileMs: Math.round(crossFile.ms),
     modelMs: Math.round(model.ms),
     share: dry.ms > 0 ? model.ms / dry.ms : 0,
     heldMb: global.gc ? heldBytes / 1e6 : undefined,
@@ -59,28 +65,31 @@ async function measure(dir) {
 }
 
 async function main() {
-  const dirs = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const argv = process.argv.slice(2);
+  const libAt = argv.indexOf('--lib');
+  const lib = libAt >= 0 ? argv[libAt + 1] : undefined;
+  const dirs = argv.filter((arg, i) => !arg.startsWith('--') && !(libAt >= 0 && i === libAt + 1));
   if (dirs.length === 0) {
     process.stderr.write('usage: node bench/package-model.js <package dir>...\n');
     process.exitCode = 2;
     return;
   }
   const rows = [];
-  for (const dir of dirs) rows.push(await measure(dir));
+  for (const dir of dirs) rows.push(await measure(dir, lib));
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  const header = ['package', 'files', 'dry run ms', 'model ms', 'model/dry', 'held MB', 'APIs', 'resolved', 'top unresolved'];
+  const header = ['package', 'files', 'dry run ms (--no-cross-file)', 'cross-file ms', 'added', 'model ms', 'model/dry', 'held MB', 'APIs', 'resolved', 'top unresolved'];
   const lines = rows.map((row) => [
-    row.package, String(row.files), String(row.dryRunMs), String(row.modelMs), `${Math.round(row.share * 100)}%`,
+    row.package, String(row.files), String(row.dryRunMs), String(row.crossFileMs), `${Math.round(((row.crossFileMs - row.dryRunMs) / row.dryRunMs) * 100)}%`, String(row.modelMs), `${Math.round(row.share * 100)}%`,
     row.heldMb === undefined ? '-' : row.heldMb.toFixed(1), String(row.apis), row.resolved, row.topUnresolved,
   ]);
-  const total = rows.reduce((sum, row) => ({ dry: sum.dry + row.dryRunMs, model: sum.model + row.modelMs }), { dry: 0, model: 0 });
+  const total = rows.reduce((sum, row) => ({ dry: sum.dry + row.dryRunMs, crossFile: sum.crossFile + row.crossFileMs, model: sum.model + row.modelMs }), { dry: 0, crossFile: 0, model: 0 });
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
   const format = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
   process.stdout.write(`${[format(header), ...lines.map(format)].join('\n')}\n`);
-  process.stdout.write(`total: dry runs ${total.dry} ms, models ${total.model} ms (${Math.round((total.model / total.dry) * 100)}% of the dry runs)\n`);
+  process.stdout.write(`total: dry runs ${total.dry} ms with --no-cross-file, ${total.crossFile} ms with cross-file conversion (+${Math.round(((total.crossFile - total.dry) / total.dry) * 100)}%); models alone ${total.model} ms (${Math.round((total.model / total.dry) * 100)}% of the dry runs)\n`);
 }
 
 main().catch((error) => {

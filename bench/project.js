@@ -208,7 +208,7 @@ function measureProjectMode({ repo, groups, reps }) {
     const bin = path.join(repo, 'dist', 'bin', 'awaitify.js');
     const variants = [
       { id: 'tsc', label: 'tsc --noEmit (the project type-checked)', args: [tsc, '-p', 'tsconfig.json', '--noEmit'] },
-      { id: 'awaitify', label: 'awaitify --no-project (each file alone)', args: [bin, '--no-project', '--report', 'json'] },
+      { id: 'awaitify', label: 'awaitify --no-project --no-cross-file (each file alone)', args: [bin, '--no-project', '--no-cross-file', '--report', 'json'] },
       { id: 'project', label: 'awaitify --project (callers across files)', args: [bin, '--project', 'tsconfig.json', '--report', 'json'] },
     ];
     const samples = Object.fromEntries(variants.map((variant) => [variant.id, []]));

@@ -58,6 +58,11 @@ export interface FileResult {
   scan?: FileScan;
   /** Callback functions of this file that became async (see ConvertedApi). */
   convertedApis?: ConvertedApi[];
+  /**
+   * Files (report paths) whose converted functions this output awaits (cross-file mode): it is
+   * written only after they are, and not at all when one of them could not be.
+   */
+  awaitsFrom?: string[];
   /** The oldest Node major the rewritten file runs on, and what sets it (changed files only). */
   nodeFloor?: NodeRequirement;
   /** The file's package.json `engines.node` range, when run() found one. */
@@ -174,6 +179,26 @@ export interface Summary {
   nodeFloor?: NodeFloorSummary;
   /** The package model of `awaitify scan`: each package's callback APIs and their protocols (src/analysis/). */
   packages?: PackageReport[];
+  /** What cross-file conversion through the package model did (src/engine/cross-file.ts); absent with --no-cross-file and in project mode. */
+  crossFile?: CrossFileSummary;
+}
+
+/** Cross-file conversion through the package model (on by default; `--no-cross-file` turns it off). */
+export interface CrossFileSummary {
+  /** Package roots read (relative to the run's directory; `.` for itself). */
+  packages: string[];
+  /** Files the models read, the run's and the others of their packages (read, never written). */
+  filesRead: number;
+  /** Calls in the run's files (with a callback as last argument) resolved to a function of another file. */
+  callsResolved: number;
+  /** Callee texts awaited across files (each a function of another file that became async). */
+  calleesAwaited: number;
+  /** Files transformed again with what the model knows. */
+  filesRetransformed: number;
+  /** Files whose converted functions their callers do not await, because the file cannot be written, and why. */
+  fellBack: Array<{ path: string; reason: string }>;
+  /** Calls in the run's files with an inline error-first callback: how many have a callee resolved to a Node API or a package function. */
+  inlineCallbackCalls: { total: number; resolved: number; topUnresolved: Array<{ callee: string; calls: number }> };
 }
 
 /**
@@ -252,6 +277,21 @@ export interface ExternalApi {
   callee: string;
   /** How many values its callback received on success: 0 or 1, or more (then an array). */
   valueCount: number;
+  /** It called back synchronously on some path (or may have): each call is flagged `timing/sync-callback-now-async`. */
+  maySyncCallBack?: boolean;
+}
+
+/** A call of a package function of another file, as the package model summarises that function. */
+export interface PackageCallee {
+  /** `line:column` of the call, 1-based, as the file was read. */
+  at: string;
+  /** The function as a reader names it (`load`, `Store#read`), and its file as the report names it. */
+  name: string;
+  definedIn: string;
+  calls: 'once' | 'maybe-never' | 'maybe-twice' | 'unknown';
+  timing: 'deferred' | 'sync' | 'sync-on-some-path' | 'unknown';
+  /** It throws on some path (an argument check): inside the wrapper that throw would become a rejection. */
+  throws?: boolean;
 }
 
 /** A callback function of this file that became async (for project mode). */
@@ -265,6 +305,14 @@ export interface ConvertedApi {
   /** It kept a callback form (the dual API). */
   dual: boolean;
   line: number;
+}
+
+/** A dependency's callback function summarised from its source: calls back once, later, with this many values. */
+export interface SourceSummary {
+  /** `name@version` of the dependency. */
+  label: string;
+  values: number;
+  valuesOnError: boolean;
 }
 
 /** Options every transform sees, already checked. */
@@ -290,6 +338,13 @@ export interface TransformOptions {
    */
   resolvedCalls?: string[];
   /**
+   * Calls (cross-file mode) of a function of another file of the package that stays a callback
+   * function, with what the package model's summary of it proves. Such a call is no unknown
+   * callee: a proven one converts through the local wrapper without the unknown-callee flag,
+   * one that may call back twice or never keeps its callback, a synchronous one is flagged as such.
+   */
+  packageCallees?: PackageCallee[];
+  /**
    * Exported functions of this file whose every caller in the project converts: they may drop
    * their callback form (no dual API) even with `api: 'dual'`.
    */
@@ -302,6 +357,25 @@ export interface TransformOptions {
    * (src/engine/suppressions.ts).
    */
   skipLines?: ReadonlySet<number>;
+  /**
+   * The package's dependencies by npm name: the version installed in node_modules, else the
+   * range its package.json asks for. Picks the ecosystem table's entry for a callee
+   * (`mkdirp` 0.x calls back, 1.x returns a promise); a package missing here stays unknown.
+   */
+  dependencies?: Readonly<Record<string, string>>;
+  /** The package calls graceful-fs's `gracefulify(fs)`: plain fs calls keep going through the patched module. */
+  gracefulFs?: boolean;
+  /**
+   * Local modules that only re-export another (`lib/fs.js`: `module.exports = require('graceful-fs')`),
+   * by the specifier this file requires them with: `{ './fs': 'graceful-fs' }`.
+   */
+  moduleAliases?: Readonly<Record<string, string>>;
+  /**
+   * Callback functions of dependencies the ecosystem table does not list, summarised from their
+   * source in node_modules (src/engine/dependency-summaries.ts): by the specifier the file
+   * requires, then by member (`''`: the module itself). Only those proven to call back once, later.
+   */
+  sourceSummaries?: Readonly<Record<string, Readonly<Record<string, SourceSummary>>>>;
   /**
    * The package's helper module, as this file imports it (`./awaitify-helpers.js`): helpers
    * such as fromCallback are imported from there (FileResult.helpers lists them). Without it,
@@ -410,5 +484,15 @@ export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
    * is in scope and a converted callback API is called from another file.
    */
   project?: string | boolean;
+  /**
+   * Cross-file conversion through the package model (default true): calls of another file's
+   * package function await it when it became async, and are judged by its summary otherwise.
+   */
+  crossFile?: boolean;
+  /**
+   * The run's output will be written (--write): a file that cannot be written then converts
+   * nothing its callers in other files would await (see CrossFileSummary.fellBack).
+   */
+  forWrite?: boolean;
 }
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { packageCallsOf } from '../src/analysis/package-calls';
 import { buildPackageModel, buildPackageModels } from '../src/analysis/package-model';
 import { stronglyConnectedComponents } from '../src/analysis/scc';
 import type { CallbackApiSummary, PackageModel } from '../src/analysis/types';
@@ -431,5 +432,87 @@ function helper(d) { d.insert({}, function (err) {}); }
     expect(model.unreadable.map((entry) => entry.file)).toEqual(['bad.js']);
     expect(model.unreadable[0].message).toMatch(/Unexpected token/);
     expect(api(model, 'good.js#exports.f')).toMatchObject({ calls: 'once', timing: 'deferred' });
+  });
+});
+
+describe('package model: the summary shapes in ES modules, across files', () => {
+  const esmShapes = {
+    'package.json': JSON.stringify({ name: 'esm-shapes', type: 'module' }),
+    'src/io.js': `import { readFile, stat } from 'node:fs';
+export function once(p, cb) { readFile(p, 'utf8', (err, text) => { if (err) return cb(err); cb(null, text); }); }
+export function twice(p, cb) { stat(p, (err, st) => { if (err) cb(err); cb(null, st); }); }
+export function maybeNever(flag, cb) { if (flag) setTimeout(() => cb(null), 1); }
+export function syncOnOnePath(p, cb) { if (!p) return cb(new Error('no path')); readFile(p, cb); }
+`,
+    'src/later.js': `export const timer = (cb) => { setTimeout(() => cb(null, 1), 1); };
+export const tick = (cb) => { process.nextTick(() => cb(null)); };
+export const immediate = (cb) => { setImmediate(cb); };
+export const promise = (cb) => { Promise.resolve(2).then((v) => cb(null, v), cb); };
+export const microtask = (cb) => { queueMicrotask(() => cb(null)); };
+`,
+    'src/use.js': `import { once, twice } from './io.js';
+import * as later from './later.js';
+const state = {};
+export function handedOn(p, cb) { once(p, cb); }
+export function viaTwice(p, cb) { twice(p, (err, st) => { if (err) return cb(err); cb(null, st); }); }
+export function viaTimer(cb) { later.timer(cb); }
+export function stored(key, cb) { if (!key) return cb(new Error('no key')); state.waiting = cb; }
+export function escaping(p, cb) { once(p, cb); }
+export const registry = [escaping];
+`,
+  };
+
+  it('once, twice, maybe never, sync on one path, deferred through each mechanism, handed on across files, stored, escaping', async () => {
+    const model = await buildPackageModel(await makeTree(esmShapes));
+    expect(model.modules['src/use.js'].format).toBe('esm');
+    expect(api(model, 'src/io.js#once')).toMatchObject({ calls: 'once', timing: 'deferred', paths: [{ calls: 1, sync: false, via: ['node-api'] }] });
+    expect(api(model, 'src/io.js#twice')).toMatchObject({ calls: 'maybe-twice', timing: 'deferred' });
+    expect(api(model, 'src/io.js#maybeNever')).toMatchObject({ calls: 'maybe-never', timing: 'deferred' });
+    expect(api(model, 'src/io.js#syncOnOnePath')).toMatchObject({ calls: 'once', timing: 'sync-on-some-path' });
+    const mechanisms = { timer: 'timer', tick: 'next-tick', immediate: 'set-immediate', promise: 'promise', microtask: 'promise' } as const;
+    for (const [name, via] of Object.entries(mechanisms)) {
+      expect(api(model, `src/later.js#${name}`), name).toMatchObject({ calls: 'once', timing: 'deferred', paths: [{ calls: 1, sync: false, via: [via] }] });
+    }
+    const handedOn = api(model, 'src/use.js#handedOn');
+    expect(handedOn).toMatchObject({ calls: 'once', timing: 'deferred', handedOn: [{ callee: { kind: 'package', id: 'src/io.js#once' }, text: 'once', line: 4 }] });
+    // What a callee may do reaches its callers: twice's second call-back goes through viaTwice's inline callback.
+    expect(api(model, 'src/use.js#viaTwice')).toMatchObject({ calls: 'maybe-twice', timing: 'deferred' });
+    expect(api(model, 'src/use.js#viaTimer')).toMatchObject({ calls: 'once', timing: 'deferred', paths: [{ calls: 1, sync: false, via: ['timer'] }] });
+    const stored = api(model, 'src/use.js#stored');
+    expect(stored).toMatchObject({ calls: 'unknown' });
+    expect(stored.stored).toEqual([{ where: 'state.waiting', line: 7 }]);
+    expect(api(model, 'src/use.js#escaping').escapes).toEqual([{ file: 'src/use.js', line: 9, how: 'stored', detail: expect.any(String) }]);
+  });
+});
+
+describe('package model: util.inherits method lookup', () => {
+  it('a method called on an instance of a child class resolves to the parent prototype method, across files', async () => {
+    const root = await makeTree({
+      'package.json': '{}',
+      'lib/base.js': `const fs = require('fs');
+function Base(dir) { this.dir = dir; }
+Base.prototype.load = function (name, cb) { fs.readFile(this.dir + name, cb); };
+module.exports = Base;
+`,
+      'lib/child.js': `const util = require('util');
+const Base = require('./base');
+function Child(dir) { Base.call(this, dir); }
+util.inherits(Child, Base);
+module.exports = Child;
+`,
+      'lib/other.js': `function Other() {}
+Other.prototype.load = function (name, cb) { cb(null, name); cb(null, name); };
+module.exports = Other;
+`,
+      'app.js': `const Child = require('./lib/child');
+const c = new Child('/tmp/');
+c.load('x', function (err, text) { console.log(err, text); });
+`,
+    });
+    const model = await buildPackageModel(root);
+    // Two prototypes have a load, so the name alone cannot tell; the instance's chain does.
+    expect(model.inlineCallbackCalls).toEqual({ total: 1, resolved: 1, unresolvedByName: {} });
+    const calls = packageCallsOf(model, path.join(root, 'app.js'));
+    expect(calls.map((call) => [call.callee, call.target.id, call.target.summary?.calls])).toEqual([['c.load', 'lib/base.js#Base.prototype.load', 'once']]);
   });
 });

@@ -79,6 +79,8 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
       convertedApiNames: apis.names,
       refused: summary.refused,
       applied: summary.applied,
+      // The package model's share: calls with an inline error-first callback whose callee resolves (absent with --no-cross-file).
+      inlineCallbacks: inlineCallbacksOf(run.report),
       awaitifyExitCode: run.exitCode,
       seconds: Number(run.seconds.toFixed(2)),
       problems,
@@ -87,6 +89,17 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
   } finally {
     if (!options.keep) fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+function inlineCallbacksOf(report) {
+  const calls = report && report.summary.crossFile ? report.summary.crossFile.inlineCallbackCalls : undefined;
+  return calls ? { total: calls.total, resolved: calls.resolved, topUnresolved: calls.topUnresolved } : undefined;
+}
+
+/** `resolved/total (share%)`, or `-` when the run had no package model. */
+function resolvedShare(calls) {
+  if (!calls) return '-';
+  return `${calls.resolved}/${calls.total}${calls.total > 0 ? ` (${Math.round((100 * calls.resolved) / calls.total)}%)` : ''}`;
 }
 
 function totals(results) {
@@ -102,6 +115,9 @@ function totals(results) {
     noise: results.reduce((total, result) => addCounts(total, result.noise), zeroNoise()),
     callbackApis: sum('callbackApis'),
     callbackApisConverted: sum('callbackApisConverted'),
+    inlineCallbacks: results.every((result) => !result.inlineCallbacks)
+      ? undefined
+      : { total: results.reduce((n, r) => n + (r.inlineCallbacks ? r.inlineCallbacks.total : 0), 0), resolved: results.reduce((n, r) => n + (r.inlineCallbacks ? r.inlineCallbacks.resolved : 0), 0) },
     refused,
     seconds: Number(sum('seconds').toFixed(2)),
   };
@@ -111,7 +127,7 @@ const refusalCount = (row) => Object.values(row.refused).reduce((sum, count) => 
 
 function printTables(run, baseline) {
   const base = (name) => (baseline ? baseline.packages.find((row) => row.package === name) || (name === 'total' ? baseline.total : undefined) : undefined);
-  const header = ['package', 'files chg/all', 'err-first', 'cb-fns', 'cb APIs conv/all', 'async fns', 'async IIFEs', 'awaits', 'refused', 'awaitify s'];
+  const header = ['package', 'files chg/all', 'err-first', 'cb-fns', 'cb APIs conv/all', 'async fns', 'async IIFEs', 'awaits', 'refused', 'callee resolved', 'awaitify s'];
   const rows = [...run.packages, run.total].map((row) => {
     const old = base(row.package);
     const was = (pick) => (old ? pick(old) : undefined);
@@ -125,6 +141,7 @@ function printTables(run, baseline) {
       withDelta(row.after.asyncIifes, was((r) => r.after.asyncIifes)),
       withDelta(row.after.awaits, was((r) => r.after.awaits)),
       withDelta(refusalCount(row), was(refusalCount)),
+      resolvedShare(row.inlineCallbacks),
       row.seconds.toFixed(1),
     ];
   });
@@ -138,6 +155,15 @@ function printTables(run, baseline) {
     return [row.package, ...NOISE.map((metric) => withDelta(row.noise[metric.id], old && old.noise ? old.noise[metric.id] : undefined))];
   });
   console.log(formatTable(['noise (see bench/real/README.md)', ...NOISE.map((metric) => metric.header)], noiseRows));
+  const unresolved = new Map();
+  for (const row of run.packages) {
+    for (const { callee, calls } of row.inlineCallbacks ? row.inlineCallbacks.topUnresolved : []) unresolved.set(`${callee} (${row.package})`, calls);
+  }
+  if (unresolved.size > 0) {
+    console.log('');
+    const top = [...unresolved].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(formatTable(['unresolved callees of inline error-first callbacks (top)', 'calls'], top.map(([name, calls]) => [name, String(calls)])));
+  }
   const rules = [...new Set([...Object.keys(run.total.refused), ...Object.keys(baseline ? baseline.total.refused : {})])].sort();
   if (rules.length > 0) {
     console.log('');

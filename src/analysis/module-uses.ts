@@ -238,5 +238,5 @@ function readCallbackCall(node: AnyNode, scope: RefScope, shadow: Shadow | null)
   const ref = refOf(node.callee, { ...scope, localNames: { has: (name: string) => isShadowed(shadow, name) } });
   // A promise's rejection handler, a timer: not a callback API. Unknown callees matter only for the share.
   if (ref.kind === 'builtin' || (ref.kind === 'unknown' && last !== 'error-first-function')) return undefined;
-  return { ref, text: textOf(node.callee), line: node.loc?.start.line ?? 0, last };
+  return { ref, text: textOf(node.callee), line: node.loc?.start.line ?? 0, column: (node.loc?.start.column ?? 0) + 1, last };
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { findConversionGroups } from './groups';
 import { readModuleFacts } from './module-facts';
 import { groupByPackage, listPackageFiles, maxModelFileBytes, readPackageManifest, type PackageManifest } from './package-files';
+import { rememberResolver } from './package-calls';
 import { PackageResolver, type Value } from './resolve';
 import { classifyPaths, computeSummaries, storesOf, valuesOf } from './summaries';
 import type { CallbackApiSummary, ModuleFacts, PackageModel } from './types';
@@ -20,8 +21,8 @@ function toPosix(relative: string): string {
 }
 
 /** Reads one package (the directory holding its package.json) into its model. */
-export async function buildPackageModel(root: string, options: { extensions?: readonly string[] } = {}): Promise<PackageModel> {
-  const files = await listPackageFiles(root, options.extensions ?? modelExtensions);
+export async function buildPackageModel(root: string, options: { extensions?: readonly string[]; files?: readonly string[] } = {}): Promise<PackageModel> {
+  const files = options.files ?? (await listPackageFiles(root, options.extensions ?? modelExtensions));
   const modules: Record<string, ModuleFacts> = {};
   const unreadable: PackageModel['unreadable'] = [];
   for (const file of files) {
@@ -80,7 +81,9 @@ export function modelFromModules(root: string, manifest: PackageManifest, module
   }
   apis.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   const groups = findConversionGroups(apis, modules, resolver);
-  return { root, ...(name !== undefined && { name }), filesRead: Object.keys(modules).length, unreadable, modules, apis, inlineCallbackCalls: countInlineCallbackCalls(modules, resolver), groups };
+  const model: PackageModel = { root, ...(name !== undefined && { name }), filesRead: Object.keys(modules).length, unreadable, modules, apis, inlineCallbackCalls: countInlineCallbackCalls(modules, resolver), groups };
+  rememberResolver(model, resolver);
+  return model;
 }
 
 function functionsOf(value: Value | undefined): string[] {
@@ -130,10 +133,18 @@ function countInlineCallbackCalls(modules: Record<string, ModuleFacts>, resolver
   return { total, resolved, unresolvedByName };
 }
 
-/** The models of every package the given files belong to (files with no package.json above them go under `cwd`). */
-export async function buildPackageModels(files: readonly string[], cwd: string, options: { extensions?: readonly string[] } = {}): Promise<PackageModel[]> {
+/**
+ * The models of every package the given files belong to (files with no package.json above them go
+ * under `cwd`). With `givenFilesWithoutManifest`, a group with no package.json is only the files
+ * given: a run from a home directory must not read everything below it.
+ */
+export async function buildPackageModels(files: readonly string[], cwd: string, options: { extensions?: readonly string[]; givenFilesWithoutManifest?: boolean } = {}): Promise<PackageModel[]> {
   const groups = await groupByPackage(files, cwd);
   const models: PackageModel[] = [];
-  for (const root of [...groups.keys()].sort()) models.push(await buildPackageModel(root, options));
+  for (const root of [...groups.keys()].sort()) {
+    const hasManifest = await fs.stat(path.join(root, 'package.json')).then((stat) => stat.isFile(), () => false);
+    const only = options.givenFilesWithoutManifest && !hasManifest ? { files: groups.get(root)! } : {};
+    models.push(await buildPackageModel(root, { extensions: options.extensions, ...only }));
+  }
   return models;
 }

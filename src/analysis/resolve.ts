@@ -169,10 +169,9 @@ export class PackageResolver {
       case 'binding':
         return this.calleeOf(this.bindingValue(file, ref.name), ref.name);
       case 'instance': {
-        // The constructor's own prototype method; failing that, the method name as for any object.
-        const constructor = this.bindingValue(file, ref.of);
-        const prefix = constructor?.kind === 'function' ? `${constructor.id}.prototype.` : constructor?.kind === 'object' ? constructor.prototype : undefined;
-        if (prefix !== undefined && this.functionIds.has(prefix + ref.name)) return { kind: 'package', id: prefix + ref.name };
+        // The constructor's own prototype method, or its parents' (util.inherits, extends); failing that, the method name as for any object.
+        const id = this.prototypeMethodOf(file, ref.of, ref.name);
+        if (id) return { kind: 'package', id };
         return this.resolveCallee(file, { kind: 'method', name: ref.name, onThis: false });
       }
       case 'import':
@@ -182,6 +181,22 @@ export class PackageResolver {
         return this.calleeOf(object && this.memberOf(object, ref.property), `${ref.object}.${ref.property}`);
       }
     }
+  }
+
+  /** `name` on the prototype of the constructor `of` (a name of `file`), up its `util.inherits` / `extends` chain. */
+  private prototypeMethodOf(file: string, of: string, name: string): string | undefined {
+    let current: { file: string; name: string } | undefined = { file, name: of };
+    for (let depth = 0; current && depth < 8; depth++) {
+      const constructor = this.bindingValue(current.file, current.name);
+      const prefix = constructor?.kind === 'function' ? `${constructor.id}.prototype.` : constructor?.kind === 'object' ? constructor.prototype : undefined;
+      if (prefix === undefined) return undefined;
+      if (this.functionIds.has(prefix + name)) return prefix + name;
+      // The parent, by its local name in the file that defines this constructor (`lib/a.js#Child` → lib/a.js, Child).
+      const [definedIn, local] = prefix.replace(/\.prototype\.$|\.$/, '').split('#');
+      const parent = this.modules[definedIn]?.inherits.find((entry) => entry.child === local)?.parent;
+      current = parent === undefined ? undefined : { file: definedIn, name: parent };
+    }
+    return undefined;
   }
 
   private calleeOf(value: Value | undefined, text: string): Callee {

@@ -122,6 +122,8 @@ export interface CallbackCall {
   ref: Ref;
   text: string;
   line: number;
+  /** 1-based, as the file was read (the engine's `line:column` of a call). */
+  column: number;
   last: 'error-first-function' | 'function' | 'name';
 }
 

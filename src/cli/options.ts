@@ -48,6 +48,8 @@ export interface CliOptions {
    * (--no-project: never on by itself); undefined: on by itself when it can matter.
    */
   project?: string | boolean;
+  /** Cross-file conversion through the package model (--no-cross-file turns it off). */
+  crossFile: boolean;
   /** A path or pattern that gives no file is an error (exit 2) unless --no-error-on-unmatched-pattern. */
   errorOnUnmatchedPattern: boolean;
   /** Bytes; files above are skipped unread (0: no limit). */
@@ -151,6 +153,7 @@ function addCommonOptions(command: Command): Command {
     .option('--changed-since <git-ref>', 'only files changed since the merge base with this revision (pull requests)')
     .option('--project [config]', 'project mode: convert callback APIs with their callers in other files, found by the type checker of this tsconfig.json/jsconfig.json (default: the nearest one)')
     .option('--no-project', 'never turn project mode on by itself')
+    .option('--no-cross-file', "convert each file on its own: calls of another file's callback functions are not resolved through the package model")
     .option('--config <file>', `settings file to use (default: ${'awaitify.config.json'} or the "awaitify" key of package.json, from cwd upward)`)
     .option('--color', 'colour even when stdout is not a terminal')
     .option('--no-color', 'no colour (without either flag: FORCE_COLOR, then NO_COLOR, then colour on a terminal)');
@@ -249,6 +252,7 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
       changedSince: raw.changedSince as string | undefined,
       config: raw.config as string | undefined,
       project,
+      crossFile: raw.crossFile !== false,
       errorOnUnmatchedPattern: raw.errorOnUnmatchedPattern !== false,
       maxFileSize: raw.maxFileSize === undefined ? defaultMaxFileSize : (parseSize(raw.maxFileSize as string) as number),
       skipMinified: raw.includeMinified !== true,

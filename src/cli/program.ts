@@ -74,6 +74,8 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
     only,
     analyze: options.command === 'scan',
     project: options.project,
+    crossFile: options.crossFile,
+    forWrite: options.write,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     onFile: progress.update,
     helpersPath: options.helpersPath,

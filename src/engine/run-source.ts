@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { createEnginesLookup } from '../io/engines';
+import { createPackageFactsLookup } from '../io/package-facts';
 import { explainMinified, explainTooBig } from '../io/file-limits';
 import { toReportPath } from '../io/paths';
 import { buildReport } from '../report/build-report';
@@ -30,7 +31,8 @@ export async function runSource(text: string, options: SourceRunOptions): Promis
     result = { path: reportPath, status: 'skipped', source: text, findings: [], reason: skip };
   } else {
     const engines = await createEnginesLookup()(path.dirname(absolute));
-    result = withEngines(transformSafely(text, sourceOptionsOf(options, reportPath, engines)), engines);
+    const facts = await createPackageFactsLookup([])(path.dirname(absolute));
+    result = withEngines(transformSafely(text, sourceOptionsOf(options, reportPath, engines, facts)), engines);
   }
   return buildReport([result], cwd);
 }

@@ -2,11 +2,15 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
 import { createEnginesLookup, type EnginesLookup, type EnginesNode } from '../io/engines';
+import { createPackageFactsLookup, moduleAliasesOf, type PackageFacts, type PackageFactsLookup } from '../io/package-facts';
+import { createDependencySummaries, summariesFor, type DependencySummaries } from './dependency-summaries';
 import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } from '../io/file-limits';
 import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
 import { buildPackageModels } from '../analysis/package-model';
+import type { PackageModel } from '../analysis/types';
+import { explainWriteProblem } from '../io/atomic-write';
 import { toPackageReport } from '../analysis/package-report';
 import { buildReport } from '../report/build-report';
 import { convertProject } from '../project/convert-project';
@@ -17,6 +21,7 @@ import type { FileResult, Report, RunOptions, TransformSourceOptions } from '../
 import { defaultExtensions } from './parse';
 import { transformSource } from './transform-source';
 import { helperModuleOf, helperModuleResults, type HelperModule } from './helper-module';
+import { convertWithPackageModel, type CrossFileInput } from './cross-file';
 
 /** Options that cannot work (unknown transform, missing path, ...): nothing was processed. */
 export class RunOptionsError extends Error {
@@ -107,6 +112,8 @@ async function processFile(
   options: RunOptions,
   cwd: string,
   lookupEngines: EnginesLookup,
+  lookupFacts: PackageFactsLookup,
+  summarise: DependencySummaries,
 ): Promise<Processed> {
   const reportPath = toReportPath(cwd, absolutePath);
   const limits = fileLimitsOf(options);
@@ -118,13 +125,21 @@ async function processFile(
   const minified = explainMinified(read.text, limits);
   if (minified) return { result: skippedResult(reportPath, minified) };
   const engines = await lookupEngines(path.dirname(absolutePath));
+  const facts = await lookupFacts(path.dirname(absolutePath));
+  const sourceSummaries = facts && (await summariesFor(read.text, facts, summarise));
   const helperModule = helperModuleOf(absolutePath, options.helpersPath);
-  const sourceOptions = { ...sourceOptionsOf(options, reportPath, engines), ...(helperModule && { helperModule: helperModule.specifier }) };
+  const baseOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports), sourceSummaries });
+  const sourceOptions = { ...baseOptions, ...(helperModule && { helperModule: helperModule.specifier }) };
   return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions, helperModule };
 }
 
 /** What one file is transformed with: the run's options, the policy's Node target from its engines.node. */
-export function sourceOptionsOf(options: Omit<RunOptions, 'paths'>, reportPath: string, engines: EnginesNode | undefined): TransformSourceOptions {
+export function sourceOptionsOf(
+  options: Omit<RunOptions, 'paths'>,
+  reportPath: string,
+  engines: EnginesNode | undefined,
+  facts?: PackageFacts & { moduleAliases?: Record<string, string>; sourceSummaries?: TransformSourceOptions['sourceSummaries'] },
+): TransformSourceOptions {
   return {
     path: reportPath,
     transforms: options.transforms,
@@ -135,6 +150,10 @@ export function sourceOptionsOf(options: Omit<RunOptions, 'paths'>, reportPath: 
     target: options.target,
     minNodeMajor: resolveTargetNode(options, engines?.minMajor),
     analyze: options.analyze,
+    dependencies: facts?.dependencies,
+    gracefulFs: facts?.gracefulFs,
+    moduleAliases: facts?.moduleAliases,
+    sourceSummaries: facts?.sourceSummaries,
   };
 }
 
@@ -191,24 +210,52 @@ export async function run(options: RunOptions): Promise<Report> {
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
   const lookupEngines = createEnginesLookup();
+  const lookupFacts = createPackageFactsLookup(collected.files);
+  const summarise = createDependencySummaries();
   const processed: Processed[] = [];
   for (const file of collected.files) {
-    const entry = await processFile(file, options, cwd, lookupEngines);
+    const entry = await processFile(file, options, cwd, lookupEngines, lookupFacts, summarise);
     processed.push(entry);
     results.push(entry.result);
     options.onFile?.(entry.result, results.length, total);
   }
+  const notProcessedCount = results.length - processed.length;
   const project = await convertAcrossFiles(collected.files, processed, options, cwd);
-  const final = project && !('notice' in project) ? [...results.slice(0, results.length - processed.length), ...project.results] : results;
+  const projectRan = project !== undefined && !('notice' in project);
+  // The package model of every package the files belong to (read-only, src/analysis/): for `awaitify scan`, and cross-file conversion.
+  const crossFile = !projectRan && options.crossFile !== false;
+  const models = options.analyze || crossFile ? await buildPackageModels(collected.files, cwd, { extensions, givenFilesWithoutManifest: !options.analyze }) : [];
+  const crossed = crossFile ? await convertWithPackageModel(crossFileInput(collected.files, processed, models, options, cwd)) : undefined;
+  const fileResults = projectRan ? project.results : crossed ? crossed.results : processed.map((entry) => entry.result);
   const modules = new Map(processed.filter((entry) => entry.helperModule).map((entry) => [entry.result.path, entry.helperModule!]));
   // `awaitify scan` rewrites nothing, so it creates no helper module either.
-  const helperModules = options.analyze ? [] : await helperModuleResults(final, modules, cwd);
-  const report = buildReport([...final, ...helperModules], cwd);
+  const helperModules = options.analyze ? [] : await helperModuleResults(fileResults, modules, cwd);
+  const report = buildReport([...results.slice(0, notProcessedCount), ...fileResults, ...helperModules], cwd);
   if (project && 'notice' in project) report.notices = [project.notice];
   else if (project) report.summary.project = project.summary;
-  // `awaitify scan`: the package model of every package the files belong to (read-only, src/analysis/).
-  if (options.analyze) report.summary.packages = (await buildPackageModels(collected.files, cwd, { extensions })).map((model) => toPackageReport(model, cwd, collected.files));
+  if (crossed) report.summary.crossFile = crossed.summary;
+  if (options.analyze) report.summary.packages = models.map((model) => toPackageReport(model, cwd, collected.files));
   return report;
+}
+
+/** What cross-file conversion through the package model works with: the files as converted on their own. */
+function crossFileInput(files: string[], processed: Processed[], models: PackageModel[], options: RunOptions, cwd: string): CrossFileInput {
+  return {
+    cwd,
+    files,
+    results: processed.map((entry) => entry.result),
+    models,
+    retransform: (index, extra) => retransform(processed[index], extra),
+    ...(options.forWrite && { writeProblem: (file: string) => explainWriteProblem(file, toReportPath(cwd, file)) }),
+  };
+}
+
+/** A file transformed again from its text as read, with more options (project mode, cross-file). */
+function retransform(entry: Processed, extra: Partial<TransformSourceOptions>): FileResult {
+  const { result, sourceOptions } = entry;
+  if (!sourceOptions || result.source === undefined) return result;
+  const next = transformSafely(result.source, { ...sourceOptions, ...extra });
+  return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
 }
 
 /**
@@ -224,12 +271,7 @@ async function convertAcrossFiles(files: string[], processed: Processed[], optio
       files,
       results: processed.map((entry) => entry.result),
       options,
-      retransform: (index, extra) => {
-        const { result, sourceOptions } = processed[index];
-        if (!sourceOptions || result.source === undefined) return result;
-        const next = transformSafely(result.source, { ...sourceOptions, ...extra });
-        return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
-      },
+      retransform: (index, extra) => retransform(processed[index], extra),
     });
   } catch (error) {
     if (error instanceof ProjectConfigError) throw new RunOptionsError(error.message);

@@ -36,8 +36,13 @@ export function transformSource(source: string, options: TransformSourceOptions 
     minNodeMajor: resolveTargetNode(options, undefined),
     externalApis: options.externalApis,
     resolvedCalls: options.resolvedCalls,
+    packageCallees: options.packageCallees,
     promiseOnly: options.promiseOnly,
     helperModule: options.helperModule,
+    dependencies: options.dependencies,
+    gracefulFs: options.gracefulFs,
+    moduleAliases: options.moduleAliases,
+    sourceSummaries: options.sourceSummaries,
   };
   const frame = splitSource(source);
   const parserName = resolveParserName(options.parser, path);

@@ -37,6 +37,16 @@ function folderRefusal(file: string, folder: string, cause?: string): string {
   return `${file}: not written: its folder ${folder} is read-only${cause ? ` (${cause})` : ''}, and awaitify writes a temporary file beside the file and renames it over, never in place`;
 }
 
+/** Why `file` could not be written (read-only file or folder), or undefined; for the run to plan around it before anything is written. */
+export async function explainWriteProblem(file: string, displayPath = file): Promise<string | undefined> {
+  try {
+    const target = await fs.realpath(file);
+    return await findWriteProblem(displayPath, target, await fs.stat(target));
+  } catch (error) {
+    return `${displayPath}: cannot be written (${(error as Error).message})`;
+  }
+}
+
 const permissionCodes = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 /**

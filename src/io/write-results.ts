@@ -36,7 +36,20 @@ function failed(file: FileResult, message: string): FileResult {
  */
 export async function writeResults(report: Report): Promise<Report> {
   const cwd = report.cwd ?? process.cwd();
-  const files: FileResult[] = [];
-  for (const file of report.files) files.push(await writeResult(file, cwd));
-  return rebuildReport(report, files, cwd);
+  const settled = new Map<string, FileResult>();
+  // A file that awaits another file's functions (cross-file mode) is written after that file, and
+  // not at all when it could not be: a caller must never await a function that still takes a callback.
+  let pending = [...report.files];
+  while (pending.length > 0) {
+    const ready = pending.filter((file) => (file.awaitsFrom ?? []).every((other) => settled.has(other) || other === file.path));
+    // A cycle of files awaiting each other: written in report order.
+    const batch = ready.length > 0 ? ready : pending;
+    for (const file of batch) {
+      const failedFirst = (file.awaitsFrom ?? []).find((other) => settled.get(other)?.status === 'error');
+      const result = failedFirst ? failed(file, `${file.path}: not written: it would await functions of ${failedFirst}, which could not be written`) : await writeResult(file, cwd);
+      settled.set(file.path, result);
+    }
+    pending = pending.filter((file) => !batch.includes(file));
+  }
+  return rebuildReport(report, report.files.map((file) => settled.get(file.path)!), cwd);
 }

@@ -50,5 +50,6 @@ export function rebuildReport(report: Report, files: readonly FileResult[], cwd:
   if (report.summary.project) rebuilt.summary.project = report.summary.project;
   if (report.notices) rebuilt.notices = [...report.notices];
   if (report.summary.packages) rebuilt.summary.packages = report.summary.packages;
+  if (report.summary.crossFile) rebuilt.summary.crossFile = report.summary.crossFile;
   return rebuilt;
 }

@@ -1,6 +1,6 @@
 import { describeNodeFloor } from './node-floor';
 import { codeFrameColumns } from '@babel/code-frame';
-import type { FileResult, Finding, Report } from '../types';
+import type { CrossFileSummary, FileResult, Finding, Report } from '../types';
 import { colorizeDiff, createFileDiff } from './diff';
 import { describeFileError } from './file-error';
 import { describeProjectTotals, describeTotals, listScanItems } from './format-scan';
@@ -92,6 +92,16 @@ function describeFindings(report: Report): string[] {
   ];
 }
 
+/** Cross-file conversion: said only when calls awaited another file's functions, or a file fell back. */
+function describeCrossFile(crossFile: CrossFileSummary): string[] {
+  const lines: string[] = [];
+  if (crossFile.calleesAwaited > 0) {
+    lines.push(`Across files (package model): ${plural(crossFile.calleesAwaited, 'callee')} of other files awaited, ${crossFile.callsResolved} calls of other files' functions resolved.`);
+  }
+  for (const entry of crossFile.fellBack) lines.push(`Not awaited across files: the functions of ${entry.path}, which cannot be written (${entry.reason}); their callers keep their callbacks.`);
+  return lines;
+}
+
 function formatSummaryLines(report: Report): string[] {
   const { summary } = report;
   const counts = `${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.failed} failed`;
@@ -99,6 +109,7 @@ function formatSummaryLines(report: Report): string[] {
     `Scanned ${plural(summary.scanned, 'file')}: ${counts}.`,
     ...(summary.scan ? describeProjectTotals(summary.scan) : []),
     ...(summary.project ? describeProjectMode(summary.project) : []),
+    ...(summary.crossFile ? describeCrossFile(summary.crossFile) : []),
     ...(summary.nodeFloor ? [describeNodeFloor(summary.nodeFloor)] : []),
     ...describeFindings(report),
   ];

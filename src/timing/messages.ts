@@ -15,9 +15,13 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     zalgoAllowed: "`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous. On the synchronous paths a caller's continuation now runs after the code that follows its call, a microtask later.",
     operationNotKnownAsync: 'The operation that carries the callback is not known to call back asynchronously.',
     callerContinuation: '{{name}} may call back synchronously: where it did, the code from here on now runs before the continuation, which waits a microtask.',
+    packageCalleeSync: '{{name}} of {{definedIn}} calls back synchronously on some path (its summary in the package model), so this call is left as is (--allow timing/sync-callback-now-async converts it).',
+    packageCalleeSyncAllowed: '{{name}} of {{definedIn}} calls back synchronously on some path (its summary in the package model): where it does, the code from here on now runs before the continuation, which waits a microtask.',
   },
   'timing/callback-moved-to-microtask': {
     operationCallback: '{{api}}: the callback body now runs as a promise job once the operation completes.',
+    sourceSummaryCallback: '{{api}} ({{entry}}, summarised from its source in node_modules: calls back once, later): the callback body now runs as a promise job once the operation completes.',
+    knownPackageCallback: "{{api}} ({{entry}}, known from awaitify's ecosystem table): the callback body now runs as a promise job once the operation completes.",
     functionNowAsync: '{{name}} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught.',
     timerCallback: '{{timer}}: the callback body now runs as a promise job right after the {{what}} fires, before the next timer or immediate runs.',
     retryLoop: 'Retry of `{{name}}` became a loop: each later attempt runs as a promise job right after its timer fires.',
@@ -41,6 +45,8 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     calledTwice: 'On some path `{{callback}}` is called more than once (a missing return after `{{callback}}(err)`?); a promise settles only once.',
     calledInTry: "`{{callback}}` is called inside a try block: an error thrown by the caller's callback would be caught and could call it again.",
     oneErrorPerItem: 'With several failing items the callback was called once per error; Promise.all rejects once, with the first.',
+    tryAroundCallbackCall: "`{{callback}}(null, …)` was called inside a try whose catch calls `{{callback}}(err)`: an error computing the value still reaches the caller, but a throw from the caller's own callback no longer comes back as a second call.",
+    packageCalleeTwice: '{{name}} of {{definedIn}} may call back more than once (its summary in the package model); a promise settles only once, so this call keeps its callback.',
   },
   'timing/callback-stored-or-escaping': {
     usedAsValue: '`{{callback}}(…)` is used as a value.',
@@ -61,6 +67,9 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     retryNowAsync: '`{{name}}` is now async and returns a promise; every call in this file drops its value.',
     retryExported: '`{{name}}` is exported; as an async function it would return a promise to its callers.',
     retryValueUsed: '`{{name}}` is used other than in calls whose value is dropped; as an async function it would return a promise.',
+    noCallbackNowPromise: '`{{callback}}` was optional: a call of {{name}} without it {{before}}; it now returns a promise, which rejects on error (an unhandled rejection where the caller drops it).',
+    noCallbackCallNowPromise: '{{name}} is called here without its optional callback: the call now returns a promise that nothing awaits, and an error rejects it unhandled instead of being dropped.',
+    optionalArgumentDefault: '`{{param}}` of {{name}} now defaults to `{{value}}` when it is undefined: a call that left it out (the callback in its place) got `{{value}}` before too, but an explicit `undefined` did not.',
   },
   'timing/extra-microtask-ticks': {
     dualApiCallback: '{{name}} is still called with a callback here; the dual API calls it from process.nextTick once the promise settles, a few ticks after the operation completed.',

@@ -44,8 +44,11 @@ export type JoinMember = { kind: 'read'; file: string } | { kind: 'timer'; value
 /** The program's own callback API: a function `(input, [options,] cb)` whose work is `source`. */
 export interface OwnApi {
   source: 'fs' | 'handOn' | 'timer' | 'immediate' | 'tick' | 'join' | 'nextLoop' | 'syncOnSomePath';
-  /** `optional`: an options argument that may be left out; `default`: `cb = cb || function () {}`. */
-  signature: 'plain' | 'optional' | 'default';
+  /**
+   * `optional`: an options argument that may be left out; `default`: `cb = cb || function () {}`;
+   * `checked`: `if (typeof cb !== 'function') throw …` first.
+   */
+  signature: 'plain' | 'optional' | 'default' | 'checked';
   /** Code after the async call inside the function. */
   logAfter: boolean;
 }
@@ -77,7 +80,7 @@ const styleArb = (fail: boolean) =>
 
 const ownApiArb: fc.Arbitrary<OwnApi> = fc.record({
   source: fc.constantFrom<OwnApi['source']>('fs', 'fs', 'handOn', 'timer', 'timer', 'immediate', 'tick', 'join', 'nextLoop', 'syncOnSomePath'),
-  signature: fc.constantFrom<OwnApi['signature']>('plain', 'plain', 'plain', 'optional', 'default'),
+  signature: fc.constantFrom<OwnApi['signature']>('plain', 'plain', 'plain', 'optional', 'default', 'checked'),
   logAfter: fc.boolean(),
 });
 

@@ -219,6 +219,7 @@ class Printer {
     const head: Lines = [];
     if (api.signature === 'optional') head.push("if (typeof options === 'function') {", '  cb = options;', '  options = {};', '}');
     if (api.signature === 'default') head.push('cb = cb || function () {};');
+    if (api.signature === 'checked') head.push("if (typeof cb !== 'function') throw new TypeError('cb must be a function');");
     const started = api.logAfter ? [log(quote(`${name} started`))] : [];
     const numeric = (schedule: (inner: string) => string) => [
       schedule(['() => {', `  if (input < 0) return cb(new Error('${name} got a negative input'));`, '  cb(null, input * 2);', '}'].join('\n')),

@@ -229,7 +229,15 @@ export function expectedExitCode(source: string): number {
  * Transform options a fixture asks for with `// awaitify-fixture: options {"allow": [...]}`
  * (JSON on the rest of the line), for behaviour that only an option turns on.
  */
-export function fixtureOptions(source: string): { allow?: string[]; api?: 'dual' | 'promise'; target?: 'auto' | 'node' | 'browser'; strict?: boolean; nodeVersion?: string } {
+export function fixtureOptions(source: string): {
+  allow?: string[];
+  api?: 'dual' | 'promise';
+  target?: 'auto' | 'node' | 'browser';
+  strict?: boolean;
+  nodeVersion?: string;
+  dependencies?: Record<string, string>;
+  gracefulFs?: boolean;
+} {
   const match = /\/\/ awaitify-fixture: options (.+)$/m.exec(source);
   return match ? JSON.parse(match[1]) : {};
 }

@@ -1,6 +1,7 @@
 import type { MessageRef } from '../../types';
 import type { JSCodeshift } from 'jscodeshift';
 import { childNodes, isFunctionNode, isIdentifierNamed, isNullish, patternNames, type AnyNode } from '../shared/ast';
+import { isErrorParamName } from '../shared/error-names';
 import type { PromisableApi } from './node-api-table';
 
 /**
@@ -109,6 +110,20 @@ function isSurelyError(argument: AnyNode, ancestors: AnyNode[]): boolean {
   return false;
 }
 
+/**
+ * Is `err` in `cb(err)` the error parameter of the operation callback it sits in (`(er) => cb(er)`):
+ * null on success, the error on failure? Then the call passes the outcome on as it is.
+ */
+function isPassedOnError(argument: AnyNode, ancestors: AnyNode[]): boolean {
+  if (argument.type !== 'Identifier' || !isErrorParamName(argument.name)) return false;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const node = ancestors[i];
+    if (node.type === 'CatchClause' && node.param && patternNames(node.param).includes(argument.name)) return false;
+    if (isFunctionNode(node)) return isIdentifierNamed(node.params[0], argument.name) && i > 0;
+  }
+  return false;
+}
+
 function successValueCount(calls: AnyNode[]): number {
   const counts = calls.filter((call) => call.arguments.length === 0 || isNullish(call.arguments[0])).map((call) => Math.max(0, call.arguments.length - 1));
   return Math.max(0, ...counts);
@@ -142,6 +157,19 @@ export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): C
       replacement = j.returnStatement(value);
     } else if (values.length === 0 && isSurelyError(first, ancestors)) {
       replacement = j.throwStatement(first);
+    } else if (values.length === 0 && isPassedOnError(first, ancestors)) {
+      // `cb(er)`: throw the error if there is one, else return: `if (er) throw er; return;`.
+      const thrown = j.throwStatement(j.identifier(first.name));
+      const passOn = [j.ifStatement(j.identifier(first.name), thrown), j.returnStatement(valueCount > 1 ? j.arrayExpression([]) : null)];
+      passOn[0].comments = parent.comments;
+      passOn[0].loc = parent.loc;
+      created.push(thrown, passOn[1]);
+      const list = findList(fn.body, parent);
+      if (list) {
+        list.splice(list.indexOf(parent), 1, ...passOn);
+        continue;
+      }
+      replacement = j.blockStatement(passOn);
     } else {
       return {
         ok: false,

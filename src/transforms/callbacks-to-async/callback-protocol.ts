@@ -1,5 +1,5 @@
 import type { MessageData, MessageRef } from '../../types';
-import { inlineCallbackOf, isCallOf, isIdentifierNamed, referencesName, some, type AnyNode } from '../shared/ast';
+import { inlineCallbackOf, isCallOf, isFunctionNode, isIdentifierNamed, referencesName, some, type AnyNode } from '../shared/ast';
 import { asStatements } from '../shared/control-flow';
 
 /**
@@ -133,8 +133,13 @@ class ProtocolWalker {
     return paths;
   }
 
+  /**
+   * Does the node call back, or hand on a step of a `next()` loop (a `continue` inside an
+   * operation's callback, which only next-loops.ts makes: the next pass calls back)?
+   */
   private mentions(node: AnyNode): boolean {
-    return referencesName(node, this.cb);
+    if (referencesName(node, this.cb)) return true;
+    return this.loops.size > 0 && some(node, (inner) => isFunctionNode(inner) && some(inner.body, (item) => item.type === 'ContinueStatement' && !item.label, { skipFunctions: true }));
   }
 
   private statement(statement: AnyNode, nested: Level): PathOutcome[] {

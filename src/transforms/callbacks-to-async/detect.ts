@@ -13,12 +13,16 @@ import {
   type PromisableApi,
   type RefusedApi,
 } from './node-api-table';
+import { findPackageCallee, findSourceCallee, isKnownControlFlowVersion, type DependencyVersions } from './ecosystem/lookup';
+import type { SourceSummary } from '../../types';
+import { entriesOf } from './ecosystem/table';
+import { knownFunctionThroughVariable } from './callee-variable';
 
 /** A call of a Node core callback API. */
 export interface CallSite {
   path: ASTPath<AnyNode>;
   call: AnyNode;
-  module: NodeModuleName | 'local' | 'unknown' | 'async';
+  module: NodeModuleName | 'local' | 'unknown' | 'async' | 'package';
   name: string;
   /** The import the callee comes through; undefined for a function of this file. */
   binding?: ModuleBinding;
@@ -28,6 +32,24 @@ export interface CallSite {
   refused?: RefusedApi;
   /** The last argument when it is an inline function. */
   callback?: AnyNode;
+}
+
+/** What the file's package tells about its callees (TransformOptions.dependencies, .gracefulFs). */
+export interface CalleeKnowledge {
+  dependencies?: DependencyVersions;
+  /** The package calls graceful-fs's `gracefulify(fs)`: plain fs is patched at run time. */
+  gracefulFs?: boolean;
+  /** Dependencies' functions summarised from their source (TransformOptions.sourceSummaries). */
+  sourceSummaries?: Readonly<Record<string, Readonly<Record<string, SourceSummary>>>>;
+}
+
+/** Bindings of packages the table lists, or whose source was summarised. */
+function isKnownPackage(binding: ModuleBinding, knowledge: CalleeKnowledge): boolean {
+  return entriesOf(binding.specifier).length > 0 || knowledge.sourceSummaries?.[binding.specifier] !== undefined;
+}
+
+function knownCallee(specifier: string, member: string, knowledge: CalleeKnowledge) {
+  return findPackageCallee(specifier, member, knowledge.dependencies) ?? findSourceCallee(knowledge.sourceSummaries, specifier, member);
 }
 
 /** Is the path still where it was found: every link from it up to the root unchanged? */
@@ -62,8 +84,10 @@ function calleeTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: Mo
  * crypto, through the file's import of the module), which calls back later, never at once?
  * Decided from the callee alone: the callback's parameter names say nothing about when it runs.
  */
-export function callsBackLater(call: AnyNode, bindings: ModuleBinding[]): boolean {
+export function callsBackLater(call: AnyNode, bindings: ModuleBinding[], knowledge: CalleeKnowledge = {}): boolean {
   if (call.type !== 'CallExpression' || !isInlineFunction(call.arguments[call.arguments.length - 1])) return false;
+  const known = packageCalleeOf(call, bindings, knowledge);
+  if (known?.kind === 'api' && known.api.known?.alwaysAsync) return true;
   const target = calleeTarget(call.callee, bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined));
   if (!target) return false;
   const module = toNodeModuleName(target.binding.specifier)!;
@@ -97,6 +121,81 @@ export function isUnknownErrorFirstCall(call: AnyNode): boolean {
   if (!first || first.type !== 'Identifier' || !isErrorParamName(first.name)) return false;
   const statement = callback.body.type === 'BlockStatement' ? callback.body.body[0] : undefined;
   return !!statement && statement.type === 'IfStatement' && statement.test.type === 'Identifier' && statement.test.name === first.name;
+}
+
+/** `mkdirp(…)`, `gfs.readFile(…)`, `lock(…)`: the binding of a package the ecosystem table lists, and the member called (`''`: the module itself). */
+function packageTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: ModuleBinding; member: string } | undefined {
+  if (callee.type === 'Identifier') {
+    const binding = bindings.find((b) => b.local === callee.name);
+    return binding && { binding, member: binding.imported ?? '' };
+  }
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier') {
+    const binding = bindings.find((b) => b.local === callee.object.name && b.imported === undefined);
+    return binding && { binding, member: callee.property.name };
+  }
+  return undefined;
+}
+
+function packageCalleeOf(call: AnyNode, bindings: ModuleBinding[], knowledge: CalleeKnowledge) {
+  const target = packageTarget(call.callee, bindings.filter((binding) => isKnownPackage(binding, knowledge)));
+  return target && knownCallee(target.binding.specifier, target.member, knowledge);
+}
+
+/** A call of a package function the ecosystem table knows, at the version the package has. */
+function packageSite(path: ASTPath<AnyNode>, call: AnyNode, bindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
+  const target = packageTarget(call.callee, bindings);
+  if (!target) return undefined;
+  const known = knownCallee(target.binding.specifier, target.member, knowledge);
+  if (!known) return undefined;
+  const last = call.arguments[call.arguments.length - 1];
+  const name = calleeText(call.callee) || target.member;
+  return {
+    path,
+    call,
+    module: 'package',
+    name,
+    binding: target.binding,
+    ...(known.kind === 'api' ? { api: { ...known.api, name } } : { refused: { module: 'package' as const, name, reason: known.reason } }),
+    callback: isInlineFunction(last) ? last : undefined,
+  };
+}
+
+/** `stat(p, cb)` where a local `stat` holds `fs.stat` or `fs.lstat` (callee-variable.ts): promisified at the call. */
+function variableSite(path: ASTPath<AnyNode>, call: AnyNode, moduleBindings: ModuleBinding[], packageBindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
+  const resolveMember = (member: AnyNode, at: ASTPath<AnyNode>): PromisableApi | undefined => {
+    if (member.object.type !== 'Identifier' || member.property.type !== 'Identifier' || !resolvesToModuleLevel(at, member.object.name)) return undefined;
+    const core = calleeTarget(member, moduleBindings);
+    if (core) return findPromisableApi(toNodeModuleName(core.binding.specifier)!, core.name);
+    const target = packageTarget(member, packageBindings);
+    const known = target && findPackageCallee(target.binding.specifier, target.member, knowledge.dependencies);
+    return known?.kind === 'api' && known.api.known?.alwaysAsync ? known.api : undefined;
+  };
+  const found = knownFunctionThroughVariable(path, call, resolveMember);
+  if (!found) return undefined;
+  const name = call.callee.name;
+  return {
+    path,
+    call,
+    module: 'package',
+    name,
+    api: {
+      module: 'package',
+      name,
+      access: 'promisify-at-call',
+      result: { kind: 'value' },
+      minNode: 8,
+      returnsUndefined: true,
+      voidResult: found.apis[0].voidResult,
+      known: { source: 'table', label: `${found.names.join(' or ')} through a variable`, alwaysAsync: true },
+    },
+    callback: call.arguments[call.arguments.length - 1],
+  };
+}
+
+/** Plain fs in a package that calls gracefulify(fs): promisify at each call, so the patched function runs. */
+function atCallTime(api: PromisableApi | undefined, module: NodeModuleName, knowledge: CalleeKnowledge): PromisableApi | undefined {
+  if (!api || module !== 'fs' || !knowledge.gracefulFs) return api;
+  return { ...api, access: 'promisify-at-call', minNode: Math.max(api.minNode, 8) };
 }
 
 function asyncLibrarySite(path: ASTPath<AnyNode>, call: AnyNode, name: string, binding: ModuleBinding): CallSite {
@@ -137,16 +236,20 @@ export function findCallSites(
   bindings: ModuleBinding[],
   localApis: LocalApis = new LocalApis(),
   skip: (call: AnyNode) => boolean = () => false,
+  knowledge: CalleeKnowledge = {},
 ): CallSite[] {
   const moduleBindings = bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined);
-  const asyncBindings = bindings.filter((binding) => isAsyncLibrarySpecifier(binding.specifier));
+  const packageBindings = bindings.filter((binding) => isKnownPackage(binding, knowledge));
+  const asyncBindings = bindings.filter((binding) => isAsyncLibrarySpecifier(binding.specifier) && isKnownControlFlowVersion(binding.specifier, knowledge.dependencies));
   const asyncMethodOf = (call: AnyNode) => {
     const target = calleeTarget(call.callee, asyncBindings);
     return target && asyncMethods.has(target.name) ? target : undefined;
   };
   // A plain walk finds the candidates; paths (for scopes and parents) are built only to them.
   const candidate = (call: AnyNode) =>
-    !skip(call) && (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee) || asyncMethodOf(call) !== undefined || isUnknownErrorFirstCall(call));
+    !skip(call) &&
+    (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee) || asyncMethodOf(call) !== undefined ||
+      packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call));
   const sites: CallSite[] = [];
   const paths = root.paths().flatMap((rootPath: ASTPath<AnyNode>) => findPaths(rootPath, (node) => node.type === 'CallExpression' && candidate(node)));
   paths.forEach((path: ASTPath<AnyNode>) => {
@@ -165,7 +268,12 @@ export function findCallSites(
     }
     const target = calleeTarget(call.callee, moduleBindings);
     if (!target) {
-      if (isUnknownErrorFirstCall(call)) sites.push(unknownSite(path, call));
+      const packageCall = packageTarget(call.callee, packageBindings);
+      const local = packageCall && (call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name);
+      const site = local && resolvesToModuleLevel(path, local) ? packageSite(path, call, packageBindings, knowledge) : undefined;
+      const throughVariable = site || !isUnknownErrorFirstCall(call) ? undefined : variableSite(path, call, moduleBindings, packageBindings, knowledge);
+      if (site ?? throughVariable) sites.push((site ?? throughVariable)!);
+      else if (isUnknownErrorFirstCall(call)) sites.push(unknownSite(path, call));
       return;
     }
     const local = call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name;
@@ -177,7 +285,7 @@ export function findCallSites(
       module,
       name: target.name,
       binding: target.binding,
-      api: findPromisableApi(module, target.name),
+      api: atCallTime(findPromisableApi(module, target.name), module, knowledge),
       refused: findRefusedApi(module, target.name),
       callback: isInlineFunction(last) ? last : undefined,
     });

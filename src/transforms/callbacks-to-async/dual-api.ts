@@ -11,7 +11,7 @@ import { setDualReturnType } from './typescript-types';
  * a second call) and returns undefined; called without one it returns the promise.
  */
 /** Turns the converted async function `fn` into its dual-API form, in place. */
-export function addDualApi(j: JSCodeshift, fn: AnyNode, callbackParam: AnyNode, api: PromisableApi, program: AnyNode, taken: Set<string>, typescript: boolean): void {
+export function addDualApi(j: JSCodeshift, fn: AnyNode, callbackParam: AnyNode, api: PromisableApi, program: AnyNode, taken: Set<string>, typescript: boolean, prologue: AnyNode[] = []): void {
   const helper = useHelper(j, program, settleCallbackHelper, taken, typescript);
   const inner = j.arrowFunctionExpression([], fn.body);
   inner.async = true;
@@ -27,5 +27,6 @@ export function addDualApi(j: JSCodeshift, fn: AnyNode, callbackParam: AnyNode, 
   }
   fn.async = false;
   fn.params = [...fn.params, callback];
-  fn.body = j.blockStatement([j.returnStatement(j.callExpression(j.identifier(helper), args))]);
+  // The original argument shifting runs first, so that a callback passed early still lands in place.
+  fn.body = j.blockStatement([...prologue, j.returnStatement(j.callExpression(j.identifier(helper), args))]);
 }

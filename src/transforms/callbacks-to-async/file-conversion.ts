@@ -1,6 +1,6 @@
 import type { FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { collectReferencedNames, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, type AnyNode } from '../shared/ast';
+import { calleeText, collectReferencedNames, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -8,7 +8,7 @@ import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbac
 import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type Report } from './report-plan';
 import { checkCallbackProtocol } from './callback-protocol';
-import { callsBackLater, findCallSites, isPathCurrent, type CallSite } from './detect';
+import { callsBackLater, findCallSites, isPathCurrent, type CallSite, type CalleeKnowledge } from './detect';
 import type { PromisableApi } from './node-api-table';
 import { continuationOf, planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
@@ -21,6 +21,8 @@ import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
 import { setPromiseReturnType } from './typescript-types';
+import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
+import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
 
 /** A converted callback API function of this file. */
 interface ConvertedFunction {
@@ -31,6 +33,10 @@ interface ConvertedFunction {
   arity: number;
   /** The callback parameter as written, with its type. */
   callbackParam: AnyNode;
+  /** What the dual wrapper runs before the body (the original argument shifting). */
+  prologue: AnyNode[];
+  /** The callback was optional: calls without it now get the promise. */
+  optionalCallback: boolean;
 }
 
 /** Puts `to` where `from` is; in a list, found by identity, since statements may have moved. */
@@ -66,10 +72,14 @@ export class FileConversion {
   private callbackFunctions: CallbackFunction[] = [];
   /** Functions converted although they may call back synchronously: their callers are flagged too. */
   private readonly syncApis = new WeakSet<PromisableApi>();
+  /** The promise calls that replaced callback calls: they pass no callback, whatever their length. */
+  private readonly promiseCalls = new WeakSet<AnyNode>();
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
-    this.bindings = findModuleBindings(this.program);
+    // A local module that only re-exports another (`require('./fs')` of `module.exports = require('graceful-fs')`) is read as that one.
+    const aliases = ctx.options.moduleAliases ?? {};
+    this.bindings = findModuleBindings(this.program).map((binding) => (aliases[binding.specifier] ? { ...binding, specifier: aliases[binding.specifier] } : binding));
     this.takenNames = collectReferencedNames(this.program);
     this.promiseBindings = new PromiseBindings(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
     this.rewriteContext = {
@@ -96,7 +106,15 @@ export class FileConversion {
       const limit = () => useHelper(j, this.program, mapLimitHelper, this.takenNames, this.rewriteContext.typescript);
       return nativeStart(j, site.name, asyncMethods.get(site.name)!, site.call, limit, (base) => uniqueName(base, this.takenNames))!;
     }
-    if (site.module === 'unknown') {
+    if (plan.api.access === 'promisify-at-call') {
+      return j.callExpression(this.promiseBindings.promisifiedAtCall(site.call.callee, `util.promisify(${siteLabel(site)}) at the call`), args);
+    }
+    if (site.module === 'package' && plan.api.access === 'direct') return j.callExpression(site.call.callee, args);
+    if (site.module === 'package' && plan.api.access === 'promisify') {
+      const key = calleeText(site.call.callee) ?? site.name;
+      return j.callExpression(this.promiseBindings.promisifiedPackageCall(site.call.callee, plan.api.name.split('.').pop()!, key, plan.api.minNode), args);
+    }
+    if (site.module === 'unknown' || (site.module === 'package' && plan.api.access === 'wrapper')) {
       const helper = useHelper(j, this.program, fromCallbackHelper, this.takenNames, this.rewriteContext.typescript);
       // The arrow's own scope holds the name: it only has to differ from what the call reads.
       const done = scopedName(['done', 'callback', 'cb', 'next', 'resume'], [site.call.callee, ...args]) ?? uniqueName('done', this.takenNames);
@@ -109,14 +127,17 @@ export class FileConversion {
   /** Callback functions of other files that convert too (project mode), awaited here. */
   private registerExternalApis(): void {
     for (const external of this.ctx.options.externalApis ?? []) {
-      this.localApis.addExternal(external.callee, {
+      const api: PromisableApi = {
         module: 'local',
         name: external.callee,
         access: 'direct',
         result: external.valueCount > 1 ? { kind: 'array', count: external.valueCount } : { kind: 'value' },
         minNode: 0,
         returnsUndefined: true,
-      });
+      };
+      this.localApis.addExternal(external.callee, api);
+      // Its callers' continuations may now run later than they did (flagged at each call).
+      if (external.maySyncCallBack) this.syncApis.add(api);
     }
   }
 
@@ -134,14 +155,21 @@ export class FileConversion {
     return this.changed;
   }
 
+  /** What the package says of its callees: dependency versions for the ecosystem table, gracefulify. */
+  private knowledge(): CalleeKnowledge {
+    const { dependencies, gracefulFs, sourceSummaries } = this.ctx.options;
+    return { dependencies, gracefulFs, sourceSummaries };
+  }
+
   private planContext(): PlanContext {
     const { minNodeMajor, allow } = this.ctx.options;
     return {
       ownAsyncFunctions: this.ctx.ownAsyncFunctions,
       minNodeMajor,
       allow,
-      callsBackLater: (call) => callsBackLater(call, this.bindings),
+      callsBackLater: (call) => callsBackLater(call, this.bindings, this.knowledge()),
       ownCalleeLeft: (call) => this.ownCalleeLeft(call),
+      packageCallee: (call) => this.packageCalleeVerdict(call),
     };
   }
 
@@ -151,7 +179,7 @@ export class FileConversion {
     for (;;) {
       // Searching from the function's own path keeps scopes right and skips the rest of the file.
       const scope = within ? this.ctx.j(this.ctx.root.get('program', ...within)) : this.ctx.root;
-      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call) || this.isResolvedCall(call));
+      const sites = findCallSites(this.ctx.j, scope, this.bindings, this.localApis, (call) => this.visited.has(call) || this.isResolvedCall(call), this.knowledge());
       let stale = false;
       for (const site of sites) {
         // A rewrite moves code: sites it moved are found again on the next pass.
@@ -183,7 +211,9 @@ export class FileConversion {
         }
         if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
-        this.visited.add(applyRewrite(plan, this.rewriteContext));
+        const promiseCall = applyRewrite(plan, this.rewriteContext);
+        this.visited.add(promiseCall);
+        this.promiseCalls.add(promiseCall);
         if (site.binding) this.touched.add(site.binding);
         this.changed = true;
         count++;
@@ -214,6 +244,22 @@ export class FileConversion {
     return undefined;
   }
 
+  /** A call of another file's package function (cross-file mode): judged by its summary. */
+  private packageCalleeVerdict(call: AnyNode): PackageCalleeVerdict | undefined {
+    const callee = packageCalleeAt(this.ctx.options, call);
+    return callee && judgePackageCallee(callee, this.ctx.options.allow);
+  }
+
+  /**
+   * An unknown callee counts as calling back once, later, when the policy allows the assumption;
+   * a package function of another file, when its summary proves it (or proves nothing either way).
+   */
+  private takenAsUnknownCallee(call: AnyNode, unknownAllowed: boolean): boolean {
+    const verdict = this.packageCalleeVerdict(call);
+    if (verdict) return verdict.kind === 'proven' || (verdict.kind === 'unknown' && unknownAllowed);
+    return unknownAllowed;
+  }
+
   /** A call the type checker resolved (project mode): it is no unknown callee. */
   private isResolvedCall(call: AnyNode): boolean {
     const positions = this.ctx.options.resolvedCalls;
@@ -230,8 +276,8 @@ export class FileConversion {
     if (!this.nodeApis) {
       this.nodeApis = new Map();
       const unknownAllowed = this.ctx.options.allow.includes('timing/unknown-callee');
-      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings, undefined, (call) => this.isResolvedCall(call))) {
-        if (site.api && !site.refused && (site.module !== 'unknown' || unknownAllowed)) this.nodeApis.set(site.call, site.api);
+      for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings, undefined, (call) => this.isResolvedCall(call), this.knowledge())) {
+        if (site.api && !site.refused && (site.module !== 'unknown' || this.takenAsUnknownCallee(site.call, unknownAllowed))) this.nodeApis.set(site.call, site.api);
       }
     }
     // A trial inside a trial copies a copy: follow the copies back to the node first found.
@@ -303,9 +349,11 @@ export class FileConversion {
       const inline = last?.type === 'ArrowFunctionExpression' || last?.type === 'FunctionExpression';
       copy.body = j.blockStatement([inline ? j.expressionStatement(copy.body) : j.returnStatement(copy.body)]);
     }
+    // Optional arguments, default callbacks, once/dezalgo, try around a call: read out of the copy first.
+    const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings);
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
-    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync, new Set(loops.map((loop) => loop.loop)), {
+    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
       starts: new Set(joins.map((join) => join.start)),
       waits: new Set(joins.map((join) => join.wait)),
       guards: new Set(joins.flatMap((join) => (join.guard ? [join.guard] : []))),
@@ -352,13 +400,15 @@ export class FileConversion {
     this.changed = true;
     tidyConvertedFunction(copy);
     loops.forEach(dropTrailingContinue);
-    if (protocol.allowedSync) {
+    if (protocol.allowedSync && !idioms.callsDeferred) {
       report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
       this.syncApis.add(selfApi);
     }
     if (protocol.emptyLoop) report({ ruleId: 'timing/empty-collection-timing', ...protocol.emptyLoop, node: fn, applied: true });
     this.reportJoins(joins, fn, report);
     for (const finding of findings) report(finding);
+    for (const binding of this.bindings) if (idioms.namesDropped.has(binding.local)) this.touched.add(binding);
+    for (const finding of idioms.findings) report({ ...finding, node: finding.node === copy || !finding.node?.loc ? positionOf(item) : finding.node });
     report({
       ruleId: 'timing/callback-moved-to-microtask',
       node: positionOf(item),
@@ -366,7 +416,7 @@ export class FileConversion {
       data: { name: item.name ?? 'This function' },
       applied: true,
     });
-    this.converted.push({ item, fn: copy, api: selfApi, arity: fn.params.length, callbackParam });
+    this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, optionalCallback: idioms.optionalCallback });
     return undefined;
   }
 
@@ -460,7 +510,9 @@ export class FileConversion {
     for (const converted of this.converted) {
       const { item, fn, arity } = converted;
       const use = item.name && !item.owner ? uses.get(item.name) : undefined;
-      const callsWithCallback = (use?.calls ?? []).filter((call) => call.arguments.length >= arity);
+      const calls = (use?.calls ?? []).filter((call) => !this.promiseCalls.has(call));
+      const callsWithCallback = calls.filter((call) => call.arguments.length >= arity);
+      if (converted.optionalCallback) reportCallsWithoutCallback(this.ctx.report, item.name ?? '', calls.filter((call) => call.arguments.length < arity));
       // Instances and objects travel: a method cannot know all its callers, so it stays dual.
       const visible = item.exported || !!use?.escapes || !!item.owner;
       const promiseOnly = this.ctx.options.api === 'promise' || (!!item.name && (this.ctx.options.promiseOnly ?? []).includes(item.name));
@@ -474,7 +526,7 @@ export class FileConversion {
         line: positionOf(item).loc?.start.line ?? 1,
       });
       if (!dual) continue;
-      addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript);
+      addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript, converted.prologue);
       for (const call of callsWithCallback) {
         this.ctx.report({
           ruleId: 'timing/extra-microtask-ticks',

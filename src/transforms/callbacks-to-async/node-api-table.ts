@@ -13,9 +13,11 @@ export type NodeModuleName = 'fs' | 'child_process' | 'dns' | 'zlib' | 'crypto';
  *   (fs descriptors stay numbers, where fs/promises would hand out FileHandle objects);
  * - `direct`: a function of this file that awaitify made async: call it without the callback;
  * - `wrapper`: a function awaitify knows nothing of, called through the file's `fromCallback`;
- * - `native`: the `async` package's control flow, written as native code (async-library.ts).
+ * - `native`: the `async` package's control flow, written as native code (async-library.ts);
+ * - `promisify-at-call`: `util.promisify(fs.x)(…)` looked up at each call, so that a module
+ *   patched later (graceful-fs's `gracefulify(fs)`) is the one called.
  */
-export type PromiseAccess = 'promises' | 'promisify' | 'direct' | 'wrapper' | 'native';
+export type PromiseAccess = 'promises' | 'promisify' | 'direct' | 'wrapper' | 'native' | 'promisify-at-call';
 
 /**
  * What the promise resolves with, against the callback's values after `err`:
@@ -27,8 +29,11 @@ export type PromiseAccess = 'promises' | 'promisify' | 'direct' | 'wrapper' | 'n
 export type ResultShape = { kind: 'value' } | { kind: 'object'; keys: string[] } | { kind: 'array'; count: number };
 
 export interface PromisableApi {
-  /** A Node core module, `local` for a function of the file being rewritten, `unknown` for others. */
-  module: NodeModuleName | 'local' | 'unknown' | 'async';
+  /**
+   * A Node core module, `local` for a function of the file being rewritten, `package` for one
+   * the ecosystem table knows (ecosystem/), `unknown` for others.
+   */
+  module: NodeModuleName | 'local' | 'unknown' | 'async' | 'package';
   name: string;
   access: PromiseAccess;
   result: ResultShape;
@@ -40,10 +45,20 @@ export interface PromisableApi {
   voidResult?: boolean;
   /** Also passes (partial) values with an error, as the `async` package does. */
   valuesOnError?: boolean;
+  /** Where the summary of a package's callee came from, for the report (`package` only). */
+  known?: KnownCallee;
+}
+
+/** A package callee's summary: the ecosystem table's entry (`mkdirp 0.x`), and whether it may call back synchronously. */
+export interface KnownCallee {
+  /** The ecosystem table, or the dependency's own source in node_modules. */
+  source: 'table' | 'source';
+  label: string;
+  alwaysAsync: boolean;
 }
 
 export interface RefusedApi {
-  module: NodeModuleName;
+  module: NodeModuleName | 'package';
   name: string;
   reason: string;
 }

@@ -15,6 +15,7 @@ import { iifePlacement, placementFor, siblingStatements, type Placement } from '
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
 import type { CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
+import type { PackageCalleeVerdict } from './package-callees';
 import type { MessageData, MessageRef } from '../../types';
 
 export interface RewritePlan {
@@ -57,11 +58,13 @@ export interface PlanContext {
   ownCalleeLeft?: (call: AnyNode) => string | undefined;
   /** Does this call run its inline callback later (a Node callback API)? See callsBackLater. */
   callsBackLater?: (call: AnyNode) => boolean;
+  /** A call of a package function of another file (cross-file mode): what its summary proves. */
+  packageCallee?: (call: AnyNode) => PackageCalleeVerdict | undefined;
 }
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
 export function siteLabel(site: CallSite): string {
-  return site.module === 'local' || site.module === 'unknown' ? site.name : site.module === 'async' ? `async.${site.name}` : `${site.module}.${site.name}`;
+  return site.module === 'local' || site.module === 'unknown' || site.module === 'package' ? site.name : site.module === 'async' ? `async.${site.name}` : `${site.module}.${site.name}`;
 }
 
 function skip(site: CallSite, ruleId: string, messageId: string, data?: MessageData): SkipPlan {
@@ -207,8 +210,18 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.module === 'unknown') {
     const ownReason = context.ownCalleeLeft?.(site.call);
     if (ownReason) return skip(site, 'timing/callback-api-not-converted', 'ownFunctionLeft', { name: site.name, reason: ownReason });
-    if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
-    allowed.push({ ruleId: 'timing/unknown-callee', messageId: 'assumedOnceAsync', data: { name: site.name }, node: continuationOf(site) });
+    const verdict = context.packageCallee?.(site.call);
+    if (verdict?.kind === 'refuse') return skip(site, verdict.ruleId, verdict.messageId, verdict.data);
+    if (verdict?.kind === 'flag') allowed.push({ ruleId: verdict.ruleId, messageId: verdict.messageId, data: verdict.data, node: continuationOf(site) });
+    if (!verdict || verdict.kind === 'unknown') {
+      if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
+      allowed.push({ ruleId: 'timing/unknown-callee', messageId: 'assumedOnceAsync', data: { name: site.name }, node: continuationOf(site) });
+    }
+  }
+  if (site.module === 'package' && api.known && !api.known.alwaysAsync) {
+    // The table says it may call back before returning (slide's asyncMap on an empty list).
+    if (!context.allow.includes('timing/sync-callback-now-async')) return skip(site, 'timing/sync-callback-now-async', 'callerContinuation', { name: site.name });
+    allowed.push({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node: continuationOf(site) });
   }
   if (!site.callback) {
     return skip(site, 'timing/callback-not-inline', 'callbackNotInline', { api: siteLabel(site) });

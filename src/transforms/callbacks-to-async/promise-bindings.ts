@@ -35,13 +35,37 @@ export class PromiseBindings {
   /** The expression to call in place of `module.name(…)`. */
   calleeFor(api: PromisableApi, binding: ModuleBinding | undefined): AnyNode {
     const j = this.j;
-    if (api.module === 'local' || api.module === 'unknown' || api.module === 'async' || !binding) return j.identifier(api.name);
+    if (api.module === 'local' || api.module === 'unknown' || api.module === 'async' || api.module === 'package' || !binding) return j.identifier(api.name);
     this.requirements.push({ major: api.minNode, feature: `the promise form of ${api.module}.${api.name}` });
     const callee = api.access === 'promises'
       ? j.memberExpression(j.identifier(this.namespaceFor(api.module)), j.identifier(api.name))
       : j.identifier(this.wrapperFor(api, binding));
     this.callees.add(callee);
     return callee;
+  }
+
+  /**
+   * `util.promisify(<callee>)` of a package's function, declared once after the imports:
+   * `mkdirpAsync` for `mkdirp`, `readFileAsync` for `gfs.readFile` (the same module object).
+   */
+  promisifiedPackageCall(callee: AnyNode, name: string, key: string, minNode: number): AnyNode {
+    const j = this.j;
+    this.requirements.push({ major: minNode, feature: `util.promisify for ${key}` });
+    let local = this.wrappers.get(`package:${key}`);
+    if (!local) {
+      local = uniqueName(`${name}Async`, this.taken);
+      this.pending.push(j.variableDeclaration('const', [j.variableDeclarator(j.identifier(local), j.callExpression(this.promisify(), [callee]))]));
+      this.wrappers.set(`package:${key}`, local);
+    }
+    const ref = j.identifier(local);
+    this.callees.add(ref);
+    return ref;
+  }
+
+  /** `util.promisify(fs.x)` at the call, so that the function fs has then (patched or not) runs. */
+  promisifiedAtCall(callee: AnyNode, feature: string): AnyNode {
+    this.requirements.push({ major: 8, feature });
+    return this.j.callExpression(this.promisify(), [callee]);
   }
 
   /** What trial rewrites may undo: the declarations asked for so far. */

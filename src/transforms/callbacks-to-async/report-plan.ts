@@ -47,10 +47,12 @@ export function reportPlan(report: Report, plan: Plan): void {
   }
   const { site, shape } = plan;
   const label = siteLabel(site);
+  const known = plan.api.known;
   report({
     ruleId: 'timing/callback-moved-to-microtask',
-    messageId: 'operationCallback',
-    data: { api: label },
+    ...(known
+      ? { messageId: known.source === 'table' ? 'knownPackageCallback' : 'sourceSummaryCallback', data: { api: label, entry: known.label } }
+      : { messageId: 'operationCallback', data: { api: label } }),
     node: site.call,
     applied: true,
   });

@@ -24,7 +24,14 @@ function propertyKeyName(property: AnyNode): string | undefined {
   return undefined;
 }
 
-/** Module-level `require` and `import` bindings of the program, in order. */
+/** `require('ncp').ncp`: one export of a module, read at once. */
+function requiredMember(init: AnyNode): { specifier: string; name: string } | undefined {
+  if (!init || init.type !== 'MemberExpression' || init.computed || init.property.type !== 'Identifier') return undefined;
+  const specifier = requireSpecifier(init.object);
+  return specifier === undefined ? undefined : { specifier, name: init.property.name };
+}
+
+/** Module-level `require` and `import` bindings of the program, in order (`const x = require('m').x` too). */
 export function findModuleBindings(program: AnyNode): ModuleBinding[] {
   const bindings: ModuleBinding[] = [];
   for (const statement of program.body) {
@@ -42,6 +49,11 @@ export function findModuleBindings(program: AnyNode): ModuleBinding[] {
       }
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
+        const member = requiredMember(declarator.init);
+        if (member && declarator.id.type === 'Identifier') {
+          bindings.push({ local: declarator.id.name, specifier: member.specifier, imported: member.name, statement });
+          continue;
+        }
         const specifier = requireSpecifier(declarator.init);
         if (specifier === undefined) continue;
         if (declarator.id.type === 'Identifier') {

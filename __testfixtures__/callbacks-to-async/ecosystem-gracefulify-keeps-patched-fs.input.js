@@ -1,0 +1,17 @@
+// Checks: a package that calls gracefulify(fs) makes plain fs graceful; its fs calls are
+// promisified where they are made, so the patched functions run, not fs/promises.
+// awaitify-fixture: options {"gracefulFs": true, "dependencies": {"graceful-fs": "4.2.11"}}
+const fs = require('fs');
+const gracefulFs = require('graceful-fs');
+
+gracefulFs.gracefulify(fs);
+
+fs.readFile('input.txt', 'utf8', (err, text) => {
+  if (err) throw err;
+  console.log('lines', text.split('\n').length);
+  fs.writeFile('count.txt', String(text.length), (err) => {
+    if (err) throw err;
+    console.log('written');
+  });
+});
+console.log('after readFile call');

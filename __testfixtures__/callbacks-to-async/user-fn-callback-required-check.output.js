@@ -1,0 +1,96 @@
+// Checks: `assert.equal(typeof cb, 'function', …)` and `if (typeof cb !== 'function') throw …`
+// (rimraf's shape): with a callback they never fire, so they go; a call without one threw
+// synchronously and now gets the promise (a public change, reported).
+const fs = require('fs');
+const assert = require('assert');
+const fsp = require('fs/promises');
+// awaitify: the dual API of converted functions (callback when given, else the promise).
+function settleCallback(promise, callback, spread = false) {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}
+
+function remove(p, options = {}, cb) {
+  if (typeof options === 'function') {
+    cb = options;
+    options = {};
+  }
+
+  return settleCallback((async () => {
+    assert(p, 'remove: missing path');
+
+    try {
+      await fsp.unlink(p);
+    } catch (er) {
+      if (options.force && er.code === 'ENOENT') return p;
+      throw er;
+    }
+
+    return p;
+  })(), cb);
+}
+
+function count(dir, cb) {
+  return settleCallback((async () => {
+    const names = await fsp.readdir(dir);
+    return names.length;
+  })(), cb);
+}
+module.exports = { remove, count };
+
+fs.writeFileSync('gone.txt', 'x');
+
+(async () => {
+  let err = null;
+  let p;
+
+  try {
+    p = await remove('gone.txt');
+  } catch (caught) {
+    err = caught;
+  }
+
+  console.log('removed:', err, p);
+
+  (async () => {
+    let err = null;
+    let p;
+
+    try {
+      p = await remove('gone.txt', { force: true });
+    } catch (caught) {
+      err = caught;
+    }
+
+    console.log('forced:', err, p);
+
+    (async () => {
+      let err = null;
+
+      try {
+        await remove('gone.txt');
+      } catch (caught) {
+        err = caught;
+      }
+
+      console.log('missing:', err.code);
+
+      (async () => {
+        let err = null;
+        let n;
+
+        try {
+          n = await count('data');
+        } catch (caught) {
+          err = caught;
+        }
+
+        console.log('entries:', err, n);
+      })();
+    })();
+  })();
+})();

@@ -1,0 +1,85 @@
+// Checks: `if (cb) return cb(err)`, `cb && cb(null, v)` and `typeof cb === 'function' && cb(…)`
+// read as the calls they guard: as an async function the "callback" (the promise) is always there.
+const fsp = require('fs/promises');
+
+// awaitify: the dual API of converted functions (callback when given, else the promise).
+function settleCallback(promise, callback, spread = false) {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}
+
+function sizeOf(file, cb) {
+  return settleCallback((async () => {
+    let stats;
+
+    try {
+      stats = await fsp.stat(file);
+    } catch (err) {
+      throw err;
+    }
+
+    return stats.size;
+  })(), cb);
+}
+
+function firstLine(file, cb) {
+  return settleCallback((async () => {
+    const text = await fsp.readFile(file, 'utf8');
+    return text.split('\n')[0];
+  })(), cb);
+}
+module.exports = { sizeOf, firstLine };
+
+(async () => {
+  let err = null;
+  let size;
+
+  try {
+    size = await sizeOf('input.txt');
+  } catch (caught) {
+    err = caught;
+  }
+
+  console.log('size:', err, size);
+
+  (async () => {
+    let err = null;
+
+    try {
+      await sizeOf('missing.txt');
+    } catch (caught) {
+      err = caught;
+    }
+
+    console.log('size error:', err.code);
+
+    (async () => {
+      let err = null;
+      let line;
+
+      try {
+        line = await firstLine('input.txt');
+      } catch (caught) {
+        err = caught;
+      }
+
+      console.log('first line:', err, line);
+
+      (async () => {
+        let err = null;
+
+        try {
+          await firstLine('missing.txt');
+        } catch (caught) {
+          err = caught;
+        }
+
+        console.log('line error:', err.code);
+      })();
+    })();
+  })();
+})();

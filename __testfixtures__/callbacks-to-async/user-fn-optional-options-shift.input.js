@@ -1,0 +1,25 @@
+// Checks: the optional-argument shift `if (typeof options === 'function') { cb = options; options = {} }`
+// converts: the async function defaults `options` to `{}`, and a caller that still passes its
+// callback in the options' place goes through the dual wrapper, which replays the shift first.
+const fs = require('fs');
+
+function readTrimmed(file, options, cb) {
+  if (typeof options === 'function') {
+    cb = options;
+    options = {};
+  }
+  fs.readFile(file, options.encoding || 'utf8', (err, text) => {
+    if (err) return cb(err);
+    cb(null, options.upper ? text.trim().toUpperCase() : text.trim());
+  });
+}
+module.exports = readTrimmed;
+
+module.exports('input.txt', (err, text) => {
+  console.log('two arguments:', err, JSON.stringify(text));
+  module.exports('other.txt', { upper: true }, (err, text) => {
+    console.log('three arguments:', err, text);
+    module.exports('missing.txt', (err) => console.log('missing:', err.code));
+  });
+});
+console.log('started');

@@ -1,0 +1,36 @@
+// Checks: the optional-argument shift `if (typeof options === 'function') { cb = options; options = {} }`
+// converts: the async function defaults `options` to `{}`, and a caller that still passes its
+// callback in the options' place goes through the dual wrapper, which replays the shift first.
+const fsp = require('fs/promises');
+
+// awaitify: the dual API of converted functions (callback when given, else the promise).
+function settleCallback(promise, callback, spread = false) {
+  if (typeof callback !== 'function') return promise;
+  promise.then(
+    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (error) => process.nextTick(() => callback(error)),
+  );
+  return undefined;
+}
+
+function readTrimmed(file, options = {}, cb) {
+  if (typeof options === 'function') {
+    cb = options;
+    options = {};
+  }
+
+  return settleCallback((async () => {
+    const text = await fsp.readFile(file, options.encoding || 'utf8');
+    return options.upper ? text.trim().toUpperCase() : text.trim();
+  })(), cb);
+}
+module.exports = readTrimmed;
+
+module.exports('input.txt', (err, text) => {
+  console.log('two arguments:', err, JSON.stringify(text));
+  module.exports('other.txt', { upper: true }, (err, text) => {
+    console.log('three arguments:', err, text);
+    module.exports('missing.txt', (err) => console.log('missing:', err.code));
+  });
+});
+console.log('started');

@@ -1,0 +1,232 @@
+import * as path from 'node:path';
+import { inlineCallbackShare, modelOfFile, packageCallsOf, packageFunctionAt, type PackageCall } from '../analysis/package-calls';
+import type { PackageModel } from '../analysis/types';
+import { toReportPath } from '../io/paths';
+import { judgePackageCallee } from '../transforms/callbacks-to-async/package-callees';
+import type { CrossFileSummary, ExternalApi, FileResult, PackageCallee } from '../types';
+
+/**
+ * Cross-file conversion through the package model (on by default, `--no-cross-file` turns it
+ * off; project mode's type checker takes over where it runs). Each file was first converted on
+ * its own; here a call of another file's package function is given what the model knows:
+ *
+ * - the function converted to an async function in its own file: the call awaits it
+ *   (`externalApis`, by callee text, as project mode does), in rounds, since a caller that
+ *   converts can make its own callers convertible;
+ * - it stays a callback function: its summary judges the call (`packageCallees`), so the call is
+ *   no unknown callee.
+ *
+ * Files outside the run's paths are read by the model, never transformed or written. A file
+ * that cannot be written (`unwritable`) converts nothing its callers may await: they keep
+ * their callbacks, so writing never leaves a caller awaiting a function that still takes one.
+ */
+
+export interface CrossFileInput {
+  cwd: string;
+  /** Absolute paths of the run's files, index-aligned with `results`. */
+  files: readonly string[];
+  results: readonly FileResult[];
+  models: readonly PackageModel[];
+  /** Runs the transforms over file `index` again, from its text as read, with these options. */
+  retransform(index: number, extra: CrossFileOptions): FileResult;
+  /** Why a file of the run cannot be written (--write), or undefined; asked only of files whose functions others would await. */
+  writeProblem?(file: string): Promise<string | undefined>;
+}
+
+export interface CrossFileOptions {
+  externalApis?: ExternalApi[];
+  packageCallees?: PackageCallee[];
+}
+
+export interface CrossFileOutput {
+  results: FileResult[];
+  summary: CrossFileSummary;
+}
+
+/** Rounds of re-running files: a caller that converts can make its own callers convertible. */
+const maxRounds = 8;
+
+interface Converted {
+  index: number;
+  valueCount: number;
+}
+
+export async function convertWithPackageModel(input: CrossFileInput): Promise<CrossFileOutput> {
+  const calls = input.files.map((file) => {
+    const model = modelOfFile(input.models, file);
+    return model ? packageCallsOf(model, file).filter((call) => !call.target.sameFile) : [];
+  });
+  const run = new CrossFileRun(input, calls);
+  if (calls.some((list) => list.length > 0)) await run.convert();
+  return { results: run.results, summary: run.summary() };
+}
+
+/** Of the run's calls with an inline error-first callback, those whose callee the model resolves; the others by name, most frequent first. */
+function inlineCallbacksOf(input: CrossFileInput): CrossFileSummary['inlineCallbackCalls'] {
+  let total = 0;
+  let resolved = 0;
+  const unresolved = new Map<string, number>();
+  for (const model of input.models) {
+    const share = inlineCallbackShare(model, input.files.filter((file) => modelOfFile([model], file)));
+    total += share.total;
+    resolved += share.resolved;
+    for (const [name, count] of Object.entries(share.unresolvedByName)) unresolved.set(name, (unresolved.get(name) ?? 0) + count);
+  }
+  const topUnresolved = [...unresolved]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 10)
+    .map(([callee, calls]) => ({ callee, calls }));
+  return { total, resolved, topUnresolved };
+}
+
+class CrossFileRun {
+  readonly results: FileResult[];
+  private readonly options = new Map<number, CrossFileOptions>();
+  private readonly unwritable = new Map<number, string>();
+  private readonly writeChecked = new Set<number>();
+  private rounds = 0;
+
+  constructor(
+    private readonly input: CrossFileInput,
+    private readonly calls: readonly PackageCall[][],
+  ) {
+    this.results = [...input.results];
+  }
+
+  async convert(): Promise<void> {
+    this.judgeCallsOfCallbackFunctions();
+    for (this.rounds = 0; this.rounds < maxRounds; this.rounds++) {
+      const converted = await this.convertedFunctions();
+      let changed = false;
+      this.calls.forEach((list, index) => {
+        if (list.length === 0) return;
+        const externalApis = this.externalApisOf(index, converted);
+        const previous = this.options.get(index) ?? {};
+        if (sameExternals(previous.externalApis ?? [], externalApis)) return;
+        this.apply(index, { ...previous, externalApis });
+        changed = true;
+      });
+      if (!changed) break;
+    }
+    this.noteAwaitedFiles();
+  }
+
+  /** Each file that awaits another file's functions names it, so that writing keeps them together. */
+  private noteAwaitedFiles(): void {
+    for (const [index, options] of this.options) {
+      const texts = new Set((options.externalApis ?? []).map((api) => api.callee));
+      const from = new Set(this.calls[index].filter((call) => texts.has(call.callee)).map((call) => toReportPath(this.input.cwd, call.target.file)));
+      if (from.size > 0 && this.results[index].status === 'changed') this.results[index] = { ...this.results[index], awaitsFrom: [...from].sort() };
+    }
+  }
+
+  summary(): CrossFileSummary {
+    const callsAwaited = [...this.options.values()].reduce((sum, options) => sum + (options.externalApis?.length ?? 0), 0);
+    return {
+      packages: this.input.models.map((model) => toReportPath(this.input.cwd, model.root) || '.'),
+      filesRead: this.input.models.reduce((sum, model) => sum + model.filesRead, 0),
+      callsResolved: this.calls.reduce((sum, list) => sum + list.length, 0),
+      calleesAwaited: callsAwaited,
+      filesRetransformed: this.options.size,
+      fellBack: [...this.unwritable].map(([index, reason]) => ({ path: this.results[index].path, reason })),
+      inlineCallbackCalls: inlineCallbacksOf(this.input),
+    };
+  }
+
+  private apply(index: number, options: CrossFileOptions): void {
+    this.options.set(index, options);
+    const extra: CrossFileOptions = {};
+    if (options.externalApis && options.externalApis.length > 0) extra.externalApis = options.externalApis;
+    if (options.packageCallees && options.packageCallees.length > 0) extra.packageCallees = options.packageCallees;
+    this.results[index] = this.input.retransform(index, extra);
+  }
+
+  /**
+   * Calls of functions that stay callback functions are judged by their summaries. Only files
+   * where a summary proves something (once and later, or twice, never, synchronously) are
+   * transformed again; a summary that proves nothing leaves the call as an unknown callee.
+   */
+  private judgeCallsOfCallbackFunctions(): void {
+    this.calls.forEach((list, index) => {
+      const callees: PackageCallee[] = [];
+      for (const call of list) {
+        const summary = call.target.summary;
+        if (call.last !== 'error-first-function' || !summary) continue;
+        callees.push({
+          at: `${call.line}:${call.column}`,
+          name: call.target.name,
+          definedIn: toReportPath(this.input.cwd, call.target.file),
+          calls: summary.calls,
+          timing: summary.timing,
+          ...(summary.paths.some((entry) => entry.throws) && { throws: true }),
+        });
+      }
+      if (!callees.some((callee) => judgePackageCallee(callee, []).kind !== 'unknown')) return;
+      this.apply(index, { packageCallees: callees });
+    });
+  }
+
+  /** The package functions the run's files made async, by model id; not those of a file that cannot be written. */
+  private async convertedFunctions(): Promise<Map<string, Converted>> {
+    const converted = new Map<string, Converted>();
+    for (const [index, result] of this.results.entries()) {
+      if (result.status !== 'changed' || !result.convertedApis || result.convertedApis.length === 0) continue;
+      const file = this.input.files[index];
+      const model = modelOfFile(this.input.models, file);
+      if (!model || !this.isAwaitedElsewhere(file)) continue;
+      if (!(await this.isWritable(index))) continue;
+      for (const api of result.convertedApis) {
+        const fn = packageFunctionAt(model, file, api.line, api.name);
+        if (fn) converted.set(fn.id, { index, valueCount: api.valueCount });
+      }
+    }
+    return converted;
+  }
+
+  private awaitedFiles?: Set<string>;
+
+  /** Some other file of the run calls a function of `file`. */
+  private isAwaitedElsewhere(file: string): boolean {
+    this.awaitedFiles ??= new Set(this.calls.flat().map((call) => call.target.file));
+    return this.awaitedFiles.has(file);
+  }
+
+  private async isWritable(index: number): Promise<boolean> {
+    if (!this.input.writeProblem) return true;
+    if (!this.writeChecked.has(index)) {
+      this.writeChecked.add(index);
+      const problem = await this.input.writeProblem(this.input.files[index]);
+      if (problem) this.unwritable.set(index, problem);
+    }
+    return !this.unwritable.has(index);
+  }
+
+  /**
+   * The calls of file `index` that can await a function of another file: callee text and value
+   * count. The engine matches calls by their text, so a text is given only when every call
+   * written that way in the file reaches a converted function with the same value count.
+   */
+  private externalApisOf(index: number, converted: Map<string, Converted>): ExternalApi[] {
+    const model = modelOfFile(this.input.models, this.input.files[index])!;
+    const relative = path.relative(model.root, this.input.files[index]).split(path.sep).join('/');
+    const written = new Map<string, number>();
+    for (const call of model.modules[relative]?.callbackCalls ?? []) written.set(call.text, (written.get(call.text) ?? 0) + 1);
+    const byText = new Map<string, { count: number; valueCount: number | null; maySync: boolean }>();
+    for (const call of this.calls[index]) {
+      const target = converted.get(call.target.id);
+      const entry = byText.get(call.callee);
+      const valueCount = target && (!entry || entry.valueCount === target.valueCount) ? target.valueCount : null;
+      // The model's summary says whether it called back synchronously anywhere (no summary: it may have).
+      const maySync = (entry?.maySync ?? false) || call.target.summary?.timing !== 'deferred';
+      byText.set(call.callee, { count: (entry?.count ?? 0) + 1, valueCount: entry && entry.valueCount === null ? null : valueCount, maySync });
+    }
+    return [...byText]
+      .filter(([text, entry]) => entry.valueCount !== null && entry.count === written.get(text))
+      .map(([callee, entry]): ExternalApi => ({ callee, valueCount: entry.valueCount!, ...(entry.maySync && { maySyncCallBack: true }) }))
+      .sort((a, b) => (a.callee < b.callee ? -1 : a.callee > b.callee ? 1 : 0));
+  }
+}
+
+function sameExternals(a: readonly ExternalApi[], b: readonly ExternalApi[]): boolean {
+  return a.length === b.length && a.every((api, i) => api.callee === b[i].callee && api.valueCount === b[i].valueCount && api.maySyncCallBack === b[i].maySyncCallBack);
+}

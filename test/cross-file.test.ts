@@ -1,0 +1,303 @@
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../src/engine/run';
+import { writeResults } from '../src/io/write-results';
+import { formatReport } from '../src/report/format';
+import { transformSource } from '../src/engine/transform-source';
+import type { FileResult, PackageCallee, Report } from '../src/types';
+import { runAwaitify } from './helpers/cli';
+import { makeTree, removeTrees } from './temp-trees';
+
+afterAll(removeTrees);
+
+/**
+ * Cross-file conversion through the package model, on real files: a plain JavaScript package
+ * (no tsconfig, no jsconfig) whose app calls callback functions of lib/.
+ */
+const storeJs = `const fs = require('fs');
+function load(id, cb) {
+  fs.readFile(id, 'utf8', (err, text) => {
+    if (err) return cb(err);
+    cb(null, text.trim());
+  });
+}
+function twice(cb) {
+  fs.stat(__filename, (err, st) => {
+    if (err) cb(err);
+    cb(null, st.isFile());
+  });
+}
+module.exports = { load, twice };
+`;
+
+const appJs = `const store = require('./lib/store');
+const { later } = require('./vendor/later');
+store.load(__dirname + '/data.txt', (err, text) => {
+  if (err) throw err;
+  console.log('loaded', text);
+});
+store.twice((err, isFile) => {
+  if (err) throw err;
+  console.log('twice', isFile);
+});
+later(3, (err, value) => {
+  if (err) throw err;
+  console.log('later', value);
+});
+console.log('started');
+`;
+
+const laterJs = `exports.later = function later(value, cb) {
+  setTimeout(() => cb(null, value * 2), 1);
+};
+`;
+
+function storePackage(): Promise<string> {
+  return makeTree({
+    'package.json': JSON.stringify({ name: 'store-fixture', version: '1.0.0' }),
+    'lib/store.js': storeJs,
+    'vendor/later.js': laterJs,
+    'app.js': appJs,
+    'data.txt': 'hello\n',
+  });
+}
+
+function fileOf(report: Report, name: string): FileResult {
+  const found = report.files.find((file) => file.path === name);
+  if (!found) throw new Error(`no ${name} in ${report.files.map((file) => file.path).join(', ')}`);
+  return found;
+}
+
+function rulesAt(file: FileResult, line: number): string[] {
+  return file.findings.filter((finding) => finding.line === line).map((finding) => `${finding.ruleId}${finding.messageId ? `/${finding.messageId}` : ''}`);
+}
+
+function runNode(root: string): string {
+  return execFileSync(process.execPath, ['app.js'], { cwd: root, encoding: 'utf8' });
+}
+
+describe('cross-file conversion through the package model (plain JavaScript, no config file)', () => {
+  it('awaits a function of another file that became async, judges the others by their summaries, and runs the same in node', async () => {
+    const root = await storePackage();
+    const before = runNode(root);
+    // vendor/ is outside the run's paths: read by the model, never written.
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root });
+    const app = fileOf(report, 'app.js');
+    const store = fileOf(report, 'lib/store.js');
+    expect(store.convertedApis?.map((api) => api.name)).toEqual(['load']);
+    expect(app.output).toContain("const text = await store.load(__dirname + '/data.txt');");
+    expect(app.output).not.toContain('fromCallback((done) => store.load');
+    expect(app.awaitsFrom).toEqual(['lib/store.js']);
+    // twice may call back twice (its summary): kept with its callback, said by the model.
+    expect(rulesAt(app, 7)).toEqual(['timing/multiple-callback-calls/packageCalleeTwice']);
+    expect(app.output).toContain('store.twice((err, isFile) => {');
+    // later (outside the run, once and later by its summary) converts through the local wrapper, with no unknown-callee flag.
+    expect(app.output).toContain('await fromCallback((done) => later(3, done))');
+    expect(rulesAt(app, 11)).toEqual(['timing/callback-moved-to-microtask/operationCallback']);
+    expect(report.files.map((file) => file.path)).not.toContain('vendor/later.js');
+    expect(report.summary.crossFile).toMatchObject({ packages: ['.'], filesRead: 3, callsResolved: 3, calleesAwaited: 1, fellBack: [] });
+    expect(formatReport(report, 'text')).toContain('Across files (package model): 1 callee of other files awaited, 3 calls of other files\' functions resolved.');
+
+    await writeResults(report);
+    expect(await fs.readFile(path.join(root, 'vendor/later.js'), 'utf8')).toBe(laterJs);
+    expect(runNode(root)).toBe(before);
+  });
+
+  it('--no-cross-file converts each file on its own: another file\'s function is an unknown callee, as before', async () => {
+    const root = await storePackage();
+    const { code, stdout } = await runAwaitify(root, ['app.js', 'lib', '--no-cross-file', '--report', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as Report;
+    expect(json.summary.crossFile).toBeUndefined();
+    const app = fileOf(json, 'app.js');
+    expect(rulesAt(app, 3)).toContain('timing/unknown-callee/assumedOnceAsync');
+    expect(rulesAt(app, 7)).toContain('timing/unknown-callee/assumedOnceAsync');
+    const withModel = JSON.parse((await runAwaitify(root, ['app.js', 'lib', '--report', 'json'])).stdout) as Report;
+    expect(withModel.summary.crossFile?.calleesAwaited).toBe(1);
+    expect(fileOf(withModel, 'app.js').findings.some((finding) => finding.ruleId === 'timing/unknown-callee')).toBe(false);
+  });
+
+  it('in rounds: a function that converts because it awaits another file\'s makes its own callers convertible', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'chain-fixture' }),
+      'lib/store.js': storeJs,
+      'lib/service.js': `const store = require('./store');
+function shout(id, cb) {
+  store.load(id, (err, text) => {
+    if (err) return cb(err);
+    cb(null, text.toUpperCase());
+  });
+}
+module.exports = { shout };
+`,
+      'main.js': `const { shout } = require('./lib/service');
+shout(__dirname + '/data.txt', (err, text) => {
+  if (err) throw err;
+  console.log('shouted', text);
+});
+console.log('started');
+`,
+      'data.txt': 'hello\n',
+    });
+    const node = () => execFileSync(process.execPath, ['main.js'], { cwd: root, encoding: 'utf8' });
+    const before = node();
+    const report = await run({ paths: ['.'], cwd: root, forWrite: true });
+    expect(fileOf(report, 'lib/service.js').output).toContain('const text = await store.load(id);');
+    expect(fileOf(report, 'main.js').output).toContain("const text = await shout(__dirname + '/data.txt');");
+    expect(fileOf(report, 'main.js').awaitsFrom).toEqual(['lib/service.js']);
+    expect(fileOf(report, 'lib/service.js').awaitsFrom).toEqual(['lib/store.js']);
+    await writeResults(report);
+    expect(node()).toBe(before);
+  });
+
+  it('with no package.json above the files, reads only the files given (a run from a home directory reads nothing else)', async () => {
+    const root = await makeTree({ 'lib/store.js': storeJs, 'app.js': appJs, 'elsewhere/big.js': 'exports.x = 1;\n' });
+    const one = await run({ paths: ['app.js'], cwd: root });
+    expect(one.summary.crossFile).toMatchObject({ packages: ['.'], filesRead: 1, callsResolved: 0 });
+    const both = await run({ paths: ['app.js', 'lib'], cwd: root });
+    expect(both.summary.crossFile).toMatchObject({ filesRead: 2, calleesAwaited: 1 });
+    expect(fileOf(both, 'app.js').output).toContain('await store.load(');
+  });
+
+  it('where project mode runs (a jsconfig.json, --project), its type checker does the cross-file work instead', async () => {
+    const root = await storePackage();
+    await fs.writeFile(path.join(root, 'jsconfig.json'), JSON.stringify({ compilerOptions: { checkJs: false }, include: ['app.js', 'lib/**/*.js'] }));
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root, project: 'jsconfig.json' });
+    expect(report.summary.project?.config).toBe('jsconfig.json');
+    expect(report.summary.crossFile).toBeUndefined();
+    expect(fileOf(report, 'app.js').output).toContain('await store.load(');
+  });
+
+  it('flags each caller of a function that may call back synchronously, now awaited', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'zalgo-fixture' }),
+      'lib/cache.js': `const fs = require('fs');
+const seen = {};
+function get(key, cb) {
+  if (seen[key]) return cb(null, seen[key]);
+  fs.readFile(key, 'utf8', (err, text) => {
+    if (err) return cb(err);
+    seen[key] = text;
+    cb(null, text);
+  });
+}
+module.exports = { get };
+`,
+      'main.js': `const cache = require('./lib/cache');
+cache.get(__filename, (err, text) => {
+  if (err) throw err;
+  console.log(text.length > 0);
+});
+`,
+    });
+    const report = await run({ paths: ['.'], cwd: root });
+    const main = fileOf(report, 'main.js');
+    expect(main.output).toContain('await cache.get(__filename)');
+    expect(rulesAt(main, 2)).toContain('timing/sync-callback-now-async/callerContinuation');
+  });
+});
+
+describe('conversion groups are written wholly or not at all', () => {
+  it('a read-only definer converts nothing its callers would await: they keep their callbacks, and the package still runs', async () => {
+    const root = await storePackage();
+    const before = runNode(root);
+    await fs.chmod(path.join(root, 'lib/store.js'), 0o444);
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root, forWrite: true });
+    expect(report.summary.crossFile?.fellBack).toEqual([{ path: 'lib/store.js', reason: 'lib/store.js: the file is read-only; not written' }]);
+    expect(formatReport(report, 'text')).toContain('Not awaited across files: the functions of lib/store.js, which cannot be written');
+    const app = fileOf(report, 'app.js');
+    expect(app.output).not.toContain('await store.load(');
+    expect(app.awaitsFrom).toBeUndefined();
+    const written = await writeResults(report);
+    expect(fileOf(written, 'lib/store.js').status).toBe('error');
+    expect(await fs.readFile(path.join(root, 'lib/store.js'), 'utf8')).toBe(storeJs);
+    expect(fileOf(written, 'app.js').status).toBe('changed');
+    expect(runNode(root)).toBe(before);
+  });
+
+  it('a caller is not written when the file it awaits could not be (changed on disk since it was read)', async () => {
+    const root = await storePackage();
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root, forWrite: true });
+    expect(fileOf(report, 'app.js').awaitsFrom).toEqual(['lib/store.js']);
+    // Someone edits lib/store.js between the run and the write: it is not written, so neither is app.js.
+    const edited = `${storeJs}// edited\n`;
+    await fs.writeFile(path.join(root, 'lib/store.js'), edited);
+    const written = await writeResults(report);
+    expect(fileOf(written, 'lib/store.js').error?.message).toContain('changed on disk since it was read');
+    expect(fileOf(written, 'app.js').error?.message).toBe('app.js: not written: it would await functions of lib/store.js, which could not be written');
+    expect(await fs.readFile(path.join(root, 'app.js'), 'utf8')).toBe(appJs);
+    expect(await fs.readFile(path.join(root, 'lib/store.js'), 'utf8')).toBe(edited);
+  });
+
+  it('a definer that does not parse converts nothing, and its callers keep calling it with a callback', async () => {
+    const root = await storePackage();
+    await fs.writeFile(path.join(root, 'lib/store.js'), `${storeJs}function (\n`);
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root });
+    expect(fileOf(report, 'lib/store.js').status).toBe('error');
+    const app = fileOf(report, 'app.js');
+    expect(app.output).not.toContain('await store.load(');
+    expect(app.awaitsFrom).toBeUndefined();
+  });
+});
+
+describe('the jscodeshift entry converts each file on its own (single-file mode)', () => {
+  // A jscodeshift worker sees one file at a time and cannot know whether the file that defines a
+  // callee is in its run and will be written: awaiting it could leave a caller awaiting a
+  // function that still takes a callback. So the entry gives the command's --no-cross-file output.
+  it('writes what `awaitify --no-cross-file --write` writes, byte for byte', async () => {
+    const repo = path.resolve(__dirname, '..');
+    const spawn = (command: string, args: string[], cwd: string) =>
+      execFileSync(process.execPath, [command, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const names = ['app.js', 'lib/store.js'];
+    const viaCli = await storePackage();
+    spawn(path.join(repo, 'dist', 'bin', 'awaitify.js'), [...names, '-t', 'callbacks-to-async', '--write', '--no-cross-file'], viaCli);
+    const viaJscodeshift = await storePackage();
+    spawn(path.join(repo, 'node_modules', '.bin', 'jscodeshift'), ['-t', path.join(repo, 'dist', 'transforms', 'callbacks-to-async.js'), ...names, '--fail-on-error'], viaJscodeshift);
+    for (const name of names) expect(await fs.readFile(path.join(viaJscodeshift, name), 'utf8'), name).toBe(await fs.readFile(path.join(viaCli, name), 'utf8'));
+    const app = await fs.readFile(path.join(viaJscodeshift, 'app.js'), 'utf8');
+    expect(app).toContain('fromCallback((done) => store.load(');
+    // With the model (the command's default) the same call awaits the converted function instead: see the first test.
+  });
+});
+
+describe('a call of another file\'s callback function is judged by its summary (TransformOptions.packageCallees)', () => {
+  const source = `const { load } = require('./store');
+load('a', (err, text) => {
+  if (err) throw err;
+  console.log(text);
+});
+console.log('after');
+`;
+  const callee = (summary: Partial<PackageCallee>): PackageCallee[] => [{ at: '2:1', name: 'load', definedIn: 'store.js', calls: 'once', timing: 'deferred', ...summary }];
+  const ids = (result: FileResult) => result.findings.map((finding) => `${finding.ruleId}/${finding.messageId}/${finding.applied ? 'applied' : 'left'}`);
+
+  it('once and later: converts through the wrapper with nothing flagged, under --strict too', () => {
+    for (const strict of [false, true]) {
+      const result = transformSource(source, { path: 'app.js', strict, packageCallees: callee({}) });
+      expect(result.status).toBe('changed');
+      expect(result.output).toContain("await fromCallback((done) => load('a', done))");
+      expect(ids(result)).not.toContain('timing/unknown-callee/assumedOnceAsync/applied');
+    }
+    // Without the summary --strict refuses the unknown callee.
+    expect(ids(transformSource(source, { path: 'app.js', strict: true }))).toContain('timing/unknown-callee/unknownFunction/left');
+  });
+
+  it('may call back twice: keeps its callback', () => {
+    const result = transformSource(source, { path: 'app.js', packageCallees: callee({ calls: 'maybe-twice' }) });
+    expect(result.status).toBe('unchanged');
+    expect(ids(result)).toEqual(['timing/multiple-callback-calls/packageCalleeTwice/left']);
+  });
+
+  it('synchronous on some path: converts and flags it by default, refuses under --strict', () => {
+    expect(ids(transformSource(source, { path: 'app.js', packageCallees: callee({ timing: 'sync-on-some-path' }) }))).toContain('timing/sync-callback-now-async/packageCalleeSyncAllowed/applied');
+    expect(ids(transformSource(source, { path: 'app.js', strict: true, packageCallees: callee({ timing: 'sync' }) }))).toEqual(['timing/sync-callback-now-async/packageCalleeSync/left']);
+  });
+
+  it('proves nothing (may never call back, throws on some path, unknown timing): the unknown-callee policy, as without the model', () => {
+    for (const summary of [{ calls: 'maybe-never' as const }, { throws: true }, { timing: 'unknown' as const }]) {
+      expect(ids(transformSource(source, { path: 'app.js', packageCallees: callee(summary) })), JSON.stringify(summary)).toContain('timing/unknown-callee/assumedOnceAsync/applied');
+    }
+  });
+});
