@@ -29,6 +29,8 @@ export interface Finding extends Span {
   path: string;
   transform: string;
   applied: boolean;
+  /** After --write, line and column point into the written file; this is where the spot was before the rewrite. */
+  before?: Span;
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -65,6 +67,12 @@ export interface FileResult {
   nodeFloor?: NodeRequirement;
   /** The file's package.json `engines.node` range, when run() found one. */
   enginesNode?: string;
+  /** The helpers (by exported name) the rewritten file imports from its package's helper module. */
+  helpers?: string[];
+  /** The file did not exist: the run creates it (the package's helper module). */
+  created?: boolean;
+  /** --write wrote the output: findings point into it (Finding.before is where they were). */
+  written?: boolean;
 }
 
 /** What the rewritten code needs: Node `major` or later, because of `feature`. */
@@ -393,6 +401,12 @@ export interface TransformOptions {
    * requires, then by member (`''`: the module itself). Only those proven to call back once, later.
    */
   sourceSummaries?: Readonly<Record<string, Readonly<Record<string, SourceSummary>>>>;
+  /**
+   * The package's helper module, as this file imports it (`./awaitify-helpers.js`): helpers
+   * such as fromCallback are imported from there (FileResult.helpers lists them). Without it,
+   * each file declares the helpers it uses.
+   */
+  helperModule?: string;
 }
 
 /** The conversion policy (src/engine/policy.ts), as the CLI, the library and the jscodeshift entries take it. */
@@ -464,6 +478,11 @@ export interface TransformInfo {
 
 export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
   paths: string[];
+  /**
+   * Where each package's helper module goes, relative to the package root (the folder of the
+   * nearest package.json): default `awaitify-helpers.js` (`.ts` for TypeScript files).
+   */
+  helpersPath?: string;
   cwd?: string;
   transforms?: string[];
   parser?: ParserName;

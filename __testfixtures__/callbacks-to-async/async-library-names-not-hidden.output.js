@@ -7,16 +7,16 @@ const item = 'suffix';
 
 (async () => {
   const sizes = await (async () => {
-    const results2 = [];
+    const values = [];
 
-    for (const item2 of ['data/a.txt', 'data/b.txt']) {
-      results2.push(await (async (file) => {
+    for (const entry of ['data/a.txt', 'data/b.txt']) {
+      values.push(await (async (file) => {
         const stats = await fsp.stat(file);
         return `${results[0]}:${stats.size}:${item}`;
-      })(item2));
+      })(entry));
     }
 
-    return results2;
+    return values;
   })();
 
   console.log('labels:', sizes);

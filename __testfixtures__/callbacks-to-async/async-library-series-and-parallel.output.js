@@ -19,7 +19,6 @@ const fsp = require('fs/promises');
     console.log('parallel failed:', err.code);
     return;
   }
-
   console.log('not reached');
 })();
 

@@ -1,7 +1,6 @@
 // Checks: child_process.execFile where the child writes to both streams, return style, and a
 // 4-level pyramid on top: execFile, writeFile of its output, readFile, execFile again.
 const { execFile } = require('child_process');
-
 const {
   promisify
 } = require('util');
@@ -18,7 +17,6 @@ const fsp = require('fs/promises');
     console.error('first child failed', err.code);
     return;
   }
-
   console.log('1: streams', JSON.stringify([stdout, stderr]));
   const writeFilePromise = fsp.writeFile('child-out.txt', stdout);
   console.log('after level 2 call');
@@ -43,7 +41,6 @@ const fsp = require('fs/promises');
     console.error('second child failed', err.code);
     return;
   }
-
   console.log('4: second child argv length', out);
 })();
 

@@ -11,7 +11,6 @@ const fsp = require('fs/promises');
     console.error('failed', err.code);
     return;
   }
-
   console.log('second line:', text.split('\n')[1]);
 })();
 console.log('after readFile call');

@@ -1,7 +1,6 @@
 // Checks: crypto.pbkdf2 (destructured from node:crypto) with fixed inputs, so the derived key
 // is deterministic; return style.
 const { pbkdf2 } = require('node:crypto');
-
 const {
   promisify
 } = require('node:util');
@@ -17,7 +16,6 @@ const pbkdf2Async = promisify(pbkdf2);
     console.error('pbkdf2 failed', err.code);
     return;
   }
-
   console.log('pbkdf2:', key.toString('hex'));
 })();
 

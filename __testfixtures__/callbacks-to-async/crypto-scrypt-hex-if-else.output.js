@@ -1,7 +1,6 @@
 // Checks: crypto.scrypt with options and fixed inputs (deterministic key), `if (err) {…} else
 // {…}` style, inside a plain function called from the top level.
 const crypto = require('crypto');
-
 const {
   promisify
 } = require('util');

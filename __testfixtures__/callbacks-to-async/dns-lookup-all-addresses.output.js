@@ -11,7 +11,6 @@ const dnsPromises = require('dns/promises');
     console.log('lookup failed');
     return;
   }
-
   console.log('an array of addresses:', Array.isArray(addresses) && addresses.length > 0);
 })();
 console.log('after lookup call');

@@ -12,7 +12,6 @@ const dnsPromises = require('node:dns/promises');
     console.error('lookup failed', err.code);
     return;
   }
-
   console.log('example.com resolved:', typeof address === 'string');
 })();
 console.log('after lookup call');

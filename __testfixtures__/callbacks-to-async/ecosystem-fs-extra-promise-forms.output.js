@@ -14,7 +14,6 @@ const fse = require('fs-extra');
     console.log('cannot read', err.code);
     return;
   }
-
   console.log('read', text);
 })();
 console.log('after ensureDir call');

@@ -2,7 +2,6 @@
 // (stat or lstat) is called through util.promisify looked up at the call.
 // awaitify-fixture: options {"dependencies": {"graceful-fs": "^4.2.0"}}
 const fs = require('graceful-fs');
-
 const {
   promisify
 } = require('util');
@@ -18,7 +17,6 @@ function sizeOf(file, dereference) {
       console.log('no', err.code);
       return;
     }
-
     console.log(file, stats.size);
   })();
   console.log('asked', file);

@@ -5,7 +5,6 @@ const gfs = require('graceful-fs');
 const { readFile } = require('graceful-fs');
 const mkdirp = require('mkdirp');
 const rimraf = require('rimraf');
-
 const {
   promisify
 } = require('util');

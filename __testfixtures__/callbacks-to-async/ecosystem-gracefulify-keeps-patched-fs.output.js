@@ -3,7 +3,6 @@
 // awaitify-fixture: options {"gracefulFs": true, "dependencies": {"graceful-fs": "4.2.11"}}
 const fs = require('fs');
 const gracefulFs = require('graceful-fs');
-
 const {
   promisify
 } = require('util');
@@ -16,5 +15,4 @@ gracefulFs.gracefulify(fs);
   await promisify(fs.writeFile)('count.txt', String(text.length));
   console.log('written');
 })();
-
 console.log('after readFile call');

@@ -2,7 +2,6 @@
 // util.promisify of the same functions.
 // awaitify-fixture: options {"dependencies": {"lockfile": "^1.0.4"}}
 const lockfile = require('lockfile');
-
 const {
   promisify
 } = require('util');

@@ -13,7 +13,6 @@ const fs = require('mz/fs');
     console.log('missing', err.code);
     return;
   }
-
   console.log('read', text);
 })();
 console.log('after stat call');

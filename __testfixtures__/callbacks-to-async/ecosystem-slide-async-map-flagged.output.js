@@ -3,7 +3,6 @@
 // leaves it.
 // awaitify-fixture: options {"dependencies": {"slide": "~1.1.3"}}
 const { asyncMap } = require('slide');
-
 const {
   promisify
 } = require('util');

@@ -1,7 +1,6 @@
 // Checks: child_process.execFile in an ES module (named import with node: prefix), running
 // node itself; the multi-value callback (err, stdout, stderr) maps to { stdout, stderr }.
 import { execFile } from 'node:child_process';
-
 import { promisify } from 'node:util';
 const execFileAsync = promisify(execFile);
 

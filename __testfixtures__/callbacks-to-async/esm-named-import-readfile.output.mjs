@@ -11,7 +11,6 @@ import * as fsp from 'fs/promises';
     console.error('failed', err.code);
     return;
   }
-
   setImmediate(() => console.log('body: immediate'));
   console.log('body: port', JSON.parse(text).port);
 })();

@@ -1,7 +1,6 @@
 // Checks: a 3-level pyramid in an ES module (stat, readFile, writeFile) with code after every
 // call and markers after the first one; the namespace import `* as fs` is used.
 import * as fs from 'node:fs';
-
 import * as fsp from 'node:fs/promises';
 
 (async () => {

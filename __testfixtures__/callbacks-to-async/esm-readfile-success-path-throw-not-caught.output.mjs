@@ -12,7 +12,6 @@ import * as fsp from 'node:fs/promises';
     console.error('failed', err.code);
     return;
   }
-
   console.log('read:', text.trim());
   throw new TypeError('other.txt is not JSON');
 })();

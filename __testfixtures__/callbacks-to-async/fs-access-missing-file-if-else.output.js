@@ -1,7 +1,6 @@
 // Checks: fs.access with a mode argument on a missing file, `if (err) {…} else {…}` style,
 // error path taken; the parameter is named `e`.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 (async () => {

@@ -1,7 +1,6 @@
 // Checks: fs.appendFile on logs/app.log with the return style and code after the call, then
 // the file read back in the success path to show the append happened once.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 (async () => {
@@ -11,7 +10,6 @@ const fsp = require('fs/promises');
     console.error('append failed', err.code);
     return;
   }
-
   const lines = fs.readFileSync('logs/app.log', 'utf8').trim().split('\n');
   console.log('log now has', lines.length, 'lines; last:', lines[lines.length - 1]);
 })();

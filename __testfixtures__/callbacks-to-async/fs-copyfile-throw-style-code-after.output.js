@@ -1,6 +1,5 @@
 // Checks: fs.copyFile with `if (err) throw err;` and several statements after the call.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 const source = 'input.txt';

@@ -2,7 +2,6 @@
 // every call. fs.read passes two values (bytesRead, buffer); descriptors stay numbers, so the
 // rewrite cannot use fs/promises FileHandles.
 const fs = require('fs');
-
 const {
   promisify
 } = require('util');

@@ -2,7 +2,6 @@
 // EEXIST, and the callback goes on as if nothing happened. The rewrite must ignore the error
 // too, not crash on it.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 (async () => {

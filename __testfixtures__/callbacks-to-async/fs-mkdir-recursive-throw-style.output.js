@@ -1,7 +1,6 @@
 // Checks: fs.mkdir with options ({ recursive: true }) and `if (err) throw err;`, whose only
 // success value (the first directory made) is unused; existsSync confirms it afterwards.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 (async () => {

@@ -2,7 +2,6 @@
 // `if (err) throw err;` with a shadowed `err`, and a log after every call: at each level the
 // code after the call must run before the next level starts.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 console.log('level 0: start');

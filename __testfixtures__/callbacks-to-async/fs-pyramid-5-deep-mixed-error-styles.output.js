@@ -16,7 +16,6 @@ const fsp = require('fs/promises');
     console.error('2: write failed', err.code);
     return;
   }
-
   console.log('2: wrote port.txt');
   const statsPromise = fsp.stat('port.txt');
   console.log('after level 3 call');
@@ -47,7 +46,6 @@ const fsp = require('fs/promises');
     console.log('5: port.txt is gone:', err.code);
     return;
   }
-
   console.log('5: not reached');
 })();
 console.log('after level 1 call');

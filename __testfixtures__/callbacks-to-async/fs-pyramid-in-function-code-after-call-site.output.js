@@ -1,7 +1,6 @@
 // Checks: a 4-level pyramid inside a function declared after its call site (hoisting), with
 // code after every call and after the call site; the function's return value is unused.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 console.log('before archive()');

@@ -11,7 +11,6 @@ try {
       console.log('callback got', err.code);
       return;
     }
-
     console.log('not reached');
   })();
   console.log('after the call, still in the try');

@@ -12,7 +12,6 @@ const fsp = require('fs/promises');
     console.error('failed', err.code);
     return;
   }
-
   console.log('not reached:', text.length);
 })();
 console.log('after readFile call');

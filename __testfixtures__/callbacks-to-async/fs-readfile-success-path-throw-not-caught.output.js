@@ -14,7 +14,6 @@ const fsp = require('fs/promises');
     console.error('failed', err.code);
     return;
   }
-
   const config = JSON.parse(text);
   console.log('config name:', config.name);
   setTimeout(() => console.log('timer: must not fire'), 0);

@@ -1,6 +1,5 @@
 // Checks: fs.rename with the return style inside a callback that also logs after the if.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 (async () => {
@@ -10,7 +9,6 @@ const fsp = require('fs/promises');
     console.error('rename failed', err.code);
     return;
   }
-
   console.log('renamed.txt exists:', fs.existsSync('renamed.txt'));
   console.log('other.txt exists:', fs.existsSync('other.txt'));
 })();

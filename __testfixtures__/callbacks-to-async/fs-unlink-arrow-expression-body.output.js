@@ -2,7 +2,6 @@
 // becomes a block holding the IIFE; the arrow still returns undefined, as fs.unlink did, and
 // the unlink still starts inside the map callback.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 fs.writeFileSync('one.tmp', '1');

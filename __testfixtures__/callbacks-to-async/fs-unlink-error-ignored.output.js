@@ -1,7 +1,6 @@
 // Checks: fs.unlink with a callback that takes no parameters at all (the error is ignored),
 // deleting a file that exists.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 (async () => {

@@ -10,7 +10,6 @@ const target = 'written.txt';
     console.error('write failed', err.code);
     return;
   }
-
   console.log('wrote', target);
   const textPromise = fsp.readFile(target, 'utf8');
   console.log('after readFile call');
@@ -22,7 +21,6 @@ const target = 'written.txt';
     console.error('read failed', err.code);
     return;
   }
-
   console.log('read back:', JSON.stringify(text));
 })();
 console.log('after writeFile call');

@@ -4,7 +4,6 @@
 // and `announce` runs a statement before the call (a throw there was synchronous): both keep
 // the async IIFE. The code after each call still runs before the continuation.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 fs.writeFileSync('a.txt', 'alpha');

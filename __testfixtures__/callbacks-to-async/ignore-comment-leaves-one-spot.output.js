@@ -2,7 +2,6 @@
 // (reported as timing/ignored-by-comment, counted as suppressed); the call inside its callback
 // still converts.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 // awaitify-ignore-next-line

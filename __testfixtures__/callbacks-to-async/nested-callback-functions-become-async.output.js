@@ -3,7 +3,6 @@
 // awaits them and becomes async in turn, and its caller awaits it. Code after a call that
 // ran before the callback still runs before the continuation.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 fs.writeFileSync('a.txt', 'alpha');

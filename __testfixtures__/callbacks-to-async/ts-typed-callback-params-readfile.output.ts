@@ -18,7 +18,6 @@ export function loadConfig(file: string): void {
       console.error('failed', err.code);
       return;
     }
-
     const config = JSON.parse(text) as Config;
     console.log(config.name, config.port);
   })();

@@ -3,7 +3,8 @@ function fromCallback(start) {
   return new Promise((resolve, reject) => {
     start((err, ...values) => (err ? reject(err) : resolve(values)));
   });
-}// Checks: with --allow timing/unknown-callee, calls of a callback function awaitify knows
+}
+// Checks: with --allow timing/unknown-callee, calls of a callback function awaitify knows
 // nothing of (here a small client object whose methods call back from a timer) go through a
 // local `fromCallback` wrapper; `this` stays bound because the method is still called on its
 // object, and several callback values become an array.
@@ -21,7 +22,7 @@ const client = {
 (async () => {
   const [rows, info] = await fromCallback((done) => client.query('select 1', done));
   console.log('rows:', rows, 'count:', info.count);
-  const failPromise = fromCallback((done2) => client.fail(done2));
+  const failPromise = fromCallback((done) => client.fail(done));
   console.log('after fail call');
 
   try {
@@ -30,7 +31,6 @@ const client = {
     console.log('failed:', err.message);
     return;
   }
-
   console.log('not reached');
 })();
 

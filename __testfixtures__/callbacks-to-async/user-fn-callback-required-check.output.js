@@ -3,7 +3,6 @@
 // synchronously and now gets the promise (a public change, reported).
 const fs = require('fs');
 const assert = require('assert');
-
 const fsp = require('fs/promises');
 // awaitify: the dual API of converted functions (callback when given, else the promise).
 function settleCallback(promise, callback, spread = false) {
@@ -63,8 +62,8 @@ fs.writeFileSync('gone.txt', 'x');
 
     try {
       p = await remove('gone.txt', { force: true });
-    } catch (caught2) {
-      err = caught2;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('forced:', err, p);
@@ -74,8 +73,8 @@ fs.writeFileSync('gone.txt', 'x');
 
       try {
         await remove('gone.txt');
-      } catch (caught3) {
-        err = caught3;
+      } catch (caught) {
+        err = caught;
       }
 
       console.log('missing:', err.code);
@@ -86,8 +85,8 @@ fs.writeFileSync('gone.txt', 'x');
 
         try {
           n = await count('data');
-        } catch (caught4) {
-          err = caught4;
+        } catch (caught) {
+          err = caught;
         }
 
         console.log('entries:', err, n);

@@ -1,7 +1,6 @@
 // Checks: one callback function calls another (converted first) and hands its own callback to
 // fs.writeFile; both become async, the second awaits the first.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 
 async function readConfig(path) {

@@ -38,8 +38,8 @@ async function statAll(paths) {
 
   try {
     await statAll(['data/missing-a.txt', 'data/a.txt', 'data/missing-b.txt']);
-  } catch (caught2) {
-    err = caught2;
+  } catch (caught) {
+    err = caught;
   }
 
   console.log('failed once:', err.code);

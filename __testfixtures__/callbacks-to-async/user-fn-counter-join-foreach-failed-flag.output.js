@@ -27,7 +27,6 @@ async function readAll(files) {
     }
     lengths[i] = text.length;
   }));
-
   console.log('started', files.length, 'reads');
   await joined;
   return lengths;
@@ -40,8 +39,8 @@ async function readAll(files) {
 
   try {
     await readAll(['input.txt', 'missing.txt']);
-  } catch (caught2) {
-    err = caught2;
+  } catch (caught) {
+    err = caught;
   }
 
   console.log('second join failed:', err.code);

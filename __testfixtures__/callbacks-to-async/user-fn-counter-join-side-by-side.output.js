@@ -31,8 +31,8 @@ async function readBoth(a, b) {
 
     try {
       text = await fsp.readFile(b, 'utf8');
-    } catch (caught2) {
-      err = caught2;
+    } catch (caught) {
+      err = caught;
     }
 
     if (failed) return;
@@ -42,7 +42,6 @@ async function readBoth(a, b) {
     }
     out.second = text.length;
   })()]);
-
   console.log('both reads started');
   await joined;
   return out;
@@ -55,8 +54,8 @@ async function readBoth(a, b) {
 
   try {
     await readBoth('missing.txt', 'no-such-dir/other.txt');
-  } catch (caught3) {
-    err = caught3;
+  } catch (caught) {
+    err = caught;
   }
 
   console.log('failed once:', err.code);

@@ -50,8 +50,8 @@ readLog('input.txt');
 
     try {
       lines = await readLog('out.log');
-    } catch (caught2) {
-      err = caught2;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('lines:', err, lines);

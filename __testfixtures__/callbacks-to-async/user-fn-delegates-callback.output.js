@@ -16,7 +16,6 @@ async function readText(path) {
     console.log('failed:', err.code);
     return;
   }
-
   console.log('other.txt has', text.split('\n').length, 'lines');
 })();
 console.log('after readText call');

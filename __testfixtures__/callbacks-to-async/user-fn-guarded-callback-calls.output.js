@@ -51,8 +51,8 @@ module.exports = { sizeOf, firstLine };
 
     try {
       await sizeOf('missing.txt');
-    } catch (caught2) {
-      err = caught2;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('size error:', err.code);
@@ -63,8 +63,8 @@ module.exports = { sizeOf, firstLine };
 
       try {
         line = await firstLine('input.txt');
-      } catch (caught3) {
-        err = caught3;
+      } catch (caught) {
+        err = caught;
       }
 
       console.log('first line:', err, line);
@@ -74,8 +74,8 @@ module.exports = { sizeOf, firstLine };
 
         try {
           await firstLine('missing.txt');
-        } catch (caught4) {
-          err = caught4;
+        } catch (caught) {
+          err = caught;
         }
 
         console.log('line error:', err.code);

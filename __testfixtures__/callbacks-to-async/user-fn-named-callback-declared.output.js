@@ -2,7 +2,6 @@
 // onRead(err, text) {…}`) is the same function written inline, so the function converts; one
 // named twice (here also called directly) is left as it is.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 // awaitify: the dual API of converted functions (callback when given, else the promise).
 function settleCallback(promise, callback, spread = false) {
@@ -18,7 +17,6 @@ function readName(file, cb) {
   return settleCallback((async () => {
     // the file holds the name on its first line
     const textPromise = fsp.readFile(file, 'utf8');
-
     console.log('reading', file);
 
     const text = await textPromise;
@@ -52,8 +50,8 @@ module.exports = { readName, readTwice };
 
     try {
       await readName('missing.txt');
-    } catch (caught2) {
-      err = caught2;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('missing:', err.code);

@@ -23,7 +23,6 @@ async function sizes(files) {
     console.log('stopped:', err.code);
     return;
   }
-
   console.log('sizes:', list);
 })();
 console.log('after sizes call');

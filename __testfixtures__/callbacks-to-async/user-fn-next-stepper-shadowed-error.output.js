@@ -17,11 +17,11 @@ function sizes(files, cb) {
   return settleCallback((async () => {
     let i = 0;
     let total = 0;
-    let er2;
+    let ownEr;
 
     while (true) {
-      if (er2)
-        throw er2;
+      if (ownEr)
+        throw ownEr;
       if (i >= files.length) return total;
       let er = null;
       let stats;
@@ -33,11 +33,11 @@ function sizes(files, cb) {
       }
 
       if (er) {
-        er2 = er;
+        ownEr = er;
         continue;
       }
       total += stats.size;
-      er2 = undefined;
+      ownEr = undefined;
     }
   })(), cb);
 }
@@ -49,8 +49,8 @@ module.exports = sizes;
 
   try {
     total = await sizes(['input.txt', 'other.txt']);
-  } catch (caught2) {
-    err = caught2;
+  } catch (caught) {
+    err = caught;
   }
 
   console.log('total:', err, total);
@@ -60,8 +60,8 @@ module.exports = sizes;
 
     try {
       await sizes(['input.txt', 'missing.txt', 'other.txt']);
-    } catch (caught3) {
-      err = caught3;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('failed:', err.code);

@@ -2,7 +2,6 @@
 // (`fs.appendFile(…, next)`), is a loop whose parameter is set before each step; the
 // appends stay one after another.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 // awaitify: the dual API of converted functions (callback when given, else the promise).
 function settleCallback(promise, callback, spread = false) {
@@ -44,8 +43,8 @@ module.exports = appendAll;
 
   try {
     count = await appendAll('out.txt', ['one', 'two', 'three']);
-  } catch (caught2) {
-    err = caught2;
+  } catch (caught) {
+    err = caught;
   }
 
   console.log('appended:', err, count, JSON.stringify(fs.readFileSync('out.txt', 'utf8')));
@@ -55,8 +54,8 @@ module.exports = appendAll;
 
     try {
       await appendAll('no-such-dir/out.txt', ['four']);
-    } catch (caught3) {
-      err = caught3;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('failed:', err.code);

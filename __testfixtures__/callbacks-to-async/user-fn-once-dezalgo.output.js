@@ -48,8 +48,8 @@ module.exports = { loadOnce, cachedRead };
 
     try {
       text = await cachedRead('other.txt');
-    } catch (caught2) {
-      err = caught2;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('read:', err, text);
@@ -60,8 +60,8 @@ module.exports = { loadOnce, cachedRead };
 
       try {
         text = await cachedRead('other.txt');
-      } catch (caught3) {
-        err = caught3;
+      } catch (caught) {
+        err = caught;
       }
 
       console.log('cached:', err, text);

@@ -33,8 +33,8 @@ async function writeNote(file, data, options = {}) {
 
     try {
       used = await writeNote('b.txt', 'two', 'latin1');
-    } catch (caught2) {
-      err = caught2;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('string options:', err, used);
@@ -44,8 +44,8 @@ async function writeNote(file, data, options = {}) {
 
       try {
         await writeNote('no-such-dir/c.txt', 'three', undefined);
-      } catch (caught3) {
-        err = caught3;
+      } catch (caught) {
+        err = caught;
       }
 
       console.log('undefined options:', err.code);

@@ -2,7 +2,6 @@
 // (null on success, the error on failure): `if (er) throw er; return;`, also from an arrow
 // `(er) => cb(er)`.
 const fs = require('fs');
-
 const fsp = require('fs/promises');
 // awaitify: the dual API of converted functions (callback when given, else the promise).
 function settleCallback(promise, callback, spread = false) {
@@ -45,8 +44,8 @@ module.exports = { save, saveTwice };
 
     try {
       await save('no-such-dir/a.txt', 'x');
-    } catch (caught2) {
-      err = caught2;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('failed:', err.code);
@@ -57,8 +56,8 @@ module.exports = { save, saveTwice };
 
       try {
         value = await saveTwice('b.txt', 'y');
-      } catch (caught3) {
-        err = caught3;
+      } catch (caught) {
+        err = caught;
       }
 
       console.log('twice:', err, value, fs.readFileSync('b.txt', 'utf8'));
@@ -68,8 +67,8 @@ module.exports = { save, saveTwice };
 
         try {
           await saveTwice('no-such-dir/b.txt', 'y');
-        } catch (caught4) {
-          err = caught4;
+        } catch (caught) {
+          err = caught;
         }
 
         console.log('twice failed:', err.code);

@@ -33,7 +33,6 @@ readConfig('config.json', (err, config) => {
       console.log('input.txt is not JSON:', err.name);
       return;
     }
-
     console.log('not reached');
   })();
   process.nextTick(() => console.log('tick after the second read started'));

@@ -26,8 +26,8 @@ async function readWithRetry(path, attempts) {
 
   try {
     await readWithRetry('missing.txt', 3);
-  } catch (caught2) {
-    err = caught2;
+  } catch (caught) {
+    err = caught;
   }
 
   console.log('gave up:', err.code);

@@ -38,8 +38,8 @@ module.exports = readJson;
 
     try {
       await readJson('input.txt');
-    } catch (caught2) {
-      err = caught2;
+    } catch (caught) {
+      err = caught;
     }
 
     console.log('not json:', err.name);
@@ -49,8 +49,8 @@ module.exports = readJson;
 
       try {
         await readJson('missing.txt');
-      } catch (caught3) {
-        err = caught3;
+      } catch (caught) {
+        err = caught;
       }
 
       console.log('missing:', err.code);

@@ -16,5 +16,4 @@ log('start');
   const color = await delay(5, 'blue');
   log(`step 2: ${color}`);
 })();
-
 Promise.resolve().then(() => log('promise job'));

@@ -13,7 +13,6 @@ log(`node: ${typeof process.versions.node}`);
   await setTimeout(5);
   log('step 2');
 })();
-
 process.nextTick(() => log('next tick'));
 Promise.resolve().then(() => log('promise job'));
 setImmediate(() => log('immediate'));

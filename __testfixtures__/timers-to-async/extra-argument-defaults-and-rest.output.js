@@ -11,5 +11,4 @@ const log = (message) => console.log(message);
   count += 1;
   log(`count=${count}`);
 })();
-
 process.nextTick(() => log('next tick'));

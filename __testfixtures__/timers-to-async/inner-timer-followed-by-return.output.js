@@ -22,7 +22,6 @@ let skip = false;
     if (skip) return;
     log('not printed');
   })();
-
   if (skip) return;
   log('after inner call');
 })();

@@ -29,5 +29,4 @@ const log = (message) => console.log(message);
 
   log('interval started');
 })();
-
 log('scheduled');

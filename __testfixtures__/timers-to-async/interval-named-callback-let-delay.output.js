@@ -18,6 +18,5 @@ let seen = 0;
       break;
   }
 })();
-
 period = 1000;
 process.nextTick(() => log('next tick'));

@@ -4,6 +4,7 @@
 const { setTimeout: delay } = require('timers/promises');
 
 const log = (message) => console.log(message);
+
 const keepAlive = setTimeout(() => log('keep-alive fired (never)'), 5000);
 let count = 0;
 (async () => {

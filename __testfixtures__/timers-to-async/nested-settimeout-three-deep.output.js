@@ -16,9 +16,9 @@ log('start');
   await timerPromise;
   log('step 2');
   setImmediate(() => log('immediate after step 2'));
-  const timerPromise2 = delay(20);
+  const pendingTimer = delay(20);
   log('after step 3 call');
-  await timerPromise2;
+  await pendingTimer;
   log('step 3');
 })();
 

@@ -15,5 +15,4 @@ const log = (message) => console.log(message);
   log('second');
   throw new Error('timer failed');
 })();
-
 log('scheduled');

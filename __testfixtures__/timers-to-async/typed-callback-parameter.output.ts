@@ -1,7 +1,6 @@
 // Checks: TypeScript: a typed callback parameter keeps its type on the awaited value, and a
 // delay typed `number` needs no Number(…).
 import { basename } from 'node:path';
-
 import { setTimeout } from 'node:timers/promises';
 
 function announce(file: string, ms: number): void {

@@ -51,7 +51,7 @@ function summarizeReport(report) {
   let filesChanged = 0;
   const fileErrors = [];
   for (const file of report ? report.files : []) {
-    if (file.status === 'changed') filesChanged++;
+    if (file.status === 'changed' && !file.created) filesChanged++; // the package helper module is no library file
     if (file.status === 'error') fileErrors.push(`${file.path}: ${file.error ? file.error.message : 'error'}`);
     for (const finding of file.findings) {
       const into = finding.applied ? applied : refused;

@@ -222,7 +222,7 @@ function zeroCounts() {
   return Object.fromEntries(METRIC_IDS.map((id) => [id, 0]));
 }
 
-function parseSource(source, filename) {
+function parseSource(source, filename, extra = {}) {
   const typescript = /\.(c|m)?tsx?$/.test(filename);
   const base = {
     sourceType: 'unambiguous',
@@ -230,6 +230,7 @@ function parseSource(source, filename) {
     allowAwaitOutsideFunction: true,
     allowHashBang: true,
     errorRecovery: false,
+    ...extra,
   };
   const attempts = typescript ? [['typescript', ...(filename.endsWith('x') ? ['jsx'] : [])]] : [['jsx'], []];
   let lastError;
@@ -311,4 +312,4 @@ function convertedApis(beforeFunctions, afterFunctions) {
   return { total: [...wanted.values()].reduce((sum, count) => sum + count, 0), converted: names.length, names: names.sort() };
 }
 
-module.exports = { METRICS, METRIC_IDS, countSource, addCounts, zeroCounts, convertedApis, isErrorParam };
+module.exports = { METRICS, METRIC_IDS, countSource, parseSource, walk, isFunction, addCounts, zeroCounts, convertedApis, isErrorParam };

@@ -19,6 +19,7 @@ const { convertedApis, zeroCounts, addCounts } = require('./counter');
 const { runAwaitify, summarizeReport, checkBuilt } = require('./awaitify-cli');
 const { formatTable, withDelta } = require('./table');
 const { pool } = require('./pool');
+const { NOISE, measureNoise, zeroNoise } = require('./noise');
 
 const baselinePath = path.join(__dirname, 'baseline.json');
 const defaultOut = path.join(__dirname, 'last-run.json');
@@ -47,9 +48,15 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
   try {
     fs.cpSync(source, work, { recursive: true });
     const files = listLibFiles(work, pkg.lib);
+    const everyFileBefore = new Set(listLibFiles(work, ['.']));
     const before = countTree(work, files);
     const run = await runAwaitify(work, pkg.lib, options.awaitifyArgs);
     const after = countTree(work, files);
+    const created = listLibFiles(work, ['.']).filter((file) => !everyFileBefore.has(file));
+    const noise = measureNoise({
+      ...Object.fromEntries(files.map((file) => [file, { before: before.texts[file], after: after.texts[file] }])),
+      ...Object.fromEntries(created.map((file) => [file, { before: undefined, after: fs.readFileSync(path.join(work, file), 'utf8') }])),
+    });
     const summary = summarizeReport(run.report);
     const apis = convertedApis(before.functions, after.functions);
     const problems = [...summary.fileErrors, ...after.parseErrors.map((error) => `output does not parse: ${error}`)];
@@ -64,6 +71,9 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
       filesChanged: summary.filesChanged,
       before: before.counts,
       after: after.counts,
+      noise: noise.counts,
+      noiseByFile: noise.files,
+      created,
       callbackApis: apis.total,
       callbackApisConverted: apis.converted,
       convertedApiNames: apis.names,
@@ -102,6 +112,7 @@ function totals(results) {
     filesChanged: sum('filesChanged'),
     before: results.reduce((total, result) => addCounts(total, result.before), zeroCounts()),
     after: results.reduce((total, result) => addCounts(total, result.after), zeroCounts()),
+    noise: results.reduce((total, result) => addCounts(total, result.noise), zeroNoise()),
     callbackApis: sum('callbackApis'),
     callbackApisConverted: sum('callbackApisConverted'),
     inlineCallbacks: results.every((result) => !result.inlineCallbacks)
@@ -138,6 +149,12 @@ function printTables(run, baseline) {
   for (const row of run.packages.filter((result) => result.control)) {
     console.log(`negative control ${row.package}: ${row.after.middleware} middleware, ${row.after.middlewareConverted} became async (must stay 0)`);
   }
+  console.log('');
+  const noiseRows = [...run.packages, run.total].map((row) => {
+    const old = base(row.package);
+    return [row.package, ...NOISE.map((metric) => withDelta(row.noise[metric.id], old && old.noise ? old.noise[metric.id] : undefined))];
+  });
+  console.log(formatTable(['noise (see bench/real/README.md)', ...NOISE.map((metric) => metric.header)], noiseRows));
   const unresolved = new Map();
   for (const row of run.packages) {
     for (const { callee, calls } of row.inlineCallbacks ? row.inlineCallbacks.topUnresolved : []) unresolved.set(`${callee} (${row.package})`, calls);

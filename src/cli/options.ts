@@ -18,6 +18,8 @@ export interface CliOptions {
   check: boolean;
   force: boolean;
   prettier: boolean;
+  /** --helpers-path: the package helper module, relative to the package root. */
+  helpersPath?: string;
   transforms: string[];
   allow: string[];
   /** Only proven conversions (see PolicyOptions.strict). */
@@ -117,6 +119,7 @@ function createRunCommand(io: CliIo): Command {
     .option('--stdin-filename <path>', 'with --stdin: the path the source stands for (parser, engines.node, report; default: stdin.js)');
   addCommonOptions(command)
     .option('--prettier', "format changed files with the project's own prettier and config")
+    .option('--helpers-path <path>', "the package's one helper module (fromCallback, settleCallback, mapLimit), relative to the package root (default: awaitify-helpers.js; .ts for TypeScript files)")
     .addHelpText('after', describeTransforms() + '\n' + commandsHelp + '\n' + examplesHelp + '\n' + exitCodesHelp);
   return finishCommand(command, io);
 }
@@ -231,6 +234,7 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
       check: raw.check === true,
       force: raw.force === true,
       prettier: raw.prettier === true,
+      helpersPath: raw.helpersPath as string | undefined,
       transforms: (raw.transform as string[] | undefined) ?? [],
       allow: (raw.allow as string[] | undefined) ?? [],
       strict: raw.strict === true,

@@ -6,6 +6,7 @@ import { findChangedFiles, GitChangesError } from '../io/git-changes';
 import { findUncommittedFiles } from '../io/git-status';
 import { writeResults } from '../io/write-results';
 import { runSource } from '../engine/run-source';
+import { pointIntoWrittenFiles } from '../engine/written-positions';
 import type { Report } from '../types';
 import { ConfigError, findConfig, loadConfigFile, type FileConfig } from './config';
 import { wrapWidth, type CliIo } from './io';
@@ -77,13 +78,14 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
     forWrite: options.write,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     onFile: progress.update,
+    helpersPath: options.helpersPath,
   }).finally(() => progress.finish());
 
   if (options.prettier) report = await formatChangedWithPrettier(report);
   if (options.write) {
     const refusal = options.force ? undefined : await explainWriteRefusal(report, io.cwd);
     if (refusal) return usageError(io, refusal);
-    report = await writeResults(report);
+    report = pointIntoWrittenFiles(await writeResults(report));
   }
   await emitReport(report, options, io);
   return chooseExitCode(report, options);

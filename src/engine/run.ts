@@ -20,6 +20,7 @@ import { getTransform, transforms } from '../transforms';
 import type { FileResult, Report, RunOptions, TransformSourceOptions } from '../types';
 import { defaultExtensions } from './parse';
 import { transformSource } from './transform-source';
+import { helperModuleOf, helperModuleResults, type HelperModule } from './helper-module';
 import { convertWithPackageModel, type CrossFileInput } from './cross-file';
 
 /** Options that cannot work (unknown transform, missing path, ...): nothing was processed. */
@@ -90,6 +91,8 @@ function notProcessed(collected: CollectedFiles, cwd: string): FileResult[] {
 interface Processed {
   result: FileResult;
   sourceOptions?: TransformSourceOptions;
+  /** The package helper module the file imports its helpers from. */
+  helperModule?: HelperModule;
 }
 
 export function fileLimitsOf(options: RunOptions): FileLimits {
@@ -124,8 +127,10 @@ async function processFile(
   const engines = await lookupEngines(path.dirname(absolutePath));
   const facts = await lookupFacts(path.dirname(absolutePath));
   const sourceSummaries = facts && (await summariesFor(read.text, facts, summarise));
-  const sourceOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports), sourceSummaries });
-  return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions };
+  const helperModule = helperModuleOf(absolutePath, options.helpersPath);
+  const baseOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports), sourceSummaries });
+  const sourceOptions = { ...baseOptions, ...(helperModule && { helperModule: helperModule.specifier }) };
+  return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions, helperModule };
 }
 
 /** What one file is transformed with: the run's options, the policy's Node target from its engines.node. */
@@ -222,7 +227,10 @@ export async function run(options: RunOptions): Promise<Report> {
   const models = options.analyze || crossFile ? await buildPackageModels(collected.files, cwd, { extensions, givenFilesWithoutManifest: !options.analyze }) : [];
   const crossed = crossFile ? await convertWithPackageModel(crossFileInput(collected.files, processed, models, options, cwd)) : undefined;
   const fileResults = projectRan ? project.results : crossed ? crossed.results : processed.map((entry) => entry.result);
-  const report = buildReport([...results.slice(0, notProcessedCount), ...fileResults], cwd);
+  const modules = new Map(processed.filter((entry) => entry.helperModule).map((entry) => [entry.result.path, entry.helperModule!]));
+  // `awaitify scan` rewrites nothing, so it creates no helper module either.
+  const helperModules = options.analyze ? [] : await helperModuleResults(fileResults, modules, cwd);
+  const report = buildReport([...results.slice(0, notProcessedCount), ...fileResults, ...helperModules], cwd);
   if (project && 'notice' in project) report.notices = [project.notice];
   else if (project) report.summary.project = project.summary;
   if (crossed) report.summary.crossFile = crossed.summary;

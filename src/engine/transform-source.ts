@@ -7,6 +7,8 @@ import { compareFindings, toFinding } from './findings';
 import { FileAnalysis } from '../timing/scan';
 import { asyncAwaitRequirement, highestRequirement, resolveAllow, resolveTargetNode } from './policy';
 import { printRoot } from './print';
+import { restoreFileStyle } from './restore-style';
+import { importedHelpers } from '../transforms/callbacks-to-async/local-helpers';
 import { joinSource, splitSource } from './source-text';
 import { applySuppressions, findSkipLines, findSuppressions } from './suppressions';
 
@@ -37,6 +39,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
     resolvedCalls: options.resolvedCalls,
     packageCallees: options.packageCallees,
     promiseOnly: options.promiseOnly,
+    helperModule: options.helperModule,
     dependencies: options.dependencies,
     gracefulFs: options.gracefulFs,
     moduleAliases: options.moduleAliases,
@@ -111,7 +114,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
   });
   if (kept.fallback) return finish({ path, status: 'skipped', source, reason: kept.fallback });
   if (!changed) return finish({ path, status: 'unchanged', source });
-  const printed = printRoot(root, frame);
+  const printed = restoreFileStyle(frame.body, printRoot(root, frame), parser);
   try {
     createParser(parserName, { tokens: false }).parse(printed);
   } catch (error) {
@@ -124,5 +127,6 @@ export function transformSource(source: string, options: TransformSourceOptions 
   }
   const output = joinSource(frame, printed);
   if (output === source) return finish({ path, status: 'unchanged', source });
-  return finish({ path, status: 'changed', source, output, nodeFloor: highestRequirement(requirements) });
+  const helpers = options.helperModule ? importedHelpers(program, options.helperModule) : [];
+  return finish({ path, status: 'changed', source, output, nodeFloor: highestRequirement(requirements), ...(helpers.length > 0 && { helpers }) });
 }

@@ -86,3 +86,31 @@ export async function writeFileAtomically(file: string, text: string, displayPat
     throw error;
   }
 }
+
+/**
+ * Creates a file that does not exist yet (the package's helper module), in one step: a temp file
+ * beside it, flushed, then linked to its name, which fails rather than replace a file someone
+ * created meanwhile. The folder is created when missing.
+ */
+export async function createFileAtomically(file: string, text: string, displayPath = file): Promise<void> {
+  const folder = path.dirname(file);
+  await fs.mkdir(folder, { recursive: true });
+  const temp = path.join(folder, `${tempPrefix}${path.basename(file)}-${randomBytes(6).toString('hex')}`);
+  try {
+    await fs.writeFile(temp, text, { flag: 'wx' });
+    const handle = await fs.open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.link(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') throw new WriteRefusedError(`${displayPath}: created by someone else since the run looked; not written, run again`);
+    if (permissionCodes.has(code)) throw new WriteRefusedError(folderRefusal(displayPath, folder, code));
+    throw error;
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}

@@ -2,12 +2,16 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { rebuildReport } from '../report/build-report';
 import type { FileResult, Report } from '../types';
-import { WriteRefusedError, writeFileAtomically } from './atomic-write';
+import { WriteRefusedError, createFileAtomically, writeFileAtomically } from './atomic-write';
 
 async function writeResult(file: FileResult, cwd: string): Promise<FileResult> {
   if (file.status !== 'changed' || file.output === undefined || file.output === file.source) return file;
   const absolute = path.resolve(cwd, file.path);
   try {
+    if (file.created) {
+      await createFileAtomically(absolute, file.output, file.path);
+      return file;
+    }
     // Someone may have edited the file since it was read; their edit wins.
     const current = await fs.readFile(absolute, 'utf8');
     if (file.source !== undefined && current !== file.source) {

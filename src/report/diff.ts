@@ -5,7 +5,8 @@ import type { Palette } from './palette';
 /** The unified diff of a changed file (`--- a/path`, `+++ b/path`), or '' when there is none. */
 export function createFileDiff(file: FileResult): string {
   if (file.status !== 'changed' || file.source === undefined || file.output === undefined) return '';
-  return createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, file.source, file.output, undefined, undefined, {
+  // A file the run creates (the package's helper module) comes from nothing, as git shows it.
+  return createTwoFilesPatch(file.created ? '/dev/null' : `a/${file.path}`, `b/${file.path}`, file.source, file.output, undefined, undefined, {
     context: 3,
     headerOptions: FILE_HEADERS_ONLY,
   });

@@ -1,14 +1,15 @@
 import type { FileResult, Finding, Report } from '../types';
 
 function toJsonFinding(finding: Finding) {
-  const { ruleId, severity, message, messageId, data, line, column, endLine, endColumn, applied } = finding;
-  return { ruleId, severity, message, ...(messageId !== undefined && { messageId }), ...(data !== undefined && { data }), line, column, endLine, endColumn, applied };
+  const { ruleId, severity, message, messageId, data, line, column, endLine, endColumn, applied, before } = finding;
+  return { ruleId, severity, message, ...(messageId !== undefined && { messageId }), ...(data !== undefined && { data }), line, column, endLine, endColumn, applied, ...(before && { before }) };
 }
 
 function toJsonFile(file: FileResult) {
   return {
     path: file.path,
     status: file.status,
+    ...(file.created && { created: true }),
     findings: file.findings.map(toJsonFinding),
     ...(file.error && { error: { message: file.error.message, line: file.error.line, column: file.error.column } }),
     ...(file.reason !== undefined && { reason: file.reason }),

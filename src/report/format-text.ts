@@ -42,7 +42,8 @@ function paintSeverity(severity: Finding['severity'], text: string, palette: Pal
 /** One line a finding, columns aligned within the file (padding before colour, which has no width). */
 function formatFindings(file: FileResult, palette: Palette, options: TextFormatOptions): string[] {
   const findings = file.findings;
-  const locations = findings.map((finding) => `${finding.line}:${finding.column}`);
+  // After --write the positions are those of the written file; where the spot was comes after.
+  const locations = findings.map((finding) => `${finding.line}:${finding.column}${finding.before && (finding.before.line !== finding.line || finding.before.column !== finding.column) ? ` (was ${finding.before.line}:${finding.before.column})` : ''}`);
   const width = (texts: string[]) => Math.max(...texts.map((text) => text.length));
   const locationWidth = width(locations);
   const severityWidth = width(findings.map((finding) => finding.severity));
@@ -54,7 +55,8 @@ function formatFindings(file: FileResult, palette: Palette, options: TextFormatO
     const prefix = `  ${locations[index].padEnd(locationWidth)}  ${severity}  ${finding.ruleId.padEnd(ruleWidth)}  `;
     const lines = wrapAfterPrefix(prefix, prefixWidth, `${finding.message} ${state}`, options.width);
     lines[lines.length - 1] = lines[lines.length - 1].replace(/\[(rewritten|left as is)\]$/, (tag) => palette.dim(tag));
-    return file.source !== undefined && wantsFrame(finding, options) ? [...lines, ...codeFrame(file.source, finding, palette)] : lines;
+    const shown = file.written ? file.output : file.source;
+    return shown !== undefined && wantsFrame(finding, options) ? [...lines, ...codeFrame(shown, finding, palette)] : lines;
   });
 }
 

@@ -1,6 +1,6 @@
 import type { FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { calleeText, collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { calleeText, collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -16,7 +16,7 @@ import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { findAsyncHost, type AsyncHost } from './async-hosts';
 import { LocalApis } from './local-apis';
-import { flushHelpers, fromCallbackHelper, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
+import { flushHelpers, fromCallbackHelper, importHelpersFrom, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
 import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './async-library';
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
@@ -91,6 +91,8 @@ export class FileConversion {
       typescript: /\.(ts|tsx|mts|cts)$/.test(ctx.path),
       startFor: (plan: RewritePlan, args: AnyNode[]) => this.startFor(plan, args),
     };
+    const helperModule = ctx.options.helperModule;
+    if (helperModule) importHelpersFrom(ctx.j, this.program, { specifier: helperModule, esm: this.rewriteContext.typescript || detectModuleStyle(this.program, ctx.path).esm });
   }
 
   /**
@@ -115,7 +117,8 @@ export class FileConversion {
     }
     if (site.module === 'unknown' || (site.module === 'package' && plan.api.access === 'wrapper')) {
       const helper = useHelper(j, this.program, fromCallbackHelper, this.takenNames, this.rewriteContext.typescript);
-      const done = uniqueName('done', this.takenNames);
+      // The arrow's own scope holds the name: it only has to differ from what the call reads.
+      const done = scopedName(['done', 'callback', 'cb', 'next', 'resume'], [site.call.callee, ...args]) ?? uniqueName('done', this.takenNames);
       const start = j.arrowFunctionExpression([j.identifier(done)], j.callExpression(site.call.callee, [...args, j.identifier(done)]));
       return j.callExpression(j.identifier(helper), [start]);
     }

@@ -1,6 +1,17 @@
 import type { JSCodeshift } from 'jscodeshift';
 import { referencesName, uniqueName, type AnyNode } from '../shared/ast';
-import { afterImportsIndex } from '../shared/module-bindings';
+import { afterImportsIndex, findModuleBindings } from '../shared/module-bindings';
+
+/**
+ * Where the helpers of a file come from when its package has a helper module (run() over files
+ * on disk): the specifier to import it by, relative to the file. Without one (a single text,
+ * --stdin, jscodeshift) each file declares the helpers it uses.
+ */
+export interface HelperModuleTarget {
+  specifier: string;
+  /** `import { … } from` rather than `const { … } = require(…)`. */
+  esm: boolean;
+}
 
 /**
  * Small functions awaitify adds to a file, once each, after its imports: the dual API's
@@ -60,6 +71,18 @@ export const mapLimitHelper: LocalHelper = {
 }`,
 };
 
+/** Every helper by its exported name, for the package helper module (src/engine/helper-module.ts). */
+export const localHelpers: ReadonlyMap<string, LocalHelper> = new Map(
+  [settleCallbackHelper, fromCallbackHelper, mapLimitHelper].map((helper) => [helper.baseName, helper]),
+);
+
+const targets = new WeakMap<AnyNode, { j: JSCodeshift; target: HelperModuleTarget }>();
+
+/** The program's helpers come from the package's helper module: flushHelpers imports them from there. */
+export function importHelpersFrom(j: JSCodeshift, program: AnyNode, target: HelperModuleTarget): void {
+  targets.set(program, { j, target });
+}
+
 const added = new WeakMap<AnyNode, Map<LocalHelper, string>>();
 const pending = new WeakMap<AnyNode, AnyNode[]>();
 
@@ -78,23 +101,53 @@ export function useHelper(j: JSCodeshift, program: AnyNode, helper: LocalHelper,
   const name = uniqueName(helper.baseName, taken);
   // The comment is part of the text, so recast prints both as written, on lines of their own.
   const declaration = j.template.statement([`//${helper.comment}\n${helper.source(name, (text) => (typescript ? text : ''))}`]);
-  pending.set(program, [...(pending.get(program) ?? []), declaration]);
+  pending.set(program, [...(pending.get(program) ?? []), { helper, name, declaration }]);
   helpers.set(helper, name);
   return name;
 }
 
-/** Adds the helpers asked for, after the imports: those a discarded trial asked for, not. */
-export function flushHelpers(program: AnyNode): void {
-  const declarations = (pending.get(program) ?? []).filter((declaration) => {
-    const name = declaration.id.name;
-    return program.body.some((statement: AnyNode) => referencesName(statement, name));
-  });
-  pending.delete(program);
-  if (declarations.length > 0) program.body.splice(afterImportsIndex(program), 0, ...declarations);
+interface PendingHelper {
+  helper: LocalHelper;
+  name: string;
+  declaration: AnyNode;
 }
 
-/** A helper an earlier run added (its comment above a module-level function of its name). */
+/**
+ * Adds the helpers asked for (those a discarded trial asked for, not), after the imports: one
+ * import of the package's helper module when there is one, else their declarations.
+ */
+export function flushHelpers(program: AnyNode): void {
+  const { j, target } = targets.get(program) ?? {};
+  const used = (pending.get(program) ?? []).filter(({ name }) => program.body.some((statement: AnyNode) => referencesName(statement, name)));
+  pending.delete(program);
+  if (used.length === 0) return;
+  const statements = target && j ? [helperImport(j, used, target)] : used.map(({ declaration }) => declaration);
+  program.body.splice(afterImportsIndex(program), 0, ...statements);
+}
+
+/** `const { fromCallback } = require('./awaitify-helpers.js')`, or its import form, on one line. */
+function helperImport(j: JSCodeshift, used: PendingHelper[], target: HelperModuleTarget): AnyNode {
+  const source = j.stringLiteral(target.specifier);
+  const names = used.map(({ helper, name }) => (helper.baseName === name ? name : `${helper.baseName}: ${name}`));
+  if (target.esm) {
+    return j.importDeclaration(used.map(({ helper, name }) => j.importSpecifier(j.identifier(helper.baseName), j.identifier(name))), source);
+  }
+  // From text: recast prints an object pattern it builds itself one property a line.
+  return j.template.statement([`const { ${names.join(', ')} } = require(`, ');'], source);
+}
+
+/** The helpers a file imports from the helper module `specifier`: their exported names. */
+export function importedHelpers(program: AnyNode, specifier: string): string[] {
+  return findModuleBindings(program)
+    .filter((binding) => binding.specifier === specifier && binding.imported !== undefined && localHelpers.has(binding.imported))
+    .map((binding) => binding.imported!);
+}
+
+/** A helper an earlier run added (its comment above a module-level function of its name, or an import of it from a helper module). */
 function existingHelper(program: AnyNode, helper: LocalHelper): string | undefined {
+  const specifier = targets.get(program)?.target.specifier;
+  const imported = findModuleBindings(program).find((binding) => binding.imported === helper.baseName && binding.specifier === specifier);
+  if (imported) return imported.local;
   const found = program.body.find((statement: AnyNode) =>
     statement.type === 'FunctionDeclaration' &&
     statement.id?.name.startsWith(helper.baseName) &&

@@ -1,12 +1,12 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { optionalCatchBinding, some, uniqueName, type AnyNode } from '../shared/ast';
+import { optionalCatchBinding, some, type AnyNode } from '../shared/ast';
 import { applyPlacement, type PlacementContext } from '../shared/async-placement';
 import type { CallbackShape } from './callback-shape';
 import type { PromisableApi } from './node-api-table';
 import type { RewritePlan } from './plan';
 
 /** Builds the statements that await `promise` and hand its values to the callback's names. */
-function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShape, promise: AnyNode, reassigned: boolean, typescript: boolean, takenNames: Set<string>): AnyNode[] {
+function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShape, promise: AnyNode, reassigned: boolean, typescript: boolean): AnyNode[] {
   const params = shape.valueParams;
   const target = (): AnyNode => {
     if (params.length === 0) return undefined;
@@ -56,7 +56,8 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
   if (style.kind === 'catch') {
     handler = j.catchClause(catchParam(j, style.errName, typescript), null, style.handlerBlock ?? j.blockStatement(style.handler));
   } else if (style.kind === 'capture') {
-    const caught = uniqueName('caught', takenNames);
+    // The catch clause's own scope holds the name: it only has to differ from the error it sets.
+    const caught = ['caught', 'error', 'failure'].find((name) => name !== style.errName)!;
     handler = j.catchClause(catchParam(j, caught, typescript), null, j.blockStatement([
       j.expressionStatement(j.assignmentExpression('=', j.identifier(style.errName), j.identifier(caught))),
     ]));
@@ -126,7 +127,7 @@ export function applyRewrite(plan: RewritePlan, context: RewriteContext): AnyNod
   const start = context.startFor(plan, args);
   applyPlacement(placement, {
     start,
-    awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript, context.takenNames),
+    awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript),
     continuation: shape.success,
     promiseName: firstValue?.type === 'Identifier' ? firstValue.name : api.name.split('.').pop()!.replace(/[^\w$]/g, '') || 'operation',
   }, context);

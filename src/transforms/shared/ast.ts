@@ -167,9 +167,48 @@ export function varNames(statements: AnyNode[]): string[] {
   return names;
 }
 
-/** A name not used anywhere in `taken`; `base`, then `base2`, `base3`, … */
+/**
+ * A parameter name for a function whose body only reads `body`: the first candidate the body
+ * does not read, since the parameter hides nothing else. Never a numbered name; undefined when
+ * every candidate is read there.
+ */
+export function scopedName(candidates: readonly string[], body: AnyNode[]): string | undefined {
+  const read = new Set<string>();
+  for (const node of body) for (const name of collectIdentifierNames(node)) read.add(name);
+  return candidates.find((candidate) => !read.has(candidate));
+}
+
+/** Other names a person would pick for what awaitify names `base`, when `base` is taken. */
+const alternativeNames: Record<string, string[]> = {
+  fsp: ['fsPromises', 'promisedFs'],
+  dnsPromises: ['dnsp', 'promisedDns'],
+  item: ['entry', 'element', 'member'],
+  results: ['values', 'collected', 'outcomes'],
+  done: ['callback', 'cb', 'next', 'resume'],
+  caught: ['error', 'failure'],
+  promisify: ['utilPromisify', 'toPromise'],
+  joined: ['allJoined', 'together'],
+  stopped: ['isStopped', 'wasStopped'],
+  intervalMs: ['periodMs', 'everyMs'],
+  delay: ['sleep', 'wait', 'pause'],
+};
+
+/** `base` and the names derived from it, in the order tried: never a numbered one. */
+function candidateNames(base: string): string[] {
+  const capital = base.charAt(0).toUpperCase() + base.slice(1);
+  const stem = base.replace(/(Promise|Async)$/, '');
+  const stemCapital = stem.charAt(0).toUpperCase() + stem.slice(1);
+  const derived = stem !== base ? [`pending${stemCapital}`, `${stem}Pending`, `started${stemCapital}`, `promised${stemCapital}`] : [];
+  return [base, ...(alternativeNames[base] ?? []), ...derived, `own${capital}`, `local${capital}`, `new${capital}`];
+}
+
+/**
+ * A name not used anywhere in `taken`: `base`, else a name a person would pick for the same
+ * thing (`fsPromises` for `fsp`, `pendingTimer` for `timerPromise`, `entry` for `item`);
+ * a numbered name (`base2`) only when every one of those is taken too.
+ */
 export function uniqueName(base: string, taken: Set<string>): string {
-  let name = base;
+  let name = candidateNames(base).find((candidate) => !taken.has(candidate)) ?? base;
   for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
   taken.add(name);
   return name;

@@ -1,0 +1,321 @@
+'use strict';
+// The noise counter of the real-code benchmark: what a reviewer would have to clean by hand in
+// awaitify's diff of one package, read from plain @babel/parser parses of each library file
+// before and after (no awaitify code, so a change to the printer cannot change what is counted).
+//
+// Every column is one entry of NOISE: an id, a header, what it counts, and either
+// file(before, after) (one changed file) or pkg(changes) (the package's changed and created
+// files). test/noise.test.ts asserts the same properties over every fixture output.
+
+const { diffArrays } = require('diff');
+const { parseSource, walk, isFunction } = require('./counter');
+
+/** A comment's text with each line's indentation dropped: a moved block comment is the same comment. */
+const commentText = (comment) =>
+  `${comment.type === 'CommentBlock' ? '/*' : '//'}${comment.value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .join('\n')
+    .trim()}`;
+
+/** The tokens compared: no comments, no semicolons, no end of file. Strings compare by value, so a quote change is spacing. */
+function codeTokens(ast) {
+  return ast.tokens.filter((token) => typeof token.type !== 'string' && token.type.label !== ';' && token.type.label !== 'eof');
+}
+
+function tokenKey(token) {
+  const value = token.value === undefined ? '' : typeof token.value === 'object' ? JSON.stringify(token.value) : String(token.value);
+  return `${token.type.label}\u0000${value}`;
+}
+
+/** Each line that holds code: its tokens' indexes and a key of their texts. */
+function codeLines(tokens) {
+  const lines = [];
+  let line = -1;
+  tokens.forEach((token, index) => {
+    if (token.loc.start.line !== line) {
+      line = token.loc.start.line;
+      lines.push({ key: '', tokens: [] });
+    }
+    lines[lines.length - 1].key += `${tokenKey(token)}\u0001`;
+    lines[lines.length - 1].tokens.push(index);
+  });
+  return lines;
+}
+
+/**
+ * after token index → before token index, for the tokens a whitespace- and
+ * semicolon-insensitive diff keeps: lines first (a moved line is one unit), then the tokens of
+ * each changed stretch of lines.
+ */
+function matchTokens(beforeTokens, afterTokens) {
+  const matched = new Map();
+  const beforeLines = codeLines(beforeTokens);
+  const afterLines = codeLines(afterTokens);
+  let b = 0;
+  let a = 0;
+  let removed = [];
+  let added = [];
+  const matchStretch = () => {
+    if (removed.length > 0 && added.length > 0) {
+      let i = 0;
+      let k = 0;
+      for (const part of diffArrays(removed.map((index) => tokenKey(beforeTokens[index])), added.map((index) => tokenKey(afterTokens[index])))) {
+        if (part.added) k += part.count;
+        else if (part.removed) i += part.count;
+        else for (let n = 0; n < part.count; n++) matched.set(added[k++], removed[i++]);
+      }
+    }
+    removed = [];
+    added = [];
+  };
+  for (const part of diffArrays(beforeLines.map((line) => line.key), afterLines.map((line) => line.key))) {
+    if (part.removed) for (let n = 0; n < part.count; n++) removed.push(...beforeLines[b++].tokens);
+    else if (part.added) for (let n = 0; n < part.count; n++) added.push(...afterLines[a++].tokens);
+    else {
+      matchStretch();
+      for (let n = 0; n < part.count; n++) {
+        const [from, to] = [beforeLines[b++].tokens, afterLines[a++].tokens];
+        from.forEach((index, i) => matched.set(to[i], index));
+      }
+    }
+  }
+  matchStretch();
+  return matched;
+}
+
+function tokensByLine(tokens) {
+  const lines = new Map();
+  tokens.forEach((token, index) => {
+    const line = token.loc.start.line;
+    if (!lines.has(line)) lines.set(line, []);
+    lines.get(line).push(index);
+  });
+  return lines;
+}
+
+/** Blank lines in the text between two tokens. */
+function blankLinesBetween(text, from, to) {
+  const lines = text.slice(from, to).split('\n');
+  return lines.slice(1, -1).filter((line) => line.trim() === '').length;
+}
+
+/**
+ * Lines of the output whose code tokens all come unchanged from whole lines of the input, yet
+ * whose text differs by more than indentation (a semicolon, a quote, spacing, a line split or
+ * joined), plus blank lines added or removed between two tokens that stayed next to each other.
+ */
+function punctuationOnlyLines(before, after) {
+  const beforeTokens = codeTokens(before.ast);
+  const afterTokens = codeTokens(after.ast);
+  const matched = matchTokens(beforeTokens, afterTokens);
+  const beforeByLine = tokensByLine(beforeTokens);
+  const beforeLines = before.text.split(/\r?\n/);
+  const afterLines = after.text.split(/\r?\n/);
+  let count = 0;
+  for (const [line, indexes] of tokensByLine(afterTokens)) {
+    if (!indexes.every((index) => matched.has(index))) continue;
+    const sources = indexes.map((index) => matched.get(index));
+    const sourceLines = [...new Set(sources.map((index) => beforeTokens[index].loc.start.line))];
+    // Every code token of those input lines must land on this line: otherwise the line lost or gained code.
+    const whole = sourceLines.every((sourceLine) => beforeByLine.get(sourceLine).every((index) => sources.includes(index)));
+    if (!whole) continue;
+    const text = afterLines[line - 1];
+    if (sourceLines.length === 1 && beforeLines[sourceLines[0] - 1].trim() === text.trim()) continue;
+    count++;
+  }
+  for (let i = 0; i + 1 < afterTokens.length; i++) {
+    const b = matched.get(i);
+    if (b === undefined || matched.get(i + 1) !== b + 1) continue;
+    const blankBefore = blankLinesBetween(before.text, beforeTokens[b].end, beforeTokens[b + 1].start);
+    const blankAfter = blankLinesBetween(after.text, afterTokens[i].end, afterTokens[i + 1].start);
+    count += Math.abs(blankBefore - blankAfter);
+  }
+  return count;
+}
+
+function countNodes(ast, test) {
+  let count = 0;
+  walk(ast.program, (node, parent) => {
+    if (test(node, parent)) count++;
+  });
+  return count;
+}
+
+function identifierNames(ast) {
+  const names = new Set();
+  walk(ast.program, (node) => {
+    if (node.type === 'Identifier') names.add(node.name);
+  });
+  return names;
+}
+
+const NUMBERED = /^([A-Za-z_$][\w$]*?[A-Za-z_$])(\d+)$/;
+
+/** Names the output brings in that are a name of the file with a number added (`done2`, `err3`). */
+function numberedNames(before, after) {
+  const old = identifierNames(before.ast);
+  const now = identifierNames(after.ast);
+  return [...now].filter((name) => {
+    const match = NUMBERED.exec(name);
+    return match !== null && !old.has(name) && now.has(match[1]);
+  }).length;
+}
+
+const sourceOf = (file, node) => file.text.slice(node.start, node.end).replace(/\s+/g, '');
+
+/** `cb = cb`, `[self, cb] = [self, cb]`, `this.x = this.x`. */
+function noOpAssignments(file) {
+  return countNodes(file.ast, (node) => node.type === 'AssignmentExpression' && node.operator === '=' && sourceOf(file, node.left) === sourceOf(file, node.right));
+}
+
+function awaitsOutsideNestedFunctions(body) {
+  let found = false;
+  const visit = (node) => {
+    if (found || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node.type !== 'string') return;
+    if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) {
+      found = true;
+      return;
+    }
+    if (isFunction(node)) return;
+    for (const key of Object.keys(node)) if (!['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments'].includes(key)) visit(node[key]);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * `(async () => { … })()` standing as a statement (its promise dropped, `void` or not) whose
+ * body awaits nothing: it need not be async, nor an IIFE. One whose promise is awaited or
+ * returned keeps the timing of an async function and does not count.
+ */
+function iifesWithoutAwait(file) {
+  return countNodes(
+    file.ast,
+    (node, parent) =>
+      parent !== null &&
+      (parent.type === 'ExpressionStatement' || (parent.type === 'UnaryExpression' && parent.operator === 'void')) &&
+      node.type === 'CallExpression' &&
+      (node.callee.type === 'ArrowFunctionExpression' || node.callee.type === 'FunctionExpression') &&
+      node.callee.async &&
+      !awaitsOutsideNestedFunctions(node.callee.body),
+  );
+}
+
+function commentsLost(before, after) {
+  const left = new Map();
+  for (const comment of after.ast.comments) left.set(commentText(comment), (left.get(commentText(comment)) || 0) + 1);
+  let lost = 0;
+  for (const comment of before.ast.comments) {
+    const text = commentText(comment);
+    if (left.get(text) > 0) left.set(text, left.get(text) - 1);
+    else lost++;
+  }
+  return lost;
+}
+
+/** Module-level functions the output adds, as text without their own name and whitespace. */
+function addedTopLevelFunctions(before, after) {
+  const declaredBefore = new Set(
+    before.ast.program.body.filter((node) => node.type === 'FunctionDeclaration' && node.id).map((node) => node.id.name),
+  );
+  return after.ast.program.body
+    .filter((node) => node.type === 'FunctionDeclaration' && node.id && !declaredBefore.has(node.id.name))
+    .map((node) => sourceOf(after, node.body) + sourceOf(after, { start: node.params[0] ? node.params[0].start : node.body.start, end: node.body.start }));
+}
+
+const increase = (measure) => (before, after) => Math.max(0, measure(after) - measure(before));
+
+const NOISE = [
+  {
+    id: 'commentsLost',
+    header: 'comments lost',
+    doc: 'comments of the input missing from the output: the multiset of comment texts (indentation of each line ignored) per changed file',
+    file: commentsLost,
+  },
+  {
+    id: 'punctuationLines',
+    header: 'punct-only lines',
+    doc: 'output lines whose code tokens (a whitespace- and semicolon-insensitive token diff) all come unchanged from whole input lines, yet whose text differs by more than indentation (semicolons, quotes, spacing), plus blank lines added or removed between two tokens that stayed adjacent; lines only re-indented because they moved do not count',
+    file: punctuationOnlyLines,
+  },
+  {
+    id: 'numberedNames',
+    header: 'numbered names',
+    doc: 'names new in the output that are another name of the output plus a number (done2, err3)',
+    file: numberedNames,
+  },
+  {
+    id: 'helperCopies',
+    header: 'helper copies',
+    doc: 'module-level functions the run added to more than one file of the package with the same text (each copy after the first counts)',
+    pkg(changes) {
+      const files = new Map();
+      for (const change of changes) for (const text of new Set(change.addedFunctions)) files.set(text, (files.get(text) || 0) + 1);
+      return [...files.values()].reduce((sum, count) => sum + count - 1, 0);
+    },
+  },
+  {
+    id: 'helperModules',
+    header: 'helper modules',
+    doc: 'files the run created in the package (at most one: the package helper module)',
+    pkg: (changes) => changes.filter((change) => change.created).length,
+  },
+  {
+    id: 'noOpAssignments',
+    header: 'no-op assigns',
+    doc: 'assignments whose two sides are the same text (cb = cb, [a, b] = [a, b]) that the output adds',
+    file: increase(noOpAssignments),
+  },
+  {
+    id: 'iifesWithoutAwait',
+    header: 'IIFEs w/o await',
+    doc: 'async IIFEs standing as a statement (their promise dropped, `void` or not) whose body awaits nothing outside nested functions, more than in the input; one whose promise is awaited or returned keeps an async function\'s timing and does not count',
+    file: increase(iifesWithoutAwait),
+  },
+];
+
+const NOISE_IDS = NOISE.map((metric) => metric.id);
+
+const zeroNoise = () => Object.fromEntries(NOISE_IDS.map((id) => [id, 0]));
+
+function parsed(text, filename) {
+  return { text, ast: parseSource(text, filename, { tokens: true }) };
+}
+
+/**
+ * The noise of one package: files maps a path to { before, after } texts (before undefined for
+ * a file the run created). Returns { counts, files: { path: counts } } for the changed files;
+ * a file that does not parse is left out (the benchmark reports it as a problem on its own).
+ */
+function measureNoise(files) {
+  const counts = zeroNoise();
+  const perFile = {};
+  const changes = [];
+  for (const [file, { before, after }] of Object.entries(files)) {
+    if (before === after || after === undefined) continue;
+    let beforeFile;
+    let afterFile;
+    try {
+      afterFile = parsed(after, file);
+      beforeFile = before === undefined ? undefined : parsed(before, file);
+    } catch {
+      continue;
+    }
+    if (beforeFile === undefined) {
+      changes.push({ file, created: true, addedFunctions: [] });
+      continue;
+    }
+    const fileCounts = zeroNoise();
+    for (const metric of NOISE) if (metric.file) fileCounts[metric.id] = metric.file(beforeFile, afterFile);
+    for (const id of NOISE_IDS) counts[id] += fileCounts[id];
+    perFile[file] = fileCounts;
+    changes.push({ file, created: false, addedFunctions: addedTopLevelFunctions(beforeFile, afterFile) });
+  }
+  for (const metric of NOISE) if (metric.pkg) counts[metric.id] += metric.pkg(changes);
+  return { counts, files: perFile };
+}
+
+module.exports = { NOISE, NOISE_IDS, measureNoise, zeroNoise };
