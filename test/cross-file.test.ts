@@ -9,6 +9,7 @@ import { transformSource } from '../src/engine/transform-source';
 import type { FileResult, PackageCallee, Report } from '../src/types';
 import { runAwaitify } from './helpers/cli';
 import { makeTree, removeTrees } from './temp-trees';
+import { withoutAwaitifyHelpers } from './helpers/helper-module';
 
 afterAll(removeTrees);
 
@@ -255,7 +256,12 @@ describe('the jscodeshift entry converts each file on its own (single-file mode)
     spawn(path.join(repo, 'dist', 'bin', 'awaitify.js'), [...names, '-t', 'callbacks-to-async', '--write', '--no-cross-file'], viaCli);
     const viaJscodeshift = await storePackage();
     spawn(path.join(repo, 'node_modules', '.bin', 'jscodeshift'), ['-t', path.join(repo, 'dist', 'transforms', 'callbacks-to-async.js'), ...names, '--fail-on-error'], viaJscodeshift);
-    for (const name of names) expect(await fs.readFile(path.join(viaJscodeshift, name), 'utf8'), name).toBe(await fs.readFile(path.join(viaCli, name), 'utf8'));
+    // Byte for byte but for where the fromCallback helper lives (the CLI's package helper module).
+    for (const name of names) {
+      const shifted = await fs.readFile(path.join(viaJscodeshift, name), 'utf8');
+      const written = await fs.readFile(path.join(viaCli, name), 'utf8');
+      expect(withoutAwaitifyHelpers(shifted), name).toBe(withoutAwaitifyHelpers(written));
+    }
     const app = await fs.readFile(path.join(viaJscodeshift, 'app.js'), 'utf8');
     expect(app).toContain('fromCallback((done) => store.load(');
     // With the model (the command's default) the same call awaits the converted function instead: see the first test.

@@ -39,7 +39,7 @@ describe('ecosystem callees in a run', () => {
     });
     const other = await makeTree({ 'package.json': JSON.stringify({ name: 'other' }), 'lib/a.js': readOne('fs') });
     const patched = (await run({ paths: ['lib'], cwd: root })).files.find((file) => file.path === 'lib/a.js');
-    const plain = (await run({ paths: ['lib'], cwd: other })).files[0];
+    const plain = (await run({ paths: ['lib'], cwd: other })).files.find((file) => file.path === 'lib/a.js')!;
     expect(patched?.output).toContain("await promisify(fs.readFile)('a.txt', 'utf8')");
     expect(plain.output).toContain("await fsp.readFile('a.txt', 'utf8')");
   });
@@ -82,7 +82,8 @@ readConfig.now((err, time) => {
       'node_modules/read-config/index.js': library,
       'lib/a.js': use,
     });
-    const file = (await run({ paths: ['lib'], cwd: root })).files[0];
+    // The run also creates the package's helper module: find the converted file by its path.
+    const file = (await run({ paths: ['lib'], cwd: root })).files.find((result) => result.path === 'lib/a.js')!;
     expect(file.output).toContain("const readConfigAsync = promisify(readConfig);");
     expect(file.findings.map((finding) => finding.message)).toContain(
       'readConfig (read-config@1.2.3, summarised from its source in node_modules: calls back once, later): the callback body now runs as a promise job once the operation completes.',

@@ -118,7 +118,7 @@ function readCallbackBody(callback: AnyNode, resolve: string, reject: string): s
   return bad ? 'wrapperShape' : { rest, resolveIndex };
 }
 
-function planWrapper(path: ASTPath<AnyNode>, bindings: ModuleBinding[], minNodeMajor: number | undefined, sources: PromiseSources): WrapperPlan | undefined {
+function planWrapper(path: ASTPath<AnyNode>, bindings: ModuleBinding[], minNodeMajor: number | undefined, sources: PromiseSources, gracefulFs: boolean): WrapperPlan | undefined {
   const node = path.value;
   const executor = node.arguments[0];
   if (node.arguments.length !== 1 || !isFunctionArg(executor)) return undefined;
@@ -134,7 +134,9 @@ function planWrapper(path: ASTPath<AnyNode>, bindings: ModuleBinding[], minNodeM
   const resolved = resolveNodeApi(call.callee, bindings);
   const api = resolved && findPromisableApi(resolved.module as never, resolved.name);
   const label = resolved ? `${resolved.module}.${resolved.name}` : 'the called function';
-  if (!resolved || !api || api.access !== 'promises' || api.result.kind !== 'value' || (minNodeMajor !== undefined && minNodeMajor < api.minNode)) {
+  // A gracefulify(fs) package patches plain fs at run time; fs/promises would bypass the patch.
+  const patchedFs = gracefulFs && resolved?.module === 'fs';
+  if (!resolved || !api || patchedFs || api.access !== 'promises' || api.result.kind !== 'value' || (minNodeMajor !== undefined && minNodeMajor < api.minNode)) {
     return { kind: 'skip', messageId: 'wrapperUnknownApi', data: { api: label } };
   }
   const read = readCallbackBody(callback, resolveParam.name, rejectParam.name);
@@ -186,7 +188,7 @@ function applyExtraCode(ctx: TransformContext, extra: ExtraCode, call: AnyNode):
 }
 
 /** `util.promisify(fs.readFile)` (or `promisify(readFile)`): the API with a promise form, or undefined. */
-function promisifiedApi(node: AnyNode, bindings: ModuleBinding[]): WrapperCall | undefined {
+function promisifiedApi(node: AnyNode, bindings: ModuleBinding[], gracefulFs: boolean): WrapperCall | undefined {
   const callee = node.callee;
   const isPromisify =
     (callee.type === 'Identifier' && bindings.some((b) => b.local === callee.name && b.imported === 'promisify' && toNodeModuleName(b.specifier) === undefined && /^(node:)?util$/.test(b.specifier))) ||
@@ -195,6 +197,8 @@ function promisifiedApi(node: AnyNode, bindings: ModuleBinding[]): WrapperCall |
   const resolved = resolveNodeApi(node.arguments[0], bindings);
   const api = resolved && findPromisableApi(resolved.module as never, resolved.name);
   if (!resolved || !api || api.access !== 'promises') return undefined;
+  // Where the package calls gracefulify(fs), plain fs is patched at run time and fs/promises is not.
+  if (gracefulFs && resolved.module === 'fs') return undefined;
   return { api, binding: resolved.binding, args: [], label: `${resolved.module}.${resolved.name}` };
 }
 
@@ -210,7 +214,7 @@ export function convertWrappers(ctx: TransformContext, rewrite: RewriteContext):
 
   root.find(j.NewExpression, { callee: { type: 'Identifier', name: 'Promise' } }).forEach((path: ASTPath<AnyNode>) => {
     if (isInAwaitifyHelper(path)) return;
-    const plan = planWrapper(path, bindings, ctx.options.minNodeMajor, sources);
+    const plan = planWrapper(path, bindings, ctx.options.minNodeMajor, sources, ctx.options.gracefulFs === true);
     if (!plan) return;
     if (plan.kind === 'skip') {
       ctx.report({ ruleId: 'timing/promise-wrapper-not-converted', messageId: plan.messageId, data: plan.data, node: path.value, applied: false });
@@ -225,7 +229,7 @@ export function convertWrappers(ctx: TransformContext, rewrite: RewriteContext):
   });
 
   root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
-    const call = promisifiedApi(path.value, bindings);
+    const call = promisifiedApi(path.value, bindings, ctx.options.gracefulFs === true);
     if (!call || skipped(path.value)) return;
     ctx.report({ ruleId: 'timing/promise-wrapper-replaced', messageId: 'promisifyReplaced', data: { api: call.label }, node: path.value, applied: true });
     touched.add(call.binding);
