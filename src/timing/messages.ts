@@ -231,6 +231,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     handlerNamed: 'The function handler has its own name `{{name}}`, which its body may use. Left as is.',
     handlerExtraParams: 'The handler declares {{count}} parameters; the promise passes {{passed}}. Left as is.',
     handlerParamDefault: 'The handler\'s parameter has a default or is a rest parameter. Left as is.',
+    errorParamTyped: 'The error handler\'s parameter has a type other than any or unknown, which a catch clause does not allow in TypeScript. Left as is.',
     returnInLoop: 'A return inside a loop or switch of the handler leaves the handler only; no flat await form keeps that. Left as is.',
     returnInFinally: 'A return inside a finally handler would override the result of a try/finally. Left as is.',
     returnInsideHandler: 'A return inside this handler leaves the handler only, and more code follows it in the chain or the function; inlined, it would leave the function. Left as is.',

@@ -94,6 +94,11 @@ function memberText(node: AnyNode): string {
   return node.computed ? `${object}[…]` : `${object}.${node.property.name}`;
 }
 
+function hasNarrowTypeAnnotation(param: AnyNode | undefined): boolean {
+  const type = param?.typeAnnotation?.typeAnnotation;
+  return type !== undefined && type.type !== 'TSAnyKeyword' && type.type !== 'TSUnknownKeyword';
+}
+
 function isProblem(value: Handler | HandlerProblem): value is HandlerProblem {
   return 'ruleId' in value;
 }
@@ -120,6 +125,10 @@ export function readLinks(links: Link[], functions: Set<string>): ReadLink[] | H
       if (!node) continue;
       const handler = readHandler(node, allowParam, functions);
       if (isProblem(handler)) return handler;
+      // TypeScript allows only `any` or `unknown` on a catch clause's variable (TS1196).
+      if (role === 'onError' && handler.kind === 'inline' && hasNarrowTypeAnnotation(handler.param)) {
+        return { ruleId: 'timing/promise-chain-not-converted', messageId: 'errorParamTyped', node };
+      }
       (entry as unknown as Record<string, Handler>)[role] = handler;
     }
     if (!entry.onValue && !entry.onError && !entry.onFinally) return { ruleId: 'timing/promise-chain-not-converted', messageId: 'handlerCount', data: { method, count: 0 }, node: link.call };
