@@ -72,7 +72,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     hostNowAsync: '`{{name}}` becomes an async function to await the call it holds (no async IIFE inside it); it returns a promise where it returned undefined, and every call of it drops its value.',
     retryExported: '`{{name}}` is exported; as an async function it would return a promise to its callers.',
     retryValueUsed: '`{{name}}` is used other than in calls whose value is dropped; as an async function it would return a promise.',
-    noCallbackNowPromise: '`{{callback}}` was optional: a call of {{name}} without it {{before}}; it now returns a promise, which rejects on error (an unhandled rejection where the caller drops it).',
+    noCallbackNowPromise: '{{name}} took `{{callback}}` as optional: called without it, it {{before}}; it now returns a promise, which rejects on error (an unhandled rejection where the caller drops it).',
     noCallbackCallNowPromise: '{{name}} is called here without its optional callback: the call now returns a promise that nothing awaits, and an error rejects it unhandled instead of being dropped.',
     optionalArgumentDefault: '`{{param}}` of {{name}} now defaults to `{{value}}` when it is undefined: a call that left it out (the callback in its place) got `{{value}}` before too, but an explicit `undefined` did not.',
   },
