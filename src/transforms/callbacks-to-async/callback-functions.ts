@@ -106,6 +106,30 @@ function prototypeTarget(node: AnyNode): { constructorName: string; method?: str
   return inner && !inner.method ? { ...inner, method: node.property.name } : undefined;
 }
 
+/**
+ * Module-level names of the file's own objects and functions (`var storage = {}`, `function
+ * Persistence`): a property assigned on them is the file's. A required module (`fs.x = …`, a
+ * patch) or a global (`process.chdir = …`) is not.
+ */
+function ownObjectNames(program: AnyNode): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id) names.add(declaration.id.name);
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.init && (declarator.init.type === 'ObjectExpression' || isFunctionNode(declarator.init))) names.add(declarator.id.name);
+    }
+  }
+  return names;
+}
+
+/** `storage.flush` where `storage` is one of `owners`. */
+function staticTarget(node: AnyNode, owners: ReadonlySet<string>): { objectName: string; method: string } | undefined {
+  if (node.type !== 'MemberExpression' || node.computed || node.object.type !== 'Identifier' || node.property.type !== 'Identifier') return undefined;
+  return owners.has(node.object.name) ? { objectName: node.object.name, method: node.property.name } : undefined;
+}
+
 /** Methods and function-valued properties of an object literal (of `name`, or of a constructor's prototype). */
 function objectMethods(object: AnyNode, route: Array<string | number>, name: string | undefined, exported: boolean, owner: CallbackFunction['owner'] = { kind: 'object', name }): CallbackFunction[] {
   const methods: CallbackFunction[] = [];
@@ -128,6 +152,7 @@ function objectMethods(object: AnyNode, route: Array<string | number>, name: str
  */
 export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
   const found: CallbackFunction[] = [];
+  const owners = ownObjectNames(program);
   program.body.forEach((statement: AnyNode, index: number) => {
     const exported = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration';
     const declaration = exported ? statement.declaration : statement;
@@ -161,6 +186,12 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
         const owner = { kind: 'prototype' as const, name: prototype.constructorName };
         if (!prototype.method && assignment.right.type === 'ObjectExpression') objectMethods(assignment.right, assignmentRoute, undefined, false, owner).forEach(add);
         else if (prototype.method) add(candidate(assignment.right, assignment, 'right', prototype.method, false, assignmentRoute, owner));
+        return;
+      }
+      const staticOf = staticTarget(assignment.left, owners);
+      if (staticOf) {
+        // `storage.flush = function` on the file's own object or constructor: called as `storage.flush(…)`.
+        add(candidate(assignment.right, assignment, 'right', staticOf.method, false, assignmentRoute, { kind: 'object', name: staticOf.objectName }));
         return;
       }
       if (!isModuleExportsTarget(assignment.left) && !isModuleExports(assignment.left)) return;
