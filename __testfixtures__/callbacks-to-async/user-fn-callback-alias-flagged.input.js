@@ -1,6 +1,7 @@
 // Checks: a callback renamed with a no-op default (`var callback = cb || function () {}`, as in
 // nedb) is the callback itself: the function converts, `callback(…)` becomes return/throw, and
 // a call without a callback now gets the promise (reported), called with one it still calls back.
+// The empty-text path called back synchronously: converted and flagged (--strict refuses it).
 const fs = require('fs');
 
 function Db(file) {
