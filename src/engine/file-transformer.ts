@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { ResultCacheStore } from '../io/result-cache';
-import type { FileResult, TransformSourceOptions } from '../types';
+import * as path from 'node:path';
+import { readModuleFacts } from '../analysis/module-facts';
+import type { ModuleFacts } from '../analysis/types';
+import { openResultCache } from '../io/result-cache';
+import type { CacheStats, FileResult, TransformSourceOptions } from '../types';
 import { buildHash } from './build-hash';
 import { createTransformPool } from './transform-pool';
 import { transformSafely } from './transform-safely';
@@ -19,13 +22,20 @@ import { transformSafely } from './transform-safely';
 export interface FileTransformer {
   transform(text: string, options: TransformSourceOptions): Promise<FileResult>;
   transformNow(text: string, options: TransformSourceOptions): FileResult;
+  /** A file's facts for the package model (src/analysis/module-facts.ts), through the cache when there is one. */
+  readFacts(source: string, relative: string): ModuleFacts;
   close(): Promise<void>;
+  /** How the results' cache went (not counting the facts'), when there is a cache. */
+  readonly cacheStats?: CacheStats;
   /** Worker threads started. */
   readonly workers: number;
 }
 
-export function createFileTransformer(jobs: number, cache: ResultCacheStore | undefined): FileTransformer {
+/** `cacheLocation`: the `--cache` folder; results go in it, the package model's file facts in its `facts/` folder. */
+export function createFileTransformer(jobs: number, cacheLocation: string | undefined): FileTransformer {
   const pool = createTransformPool(jobs);
+  const cache = cacheLocation === undefined ? undefined : openResultCache(cacheLocation);
+  const factsCache = cacheLocation === undefined ? undefined : openResultCache(path.join(cacheLocation, 'facts'));
   return {
     async transform(text, options) {
       if (!cache) return pool.transform(text, options);
@@ -45,7 +55,17 @@ export function createFileTransformer(jobs: number, cache: ResultCacheStore | un
       cache.set(key, toCache(result));
       return result;
     },
+    readFacts(source, relative) {
+      if (!factsCache) return readModuleFacts(source, relative);
+      const key = createHash('sha256').update(buildHash()).update('\0').update(relative).update('\0').update(source).digest('hex');
+      const cached = factsCache.get<ModuleFacts>(key);
+      if (cached) return cached;
+      const facts = readModuleFacts(source, relative);
+      factsCache.set(key, facts);
+      return facts;
+    },
     close: () => pool.close(),
+    cacheStats: cache?.stats,
     get workers() {
       return pool.started;
     },

@@ -23,7 +23,6 @@ import { transformSafely } from './transform-safely';
 import { helperModuleOf, helperModuleResults, type HelperModule } from './helper-module';
 import { convertWithPackageModel, type CrossFileInput } from './cross-file';
 import { createFileTransformer, type FileTransformer } from './file-transformer';
-import { openResultCache } from '../io/result-cache';
 
 export { transformSafely };
 
@@ -237,8 +236,7 @@ export async function run(options: RunOptions): Promise<Report> {
   const results = notProcessed(collected, cwd);
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
-  const cache = options.cache && openResultCache(options.cache.location);
-  const transformer = createFileTransformer(options.jobs ?? 1, cache);
+  const transformer = createFileTransformer(options.jobs ?? 1, options.cache?.location);
   try {
     const processed = await processFiles(collected.files, options, cwd, transformer, (result) => {
       results.push(result);
@@ -247,7 +245,7 @@ export async function run(options: RunOptions): Promise<Report> {
     return await finishRun(collected, processed, results, options, cwd, extensions, transformer);
   } finally {
     await transformer.close();
-    if (cache) options.cache?.onStats?.({ ...cache.stats });
+    if (transformer.cacheStats) options.cache?.onStats?.({ ...transformer.cacheStats });
   }
 }
 
@@ -266,7 +264,7 @@ async function finishRun(
   const projectRan = project !== undefined && !('notice' in project);
   // The package model of every package the files belong to (read-only, src/analysis/): for `awaitify scan`, and cross-file conversion.
   const crossFile = !projectRan && options.crossFile !== false;
-  const models = options.analyze || crossFile ? await buildPackageModels(collected.files, cwd, { extensions, givenFilesWithoutManifest: !options.analyze }) : [];
+  const models = options.analyze || crossFile ? await buildPackageModels(collected.files, cwd, { extensions, givenFilesWithoutManifest: !options.analyze, readFacts: transformer.readFacts }) : [];
   const crossed = crossFile ? await convertWithPackageModel(crossFileInput(collected.files, processed, models, options, cwd, transformer)) : undefined;
   const fileResults = projectRan ? project.results : crossed ? crossed.results : processed.map((entry) => entry.result);
   const modules = new Map(processed.filter((entry) => entry.helperModule).map((entry) => [entry.result.path, entry.helperModule!]));
