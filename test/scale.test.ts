@@ -107,6 +107,17 @@ describe('--jobs', () => {
   }, 120_000);
 });
 
+describe('how many workers', () => {
+  it('never more than --jobs, and one for every few files: a small run starts none', async () => {
+    const { workersFor, minFilesPerWorker } = await import('../src/engine/transform-pool');
+    expect(minFilesPerWorker).toBe(4);
+    expect(workersFor(2, 100)).toBe(2);
+    expect(workersFor(8, 10)).toBe(2);
+    expect(workersFor(2, 3)).toBe(1);
+    expect(workersFor(1, 1000)).toBe(1);
+  });
+});
+
 describe('--cache', () => {
   it('a second run over an unchanged tree takes every result from the cache and reports the same', async () => {
     const root = await storePackage();

@@ -23,6 +23,7 @@ import { transformSafely } from './transform-safely';
 import { helperModuleOf, helperModuleResults, type HelperModule } from './helper-module';
 import { convertWithPackageModel, type CrossFileInput } from './cross-file';
 import { createFileTransformer, type FileTransformer } from './file-transformer';
+import { workersFor } from './transform-pool';
 
 export { transformSafely };
 
@@ -236,7 +237,7 @@ export async function run(options: RunOptions): Promise<Report> {
   const results = notProcessed(collected, cwd);
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
-  const transformer = createFileTransformer(options.jobs ?? 1, options.cache?.location);
+  const transformer = createFileTransformer(workersFor(options.jobs ?? 1, collected.files.length), options.cache?.location);
   try {
     const processed = await processFiles(collected.files, options, cwd, transformer, (result) => {
       results.push(result);
