@@ -150,24 +150,33 @@ async function processFiles(files: string[], options: RunOptions, cwd: string, t
   const lookupEngines = createEnginesLookup();
   const lookupFacts = createPackageFactsLookup(files);
   const summarise = createDependencySummaries();
+  const done: Array<Processed | undefined> = [];
   const pending: Promise<Processed>[] = [];
-  for (const file of files) {
-    const prepared = await prepareFile(file, options, cwd, lookupEngines, lookupFacts, summarise);
-    if ('result' in prepared) {
-      pending.push(Promise.resolve(prepared));
-      continue;
-    }
-    const { text, sourceOptions, helperModule, engines } = prepared;
-    const transformed = transformer.transform(text, sourceOptions).then((result) => ({ result: withEngines(result, engines), sourceOptions, helperModule }));
-    // Awaited below in order; a rejection (a worker died) must not count as unhandled meanwhile.
-    transformed.catch(() => undefined);
-    pending.push(transformed);
-  }
   const processed: Processed[] = [];
-  for (const entry of pending) {
-    processed.push(await entry);
-    onResult(processed[processed.length - 1].result);
+  // Results are handed on in the files' order as soon as every file before them is done (progress).
+  const handOn = () => {
+    while (processed.length < done.length && done[processed.length]) {
+      processed.push(done[processed.length]!);
+      onResult(processed[processed.length - 1].result);
+    }
+  };
+  for (const [index, file] of files.entries()) {
+    const prepared = await prepareFile(file, options, cwd, lookupEngines, lookupFacts, summarise);
+    let entry: Promise<Processed>;
+    if ('result' in prepared) {
+      entry = Promise.resolve(prepared);
+    } else {
+      const { text, sourceOptions, helperModule, engines } = prepared;
+      entry = transformer.transform(text, sourceOptions).then((result) => ({ result: withEngines(result, engines), sourceOptions, helperModule }));
+    }
+    done.push(undefined);
+    // A rejection (a worker died) is thrown below, when its turn comes.
+    pending.push(entry.then((value) => (done[index] = value)));
+    pending[index].catch(() => undefined);
+    handOn();
   }
+  for (const entry of pending) await entry;
+  handOn();
   return processed;
 }
 
