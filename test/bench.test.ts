@@ -37,7 +37,7 @@ describe('bench/run.js --quick', () => {
       cwd: repo,
       encoding: 'utf8',
       // A smoke run, not a timing: generous so a loaded machine does not fail it.
-      timeout: 240_000,
+      timeout: 280_000,
     });
     expect(result.status, result.stderr).toBe(0);
     const bench = JSON.parse(result.stdout) as BenchResult;
