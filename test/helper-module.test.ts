@@ -50,7 +50,7 @@ describe('the package helper module', () => {
     const root = await makeTree({ 'package.json': '{ "name": "demo" }\n', 'lib/store.js': store });
     const report = await run({ paths: ['lib'], cwd: root });
     const file = report.files.find((entry) => entry.path === 'lib/store.js')!;
-    expect(file.status, file.error).toBe('changed');
+    expect(file.status, file.error?.message).toBe('changed');
     expect(file.output).toMatch(/keeps its meaning\.\nconst \{ settleCallback \} = require\('\.\.\/awaitify-helpers\.js'\);\n/);
   });
 
