@@ -1,9 +1,7 @@
 // Checks: child_process.execFile where the child writes to both streams, return style, and a
 // 4-level pyramid on top: execFile, writeFile of its output, readFile, execFile again.
 const { execFile } = require('child_process');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const execFileAsync = promisify(execFile);
 const fsp = require('fs/promises');

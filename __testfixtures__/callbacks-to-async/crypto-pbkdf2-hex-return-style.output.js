@@ -1,9 +1,7 @@
 // Checks: crypto.pbkdf2 (destructured from node:crypto) with fixed inputs, so the derived key
 // is deterministic; return style.
 const { pbkdf2 } = require('node:crypto');
-const {
-  promisify
-} = require('node:util');
+const { promisify } = require('node:util');
 
 const pbkdf2Async = promisify(pbkdf2);
 

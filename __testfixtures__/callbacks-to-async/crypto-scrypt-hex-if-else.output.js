@@ -1,9 +1,7 @@
 // Checks: crypto.scrypt with options and fixed inputs (deterministic key), `if (err) {…} else
 // {…}` style, inside a plain function called from the top level.
 const crypto = require('crypto');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const scryptAsync = promisify(crypto.scrypt);
 
