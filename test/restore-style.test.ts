@@ -122,6 +122,9 @@ describe('new code in the file’s habits', () => {
     const original = "var Stream = require('stream').Stream\n\nmodule.exports = legacy\n";
     const printed = "const { fromCallback } = require('./awaitify-helpers.js');var Stream = require('stream').Stream\n\nmodule.exports = legacy\n";
     expect(restore(original, printed)).toBe("var { fromCallback } = require('./awaitify-helpers.js')\nvar Stream = require('stream').Stream\n\nmodule.exports = legacy\n");
+    // nedb's `};` after a function declaration is one line of the original, not two glued statements.
+    const nedbLike = 'function Persistence (options) {\n  this.options = options;\n};\n';
+    expect(restore(nedbLike, `var { fromCallback } = require('./h.js');\n${nedbLike}`)).toBe(`var { fromCallback } = require('./h.js');\n${nedbLike}`);
   });
 
   it('keeps let and const where var would mean another thing: in a loop, or a name used outside the block', () => {

@@ -201,6 +201,7 @@ function gluedStatementEdits(input: PassInput): Edit[] {
   for (const list of statementLists(current.ast)) {
     list.slice(0, -1).forEach((statement, index) => {
       const next = list[index + 1];
+      if (next.type === 'EmptyStatement') return; // `function f () {};`
       if (/\n\s*;$/.test(text.slice(statement.start, statement.end))) return; // `;[a].map(…)`: the guard of the next line
       const gluedComment = statement.loc.start.line !== statement.loc.end.line && /^\/[/*]/.test(text.slice(statement.end, statement.end + 2));
       if (!gluedComment && /\n/.test(text.slice(statement.end, next.start))) return;
