@@ -136,4 +136,12 @@ describe('new code in the file’s habits', () => {
     expect(output).toContain('    let err = null\n');
     expect(output).toContain('  var done = true\n');
   });
+
+  it('an if without braces that the printer split goes on one line where the file writes them so', () => {
+    const original = 'function next (er) {\n  if (er) return cb(er)\n  go()\n}\n';
+    const printed = 'async function next (er) {\n  while (true) {\n    if (er)\n      throw er\n    await go()\n  }\n}\n';
+    expect(restore(original, printed)).toContain('    if (er) throw er\n');
+    const twoLines = 'function next (er) {\n  if (er)\n    return cb(er)\n  go()\n}\n';
+    expect(restore(twoLines, printed)).toContain('    if (er)\n      throw er\n');
+  });
 });

@@ -9,8 +9,7 @@ async function printAll(files) {
   while (true) {
     if (i >= files.length) return i;
     const file = files[i++];
-    if (file.startsWith('#'))
-      continue;
+    if (file.startsWith('#')) continue;
     const textPromise = fsp.readFile(file, 'utf8');
     console.log('reading', file);
     const text = await textPromise;

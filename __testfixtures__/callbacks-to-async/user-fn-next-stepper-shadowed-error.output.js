@@ -17,11 +17,10 @@ function sizes(files, cb) {
   return settleCallback((async () => {
     let i = 0;
     let total = 0;
-    let ownEr;
+    let failure;
 
     while (true) {
-      if (ownEr)
-        throw ownEr;
+      if (failure) throw failure;
       if (i >= files.length) return total;
       let er = null;
       let stats;
@@ -33,11 +32,11 @@ function sizes(files, cb) {
       }
 
       if (er) {
-        ownEr = er;
+        failure = er;
         continue;
       }
       total += stats.size;
-      ownEr = undefined;
+      failure = undefined;
     }
   })(), cb);
 }

@@ -19,8 +19,7 @@ function appendAll(file, lines, cb) {
     let er;
 
     while (true) {
-      if (er)
-        throw er;
+      if (er) throw er;
       if (i >= lines.length) return i;
       console.log('appending', lines[i]);
       let erValue = null;

@@ -16,8 +16,7 @@ async function readWithRetry(path, attempts) {
     console.log('retrying', path, 'attempts left:', attempts - 1);
     return await readWithRetry(path, attempts - 1);
   }
-  if (err)
-    throw err;
+  if (err) throw err;
   return text;
 }
 

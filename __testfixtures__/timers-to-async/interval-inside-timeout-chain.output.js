@@ -15,8 +15,7 @@ const log = (message) => console.log(message);
     await delay(5);
     log(`left ${left}`);
     left -= 1;
-    if (left === 0)
-      break;
+    if (left === 0) break;
   }
 })();
 

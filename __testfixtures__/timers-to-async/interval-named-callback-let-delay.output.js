@@ -14,8 +14,7 @@ let seen = 0;
     await setTimeout(intervalMs);
     seen += 1;
     log(`poll ${seen} (period is now ${period})`);
-    if (seen === 3)
-      break;
+    if (seen === 3) break;
   }
 })();
 period = 1000;

@@ -80,6 +80,8 @@ export interface FileHabits {
   namedFunctionGap: string | undefined;
   /** The same after `function` (or `function*`) in a function without a name. */
   anonymousFunctionGap: string | undefined;
+  /** `if (err) return cb(err)` on one line rather than two (an `if` without braces). */
+  oneLineIfs: boolean;
 }
 
 /** One way four times as often as the other, at least once: the file's habit. */
@@ -118,7 +120,9 @@ export function fileHabits(ast: any, text: string): FileHabits {
   const kinds = new Map<string, number>();
   const named = new Map<string, number>();
   const anonymous = new Map<string, number>();
+  const ifs = new Map<boolean, number>();
   walkNodes(ast.program, (node) => {
+    if (node.type === 'IfStatement' && node.consequent.type !== 'BlockStatement') count(ifs, node.consequent.loc.start.line === node.test.loc.end.line);
     if (node.type === 'VariableDeclaration') count(kinds, node.kind === 'var' ? 'var' : 'block');
     const gap = functionGap(node, text);
     if (gap) count(gap.named ? named : anonymous, gap.gap);
@@ -128,5 +132,6 @@ export function fileHabits(ast: any, text: string): FileHabits {
     varOnly: (kinds.get('var') ?? 0) > 0 && !kinds.has('block'),
     namedFunctionGap: consistent(named),
     anonymousFunctionGap: consistent(anonymous),
+    oneLineIfs: (ifs.get(true) ?? 0) >= (ifs.get(false) ?? 0),
   };
 }

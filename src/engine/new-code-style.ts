@@ -10,7 +10,7 @@ import { applyEdits, matchTokens, parseText, type Edit, type ParsedText } from '
  */
 export function styleNewCode(original: ParsedText | undefined, text: string, parser: SourceParser, habits: FileHabits): string {
   let current = text;
-  for (const pass of [gluedStatementEdits, shortPatternEdits, functionGapEdits, varEdits, semicolonEdits]) {
+  for (const pass of [gluedStatementEdits, shortPatternEdits, oneLineIfEdits, functionGapEdits, varEdits, semicolonEdits]) {
     let parsed: ParsedText;
     try {
       parsed = parseText(current, parser);
@@ -72,6 +72,30 @@ function shortPatternEdits(input: PassInput): Edit[] {
     const lineEnd = current.text.indexOf('\n', node.end);
     if (node.start - lineStart + text.length + (lineEnd < 0 ? current.text.length : lineEnd) - node.end > 100) return;
     edits.push({ start: node.start, end: node.end, text });
+  });
+  return edits;
+}
+
+/**
+ * `if (er)\n  throw er` printed on two lines: on one, as the file writes its ifs without braces
+ * (when it writes them on one line at least as often), if the branch is one short line.
+ */
+function oneLineIfEdits(input: PassInput): Edit[] {
+  const { current, habits } = input;
+  if (!habits.oneLineIfs) return [];
+  const edits: Edit[] = [];
+  walkNodes(current.ast.program, (node) => {
+    if (node.type !== 'IfStatement' || node.alternate || node.consequent.type === 'BlockStatement') return;
+    const { consequent } = node;
+    if (consequent.loc.start.line === node.loc.start.line || consequent.loc.start.line !== consequent.loc.end.line) return;
+    if (!isNew(input, tokenAt(current, node.start)) && !isNew(input, tokenAt(current, consequent.start))) return;
+    const close = current.text.lastIndexOf(')', consequent.start);
+    if (!/^\s*$/.test(current.text.slice(close + 1, consequent.start))) return; // a comment between
+    const lineStart = current.text.lastIndexOf('\n', node.start - 1) + 1;
+    const consequentEnd = current.text.indexOf('\n', consequent.end);
+    const joined = close + 2 - lineStart + (consequentEnd < 0 ? current.text.length : consequentEnd) - consequent.start;
+    if (joined > 100) return;
+    edits.push({ start: close + 1, end: consequent.start, text: ' ' });
   });
   return edits;
 }

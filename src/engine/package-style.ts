@@ -73,6 +73,7 @@ export function styleHelperModule(text: string, style: PackageStyle, typescript:
     varOnly: false,
     namedFunctionGap: style.namedFunctionGap,
     anonymousFunctionGap: undefined,
+    oneLineIfs: true,
   });
   if (style.quote === 'double') {
     const tokens = parser.parse(result).tokens as Array<{ type: any; start: number; end: number; value?: unknown }>;
