@@ -144,4 +144,15 @@ describe('new code in the file’s habits', () => {
     const twoLines = 'function next (er) {\n  if (er)\n    return cb(er)\n  go()\n}\n';
     expect(restore(twoLines, printed)).toContain('    if (er)\n      throw er\n');
   });
+
+  it('no blank lines around new blocks in a file that seldom writes them (fs-extra utimes); kept where the file does (tmp)', () => {
+    const compact = 'function read (file, cb) {\n  fs.stat(file, function (err, stats) {\n    if (err) return cb(err)\n    cb(null, stats.size)\n  })\n}\n\nfunction other () {\n  go()\n}\n';
+    const printed =
+      'async function read (file, cb) {\n  var stats\n\n  try {\n    stats = await statAsync(file)\n  } catch (err) {\n    return cb(err)\n  }\n\n  cb(null, stats.size)\n}\n\nfunction other () {\n  go()\n}\n';
+    expect(restore(compact, printed)).toBe(
+      'async function read (file, cb) {\n  var stats\n  try {\n    stats = await statAsync(file)\n  } catch (err) {\n    return cb(err)\n  }\n  cb(null, stats.size)\n}\n\nfunction other () {\n  go()\n}\n',
+    );
+    const airy = compact.replace('function other () {\n  go()\n}', 'function other () {\n  go()\n\n  if (a) {\n    b()\n  }\n\n  c()\n}');
+    expect(restore(airy, printed.replace('function other () {\n  go()\n}', 'function other () {\n  go()\n\n  if (a) {\n    b()\n  }\n\n  c()\n}'))).toContain('  var stats\n\n  try {');
+  });
 });

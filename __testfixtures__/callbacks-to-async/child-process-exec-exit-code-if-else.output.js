@@ -7,14 +7,12 @@ const execAsync = promisify(exec);
 
 (async () => {
   let stdout;
-
   try {
     ({ stdout } = await execAsync(`"${process.execPath}" -e "console.log('partial'); process.exit(3)"`));
   } catch (err) {
     console.log('child failed with code', err.code);
     return;
   }
-
   console.log('not reached', stdout);
 })();
 

@@ -7,7 +7,6 @@ const pbkdf2Async = promisify(pbkdf2);
 
 (async () => {
   let key;
-
   try {
     key = await pbkdf2Async('secret', 'salt', 1000, 16, 'sha256');
   } catch (err) {

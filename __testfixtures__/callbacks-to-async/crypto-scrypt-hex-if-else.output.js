@@ -8,14 +8,12 @@ const scryptAsync = promisify(crypto.scrypt);
 function deriveKey(password) {
   (async () => {
     let key;
-
     try {
       key = await scryptAsync(password, 'fixture-salt', 16, { N: 1024 });
     } catch (err) {
       console.error('scrypt failed', err.code);
       return;
     }
-
     console.log('scrypt:', key.toString('hex'));
   })();
   console.log('deriveKey: started');

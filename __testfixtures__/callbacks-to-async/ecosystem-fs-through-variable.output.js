@@ -8,7 +8,6 @@ function sizeOf(file, dereference) {
   const stat = dereference ? fs.stat : fs.lstat;
   (async () => {
     let stats;
-
     try {
       stats = await promisify(stat)(file);
     } catch (err) {

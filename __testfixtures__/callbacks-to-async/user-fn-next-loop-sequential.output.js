@@ -5,7 +5,6 @@ const fsp = require('fs/promises');
 
 async function printAll(files) {
   let i = 0;
-
   while (true) {
     if (i >= files.length) return i;
     const file = files[i++];

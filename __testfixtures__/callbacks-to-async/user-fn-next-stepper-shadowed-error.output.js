@@ -18,19 +18,16 @@ function sizes(files, cb) {
     let i = 0;
     let total = 0;
     let failure;
-
     while (true) {
       if (failure) throw failure;
       if (i >= files.length) return total;
       let er = null;
       let stats;
-
       try {
         stats = await fsp.stat(files[i++]);
       } catch (caught) {
         er = caught;
       }
-
       if (er) {
         failure = er;
         continue;
@@ -45,24 +42,19 @@ module.exports = sizes;
 (async () => {
   let err = null;
   let total;
-
   try {
     total = await sizes(['input.txt', 'other.txt']);
   } catch (caught) {
     err = caught;
   }
-
   console.log('total:', err, total);
-
   (async () => {
     let err = null;
-
     try {
       await sizes(['input.txt', 'missing.txt', 'other.txt']);
     } catch (caught) {
       err = caught;
     }
-
     console.log('failed:', err.code);
   })();
 })();

@@ -10,7 +10,6 @@ const log = (message) => console.log(message);
   await delay(5);
   log('warm-up done');
   let left = 3;
-
   while (true) {
     await delay(5);
     log(`left ${left}`);

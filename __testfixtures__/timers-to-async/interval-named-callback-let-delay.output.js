@@ -9,7 +9,6 @@ let seen = 0;
 
 (async () => {
   const intervalMs = Number(period);
-
   while (true) {
     await setTimeout(intervalMs);
     seen += 1;

@@ -82,6 +82,8 @@ export interface FileHabits {
   anonymousFunctionGap: string | undefined;
   /** `if (err) return cb(err)` on one line rather than two (an `if` without braces). */
   oneLineIfs: boolean;
+  /** In functions, a blank line beside a statement of several lines at least half the time. */
+  blankLinesAroundBlocks: boolean;
 }
 
 /** One way four times as often as the other, at least once: the file's habit. */
@@ -121,7 +123,15 @@ export function fileHabits(ast: any, text: string): FileHabits {
   const named = new Map<string, number>();
   const anonymous = new Map<string, number>();
   const ifs = new Map<boolean, number>();
+  const blanks = new Map<boolean, number>();
   walkNodes(ast.program, (node) => {
+    if (node.type === 'BlockStatement') {
+      node.body.forEach((statement: any, index: number) => {
+        const next = node.body[index + 1];
+        if (!next || (statement.loc.start.line === statement.loc.end.line && next.loc.start.line === next.loc.end.line)) return;
+        count(blanks, /\n[ \t]*\r?\n/.test(text.slice(statement.end, next.start)));
+      });
+    }
     if (node.type === 'IfStatement' && node.consequent.type !== 'BlockStatement') count(ifs, node.consequent.loc.start.line === node.test.loc.end.line);
     if (node.type === 'VariableDeclaration') count(kinds, node.kind === 'var' ? 'var' : 'block');
     const gap = functionGap(node, text);
@@ -133,5 +143,6 @@ export function fileHabits(ast: any, text: string): FileHabits {
     namedFunctionGap: consistent(named),
     anonymousFunctionGap: consistent(anonymous),
     oneLineIfs: (ifs.get(true) ?? 0) >= (ifs.get(false) ?? 0),
+    blankLinesAroundBlocks: (blanks.get(true) ?? 0) > 0 && (blanks.get(true) ?? 0) >= (blanks.get(false) ?? 0),
   };
 }

@@ -10,7 +10,7 @@ import { applyEdits, matchTokens, parseText, type Edit, type ParsedText } from '
  */
 export function styleNewCode(original: ParsedText | undefined, text: string, parser: SourceParser, habits: FileHabits): string {
   let current = text;
-  for (const pass of [gluedStatementEdits, shortPatternEdits, oneLineIfEdits, functionGapEdits, varEdits, semicolonEdits]) {
+  for (const pass of [gluedStatementEdits, blankLineEdits, shortPatternEdits, oneLineIfEdits, functionGapEdits, varEdits, semicolonEdits]) {
     let parsed: ParsedText;
     try {
       parsed = parseText(current, parser);
@@ -72,6 +72,37 @@ function shortPatternEdits(input: PassInput): Edit[] {
     const lineEnd = current.text.indexOf('\n', node.end);
     if (node.start - lineStart + text.length + (lineEnd < 0 ? current.text.length : lineEnd) - node.end > 100) return;
     edits.push({ start: node.start, end: node.end, text });
+  });
+  return edits;
+}
+
+/**
+ * recast surrounds a new statement of several lines with blank lines (`let stats\n\ntry {`,
+ * `}\n\ncopyDir(dir)`): inside functions of a file that seldom does so, the blank line goes,
+ * wherever one side of it is new code. Blank lines between code that came through stay.
+ */
+function blankLineEdits(input: PassInput): Edit[] {
+  const { current, habits } = input;
+  if (habits.blankLinesAroundBlocks || !input.original) return [];
+  const edits: Edit[] = [];
+  walkNodes(current.ast.program, (node) => {
+    if (node.type !== 'BlockStatement') return;
+    node.body.forEach((statement: any, index: number) => {
+      const next = node.body[index + 1];
+      if (!next) return;
+      const gap = current.text.slice(statement.end, next.start);
+      if (!/^\s*$/.test(gap) || !/\n[ \t]*\r?\n/.test(gap)) return;
+      if (!isNew(input, tokenBefore(current, statement.end)) && !isNew(input, tokenAt(current, next.start))) return;
+      // A side that came through had this blank line in the original (before a replaced statement, after one): it stays.
+      const original = input.original!;
+      const blankBetween = (from: number, to: number): boolean =>
+        from >= 0 && to < original.tokens.length && /\n[ \t]*\r?\n/.test(original.text.slice(original.tokens[from].end, original.tokens[to].start));
+      const [from, to] = [input.matched.get(tokenBefore(current, statement.end)), input.matched.get(tokenAt(current, next.start))];
+      if ((from !== undefined && blankBetween(from, from + 1)) || (to !== undefined && blankBetween(to - 1, to))) return;
+      const lineEnd = gap.indexOf('\n');
+      const lastLine = gap.lastIndexOf('\n');
+      edits.push({ start: statement.end + lineEnd, end: statement.end + lastLine, text: '' });
+    });
   });
   return edits;
 }

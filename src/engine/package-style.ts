@@ -74,6 +74,7 @@ export function styleHelperModule(text: string, style: PackageStyle, typescript:
     namedFunctionGap: style.namedFunctionGap,
     anonymousFunctionGap: undefined,
     oneLineIfs: true,
+    blankLinesAroundBlocks: true,
   });
   if (style.quote === 'double') {
     const tokens = parser.parse(result).tokens as Array<{ type: any; start: number; end: number; value?: unknown }>;
