@@ -155,4 +155,10 @@ describe('new code in the file’s habits', () => {
     const airy = compact.replace('function other () {\n  go()\n}', 'function other () {\n  go()\n\n  if (a) {\n    b()\n  }\n\n  c()\n}');
     expect(restore(airy, printed.replace('function other () {\n  go()\n}', 'function other () {\n  go()\n\n  if (a) {\n    b()\n  }\n\n  c()\n}'))).toContain('  var stats\n\n  try {');
   });
+
+  it('a require added where a declarator went joins the block of requires (node-dir readfiles)', () => {
+    const original = "var fs = require('fs'),\n    path = require('path');\n\n/**\n * doc\n */\nfunction a() {}\n";
+    const printed = "var path = require('path');\n\nconst fsp = require('fs/promises');\n\n/**\n * doc\n */\nfunction a() {}\n";
+    expect(restore(original, printed)).toBe("var path = require('path');\nvar fsp = require('fs/promises');\n\n/**\n * doc\n */\nfunction a() {}\n");
+  });
 });

@@ -59,7 +59,10 @@ function shortPatternEdits(input: PassInput): Edit[] {
   const edits: Edit[] = [];
   walkNodes(current.ast.program, (node) => {
     if (node.type !== 'ObjectPattern' || node.loc.start.line === node.loc.end.line || node.typeAnnotation) return;
-    if (!isNew(input, tokenAt(current, node.start))) return;
+    // Some token of it is new (the token diff may match its braces to removed ones).
+    let anyNew = false;
+    for (let index = tokenAt(current, node.start); index < current.tokens.length && current.tokens[index].end <= node.end; index++) anyNew ||= isNew(input, index);
+    if (!anyNew) return;
     const names: string[] = [];
     for (const property of node.properties) {
       if (property.type === 'ObjectProperty' && property.shorthand && property.value.type === 'Identifier') names.push(property.value.name);

@@ -136,8 +136,11 @@ const isImportLike = (statement: any): boolean =>
 /** A require or import awaitify adds joins the file's block of them: no blank line between them, as a person adds a line to the list. */
 function importBlockEdits(before: ParsedText, after: ParsedText): Edit[] {
   const matched = matchTokens(before, after);
-  const isNew = (statement: any): boolean =>
-    !after.tokens.some((token, index) => token.start >= statement.start && token.end <= statement.end && matched.has(index));
+  // Its first token is new (`const fsp = require(…)`: the token diff may match its `require(…)` to a removed one).
+  const isNew = (statement: any): boolean => {
+    const first = after.tokens.findIndex((token) => token.start >= statement.start);
+    return first >= 0 && !matched.has(first);
+  };
   const body: any[] = after.ast.program.body;
   const edits: Edit[] = [];
   for (let i = 1; i < body.length; i++) {
