@@ -161,4 +161,11 @@ describe('new code in the file’s habits', () => {
     const printed = "var path = require('path');\n\nconst fsp = require('fs/promises');\n\n/**\n * doc\n */\nfunction a() {}\n";
     expect(restore(original, printed)).toBe("var path = require('path');\nvar fsp = require('fs/promises');\n\n/**\n * doc\n */\nfunction a() {}\n");
   });
+
+  it('a comment left last in a new block, against its brace, goes above the statement before it (fstream writer)', () => {
+    const original = 'function create (self) {\n  mkdir(self.path, function (er, made) {\n    // console.error("W created", er)\n    if (er) return self.error(er)\n    self.made = made\n  })\n}\n';
+    const printed =
+      'function create (self) {\n  void (async () => {\n    var made\n    try {\n      made = await mkdirAsync(self.path)\n    // console.error("W created", er)\n    } catch (er) {\n      return self.error(er)\n    }\n    self.made = made\n  })()\n}\n';
+    expect(restore(original, printed)).toContain('    try {\n      // console.error("W created", er)\n      made = await mkdirAsync(self.path)\n    } catch (er) {\n');
+  });
 });

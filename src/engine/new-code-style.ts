@@ -10,7 +10,7 @@ import { applyEdits, matchTokens, parseText, type Edit, type ParsedText } from '
  */
 export function styleNewCode(original: ParsedText | undefined, text: string, parser: SourceParser, habits: FileHabits): string {
   let current = text;
-  for (const pass of [gluedStatementEdits, blankLineEdits, shortPatternEdits, oneLineIfEdits, functionGapEdits, varEdits, semicolonEdits]) {
+  for (const pass of [gluedStatementEdits, strandedCommentEdits, blankLineEdits, shortPatternEdits, oneLineIfEdits, functionGapEdits, varEdits, semicolonEdits]) {
     let parsed: ParsedText;
     try {
       parsed = parseText(current, parser);
@@ -75,6 +75,39 @@ function shortPatternEdits(input: PassInput): Edit[] {
     const lineEnd = current.text.indexOf('\n', node.end);
     if (node.start - lineStart + text.length + (lineEnd < 0 ? current.text.length : lineEnd) - node.end > 100) return;
     edits.push({ start: node.start, end: node.end, text });
+  });
+  return edits;
+}
+
+/**
+ * A comment that sat above a statement awaitify removed (`// console.error(…)` above `if (er)
+ * return …` in fstream) can be left last in a new block, against its `}`, at its old
+ * indentation: it goes above the statement before it, at that statement's indentation.
+ */
+function strandedCommentEdits(input: PassInput): Edit[] {
+  const { current } = input;
+  if (!input.original) return [];
+  const text = current.text;
+  const comments: any[] = current.ast.comments ?? [];
+  const edits: Edit[] = [];
+  comments.forEach((comment, index) => {
+    const lineStart = text.lastIndexOf('\n', comment.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', comment.end);
+    if (!/^[ \t]*$/.test(text.slice(lineStart, comment.start)) || lineEnd < 0 || !/^[ \t\r]*$/.test(text.slice(comment.end, lineEnd))) return;
+    const next = tokenAt(current, comment.end);
+    if (next >= current.tokens.length || text[current.tokens[next].start] !== '}' || !isNew(input, next)) return;
+    if ((comments[index + 1] && comments[index + 1].start < current.tokens[next].start) || (comments[index - 1] && comments[index - 1].end > current.tokens[next - 1]?.end)) return;
+    let block: any;
+    walkNodes(current.ast.program, (node) => {
+      if (node.type === 'BlockStatement' && node.start < comment.start && node.end > comment.end) block = node;
+    });
+    const statement = block?.body.filter((candidate: any) => candidate.end <= comment.start).pop();
+    if (!statement) return;
+    const statementLine = text.lastIndexOf('\n', statement.start - 1) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(statementLine))![0];
+    if (text.slice(statementLine, statement.start) !== indent) return;
+    edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
+    edits.push({ start: statementLine, end: statementLine, text: `${indent}${text.slice(comment.start, comment.end)}\n` });
   });
   return edits;
 }
