@@ -10,6 +10,7 @@ import { inlineNamedCallbacks } from './named-callbacks';
 import { blockArrowCalls } from './arrow-bodies';
 import { flattenStepperParams } from './stepper-params';
 import { printLiteral } from './shapes';
+import { takeCallbackAlias } from './callback-alias';
 
 /**
  * The idioms callback-era code is written in, read out of a trial copy before the proof
@@ -42,6 +43,7 @@ export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, na
       idioms.findings.push({ ruleId: 'timing/return-value-now-promise', messageId: 'optionalArgumentDefault', data: { name, param: shift.param, value: printLiteral(shift.value) }, node: shift.node, applied: true });
     }
   }
+  takeCallbackAlias(j, copy, cb);
   const withoutCallback = new Set<WithoutCallback>();
   // The function's first statements, up to the first other use of the callback: defaults, checks, wrappers.
   const body: AnyNode[] = copy.body.body;
