@@ -79,6 +79,23 @@ describe('the package helper module', () => {
     expect(report.files.find((file) => file.path === 'src/a.js')!.output).toContain("import { fromCallback } from './lib/helpers.js';\n");
   });
 
+  it('is written as the package writes (cmd-shim: no semicolons, double quotes, four spaces, no use strict) and runs the same', async () => {
+    const style = (key: string) =>
+      `var client = require("./client")\n  , util = require("util")\n\nclient.get("${key}", function (err, value) {\n    if (err) throw err\n    console.log(value)\n})\n`;
+    const root = await makeTree({ 'package.json': '{ "name": "demo" }\n', 'lib/client.js': client, 'lib/a.js': style('a'), 'lib/b.js': style('b') });
+    const before = ['lib/a.js', 'lib/b.js'].map((file) => execFileSync(process.execPath, [file], { cwd: root, encoding: 'utf8' }));
+    const written = await runAwaitify(root, ['lib', '--write', '--force', '--allow', 'timing/unknown-callee']);
+    expect(written.code, written.stderr).toBe(0);
+    const module = await fs.readFile(path.join(root, 'awaitify-helpers.js'), 'utf8');
+    expect(module).toContain('function fromCallback (start) {\n    return new Promise((resolve, reject) => {\n        start(');
+    expect(module).not.toMatch(/;\s*$/m);
+    expect(module).not.toContain("'");
+    expect(module).not.toContain('use strict');
+    expect(module).toContain('module.exports = { fromCallback }\n');
+    const after = ['lib/a.js', 'lib/b.js'].map((file) => execFileSync(process.execPath, [file], { cwd: root, encoding: 'utf8' }));
+    expect(after).toEqual(before);
+  });
+
   it('stays in the file when there is no package (a single text, no package.json)', async () => {
     const root = await makeTree({ 'a.js': caller('a', ';'), 'client.js': client });
     const report = await run({ paths: ['a.js'], cwd: root, allow: ['timing/unknown-callee'] });

@@ -55,9 +55,22 @@ describe('the noise counter', () => {
       helperModules: 0,
       noOpAssignments: 2,
       iifesWithoutAwait: 1,
+      styleLines: 2, // `const data` in a var-only file, `cb = cb;` with a semicolon in a semicolon-free one
     });
     expect(result.counts.helperCopies).toBe(1); // fromCallback in a.js and b.js
     expect(result.counts.helperModules).toBe(1);
+  });
+
+  it('sees new lines in another style than the file: semicolons, quotes, a function\'s space, const in a var file; and a created module against the package', () => {
+    const before = 'var fs = require("fs")\n\nfunction read (file, cb) {\n  fs.readFile(file, "utf8", function (err, text) {\n    cb(err, text)\n  })\n}\nmodule.exports = read\n';
+    const after =
+      'var fs = require("fs")\nconst fsp = require(\'fs/promises\');\n\nasync function read(file, cb) {\n  var text = await fsp.readFile(file, "utf8")\n  cb(null, text)\n}\nmodule.exports = read\n';
+    const styled = 'var fs = require("fs")\nvar fsp = require("fs/promises")\n\nasync function read (file, cb) {\n  var text = await fsp.readFile(file, "utf8")\n  cb(null, text)\n}\nmodule.exports = read\n';
+    expect(noise.measureNoise({ 'a.js': { before, after } }).files['a.js'].styleLines).toBe(2); // the fsp line (const, quote, semicolon), the function line
+    expect(noise.measureNoise({ 'a.js': { before, after: styled } }).counts.styleLines).toBe(0);
+    const helpers = (text: string) => noise.measureNoise({ 'a.js': { before, after: styled }, 'helpers.js': { after: text } }).counts.styleLines;
+    expect(helpers("'use strict';\nfunction a (x) {\n  return x;\n}\nmodule.exports = { a };\n")).toBe(3);
+    expect(helpers('function a (x) {\n  return x\n}\nmodule.exports = { a }\n')).toBe(0);
   });
 
   it('counts nothing for a move that only re-indents, or for an untouched file', () => {

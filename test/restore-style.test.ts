@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createParser } from '../src/engine/parse';
+import { restoreFileStyle } from '../src/engine/restore-style';
 import { transformSource } from '../src/engine/transform-source';
 
 // The printer's post-pass (src/engine/restore-style.ts) on whole rewrites: the file's own
@@ -66,5 +68,104 @@ describe('the file style after a rewrite', () => {
     const output = rewrite(`${untouched}fs.stat('a', (err, stats) => {\n  if (err) throw err;\n  odd(stats);\n});\n\n// the end`);
     expect(output).toContain(untouched.slice(untouched.indexOf(';;') + 2));
     expect(output.endsWith('\n\n// the end')).toBe(true);
+  });
+});
+
+// New code follows the file's habits (src/engine/new-code-style.ts), on inputs written as the
+// bench:real packages are (cmd-shim, fs-extra, write-file-atomic, graceful-fs).
+const babel = createParser('babel');
+const restore = (original: string, printed: string): string => restoreFileStyle(original, printed, babel);
+
+describe('new code in the file’s habits', () => {
+  const cmdShimLike = [
+    'var fs = require("fs")',
+    '  , path = require("path")',
+    '',
+    'function finish (fd, options, cb) {',
+    '  if (options.closeAfter) fs.close(fd, function () {})',
+    '  else cb()',
+    '}',
+    '',
+    'function trim (s) {',
+    '  s = s.trim();',
+    '  return s',
+    '}',
+    'module.exports = { finish: finish, trim: trim }',
+    '',
+  ].join('\n');
+
+  it('a semicolon-free file with a few semicolons (cmd-shim): no semicolon on a new line, its own kept; var, one-line pattern', () => {
+    const output = rewrite(cmdShimLike);
+    const added = output.split('\n').filter((line) => !cmdShimLike.split('\n').includes(line));
+    expect(added.length).toBeGreaterThan(3);
+    expect(added.filter((line) => line.trimEnd().endsWith(';'))).toEqual([]);
+    expect(output).toContain('var { promisify } = require("util")\n');
+    expect(output).toContain('var closeAsync = promisify(fs.close)\n');
+    expect(output).toContain('  if (options.closeAfter) void (async () => {');
+    expect(output).toContain('  })()\n  else cb()\n');
+    expect(output).toContain('  s = s.trim();\n');
+    expect(output).not.toMatch(/\b(const|let) /);
+  });
+
+  it('the file’s space before a function’s parentheses, named or not', () => {
+    const original = 'function copyDir (dir, cb) {\n  fs.readdir(dir, function (err, items) {\n    cb(err, items)\n  })\n}\np.then(null, function fail (err) {\n  return cleanup(err)\n})\n';
+    const printed = 'async function copyDir(dir, cb) {\n  const items = await readdirAsync(dir)\n  cb(null, items)\n}\np.then(null, async function fail(err) {\n  await cleanup(err)\n})\nq(async function() {})\n';
+    expect(restore(original, printed)).toBe(
+      'async function copyDir (dir, cb) {\n  const items = await readdirAsync(dir)\n  cb(null, items)\n}\np.then(null, async function fail (err) {\n  await cleanup(err)\n})\nq(async function () {})\n',
+    );
+    // A file that writes both ways has no habit: nothing changes.
+    const mixed = `${original}function other(a) {}\n`;
+    expect(restore(mixed, `${printed}function other(a) {}\n`)).toContain('async function copyDir(dir, cb)');
+  });
+
+  it('a statement printed against the next one goes on its own line (graceful-fs legacy-streams)', () => {
+    const original = "var Stream = require('stream').Stream\n\nmodule.exports = legacy\n";
+    const printed = "const { fromCallback } = require('./awaitify-helpers.js');var Stream = require('stream').Stream\n\nmodule.exports = legacy\n";
+    expect(restore(original, printed)).toBe("var { fromCallback } = require('./awaitify-helpers.js')\nvar Stream = require('stream').Stream\n\nmodule.exports = legacy\n");
+    // nedb's `};` after a function declaration is one line of the original, not two glued statements.
+    const nedbLike = 'function Persistence (options) {\n  this.options = options;\n};\n';
+    expect(restore(nedbLike, `var { fromCallback } = require('./h.js');\n${nedbLike}`)).toBe(`var { fromCallback } = require('./h.js');\n${nedbLike}`);
+  });
+
+  it('keeps let and const where var would mean another thing: in a loop, or a name used outside the block', () => {
+    const original = 'var fs = require("fs")\nfunction f (list, err) {\n  for (var i = 0; i < list.length; i++) {\n    go(list[i])\n  }\n  if (list) {\n    go(err)\n  }\n  return err\n}\n';
+    const printed =
+      'var fs = require("fs")\nfunction f (list, err) {\n  for (var i = 0; i < list.length; i++) {\n    const item = list[i]\n    setTimeout(() => go(item))\n  }\n  if (list) {\n    let err = null\n    go(err)\n  }\n  const done = true\n  return err\n}\n';
+    const output = restore(original, printed);
+    expect(output).toContain('    const item = list[i]\n');
+    expect(output).toContain('    let err = null\n');
+    expect(output).toContain('  var done = true\n');
+  });
+
+  it('an if without braces that the printer split goes on one line where the file writes them so', () => {
+    const original = 'function next (er) {\n  if (er) return cb(er)\n  go()\n}\n';
+    const printed = 'async function next (er) {\n  while (true) {\n    if (er)\n      throw er\n    await go()\n  }\n}\n';
+    expect(restore(original, printed)).toContain('    if (er) throw er\n');
+    const twoLines = 'function next (er) {\n  if (er)\n    return cb(er)\n  go()\n}\n';
+    expect(restore(twoLines, printed)).toContain('    if (er)\n      throw er\n');
+  });
+
+  it('no blank lines around new blocks in a file that seldom writes them (fs-extra utimes); kept where the file does (tmp)', () => {
+    const compact = 'function read (file, cb) {\n  fs.stat(file, function (err, stats) {\n    if (err) return cb(err)\n    cb(null, stats.size)\n  })\n}\n\nfunction other () {\n  go()\n}\n';
+    const printed =
+      'async function read (file, cb) {\n  var stats\n\n  try {\n    stats = await statAsync(file)\n  } catch (err) {\n    return cb(err)\n  }\n\n  cb(null, stats.size)\n}\n\nfunction other () {\n  go()\n}\n';
+    expect(restore(compact, printed)).toBe(
+      'async function read (file, cb) {\n  var stats\n  try {\n    stats = await statAsync(file)\n  } catch (err) {\n    return cb(err)\n  }\n  cb(null, stats.size)\n}\n\nfunction other () {\n  go()\n}\n',
+    );
+    const airy = compact.replace('function other () {\n  go()\n}', 'function other () {\n  go()\n\n  if (a) {\n    b()\n  }\n\n  c()\n}');
+    expect(restore(airy, printed.replace('function other () {\n  go()\n}', 'function other () {\n  go()\n\n  if (a) {\n    b()\n  }\n\n  c()\n}'))).toContain('  var stats\n\n  try {');
+  });
+
+  it('a require added where a declarator went joins the block of requires (node-dir readfiles)', () => {
+    const original = "var fs = require('fs'),\n    path = require('path');\n\n/**\n * doc\n */\nfunction a() {}\n";
+    const printed = "var path = require('path');\n\nconst fsp = require('fs/promises');\n\n/**\n * doc\n */\nfunction a() {}\n";
+    expect(restore(original, printed)).toBe("var path = require('path');\nvar fsp = require('fs/promises');\n\n/**\n * doc\n */\nfunction a() {}\n");
+  });
+
+  it('a comment left last in a new block, against its brace, goes above the statement before it (fstream writer)', () => {
+    const original = 'function create (self) {\n  mkdir(self.path, function (er, made) {\n    // console.error("W created", er)\n    if (er) return self.error(er)\n    self.made = made\n  })\n}\n';
+    const printed =
+      'function create (self) {\n  void (async () => {\n    var made\n    try {\n      made = await mkdirAsync(self.path)\n    // console.error("W created", er)\n    } catch (er) {\n      return self.error(er)\n    }\n    self.made = made\n  })()\n}\n';
+    expect(restore(original, printed)).toContain('    try {\n      // console.error("W created", er)\n      made = await mkdirAsync(self.path)\n    } catch (er) {\n');
   });
 });

@@ -12,10 +12,8 @@ const seen = {};
   }));
 
   console.log('each:', Object.keys(seen).sort().map((key) => seen[key]));
-
   const texts = await (async () => {
     const results = [];
-
     for (const item of ['data/c.txt', 'data/a.txt']) {
       results.push(await (async (file) => {
         const text = await fsp.readFile(file, 'utf8');
@@ -23,13 +21,11 @@ const seen = {};
         return text.trim();
       })(item));
     }
-
     return results;
   })();
 
   console.log('mapSeries texts:', texts);
   let tries = 0;
-
   while (!(tries >= 2)) {
     tries += 1;
     await fsp.access('input.txt');

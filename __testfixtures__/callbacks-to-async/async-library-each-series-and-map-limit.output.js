@@ -30,12 +30,10 @@ async function mapLimit(items, limit, fn) {
   }
 
   console.log('eachSeries done');
-
   const sizes = await mapLimit(['data/a.txt', 'data/b.txt', 'data/c.txt'], 2, async (file) => {
     const stats = await fsp.stat(file);
     return stats.size;
   });
-
   console.log('mapLimit sizes:', sizes);
 })();
 

@@ -26,7 +26,6 @@ async function mapLimit(items, limit, fn) {
 
 async function sizes(files) {
   const out = {};
-
   await mapLimit(files, 2, async (file) => {
     const stats = await fsp.stat(file);
     out[file] = stats.size;

@@ -29,10 +29,8 @@ async function mapLimit(items, limit, fn) {
     const stats = await fsp.stat(file);
     return stats.size;
   }));
-
   console.log('map sizes:', sizes);
   const lengths = {};
-
   await mapLimit(['data/a.txt', 'data/b.txt', 'data/c.txt'], 2, async (file) => {
     const text = await fsp.readFile(file, 'utf8');
     lengths[file] = text.length;
@@ -40,7 +38,6 @@ async function mapLimit(items, limit, fn) {
 
   console.log('eachLimit lengths:', Object.keys(lengths).sort().map((key) => lengths[key]));
   let round = 0;
-
   while (round < 3) {
     round += 1;
     await fsp.access('input.txt');

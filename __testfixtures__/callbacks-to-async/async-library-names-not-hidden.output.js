@@ -8,14 +8,12 @@ const item = 'suffix';
 (async () => {
   const sizes = await (async () => {
     const values = [];
-
     for (const entry of ['data/a.txt', 'data/b.txt']) {
       values.push(await (async (file) => {
         const stats = await fsp.stat(file);
         return `${results[0]}:${stats.size}:${item}`;
       })(entry));
     }
-
     return values;
   })();
 

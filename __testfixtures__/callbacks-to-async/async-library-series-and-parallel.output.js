@@ -8,11 +8,9 @@ const fsp = require('fs/promises');
     const stats = await fsp.stat('other.txt');
     return stats.size;
   })()];
-
   console.log('series:', results[0].length, results[1]);
   const parallelPromise = Promise.all([fsp.readFile('data/a.txt', 'utf8'), fsp.readFile('missing.txt', 'utf8')]);
   console.log('parallel started');
-
   try {
     await parallelPromise;
   } catch (err) {

@@ -6,7 +6,6 @@ const fsp = require('fs/promises');
 (async () => {
   const name = await (async () => {
     const value1 = await fsp.readFile('config.json', 'utf8');
-
     return await (async (text) => {
       return JSON.parse(text).name;
     })(value1);

@@ -4,7 +4,6 @@ const fsp = require('fs/promises');
 (async () => {
   const summary = await (async () => {
     const value1 = await fsp.readFile('config.json', 'utf8');
-
     return await (async (text) => {
       const stats = await fsp.stat('config.json');
       return { name: JSON.parse(text).name, bytes: stats.size };

@@ -1,9 +1,7 @@
 // Checks: child_process.exec running node itself (through process.execPath, quoted for the
 // shell), throw style; the callback's (err, stdout, stderr) map to { stdout, stderr }.
 const { exec } = require('child_process');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const execAsync = promisify(exec);
 

@@ -1,9 +1,7 @@
 // Checks: child_process.execFile (namespace require) with an args array and options (cwd),
 // `if (err) throw err;`, and code after the call; stderr is not a parameter of the callback.
 const childProcess = require('child_process');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const execFileAsync = promisify(childProcess.execFile);
 

@@ -1,16 +1,13 @@
 // Checks: child_process.execFile where the child writes to both streams, return style, and a
 // 4-level pyramid on top: execFile, writeFile of its output, readFile, execFile again.
 const { execFile } = require('child_process');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const execFileAsync = promisify(execFile);
 const fsp = require('fs/promises');
 
 (async () => {
   let stdout, stderr;
-
   try {
     ({ stdout, stderr } = await execFileAsync(process.execPath, ['-e', "console.log('out'); console.error('err')"]));
   } catch (err) {
@@ -26,15 +23,12 @@ const fsp = require('fs/promises');
   console.log('after level 3 call');
   const saved = await savedPromise;
   console.log('3: saved text', JSON.stringify(saved));
-
   const outPromise = execFileAsync(
     process.execPath,
     ['-e', 'process.stdout.write(String(process.argv.length))', 'x']
   );
-
   console.log('after level 4 call');
   let out;
-
   try {
     ({ stdout: out } = await outPromise);
   } catch (err) {

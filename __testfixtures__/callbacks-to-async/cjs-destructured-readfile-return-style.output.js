@@ -4,7 +4,6 @@ const fsp = require('fs/promises');
 
 (async () => {
   let text;
-
   try {
     text = await fsp.readFile('input.txt', 'utf8');
   } catch (err) {

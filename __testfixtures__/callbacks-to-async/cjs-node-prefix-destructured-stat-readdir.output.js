@@ -3,7 +3,6 @@
 const {
   readFileSync
 } = require('node:fs');
-
 const fsp = require('node:fs/promises');
 
 (async () => {

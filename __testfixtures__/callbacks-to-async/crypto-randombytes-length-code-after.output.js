@@ -1,9 +1,7 @@
 // Checks: crypto.randomBytes with a callback (only the length is printed, so the output is
 // fixed) and code after the call.
 const crypto = require('crypto');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const randomBytesAsync = promisify(crypto.randomBytes);
 

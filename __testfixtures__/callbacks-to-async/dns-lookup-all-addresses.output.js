@@ -4,7 +4,6 @@ const dnsPromises = require('dns/promises');
 
 (async () => {
   let addresses;
-
   try {
     addresses = await dnsPromises.lookup('localhost', { all: true });
   } catch (err) {

@@ -5,7 +5,6 @@ const dnsPromises = require('node:dns/promises');
 
 (async () => {
   let address;
-
   try {
     ({ address } = await dnsPromises.lookup('example.com'));
   } catch (err) {

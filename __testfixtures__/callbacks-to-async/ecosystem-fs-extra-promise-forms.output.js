@@ -7,7 +7,6 @@ const fse = require('fs-extra');
   await fse.ensureDir('made/here');
   await fse.outputFile('made/here/note.txt', 'hello');
   let text;
-
   try {
     text = await fse.readFile('made/here/note.txt', 'utf8');
   } catch (err) {

@@ -2,15 +2,12 @@
 // (stat or lstat) is called through util.promisify looked up at the call.
 // awaitify-fixture: options {"dependencies": {"graceful-fs": "^4.2.0"}}
 const fs = require('graceful-fs');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 function sizeOf(file, dereference) {
   const stat = dereference ? fs.stat : fs.lstat;
   (async () => {
     let stats;
-
     try {
       stats = await promisify(stat)(file);
     } catch (err) {

@@ -5,9 +5,7 @@ const gfs = require('graceful-fs');
 const { readFile } = require('graceful-fs');
 const mkdirp = require('mkdirp');
 const rimraf = require('rimraf');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const mkdirpAsync = promisify(mkdirp);
 const readFileAsync = promisify(readFile);

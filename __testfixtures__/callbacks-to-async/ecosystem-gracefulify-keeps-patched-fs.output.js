@@ -3,9 +3,7 @@
 // awaitify-fixture: options {"gracefulFs": true, "dependencies": {"graceful-fs": "4.2.11"}}
 const fs = require('fs');
 const gracefulFs = require('graceful-fs');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 gracefulFs.gracefulify(fs);
 

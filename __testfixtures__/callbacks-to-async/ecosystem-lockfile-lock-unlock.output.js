@@ -2,9 +2,7 @@
 // util.promisify of the same functions.
 // awaitify-fixture: options {"dependencies": {"lockfile": "^1.0.4"}}
 const lockfile = require('lockfile');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const lockAsync = promisify(lockfile.lock);
 const unlockAsync = promisify(lockfile.unlock);

@@ -6,7 +6,6 @@ const fs = require('mz/fs');
   const stats = await fs.stat('input.txt');
   console.log('size', stats.size);
   let text;
-
   try {
     text = await fs.readFile('missing.txt', 'utf8');
   } catch (err) {

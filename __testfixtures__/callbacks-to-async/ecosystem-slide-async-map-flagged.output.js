@@ -3,9 +3,7 @@
 // leaves it.
 // awaitify-fixture: options {"dependencies": {"slide": "~1.1.3"}}
 const { asyncMap } = require('slide');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const asyncMapAsync = promisify(asyncMap);
 

@@ -6,13 +6,11 @@ const fsp = require('fs/promises');
 (async () => {
   let err = null;
   let text;
-
   try {
     text = await fsp.readFile('missing.txt', 'utf8');
   } catch (caught) {
     err = caught;
   }
-
   console.log('missing.txt:', err && err.code, text);
 })();
 console.log('after readFile call');

@@ -4,7 +4,6 @@ import * as fsp from 'fs/promises';
 
 (async () => {
   let text;
-
   try {
     text = await fsp.readFile('config.json', 'utf8');
   } catch (err) {

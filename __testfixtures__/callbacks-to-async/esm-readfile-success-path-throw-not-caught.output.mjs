@@ -5,7 +5,6 @@ import * as fsp from 'node:fs/promises';
 
 (async () => {
   let text;
-
   try {
     text = await fsp.readFile('other.txt', 'utf8');
   } catch (err) {

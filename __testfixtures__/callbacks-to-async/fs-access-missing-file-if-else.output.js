@@ -10,7 +10,6 @@ const fsp = require('fs/promises');
     console.log('not readable:', e.code);
     return;
   }
-
   console.log('readable');
 })();
 

@@ -2,9 +2,7 @@
 // every call. fs.read passes two values (bytesRead, buffer); descriptors stay numbers, so the
 // rewrite cannot use fs/promises FileHandles.
 const fs = require('fs');
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const openAsync = promisify(fs.open);
 const fstatAsync = promisify(fs.fstat);

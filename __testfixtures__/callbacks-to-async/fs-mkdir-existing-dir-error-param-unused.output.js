@@ -8,7 +8,6 @@ const fsp = require('fs/promises');
   try {
     await fsp.mkdir('data');
   } catch {}
-
   console.log('mkdir returned; data/ is a directory:', fs.statSync('data').isDirectory());
 })();
 

@@ -9,7 +9,6 @@ const fsp = require('fs/promises');
   console.log('1: config for', config.name);
   const writeFilePromise = fsp.writeFile('port.txt', String(config.port));
   console.log('after level 2 call');
-
   try {
     await writeFilePromise;
   } catch (err) {
@@ -20,7 +19,6 @@ const fsp = require('fs/promises');
   const statsPromise = fsp.stat('port.txt');
   console.log('after level 3 call');
   let stats;
-
   try {
     stats = await statsPromise;
   } catch (err) {
@@ -31,15 +29,12 @@ const fsp = require('fs/promises');
   console.log('3: port.txt has', stats.size, 'bytes');
   const unlinkPromise = fsp.unlink('port.txt');
   console.log('after level 4 call');
-
   try {
     await unlinkPromise;
   } catch {}
-
   console.log('4: unlink done');
   const statPromise = fsp.stat('port.txt');
   console.log('after level 5 call');
-
   try {
     await statPromise;
   } catch (err) {

@@ -12,13 +12,11 @@ const fsp = require('fs/promises');
   console.log('after the second call');
   let err = null;
   let other;
-
   try {
     other = await otherPromise;
   } catch (caught) {
     err = caught;
   }
-
   if (err) {
     console.log('second read failed:', err.code);
   }

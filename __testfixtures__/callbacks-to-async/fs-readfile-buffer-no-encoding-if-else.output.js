@@ -4,7 +4,6 @@ const fsp = require('fs/promises');
 
 (async () => {
   let data;
-
   try {
     data = await fsp.readFile('other.txt');
   } catch (err) {

@@ -5,7 +5,6 @@ const fsp = require('fs/promises');
 
 (async () => {
   let text;
-
   try {
     text = await fsp.readFile('missing.txt', 'utf8');
   } catch (err) {

@@ -7,7 +7,6 @@ const fsp = require('fs/promises');
 
 (async () => {
   let text;
-
   try {
     text = await fsp.readFile('config.json', 'utf8');
   } catch (err) {

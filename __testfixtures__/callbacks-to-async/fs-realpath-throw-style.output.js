@@ -2,7 +2,6 @@
 // directory so it is the same in every temp dir.
 const fs = require('fs');
 const path = require('path');
-
 const fsp = require('fs/promises');
 
 (async () => {

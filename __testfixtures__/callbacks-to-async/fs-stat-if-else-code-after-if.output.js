@@ -5,13 +5,11 @@ const fsp = require('fs/promises');
 (async () => {
   let error = null;
   let stats;
-
   try {
     stats = await fsp.stat('input.txt');
   } catch (caught) {
     error = caught;
   }
-
   if (error) {
     console.error('stat failed:', error.code);
   } else {

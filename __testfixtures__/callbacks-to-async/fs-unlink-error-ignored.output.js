@@ -7,7 +7,6 @@ const fsp = require('fs/promises');
   try {
     await fsp.unlink('other.txt');
   } catch {}
-
   console.log('other.txt still there:', fs.existsSync('other.txt'));
 })();
 

@@ -6,7 +6,6 @@ const fsp = require('fs/promises');
   try {
     await fsp.unlink('missing.txt');
   } catch {}
-
   console.log('unlink finished (error, if any, ignored)');
 })();
 console.log('after unlink call');

@@ -9,7 +9,6 @@ const fsp = require('fs/promises');
     console.log('write failed:', err.code, err.syscall);
     return;
   }
-
   console.log('not reached');
 })();
 console.log('after writeFile call');

@@ -14,7 +14,6 @@ const target = 'written.txt';
   const textPromise = fsp.readFile(target, 'utf8');
   console.log('after readFile call');
   let text;
-
   try {
     text = await textPromise;
   } catch (err) {

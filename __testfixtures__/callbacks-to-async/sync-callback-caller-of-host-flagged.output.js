@@ -8,8 +8,7 @@
 const fsp = require('fs/promises');
 
 async function task1(input) {
-  if (input === 'missing.txt')
-    throw new Error('task1 refused the path');
+  if (input === 'missing.txt') throw new Error('task1 refused the path');
   const textPromise = fsp.readFile(input, 'utf8');
   console.log('task1 started');
   const text = await textPromise;
@@ -19,13 +18,11 @@ async function task1(input) {
 async function main() {
   let err = null;
   let value;
-
   try {
     value = await task1('missing.txt');
   } catch (caught) {
     err = caught;
   }
-
   if (err) console.log('s1 failed', err.message);
   console.log('s1 done', value === undefined ? 'none' : value);
   console.log('s1 log 2');

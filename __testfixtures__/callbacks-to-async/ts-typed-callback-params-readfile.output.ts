@@ -11,7 +11,6 @@ interface Config {
 export function loadConfig(file: string): void {
   (async () => {
     let text: string;
-
     try {
       text = await fsp.readFile(file, 'utf8');
     } catch (err: any) {

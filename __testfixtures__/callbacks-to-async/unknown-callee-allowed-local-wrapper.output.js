@@ -24,7 +24,6 @@ const client = {
   console.log('rows:', rows, 'count:', info.count);
   const failPromise = fromCallback((done) => client.fail(done));
   console.log('after fail call');
-
   try {
     await failPromise;
   } catch (err) {

@@ -13,13 +13,11 @@ async function readUpper(file) {
   const upper = await readUpper('other.txt');
   console.log('upper:', upper.trim());
   let err = null;
-
   try {
     await readUpper('missing.txt');
   } catch (caught) {
     err = caught;
   }
-
   console.log('missing.txt:', err.code);
 })();
 console.log('after readUpper call');

@@ -3,13 +3,11 @@ const fsp = require('fs/promises');
 
 const upperCase = async (path) => {
   let text;
-
   try {
     text = await fsp.readFile(path, 'utf8');
   } catch (error) {
     throw error;
   }
-
   return text.toUpperCase();
 };
 

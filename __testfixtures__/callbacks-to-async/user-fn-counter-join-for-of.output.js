@@ -12,13 +12,11 @@ async function statAll(paths) {
   const joined = Promise.all(Array.from(paths, async (path) => {
     let err = null;
     let stats;
-
     try {
       stats = await fsp.stat(path);
     } catch (caught) {
       err = caught;
     }
-
     if (errored) return;
     if (err) {
       errored = true;
@@ -26,7 +24,6 @@ async function statAll(paths) {
     }
     sizes[path] = stats.size;
   }));
-
   await joined;
   return sizes;
 }
@@ -35,13 +32,11 @@ async function statAll(paths) {
   const sizes = await statAll(['data/a.txt', 'data/b.txt', 'data/c.txt']);
   console.log(Object.keys(sizes).sort().map((key) => `${key}=${sizes[key]}`).join(' '));
   let err = null;
-
   try {
     await statAll(['data/missing-a.txt', 'data/a.txt', 'data/missing-b.txt']);
   } catch (caught) {
     err = caught;
   }
-
   console.log('failed once:', err.code);
 })();
 console.log('after statAll call');

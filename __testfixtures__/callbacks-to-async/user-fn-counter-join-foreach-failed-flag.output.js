@@ -9,17 +9,14 @@ async function readAll(files) {
   let pending = files.length;
   let failed = false;
   if (pending === 0) return lengths;
-
   const joined = Promise.all(files.map(async (file, i) => {
     let err = null;
     let text;
-
     try {
       text = await fsp.readFile(file, 'utf8');
     } catch (caught) {
       err = caught;
     }
-
     if (failed) return;
     if (err) {
       failed = true;
@@ -36,13 +33,11 @@ async function readAll(files) {
   const lengths = await readAll(['input.txt', 'other.txt', 'data/a.txt']);
   console.log('lengths in index order:', lengths);
   let err = null;
-
   try {
     await readAll(['input.txt', 'missing.txt']);
   } catch (caught) {
     err = caught;
   }
-
   console.log('second join failed:', err.code);
 })();
 console.log('after readAll call');

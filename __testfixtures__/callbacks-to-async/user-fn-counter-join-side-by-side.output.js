@@ -8,17 +8,14 @@ const fsp = require('fs/promises');
 async function readBoth(a, b) {
   const out = {};
   let failed = false;
-
   const joined = Promise.all([(async () => {
     let err = null;
     let text;
-
     try {
       text = await fsp.readFile(a, 'utf8');
     } catch (caught) {
       err = caught;
     }
-
     if (failed) return;
     if (err) {
       failed = true;
@@ -28,13 +25,11 @@ async function readBoth(a, b) {
   })(), (async () => {
     let err = null;
     let text;
-
     try {
       text = await fsp.readFile(b, 'utf8');
     } catch (caught) {
       err = caught;
     }
-
     if (failed) return;
     if (err) {
       failed = true;
@@ -51,13 +46,11 @@ async function readBoth(a, b) {
   const out = await readBoth('input.txt', 'other.txt');
   console.log('first:', out.first, 'second:', out.second);
   let err = null;
-
   try {
     await readBoth('missing.txt', 'no-such-dir/other.txt');
   } catch (caught) {
     err = caught;
   }
-
   console.log('failed once:', err.code);
 })();
 console.log('after readBoth call');

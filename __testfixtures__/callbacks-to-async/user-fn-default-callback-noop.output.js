@@ -35,25 +35,21 @@ readLog('input.txt');
 (async () => {
   let err = null;
   let length;
-
   try {
     length = await saveLog('out.log', 'second');
   } catch (caught) {
     err = caught;
   }
-
   console.log('saved:', err, length);
 
   (async () => {
     let err = null;
     let lines;
-
     try {
       lines = await readLog('out.log');
     } catch (caught) {
       err = caught;
     }
-
     console.log('lines:', err, lines);
   })();
 })();

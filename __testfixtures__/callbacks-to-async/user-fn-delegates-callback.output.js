@@ -9,7 +9,6 @@ async function readText(path) {
 
 (async () => {
   let text;
-
   try {
     text = await readText('other.txt');
   } catch (err) {

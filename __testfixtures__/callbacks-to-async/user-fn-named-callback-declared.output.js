@@ -36,24 +36,19 @@ module.exports = { readName, readTwice };
 (async () => {
   let err = null;
   let name;
-
   try {
     name = await readName('input.txt');
   } catch (caught) {
     err = caught;
   }
-
   console.log('name:', err, name);
-
   (async () => {
     let err = null;
-
     try {
       await readName('missing.txt');
     } catch (caught) {
       err = caught;
     }
-
     console.log('missing:', err.code);
     readTwice('missing.txt', (err, n) => console.log('twice:', err, n));
   })();

@@ -5,12 +5,10 @@ const fsp = require('fs/promises');
 
 async function printAll(files) {
   let i = 0;
-
   while (true) {
     if (i >= files.length) return i;
     const file = files[i++];
-    if (file.startsWith('#'))
-      continue;
+    if (file.startsWith('#')) continue;
     const textPromise = fsp.readFile(file, 'utf8');
     console.log('reading', file);
     const text = await textPromise;

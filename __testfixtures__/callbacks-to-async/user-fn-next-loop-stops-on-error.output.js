@@ -5,7 +5,6 @@ const fsp = require('fs/promises');
 async function sizes(files) {
   const out = [];
   let index = 0;
-
   while (true) {
     if (index === files.length) return out;
     const stats = await fsp.stat(files[index]);
@@ -16,7 +15,6 @@ async function sizes(files) {
 
 (async () => {
   let list;
-
   try {
     list = await sizes(['input.txt', 'missing.txt', 'other.txt']);
   } catch (err) {

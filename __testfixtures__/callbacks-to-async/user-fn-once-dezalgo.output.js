@@ -33,40 +33,33 @@ module.exports = { loadOnce, cachedRead };
 (async () => {
   let err = null;
   let length;
-
   try {
     length = await loadOnce('other.txt');
   } catch (caught) {
     err = caught;
   }
-
   console.log('length:', err, length);
 
   (async () => {
     let err = null;
     let text;
-
     try {
       text = await cachedRead('other.txt');
     } catch (caught) {
       err = caught;
     }
-
     console.log('read:', err, text);
 
     (async () => {
       let err = null;
       let text;
-
       try {
         text = await cachedRead('other.txt');
       } catch (caught) {
         err = caught;
       }
-
       console.log('cached:', err, text);
     })();
-
     console.log('after the cached call');
   })();
 })();

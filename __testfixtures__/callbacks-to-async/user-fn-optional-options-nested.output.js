@@ -18,36 +18,28 @@ async function writeNote(file, data, options = {}) {
 (async () => {
   let err = null;
   let used;
-
   try {
     used = await writeNote('a.txt', 'one');
   } catch (caught) {
     err = caught;
   }
-
   console.log('no options:', err, used);
-
   (async () => {
     let err = null;
     let used;
-
     try {
       used = await writeNote('b.txt', 'two', 'latin1');
     } catch (caught) {
       err = caught;
     }
-
     console.log('string options:', err, used);
-
     (async () => {
       let err = null;
-
       try {
         await writeNote('no-such-dir/c.txt', 'three', undefined);
       } catch (caught) {
         err = caught;
       }
-
       console.log('undefined options:', err.code);
     })();
   })();

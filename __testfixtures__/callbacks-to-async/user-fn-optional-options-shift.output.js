@@ -18,7 +18,6 @@ function readTrimmed(file, options = {}, cb) {
     cb = options;
     options = {};
   }
-
   return settleCallback((async () => {
     const text = await fsp.readFile(file, options.encoding || 'utf8');
     return options.upper ? text.trim().toUpperCase() : text.trim();

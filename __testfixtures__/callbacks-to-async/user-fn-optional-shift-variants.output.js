@@ -18,7 +18,6 @@ function sizeOf(file, opts = { unit: 1 }, cb) {
     cb = opts;
     opts = { unit: 1 };
   }
-
   return settleCallback((async () => {
     const stats = await fsp.stat(file);
     return stats.size / opts.unit;
@@ -30,7 +29,6 @@ function lineCount(file, options = {}, callback) {
     callback = options;
     options = {};
   }
-
   return settleCallback((async () => {
     if (typeof options === 'function') {
       options = { filter: options };
@@ -44,7 +42,6 @@ function lineCount(file, options = {}, callback) {
 function kindOf(file, type = false, callback) {
   callback = (typeof type === 'function') ? type : callback;
   type = (typeof type === 'function') ? false : type;
-
   return settleCallback((async () => {
     const stats = await fsp.lstat(file);
     return type || (stats.isDirectory() ? 'dir' : 'file');

@@ -30,47 +30,36 @@ module.exports = { save, saveTwice };
 (async () => {
   let err = null;
   let value;
-
   try {
     value = await save('a.txt', 'x');
   } catch (caught) {
     err = caught;
   }
-
   console.log('saved:', err, value);
-
   (async () => {
     let err = null;
-
     try {
       await save('no-such-dir/a.txt', 'x');
     } catch (caught) {
       err = caught;
     }
-
     console.log('failed:', err.code);
-
     (async () => {
       let err = null;
       let value;
-
       try {
         value = await saveTwice('b.txt', 'y');
       } catch (caught) {
         err = caught;
       }
-
       console.log('twice:', err, value, fs.readFileSync('b.txt', 'utf8'));
-
       (async () => {
         let err = null;
-
         try {
           await saveTwice('no-such-dir/b.txt', 'y');
         } catch (caught) {
           err = caught;
         }
-
         console.log('twice failed:', err.code);
       })();
     })();

@@ -34,24 +34,19 @@ module.exports = storage;
 (async () => {
   let err = null;
   let text;
-
   try {
     text = await storage.describe('config.json');
   } catch (caught) {
     err = caught;
   }
-
   console.log(err ? err.code : text);
-
   (async () => {
     let err = null;
-
     try {
       await storage.describe('missing.json');
     } catch (caught) {
       err = caught;
     }
-
     console.log('missing:', err.code);
   })();
 })();

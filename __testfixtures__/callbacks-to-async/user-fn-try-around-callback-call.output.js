@@ -24,35 +24,27 @@ module.exports = readJson;
 (async () => {
   let err = null;
   let config;
-
   try {
     config = await readJson('config.json');
   } catch (caught) {
     err = caught;
   }
-
   console.log('config:', err, config.name);
-
   (async () => {
     let err = null;
-
     try {
       await readJson('input.txt');
     } catch (caught) {
       err = caught;
     }
-
     console.log('not json:', err.name);
-
     (async () => {
       let err = null;
-
       try {
         await readJson('missing.txt');
       } catch (caught) {
         err = caught;
       }
-
       console.log('missing:', err.code);
     })();
   })();

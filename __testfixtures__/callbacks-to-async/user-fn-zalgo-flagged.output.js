@@ -16,13 +16,10 @@ async function cachedRead(path) {
   try {
     await cachedRead('input.txt');
   } catch {}
-
   const cachedReadPromise = cachedRead('input.txt');
   console.log('after the second call');
-
   try {
     await cachedReadPromise;
   } catch {}
-
   console.log('second read (from cache)');
 })();

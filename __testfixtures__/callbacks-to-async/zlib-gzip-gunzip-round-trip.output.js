@@ -1,12 +1,8 @@
 // Checks: zlib.gzip then zlib.gunzip (util.promisify targets) in a 3-level pyramid with
 // readFile, throw style, and markers in the innermost success path.
 const zlib = require('zlib');
-
 const fsp = require('fs/promises');
-
-const {
-  promisify
-} = require('util');
+const { promisify } = require('util');
 
 const gzipAsync = promisify(zlib.gzip);
 const gunzipAsync = promisify(zlib.gunzip);

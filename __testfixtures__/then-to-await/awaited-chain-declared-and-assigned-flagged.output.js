@@ -7,7 +7,6 @@ async function main() {
   const config = JSON.parse(text);
   console.log('name', config.name);
   let port;
-
   try {
     const raw = await fsp.readFile('missing.json', 'utf8');
     port = await JSON.parse(raw).port;
@@ -19,13 +18,11 @@ async function main() {
   console.log('port', port);
   try {
     let result;
-
     try {
       result = await fsp.readFile('missing.txt');
     } catch {
       result = 'fallback';
     }
-
     const value = result;
     console.log('value', value);
     throw new Error('thrown after the catch');

@@ -8,21 +8,18 @@ async function main() {
   } catch (err) {
     console.log('no file:', err.code);
   }
-
   try {
     const st = await fsp.stat('input.txt');
     console.log('size', st.size);
   } finally {
     console.log('stat done');
   }
-
   try {
     try {
       await fsp.stat('other.txt');
     } catch {
       console.log('never');
     }
-
     throw new Error('after the catch');
   } catch (err) {
     console.log('caught by main:', err.message);

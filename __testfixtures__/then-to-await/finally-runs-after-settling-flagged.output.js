@@ -4,7 +4,6 @@ const fsp = require('fs/promises');
 
 async function sizeOf(file) {
   console.log('start', file);
-
   try {
     const st = await fsp.stat(file);
     return await st.size;

@@ -4,7 +4,6 @@ const fsp = require('fs/promises');
 
 async function firstLine(file) {
   let text;
-
   try {
     text = await fsp.readFile(file, 'utf8');
   } catch (err) {

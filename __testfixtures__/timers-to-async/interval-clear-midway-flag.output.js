@@ -10,7 +10,6 @@ let n = 0;
 
 (async () => {
   let stopped = false;
-
   while (!stopped) {
     await delay(10);
     n += 1;

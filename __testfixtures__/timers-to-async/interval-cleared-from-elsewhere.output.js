@@ -16,7 +16,6 @@ const heartbeat = new AbortController();
     } catch {
       break;
     }
-
     beats += 1;
     log(`beat ${beats}`);
     if (beats === 2) {

@@ -13,8 +13,7 @@ let polls = 0;
     if (polls > 4) {
       break;
     }
-    if (polls % 2 === 0)
-      continue;
+    if (polls % 2 === 0) continue;
     log(`odd poll ${polls}`);
   }
 })();

@@ -10,13 +10,11 @@ const log = (message) => console.log(message);
   await delay(5);
   log('warm-up done');
   let left = 3;
-
   while (true) {
     await delay(5);
     log(`left ${left}`);
     left -= 1;
-    if (left === 0)
-      break;
+    if (left === 0) break;
   }
 })();
 

@@ -26,7 +26,6 @@ const log = (message) => console.log(message);
       }
     }
   })();
-
   log('interval started');
 })();
 log('scheduled');

@@ -9,13 +9,11 @@ let seen = 0;
 
 (async () => {
   const intervalMs = Number(period);
-
   while (true) {
     await setTimeout(intervalMs);
     seen += 1;
     log(`poll ${seen} (period is now ${period})`);
-    if (seen === 3)
-      break;
+    if (seen === 3) break;
   }
 })();
 period = 1000;

@@ -13,8 +13,7 @@ let count = 0;
     count += 1;
     log(`tick ${count}`);
     if (count === 3) clearTimeout(keepAlive);
-    if (count === 10)
-      break;
+    if (count === 10) break;
   }
 })();
 process.on('exit', () => log(`exit after ${count} ticks`));

@@ -7,8 +7,9 @@
 // file(before, after) (one changed file) or pkg(changes) (the package's changed and created
 // files). test/noise.test.ts asserts the same properties over every fixture output.
 
-const { diffArrays } = require('diff');
 const { parseSource, walk, isFunction } = require('./counter');
+const { codeTokens, matchTokens, tokensByLine } = require('./token-diff');
+const { habitsOf, styleLines } = require('./style-lines');
 
 /** A comment's text with each line's indentation dropped: a moved block comment is the same comment. */
 const commentText = (comment) =>
@@ -17,82 +18,6 @@ const commentText = (comment) =>
     .map((line) => line.trim())
     .join('\n')
     .trim()}`;
-
-/** The tokens compared: no comments, no semicolons, no end of file. Strings compare by value, so a quote change is spacing. */
-function codeTokens(ast) {
-  return ast.tokens.filter((token) => typeof token.type !== 'string' && token.type.label !== ';' && token.type.label !== 'eof');
-}
-
-function tokenKey(token) {
-  const value = token.value === undefined ? '' : typeof token.value === 'object' ? JSON.stringify(token.value) : String(token.value);
-  return `${token.type.label}\u0000${value}`;
-}
-
-/** Each line that holds code: its tokens' indexes and a key of their texts. */
-function codeLines(tokens) {
-  const lines = [];
-  let line = -1;
-  tokens.forEach((token, index) => {
-    if (token.loc.start.line !== line) {
-      line = token.loc.start.line;
-      lines.push({ key: '', tokens: [] });
-    }
-    lines[lines.length - 1].key += `${tokenKey(token)}\u0001`;
-    lines[lines.length - 1].tokens.push(index);
-  });
-  return lines;
-}
-
-/**
- * after token index → before token index, for the tokens a whitespace- and
- * semicolon-insensitive diff keeps: lines first (a moved line is one unit), then the tokens of
- * each changed stretch of lines.
- */
-function matchTokens(beforeTokens, afterTokens) {
-  const matched = new Map();
-  const beforeLines = codeLines(beforeTokens);
-  const afterLines = codeLines(afterTokens);
-  let b = 0;
-  let a = 0;
-  let removed = [];
-  let added = [];
-  const matchStretch = () => {
-    if (removed.length > 0 && added.length > 0) {
-      let i = 0;
-      let k = 0;
-      for (const part of diffArrays(removed.map((index) => tokenKey(beforeTokens[index])), added.map((index) => tokenKey(afterTokens[index])))) {
-        if (part.added) k += part.count;
-        else if (part.removed) i += part.count;
-        else for (let n = 0; n < part.count; n++) matched.set(added[k++], removed[i++]);
-      }
-    }
-    removed = [];
-    added = [];
-  };
-  for (const part of diffArrays(beforeLines.map((line) => line.key), afterLines.map((line) => line.key))) {
-    if (part.removed) for (let n = 0; n < part.count; n++) removed.push(...beforeLines[b++].tokens);
-    else if (part.added) for (let n = 0; n < part.count; n++) added.push(...afterLines[a++].tokens);
-    else {
-      matchStretch();
-      for (let n = 0; n < part.count; n++) {
-        const [from, to] = [beforeLines[b++].tokens, afterLines[a++].tokens];
-        from.forEach((index, i) => matched.set(to[i], index));
-      }
-    }
-  }
-  matchStretch();
-  return matched;
-}
-
-function tokensByLine(tokens) {
-  const lines = new Map();
-  tokens.forEach((token, index) => {
-    const line = token.loc.start.line;
-    if (!lines.has(line)) lines.set(line, []);
-    lines.get(line).push(index);
-  });
-  return lines;
-}
 
 /** Blank lines in the text between two tokens. */
 function blankLinesBetween(text, from, to) {
@@ -277,6 +202,29 @@ const NOISE = [
   },
 ];
 
+/** The package's habits: what most of its changed files do, where they agree. */
+function packageHabits(changes) {
+  const habits = changes.filter((change) => change.habits).map((change) => change.habits);
+  const vote = (key) => {
+    const counts = {};
+    for (const habit of habits) if (habit[key] !== undefined) counts[JSON.stringify(habit[key])] = (counts[JSON.stringify(habit[key])] || 0) + 1;
+    const sorted = Object.entries(counts).sort((x, y) => y[1] - x[1]);
+    return sorted.length === 0 || (sorted[1] && sorted[1][1] === sorted[0][1]) ? undefined : JSON.parse(sorted[0][0]);
+  };
+  return { semicolons: vote('semicolons'), quote: vote('quote'), named: vote('named'), anonymous: vote('anonymous'), varOnly: false };
+}
+
+NOISE.push({
+  id: 'styleLines',
+  header: 'off-style lines',
+  doc: "lines of new code in another style than the file's where the file is consistent (one way at least 4 times as often): a statement ending with `;` in a semicolon-free file, a string in the other quote, another space before a function's `(`, `const`/`let` in a file that only writes `var`; in a file the run created (the helper module), semicolons, quotes and spaces against what most of the package's changed files do",
+  pkg(changes) {
+    let count = 0;
+    for (const change of changes) count += change.created ? styleLines(packageHabits(changes), undefined, change.parsed) : change.styleLines;
+    return count;
+  },
+});
+
 const NOISE_IDS = NOISE.map((metric) => metric.id);
 
 const zeroNoise = () => Object.fromEntries(NOISE_IDS.map((id) => [id, 0]));
@@ -305,14 +253,16 @@ function measureNoise(files) {
       continue;
     }
     if (beforeFile === undefined) {
-      changes.push({ file, created: true, addedFunctions: [] });
+      changes.push({ file, created: true, addedFunctions: [], parsed: afterFile });
       continue;
     }
     const fileCounts = zeroNoise();
     for (const metric of NOISE) if (metric.file) fileCounts[metric.id] = metric.file(beforeFile, afterFile);
-    for (const id of NOISE_IDS) counts[id] += fileCounts[id];
+    const habits = habitsOf(beforeFile);
+    fileCounts.styleLines = styleLines(habits, beforeFile, afterFile);
+    for (const id of NOISE_IDS) if (id !== 'styleLines') counts[id] += fileCounts[id];
     perFile[file] = fileCounts;
-    changes.push({ file, created: false, addedFunctions: addedTopLevelFunctions(beforeFile, afterFile) });
+    changes.push({ file, created: false, addedFunctions: addedTopLevelFunctions(beforeFile, afterFile), habits, styleLines: fileCounts.styleLines });
   }
   for (const metric of NOISE) if (metric.pkg) counts[metric.id] += metric.pkg(changes);
   return { counts, files: perFile };

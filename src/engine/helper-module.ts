@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { toReportPath } from '../io/paths';
 import { localHelpers } from '../transforms/callbacks-to-async/local-helpers';
 import type { FileResult } from '../types';
+import { packageStyle, styleHelperModule, type PackageStyle } from './package-style';
 
 /**
  * The package helper module: the helpers converted code needs (fromCallback, settleCallback,
@@ -61,16 +62,17 @@ export function helperModuleOf(absoluteFile: string, helpersPath = defaultHelper
 
 const header = '// Helpers of the code awaitify converted: one module for the package, imported where needed.';
 
-/** The module's text: each helper with its comment, exported in the package's module style. */
-export function helperModuleText(names: readonly string[], module: Pick<HelperModule, 'typescript' | 'esm'>): string {
+/** The module's text: each helper with its comment, exported in the package's module style, written in its style (semicolons, quotes, indentation). */
+export function helperModuleText(names: readonly string[], module: Pick<HelperModule, 'typescript' | 'esm'>, style?: PackageStyle): string {
   const helpers = [...names].sort().map((name) => localHelpers.get(name)!);
   const declarations = helpers.map((helper) => {
     const source = helper.source(helper.baseName, (text) => (module.typescript ? text : ''));
     return `//${helper.comment}\n${module.esm ? `export ${source}` : source}\n`;
   });
-  const prologue = module.esm ? `${header}\n` : `'use strict';\n${header}\n`;
+  const prologue = module.esm || style?.useStrict === false ? `${header}\n` : `'use strict';\n${header}\n`;
   const exports = module.esm ? '' : `\nmodule.exports = { ${helpers.map((helper) => helper.baseName).join(', ')} };\n`;
-  return `${prologue}\n${declarations.join('\n')}${exports}`;
+  const text = `${prologue}\n${declarations.join('\n')}${exports}`;
+  return style ? styleHelperModule(text, style, module.typescript) : text;
 }
 
 /** The helpers a helper module already declares (an earlier run made it). */
@@ -84,20 +86,23 @@ function declaredHelpers(text: string): string[] {
  * package's module.
  */
 export async function helperModuleResults(results: readonly FileResult[], modules: ReadonlyMap<string, HelperModule>, cwd: string): Promise<FileResult[]> {
-  const wanted = new Map<string, { module: HelperModule; names: Set<string> }>();
+  const wanted = new Map<string, { module: HelperModule; names: Set<string>; sources: string[] }>();
   for (const result of results) {
     const module = modules.get(result.path);
     if (result.status !== 'changed' || !result.helpers || !module) continue;
-    const entry = wanted.get(module.modulePath) ?? { module, names: new Set<string>() };
+    const entry = wanted.get(module.modulePath) ?? { module, names: new Set<string>(), sources: [] };
     for (const name of result.helpers) entry.names.add(name);
+    if (result.source) entry.sources.push(result.source);
     wanted.set(module.modulePath, entry);
   }
   const created: FileResult[] = [];
-  for (const { module, names } of wanted.values()) {
+  for (const { module, names, sources } of wanted.values()) {
     const existing = await fs.readFile(module.modulePath, 'utf8').catch(() => undefined);
     const declared = existing === undefined ? [] : declaredHelpers(existing);
     if (existing !== undefined && [...names].every((name) => declared.includes(name))) continue;
-    const output = helperModuleText([...new Set([...declared, ...names])], module);
+    // An earlier run's module keeps the style it has; a new one takes that of the files importing it.
+    const style = existing === undefined ? packageStyle(sources) : packageStyle([existing]);
+    const output = helperModuleText([...new Set([...declared, ...names])], module, style);
     created.push({
       path: toReportPath(cwd, module.modulePath),
       status: 'changed',

@@ -191,6 +191,10 @@ const alternativeNames: Record<string, string[]> = {
   stopped: ['isStopped', 'wasStopped'],
   intervalMs: ['periodMs', 'everyMs'],
   delay: ['sleep', 'wait', 'pause'],
+  // An error handed on (a stepper's `next(er)` whose callbacks name theirs `er` too).
+  er: ['failure', 'lastError', 'pendingError'],
+  err: ['failure', 'lastError', 'pendingError'],
+  error: ['failure', 'lastError', 'pendingError'],
 };
 
 /** `base` and the names derived from it, in the order tried: never a numbered one. */
