@@ -100,6 +100,8 @@ function findList(root: AnyNode, statement: AnyNode): AnyNode[] | undefined {
 /** Is `err` in `cb(err)` surely an error: a caught exception, a new Error, or the operation's error inside `if (err)`? */
 function isSurelyError(argument: AnyNode, ancestors: AnyNode[]): boolean {
   if (argument.type === 'NewExpression') return true;
+  // `cb(errState = er)`: the value is `er`, the flag is set first.
+  if (argument.type === 'AssignmentExpression' && argument.operator === '=') return isSurelyError(argument.right, ancestors);
   if (argument.type !== 'Identifier') return false;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i];

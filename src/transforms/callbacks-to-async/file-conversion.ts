@@ -429,7 +429,7 @@ export class FileConversion {
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
     const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
-      starts: new Set(joins.map((join) => join.start)),
+      starts: new Set(joins.flatMap((join) => join.starts)),
       waits: new Set(joins.map((join) => join.wait)),
       guards: new Set(joins.flatMap((join) => (join.guard ? [join.guard] : []))),
     });
@@ -544,6 +544,7 @@ export class FileConversion {
   /** What a counter join changes: the empty list (several errors are refused by rewriteCounterJoins). */
   private reportJoins(joins: CounterJoin[], fn: AnyNode, report: Report): void {
     for (const join of joins) {
+      if (join.forIn) report({ ruleId: 'timing/empty-collection-timing', messageId: 'forInInheritedKeys', node: join.starts[0].loc ? join.starts[0] : fn, applied: true });
       if (join.overList && !join.guard) {
         report({
           ruleId: 'timing/empty-collection-timing',
