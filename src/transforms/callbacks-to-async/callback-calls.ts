@@ -106,10 +106,16 @@ function isSurelyError(argument: AnyNode, ancestors: AnyNode[]): boolean {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i];
     if (node.type === 'CatchClause' && isIdentifierNamed(node.param, argument.name)) return true;
-    if (node.type === 'IfStatement' && isIdentifierNamed(node.test, argument.name) && ancestors[i + 1] === node.consequent) return true;
+    if (node.type === 'IfStatement' && impliesTruthy(node.test, argument.name) && ancestors[i + 1] === node.consequent) return true;
     if (isFunctionNode(node)) return false;
   }
   return false;
+}
+
+/** Does the test hold only when `name` is truthy: `name`, or `name && …`? */
+function impliesTruthy(test: AnyNode, name: string): boolean {
+  if (test.type === 'LogicalExpression' && test.operator === '&&') return impliesTruthy(test.left, name) || impliesTruthy(test.right, name);
+  return isIdentifierNamed(test, name);
 }
 
 /**

@@ -10,6 +10,7 @@ import { inlineNamedCallbacks } from './named-callbacks';
 import { blockArrowCalls } from './arrow-bodies';
 import { flattenStepperParams } from './stepper-params';
 import { printLiteral } from './shapes';
+import { unrollSelfRetry } from './self-retry';
 
 /**
  * The idioms callback-era code is written in, read out of a trial copy before the proof
@@ -32,7 +33,7 @@ export interface CallbackIdioms {
 }
 
 /** Reads the idioms out of `copy` (a trial copy of the function `name`, with a block body), in place. */
-export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, name: string, program: AnyNode, bindings: readonly ModuleBinding[]): CallbackIdioms {
+export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, name: string, program: AnyNode, bindings: readonly ModuleBinding[], taken: Set<string>): CallbackIdioms {
   const idioms: CallbackIdioms = { prologue: [], callsDeferred: false, optionalCallback: false, findings: [], namesDropped: new Set() };
   const shift = takeArgumentShift(j, copy, cb);
   if (shift) {
@@ -62,6 +63,7 @@ export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, na
     idioms.findings.push({ ruleId: 'timing/return-value-now-promise', messageId: 'noCallbackNowPromise', data: { name, callback: cb, before: describeWithoutCallback(withoutCallback) }, node: copy, applied: true });
   }
   inlineNamedCallbacks(j, copy);
+  unrollSelfRetry(j, copy, taken);
   flattenStepperParams(j, copy);
   blockArrowCalls(j, copy, cb);
   for (const statement of takeTryAroundCalls(copy, cb)) {
