@@ -11,6 +11,7 @@ import { blockArrowCalls } from './arrow-bodies';
 import { flattenStepperParams } from './stepper-params';
 import { printLiteral } from './shapes';
 import { unrollSelfRetry } from './self-retry';
+import { takeCalledGuards } from './called-guards';
 
 /**
  * The idioms callback-era code is written in, read out of a trial copy before the proof
@@ -62,6 +63,7 @@ export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, na
     idioms.optionalCallback = true;
     idioms.findings.push({ ruleId: 'timing/return-value-now-promise', messageId: 'noCallbackNowPromise', data: { name, callback: cb, before: describeWithoutCallback(withoutCallback) }, node: copy, applied: true });
   }
+  takeCalledGuards(copy);
   inlineNamedCallbacks(j, copy);
   unrollSelfRetry(j, copy, taken);
   flattenStepperParams(j, copy);
