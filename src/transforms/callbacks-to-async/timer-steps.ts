@@ -35,14 +35,17 @@ export interface TimerSteps {
   returns: AnyNode[];
 }
 
-/** `return setTimeout(fn, ms);`, or `setTimeout(fn, ms);` followed by `return;` in the same list. */
-function timerStepAt(list: AnyNode[], index: number): { call: AnyNode; length: number } | undefined {
+/**
+ * `return setTimeout(fn, ms);`, `setTimeout(fn, ms);` followed by `return;` in the same list, or
+ * `setTimeout(fn, ms);` ending a callback's body (`atEnd`: nothing follows, no `return;` needed).
+ */
+function timerStepAt(list: AnyNode[], index: number, atEnd = false): { call: AnyNode; length: number; last?: boolean } | undefined {
   const statement = list[index];
   if (statement?.type === 'ReturnStatement' && isTimerCall(statement.argument)) return { call: statement.argument, length: 1 };
   const next = list[index + 1];
-  if (statement?.type === 'ExpressionStatement' && isTimerCall(statement.expression) && next?.type === 'ReturnStatement' && !next.argument) {
-    return { call: statement.expression, length: 2 };
-  }
+  if (statement?.type !== 'ExpressionStatement' || !isTimerCall(statement.expression)) return undefined;
+  if (next?.type === 'ReturnStatement' && !next.argument) return { call: statement.expression, length: 2 };
+  if (atEnd && index === list.length - 1) return { call: statement.expression, length: 1, last: true };
   return undefined;
 }
 
@@ -80,7 +83,7 @@ export function rewriteTimerSteps(j: JSCodeshift, fn: AnyNode, program: AnyNode)
       if (!stepFunction && !(parent?.type === 'CallExpression' && parent.arguments.includes(node))) return;
       inCallback ||= !stepFunction;
     }
-    if (inCallback) rewriteIn(j, node, steps);
+    if (inCallback) rewriteIn(j, node, steps, isFunctionNode(parent ?? {}) && parent?.body === node && parent !== fn);
     for (const child of childNodes(node)) visit(child, node, inCallback);
   };
   visit(fn, null, false);
@@ -88,13 +91,13 @@ export function rewriteTimerSteps(j: JSCodeshift, fn: AnyNode, program: AnyNode)
 }
 
 /** The timer steps directly in this node's statement lists, or an `if` branch that is one. */
-function rewriteIn(j: JSCodeshift, node: AnyNode, steps: TimerSteps): void {
+function rewriteIn(j: JSCodeshift, node: AnyNode, steps: TimerSteps, callbackBody: boolean): void {
   for (const key of ['body', 'consequent']) {
     const list = node[key];
     if (!Array.isArray(list)) continue;
     for (let index = 0; index < list.length; index++) {
-      const step = timerStepAt(list, index);
-      if (step) list.splice(index, step.length, ...awaitTimer(j, step.call, steps));
+      const step = timerStepAt(list, index, callbackBody);
+      if (step) list.splice(index, step.length, ...awaitTimer(j, step.call, steps, !step.last));
     }
   }
   if (node.type !== 'IfStatement') return;
@@ -105,13 +108,14 @@ function rewriteIn(j: JSCodeshift, node: AnyNode, steps: TimerSteps): void {
 }
 
 /** `await <setTimeout>(ms);` then the timer function's statements, then `return;`. */
-function awaitTimer(j: JSCodeshift, call: AnyNode, steps: TimerSteps): AnyNode[] {
+function awaitTimer(j: JSCodeshift, call: AnyNode, steps: TimerSteps, withReturn = true): AnyNode[] {
   const [timerFn, ms] = call.arguments;
   const callee = j.identifier('setTimeout');
   steps.callees.push(callee);
   const wait = j.awaitExpression(j.callExpression(callee, [ms]));
   steps.awaits.push(wait);
   steps.timers.push(call);
+  if (!withReturn) return [j.expressionStatement(wait), ...timerFn.body.body];
   const done = j.returnStatement(null);
   steps.returns.push(done);
   return [j.expressionStatement(wait), ...timerFn.body.body, done];
