@@ -200,6 +200,51 @@ cache.get(__filename, (err, text) => {
   });
 });
 
+describe('prototype methods across files', () => {
+  it('a Foo.prototype method of one file is awaited by another file\'s caller of `new Foo`, and the package runs the same', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'proto-fixture', version: '1.0.0' }),
+      'lib/store.js': `var fs = require('fs');
+function Store(dir) { this.dir = dir; }
+Store.prototype.load = function (name, cb) {
+  fs.readFile(this.dir + '/' + name, 'utf8', function (err, text) {
+    if (err) return cb(err);
+    cb(null, text.trim());
+  });
+};
+module.exports = Store;
+`,
+      'lib/user.js': `var Store = require('./store');
+var store = new Store(__dirname + '/..');
+function loadUpper(name, cb) {
+  store.load(name, function (err, text) {
+    if (err) return cb(err);
+    cb(null, text.toUpperCase());
+  });
+}
+module.exports = loadUpper;
+`,
+      'app.js': `const loadUpper = require('./lib/user');
+loadUpper('data.txt', (err, text) => {
+  if (err) throw err;
+  console.log('loaded', text);
+  loadUpper('missing.txt', (err) => console.log('missing', err.code));
+});
+console.log('started');
+`,
+      'data.txt': 'hello\n',
+    });
+    const before = runNode(root);
+    const report = await run({ paths: ['lib'], cwd: root, forWrite: true });
+    expect(fileOf(report, 'lib/store.js').convertedApis?.map((api) => `${api.owner}.${api.name}`)).toEqual(['Store.load']);
+    const user = fileOf(report, 'lib/user.js');
+    expect(user.output).toContain('const text = await store.load(name);');
+    expect(user.awaitsFrom).toEqual(['lib/store.js']);
+    await writeResults(report);
+    expect(runNode(root)).toBe(before);
+  });
+});
+
 describe('conversion groups are written wholly or not at all', () => {
   it('a read-only definer converts nothing its callers would await: they keep their callbacks, and the package still runs', async () => {
     const root = await storePackage();

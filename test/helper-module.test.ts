@@ -44,6 +44,16 @@ describe('the package helper module', () => {
     expect(text.stdout).toContain('--- /dev/null\n+++ b/awaitify-helpers.js');
   });
 
+  it('is imported in place of a rewritten first require that carries a comment without failing the file (recast read the template statement'\''s position against the file)', async () => {
+    // The fixture of class methods that become dual APIs: its header comment sits on the first require.
+    const store = await fs.readFile(path.join(__dirname, '../__testfixtures__/callbacks-to-async/user-fn-class-methods-dual.input.js'), 'utf8');
+    const root = await makeTree({ 'package.json': '{ "name": "demo" }\n', 'lib/store.js': store });
+    const report = await run({ paths: ['lib'], cwd: root });
+    const file = report.files.find((entry) => entry.path === 'lib/store.js')!;
+    expect(file.status, file.error).toBe('changed');
+    expect(file.output).toMatch(/keeps its meaning\.\nconst \{ settleCallback \} = require\('\.\.\/awaitify-helpers\.js'\);\n/);
+  });
+
   it('is written by --write, the package runs the same, and a second run changes nothing', async () => {
     const root = await makeTree(cjsPackage);
     const before = ['lib/a.js', 'lib/nested/b.js'].map((file) => execFileSync(process.execPath, [file], { cwd: root, encoding: 'utf8' }));

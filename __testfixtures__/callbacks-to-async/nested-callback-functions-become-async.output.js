@@ -30,6 +30,8 @@ async function sizes(first, second) {
   return { total, reads };
 }
 
+// The second run starts from the first one's callback: two runs at once would race their
+// file reads, and the trace would depend on the thread pool.
 (async () => {
   let result;
 
@@ -40,18 +42,18 @@ async function sizes(first, second) {
   }
 
   console.log('sizes', result.total, result.reads);
-})();
 
-(async () => {
-  let err = null;
+  (async () => {
+    let err = null;
 
-  try {
-    await sizes('a.txt', 'missing.txt');
-  } catch (caught) {
-    err = caught;
-  }
+    try {
+      await sizes('a.txt', 'missing.txt');
+    } catch (caught) {
+      err = caught;
+    }
 
-  console.log('error', err.code);
+    console.log('error', err.code);
+  })();
 })();
 
 console.log('started');

@@ -18,8 +18,11 @@ export interface CallbackFunction {
   route: Array<string | number>;
   /** The module-level statement that holds it: route[1] is its index when it was found. */
   topStatement?: AnyNode;
-  /** For a method: the class it belongs to, or the name of the object literal that holds it. */
-  owner?: { kind: 'class'; node: AnyNode } | { kind: 'object'; name?: string };
+  /**
+   * For a method: the class it belongs to, the constructor whose prototype holds it
+   * (`Foo.prototype.m = function`, `Foo.prototype = { m }`), or the name of the object literal.
+   */
+  owner?: { kind: 'class'; node: AnyNode } | { kind: 'prototype'; name: string } | { kind: 'object'; name?: string };
   /** A function declared in the body of a module-level function: its name is bound there, not in the module. */
   nested?: boolean;
 }
@@ -68,12 +71,26 @@ export function findNonErrorFirstCallbacks(program: AnyNode): AnyNode[] {
   });
 }
 
+/** Names the body binds to the callback itself (`var callback = cb || function () {}`, nedb). */
+function callbackAliases(fn: AnyNode, name: string): string[] {
+  const aliases: string[] = [];
+  if (fn.body?.type !== 'BlockStatement') return aliases;
+  for (const statement of fn.body.body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init?.type === 'LogicalExpression' && declarator.init.operator === '||' ? declarator.init.left : declarator.init;
+      if (declarator.id.type === 'Identifier' && isIdentifierNamed(init, name)) aliases.push(declarator.id.name);
+    }
+  }
+  return aliases;
+}
+
 function candidate(fn: AnyNode, holder: AnyNode, key: string | number, name: string | undefined, exported: boolean, route: Array<string | number>, owner?: CallbackFunction['owner']): CallbackFunction | undefined {
   if (!fn || !isFunctionNode(fn) || fn.async || fn.generator) return undefined;
   if ((fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && (fn.kind !== 'method' || fn.computed || fn.static)) return undefined;
   const last = fn.params[fn.params.length - 1];
   if (!last || last.type !== 'Identifier') return undefined;
-  if (!looksErrorFirst(fn, last.name)) return undefined;
+  if (!looksErrorFirst(fn, last.name) && !callbackAliases(fn, last.name).some((alias) => looksErrorFirst(fn, alias))) return undefined;
   return { fn, name, callbackName: last.name, holder, key, exported, route, owner };
 }
 
@@ -81,12 +98,43 @@ function isModuleExports(node: AnyNode): boolean {
   return node.type === 'MemberExpression' && isIdentifierNamed(node.object, 'module') && isIdentifierNamed(node.property, 'exports');
 }
 
-/** Methods and function-valued properties of an object literal. */
-function objectMethods(object: AnyNode, route: Array<string | number>, name: string | undefined, exported: boolean): CallbackFunction[] {
+/** `Foo.prototype.m` (the constructor's name) or `Foo.prototype` (with no method). */
+function prototypeTarget(node: AnyNode): { constructorName: string; method?: string } | undefined {
+  if (node.type !== 'MemberExpression' || node.computed) return undefined;
+  if (isIdentifierNamed(node.property, 'prototype') && node.object.type === 'Identifier') return { constructorName: node.object.name };
+  const inner = node.property.type === 'Identifier' ? prototypeTarget(node.object) : undefined;
+  return inner && !inner.method ? { ...inner, method: node.property.name } : undefined;
+}
+
+/**
+ * Module-level names of the file's own objects and functions (`var storage = {}`, `function
+ * Persistence`): a property assigned on them is the file's. A required module (`fs.x = …`, a
+ * patch) or a global (`process.chdir = …`) is not.
+ */
+function ownObjectNames(program: AnyNode): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id) names.add(declaration.id.name);
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.init && (declarator.init.type === 'ObjectExpression' || isFunctionNode(declarator.init))) names.add(declarator.id.name);
+    }
+  }
+  return names;
+}
+
+/** `storage.flush` where `storage` is one of `owners`. */
+function staticTarget(node: AnyNode, owners: ReadonlySet<string>): { objectName: string; method: string } | undefined {
+  if (node.type !== 'MemberExpression' || node.computed || node.object.type !== 'Identifier' || node.property.type !== 'Identifier') return undefined;
+  return owners.has(node.object.name) ? { objectName: node.object.name, method: node.property.name } : undefined;
+}
+
+/** Methods and function-valued properties of an object literal (of `name`, or of a constructor's prototype). */
+function objectMethods(object: AnyNode, route: Array<string | number>, name: string | undefined, exported: boolean, owner: CallbackFunction['owner'] = { kind: 'object', name }): CallbackFunction[] {
   const methods: CallbackFunction[] = [];
   object.properties.forEach((property: AnyNode, i: number) => {
     if (property.computed || property.key?.type !== 'Identifier') return;
-    const owner = { kind: 'object' as const, name };
     const item = property.type === 'ObjectMethod'
       ? candidate(property, object.properties, i, property.key.name, exported, [...route, 'properties', i], owner)
       : property.type === 'ObjectProperty'
@@ -99,10 +147,12 @@ function objectMethods(object: AnyNode, route: Array<string | number>, name: str
 
 /**
  * Module-level functions, `const f = function/arrow`, `module.exports.x = function`, methods of
- * module-level classes, and methods of module-level object literals (`module.exports = {…}`).
+ * module-level classes, of module-level object literals (`module.exports = {…}`), and of
+ * constructors' prototypes (`Foo.prototype.m = function`, `Foo.prototype = {…}`).
  */
 export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
   const found: CallbackFunction[] = [];
+  const owners = ownObjectNames(program);
   program.body.forEach((statement: AnyNode, index: number) => {
     const exported = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration';
     const declaration = exported ? statement.declaration : statement;
@@ -129,8 +179,22 @@ export function findCallbackFunctions(program: AnyNode): CallbackFunction[] {
       });
     } else if (declaration.type === 'ExpressionStatement' && declaration.expression.type === 'AssignmentExpression') {
       const assignment = declaration.expression;
-      if (!isModuleExportsTarget(assignment.left) && !isModuleExports(assignment.left)) return;
       const assignmentRoute = [...route, 'expression', 'right'];
+      const prototype = prototypeTarget(assignment.left);
+      if (prototype) {
+        // Instances travel: callers are `this.m(…)` / `self.m(…)` in the constructor's own methods, the rest through the dual API.
+        const owner = { kind: 'prototype' as const, name: prototype.constructorName };
+        if (!prototype.method && assignment.right.type === 'ObjectExpression') objectMethods(assignment.right, assignmentRoute, undefined, false, owner).forEach(add);
+        else if (prototype.method) add(candidate(assignment.right, assignment, 'right', prototype.method, false, assignmentRoute, owner));
+        return;
+      }
+      const staticOf = staticTarget(assignment.left, owners);
+      if (staticOf) {
+        // `storage.flush = function` on the file's own object or constructor: called as `storage.flush(…)`.
+        add(candidate(assignment.right, assignment, 'right', staticOf.method, false, assignmentRoute, { kind: 'object', name: staticOf.objectName }));
+        return;
+      }
+      if (!isModuleExportsTarget(assignment.left) && !isModuleExports(assignment.left)) return;
       if (assignment.right.type === 'ObjectExpression') objectMethods(assignment.right, assignmentRoute, undefined, true).forEach(add);
       else add(candidate(assignment.right, assignment, 'right', undefined, true, assignmentRoute));
       if (isFunctionNode(assignment.right)) nestedFunctions(assignment.right, assignmentRoute).forEach(add);

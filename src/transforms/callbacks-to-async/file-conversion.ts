@@ -10,12 +10,12 @@ import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type R
 import { checkCallbackProtocol } from './callback-protocol';
 import { callsBackLater, findCallSites, isPathCurrent, type CallSite, type CalleeKnowledge } from './detect';
 import type { PromisableApi } from './node-api-table';
-import { continuationOf, planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
+import { planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { findAsyncHost, type AsyncHost } from './async-hosts';
-import { LocalApis } from './local-apis';
+import { LocalApis, type ThisOwner } from './local-apis';
 import { flushHelpers, fromCallbackHelper, importHelpersFrom, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
 import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './async-library';
 import { tidyConvertedFunction } from './tidy';
@@ -179,6 +179,7 @@ export class FileConversion {
       callbackApiLeft: (ancestors, callback) => this.callbackApiLeft(ancestors, callback),
       asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc)),
       packageCallee: (call) => this.packageCalleeVerdict(call),
+      maySyncCallBack: (api) => this.syncApis.has(api),
     };
   }
 
@@ -215,9 +216,6 @@ export class FileConversion {
           }
         }
         reportPlan(report, plan);
-        if (plan.kind === 'rewrite' && this.syncApis.has(plan.api)) {
-          report({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node: continuationOf(site), applied: true });
-        }
         if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
         const promiseCall = applyRewrite(plan, this.rewriteContext);
@@ -305,8 +303,8 @@ export class FileConversion {
 
 
   /** Which calls carry a callback that is called once, later: Node APIs and converted functions. */
-  private apiOfCall(call: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
-    const local = this.localApis.resolveCallee(call.callee, classNode);
+  private apiOfCall(call: AnyNode, classNode?: ThisOwner, thisAliases?: ReadonlySet<string>): PromisableApi | undefined {
+    const local = this.localApis.resolveCallee(call.callee, classNode, thisAliases);
     if (local) return local;
     if (!this.nodeApis) {
       this.nodeApis = new Map();
@@ -416,7 +414,8 @@ export class FileConversion {
       return { ruleId: 'timing/callback-uses-this', messageId: 'functionReadsArguments', node: fn };
     }
     const allowSync = this.ctx.options.allow.includes('timing/sync-callback-now-async');
-    const classNode = item.owner?.kind === 'class' ? item.owner.node : undefined;
+    const classNode = thisOwnerOf(item);
+    const thisAliases = thisAliasesOf(fn);
     // A call of the function itself that hands its callback on (a retry) calls back once, later,
     // if the function does: the proof is by induction, so the function counts as converted.
     const selfApi = this.localApiFor(item, countSuccessValues(fn, callbackName));
@@ -436,7 +435,7 @@ export class FileConversion {
     const timers = rewriteTimerSteps(j, copy, this.program);
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
-    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
+    const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode, thisAliases) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
       starts: new Set(joins.flatMap((join) => join.starts)),
       waits: new Set(joins.map((join) => join.wait)),
       guards: new Set(joins.flatMap((join) => (join.guard ? [join.guard] : []))),
@@ -461,7 +460,7 @@ export class FileConversion {
       return { ruleId, ...message, node: node?.loc ? node : fn };
     };
     swapFunction(item, fn, copy);
-    if (!inlineHandedOnCallbacks(j, copy, callbackName, (call) => this.apiOfCall(call, classNode))) {
+    if (!inlineHandedOnCallbacks(j, copy, callbackName, (call) => this.apiOfCall(call, classNode, thisAliases))) {
       return fail('timing/callback-stored-or-escaping', { messageId: 'handedToUnknown', data: { callback: callbackName } }, fn);
     }
     const calls = rewriteCallbackCalls(j, copy, callbackName);
@@ -583,7 +582,7 @@ export class FileConversion {
     if (!item.name) return () => {};
     if (item.nested) return this.localApis.addNestedFunction(item.name, item.fn.loc, api);
     if (!item.owner) return this.localApis.addFunction(item.name, api);
-    if (item.owner.kind === 'class') return this.localApis.addClassMethod(item.owner.node, item.name, api);
+    if (item.owner.kind !== 'object') return this.localApis.addClassMethod(thisOwnerOf(item)!, item.name, api);
     if (item.owner.name) return this.localApis.addObjectMethod(item.owner.name, item.name, api);
     return () => {};
   }
@@ -629,6 +628,29 @@ export class FileConversion {
       }
     }
   }
+}
+
+/** Whose `this` the item's `this.m(…)` calls reach: its class, or its prototype's constructor. */
+function thisOwnerOf(item: CallbackFunction): ThisOwner | undefined {
+  if (item.owner?.kind === 'class') return item.owner.node;
+  return item.owner?.kind === 'prototype' ? item.owner.name : undefined;
+}
+
+/** Names the function binds to its own `this` in its body's top statements (`var self = this`). */
+function thisAliasesOf(fn: AnyNode): Set<string> {
+  const aliases = new Set<string>();
+  if (fn.type === 'ArrowFunctionExpression' || fn.body?.type !== 'BlockStatement') return aliases;
+  for (const statement of fn.body.body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.init?.type === 'ThisExpression') aliases.add(declarator.id.name);
+    }
+  }
+  // A reassigned alias may name another object by the time it is called.
+  walk(fn.body, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') aliases.delete(node.left.name);
+  });
+  return aliases;
 }
 
 /** What `fn.length` says: the parameters before the first one with a default or a rest. */

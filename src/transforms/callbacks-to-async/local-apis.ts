@@ -1,16 +1,22 @@
 import type { ASTPath } from 'jscodeshift';
-import { calleeText, type AnyNode } from '../shared/ast';
+import { calleeText, walk, type AnyNode } from '../shared/ast';
 import type { PromisableApi } from './node-api-table';
 
 /**
+ * Whose `this` a method sees: a class node, or the name of a constructor whose prototype holds
+ * the method (`Foo.prototype.m = function`).
+ */
+export type ThisOwner = AnyNode | string;
+
+/**
  * The functions of this file that awaitify made async, by how callers reach them: `load(…)`,
- * `store.load(…)` for a module-level object literal, `this.load(…)` inside the class that
- * defines `load`.
+ * `store.load(…)` for a module-level object literal, `this.load(…)` (or `self.load(…)` after
+ * `var self = this`) inside the class or the constructor's prototype methods that define `load`.
  */
 export class LocalApis {
   private readonly functions = new Map<string, PromisableApi>();
   private readonly objectMethods = new Map<string, PromisableApi>();
-  private readonly classMethods = new Map<string, Array<{ classNode: AnyNode; api: PromisableApi }>>();
+  private readonly classMethods = new Map<string, Array<{ classNode: ThisOwner; api: PromisableApi }>>();
   /** Functions of other files, by the callee as written here (`this.store.load`). */
   private readonly external = new Map<string, PromisableApi>();
   /** Functions declared inside a function, by name: the declaration's location tells them apart (trial copies share it). */
@@ -47,7 +53,7 @@ export class LocalApis {
     return () => this.objectMethods.delete(key);
   }
 
-  addClassMethod(classNode: AnyNode, method: string, api: PromisableApi): () => void {
+  addClassMethod(classNode: ThisOwner, method: string, api: PromisableApi): () => void {
     const list = this.classMethods.get(method) ?? [];
     const entry = { classNode, api };
     list.push(entry);
@@ -60,15 +66,18 @@ export class LocalApis {
 
   /**
    * By the callee's shape, without a scope check, for the protocol proof and trial copies:
-   * `this.m` counts inside `classNode`'s methods.
+   * `this.m` (and `alias.m` for each of `thisAliases`) counts inside `classNode`'s methods.
    */
-  resolveCallee(callee: AnyNode, classNode?: AnyNode): PromisableApi | undefined {
+  resolveCallee(callee: AnyNode, classNode?: ThisOwner, thisAliases: ReadonlySet<string> = noAliases): PromisableApi | undefined {
     const external = this.external.size > 0 ? this.external.get(calleeText(callee)) : undefined;
     if (external) return external;
     if (callee.type === 'Identifier') return this.functions.get(callee.name) ?? this.nested.get(callee.name)?.[0]?.api;
+    if (classNode !== undefined && isMethodCallee(callee) && callee.object.type === 'Identifier' && thisAliases.has(callee.object.name)) {
+      return this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api;
+    }
     if (!this.mayMatch(callee)) return undefined;
     if (callee.object.type === 'Identifier') return this.objectMethods.get(`${callee.object.name}.${callee.property.name}`);
-    return classNode ? this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api : undefined;
+    return classNode !== undefined ? this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api : undefined;
   }
 
   /** A cheap test on the callee's shape alone, before any path is built. */
@@ -97,14 +106,22 @@ export class LocalApis {
       if (api && isModuleLevel(path, callee.name)) return api;
       return this.nestedDeclaration(path, callee.name);
     }
+    if (!isMethodCallee(callee)) return undefined;
+    const methods = this.classMethods.get(callee.property.name);
+    if (methods && callee.object.type === 'Identifier' && !isModuleLevel(path, callee.object.name)) {
+      // `self.m(…)` after `var self = this` in one of the owner's methods.
+      const owner = ownerOfThisAlias(path, callee.object.name);
+      const api = owner === undefined ? undefined : methods.find((entry) => entry.classNode === owner)?.api;
+      if (api) return api;
+    }
     if (!this.mayMatch(callee)) return undefined;
     if (callee.object.type === 'Identifier') {
       const api = this.objectMethods.get(`${callee.object.name}.${callee.property.name}`);
       return api && isModuleLevel(path, callee.object.name) ? api : undefined;
     }
     // `this` means the class only in its own methods, not inside a nested function.
-    const classNode = enclosingClassOfThis(path);
-    return this.classMethods.get(callee.property.name)?.find((entry) => entry.classNode === classNode)?.api;
+    const classNode = enclosingOwnerOfThis(path);
+    return methods?.find((entry) => entry.classNode === classNode)?.api;
   }
 
   /** The nested function `name` means at `path`, when its binding there is one of those declarations. */
@@ -124,13 +141,58 @@ function rootOf(node: AnyNode): AnyNode {
   return node.type === 'MemberExpression' ? rootOf(node.object) : node;
 }
 
-function enclosingClassOfThis(path: ASTPath<AnyNode>): AnyNode | undefined {
+const noAliases: ReadonlySet<string> = new Set();
+
+function isMethodCallee(callee: AnyNode): boolean {
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier';
+}
+
+/**
+ * Whose `this` the code at `path` sees: the class of the method it is in, or the constructor
+ * `Foo` when it is in `Foo.prototype.m = function`, a method of `Foo.prototype = {…}`, or
+ * `function Foo` itself (module level). Arrows see their enclosing function's `this`.
+ */
+export function enclosingOwnerOfThis(path: ASTPath<AnyNode>): ThisOwner | undefined {
   for (let current = path.parent; current; current = current.parent) {
     const node = current.value;
-    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ObjectMethod') return undefined;
-    if (node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') {
-      return current.parent?.parent?.value;
-    }
+    if (node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') return current.parent?.parent?.value;
+    if (node.type === 'FunctionDeclaration') return current.parent?.value.type === 'Program' ? node.id?.name : undefined;
+    if (node.type === 'FunctionExpression' || node.type === 'ObjectMethod') return prototypeOwnerOf(current);
   }
   return undefined;
+}
+
+/** `Foo` for a function at `Foo.prototype.m = function` or in `Foo.prototype = { m }`, at module level. */
+function prototypeOwnerOf(fnPath: ASTPath<AnyNode>): string | undefined {
+  let holder = fnPath.parent;
+  if (holder?.value.type === 'ObjectProperty' || fnPath.value.type === 'ObjectMethod') {
+    const object = fnPath.value.type === 'ObjectMethod' ? holder : holder?.parent;
+    holder = object?.value.type === 'ObjectExpression' ? object.parent : undefined;
+  }
+  const assignment = holder?.value;
+  if (assignment?.type !== 'AssignmentExpression' || holder?.parent?.value.type !== 'ExpressionStatement' || holder.parent.parent?.value.type !== 'Program') return undefined;
+  let left = assignment.left;
+  if (left.type === 'MemberExpression' && !left.computed && left.object.type === 'MemberExpression') left = left.object;
+  if (left.type !== 'MemberExpression' || left.computed || left.property.name !== 'prototype' || left.object.type !== 'Identifier') return undefined;
+  return left.object.name;
+}
+
+/** The owner of `this` where `name` was bound to it (`var self = this`), when that is its one binding. */
+function ownerOfThisAlias(path: ASTPath<AnyNode>, name: string): ThisOwner | undefined {
+  const scope = path.scope?.lookup(name);
+  const bindings: AnyNode[] = scope?.getBindings()[name] ?? [];
+  if (bindings.length !== 1) return undefined;
+  const declarator = bindings[0].parentPath;
+  if (declarator?.value.type !== 'VariableDeclarator' || declarator.value.init?.type !== 'ThisExpression' || isReassigned(scope.path.value, name)) return undefined;
+  return enclosingOwnerOfThis(declarator);
+}
+
+/** Is `name` assigned anywhere under `node` (a conservative yes for a same-spelled inner name)? */
+function isReassigned(node: AnyNode, name: string): boolean {
+  let assigned = false;
+  walk(node, (child) => {
+    if (child.type === 'AssignmentExpression' && child.left.type === 'Identifier' && child.left.name === name) assigned = true;
+    return !assigned;
+  });
+  return assigned;
 }

@@ -133,7 +133,19 @@ function helperImport(j: JSCodeshift, used: PendingHelper[], target: HelperModul
     return j.importDeclaration(used.map(({ helper, name }) => j.importSpecifier(j.identifier(helper.baseName), j.identifier(name))), source);
   }
   // From text: recast prints an object pattern it builds itself one property a line.
-  return j.template.statement([`const { ${names.join(', ')} } = require(`, ');'], source);
+  return withoutPositions(j.template.statement([`const { ${names.join(', ')} } = require(`, ');'], source));
+}
+
+/**
+ * A template statement keeps its position in the template's own text; recast reads it against
+ * the file's lines when it spaces the statement from a neighbour with comments, and fails. Its
+ * inner nodes keep theirs, so the pattern prints on one line as written.
+ */
+function withoutPositions(statement: AnyNode): AnyNode {
+  delete statement.loc;
+  delete statement.start;
+  delete statement.end;
+  return statement;
 }
 
 /** The helpers a file imports from the helper module `specifier`: their exported names. */

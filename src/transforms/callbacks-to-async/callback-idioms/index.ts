@@ -12,6 +12,7 @@ import { flattenStepperParams } from './stepper-params';
 import { printLiteral } from './shapes';
 import { unrollSelfRetry } from './self-retry';
 import { takeCalledGuards } from './called-guards';
+import { takeCallbackAlias } from './callback-alias';
 
 /**
  * The idioms callback-era code is written in, read out of a trial copy before the proof
@@ -44,6 +45,7 @@ export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, na
       idioms.findings.push({ ruleId: 'timing/return-value-now-promise', messageId: 'optionalArgumentDefault', data: { name, param: shift.param, value: printLiteral(shift.value) }, node: shift.node, applied: true });
     }
   }
+  takeCallbackAlias(j, copy, cb);
   const withoutCallback = new Set<WithoutCallback>();
   // The function's first statements, up to the first other use of the callback: defaults, checks, wrappers.
   const body: AnyNode[] = copy.body.body;
