@@ -6,12 +6,14 @@
 //
 //   npm run bench:memory                  # builds, then: node bench/memory.js
 //   node bench/memory.js --compare        # also without the limits (--max-file-size 0 --include-minified)
-//   node bench/memory.js --quick --json   # 120 files (the smoke test)
+//   node bench/memory.js --quick --json   # 120 files (the smoke test; --jobs 1 only)
+//   node bench/memory.js --jobs 1,2,4      # the --jobs values to measure (default 1,2)
 //
 // The command runs in a child process as a user runs it (dist/bin/awaitify.js, a dry run, its
 // output thrown away); bench/max-rss.js, preloaded with --require, writes the child's peak
 // resident set size (process.resourceUsage().maxRSS) when it exits. The run fails (exit 1) when
-// the peak with the default limits is over the budget.
+// the peak with the default limits and --jobs 1 (no worker thread) is over the budget; each
+// other --jobs value is measured too, and what its workers add over --jobs 1 printed.
 
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -24,16 +26,23 @@ const bin = path.join(repo, 'dist', 'bin', 'awaitify.js');
 const BUDGET_MB = 300;
 
 function parseArgs(argv) {
-  const options = { files: 1200, compare: false, json: false, keep: false };
-  for (const arg of argv) {
+  const options = { files: 1200, compare: false, json: false, keep: false, jobs: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (arg === '--quick') options.files = 120;
+    else if (arg === '--jobs') options.jobs = argv[++i].split(',').map(Number);
     else if (arg === '--compare') options.compare = true;
     else if (arg === '--json') options.json = true;
     else if (arg === '--keep') options.keep = true;
     else {
-      console.error(`bench/memory: unknown argument ${arg} (known: --quick --compare --json --keep)`);
+      console.error(`bench/memory: unknown argument ${arg} (known: --quick --compare --json --keep --jobs 1,2)`);
       process.exit(2);
     }
+  }
+  options.jobs = options.jobs ?? (options.files === 120 ? [1] : [1, 2]);
+  if (options.jobs[0] !== 1 || !options.jobs.every((jobs) => Number.isInteger(jobs) && jobs >= 1)) {
+    console.error('bench/memory: --jobs takes whole numbers, the first 1 (the budget is for it)');
+    process.exit(2);
   }
   return options;
 }
@@ -124,8 +133,8 @@ function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awaitify-bench-memory-'));
   try {
     const tree = buildTree(dir, options.files);
-    const runs = [measure(dir, [])];
-    if (options.compare) runs.push(measure(dir, ['--max-file-size', '0', '--include-minified']));
+    const runs = options.jobs.map((jobs) => measure(dir, ['--jobs', String(jobs)]));
+    if (options.compare) runs.push(measure(dir, ['--jobs', '1', '--max-file-size', '0', '--include-minified']));
     const withinBudget = runs[0].peakMb !== undefined && runs[0].peakMb <= BUDGET_MB;
     if (options.json) {
       console.log(JSON.stringify({ tree, budgetMb: BUDGET_MB, runs }, null, 2));
@@ -140,7 +149,12 @@ function main() {
         if (run.stderrTail) console.log(`  exit ${run.exitCode ?? run.signal}: ${run.stderrTail}`);
       }
       for (const file of runs[0].skipped) console.log(`skipped ${file.path}: ${file.reason}`);
-      console.log(withinBudget ? `within the ${BUDGET_MB} MB budget` : `OVER the ${BUDGET_MB} MB budget`);
+      for (const [index, jobs] of options.jobs.entries()) {
+        if (jobs > 1 && runs[index].peakMb !== undefined && runs[0].peakMb !== undefined) {
+          console.log(`--jobs ${jobs}: ${runs[index].peakMb - runs[0].peakMb} MB over --jobs 1, ${Math.round((runs[index].peakMb - runs[0].peakMb) / jobs)} MB a worker`);
+        }
+      }
+      console.log(withinBudget ? `--jobs 1 within the ${BUDGET_MB} MB budget` : `--jobs 1 OVER the ${BUDGET_MB} MB budget`);
     }
     if (!withinBudget) process.exitCode = 1;
   } finally {

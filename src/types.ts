@@ -518,6 +518,22 @@ export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
    * The run's output will be written (--write): a file that cannot be written then converts
    * nothing its callers in other files would await (see CrossFileSummary.fellBack).
    */
-  forWrite?: boolean;
+  forWrite?: boolean;  /**
+   * Worker threads for the files' transforms (default 1: this thread; the command line's
+   * default is the machine's cores). The report is the same for every value.
+   */
+  jobs?: number;
+  /**
+   * Reuse results of earlier runs stored in this folder (`--cache`), keyed by the file's text,
+   * the options and what the package tells about its callees, and awaitify's build.
+   */
+  cache?: { location: string; onStats?(stats: CacheStats): void };
+}
+
+/** How a `--cache` run went: results taken from the cache, computed and stored, not stored (a write failed). */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  writeFailures: number;
 }
 

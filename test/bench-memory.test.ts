@@ -29,5 +29,6 @@ describe('bench/memory.js --quick', () => {
     expect(run.skipped[0].reason).toMatch(/^larger than the size limit \(1\.5 MB > 1 MB/);
     expect(run.skipped[1].reason).toMatch(/^looks minified/);
     expect(run.peakMb).toBeGreaterThan(10);
+    expect(run.args).toBe('--jobs 1');
   }, 300_000);
 });

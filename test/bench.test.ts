@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // A smoke test of bench/run.js on a small corpus: it runs, measures every variant, and the
-// floor (parse + print with no change) gives every file back byte for byte.
+// floor (parse + print with no change) gives every file back byte for byte; the scale
+// comparison (jscodeshift parse-only, --jobs, --cache) runs and its reports agree.
 
 const repo = path.resolve(__dirname, '..');
 
@@ -20,6 +21,14 @@ interface BenchRow {
 interface BenchResult {
   corpus: { files: number; bytes: number; byKind: Record<string, number> };
   rows: BenchRow[];
+  scale: {
+    cores: number;
+    rows: Array<{ id: string; seconds: number; peakMb: number }>;
+    ratio: number;
+    cacheSpeedUp: number;
+    sameReportAcrossJobs: boolean;
+    sameReportFromCache: boolean;
+  };
 }
 
 describe('bench/run.js --quick', () => {
@@ -28,7 +37,7 @@ describe('bench/run.js --quick', () => {
       cwd: repo,
       encoding: 'utf8',
       // A smoke run, not a timing: generous so a loaded machine does not fail it.
-      timeout: 240_000,
+      timeout: 280_000,
     });
     expect(result.status, result.stderr).toBe(0);
     const bench = JSON.parse(result.stdout) as BenchResult;
@@ -49,5 +58,13 @@ describe('bench/run.js --quick', () => {
     expect(floor.detail.identical, 'files that parse + print did not give back unchanged').toBe(bench.corpus.files);
     const statuses = awaitify.detail.statuses ?? {};
     expect(Object.values(statuses).reduce((sum, count) => sum + count, 0)).toBe(bench.corpus.files);
+    expect(awaitify.ratio, 'a time ratio: awaitify takes longer than parse + print').toBeGreaterThan(1);
+
+    // The scale comparison: whole commands over the corpus, the same report whatever --jobs and from the cache.
+    expect(bench.scale.rows.map((row) => row.id)).toEqual(['jscodeshift', 'awaitify', 'jobs1', 'cold', 'warm']);
+    for (const row of bench.scale.rows) expect(row.seconds > 0 && row.peakMb > 10, row.id).toBe(true);
+    expect(bench.scale.sameReportAcrossJobs).toBe(true);
+    expect(bench.scale.sameReportFromCache).toBe(true);
+    expect(Number.isFinite(bench.scale.ratio) && Number.isFinite(bench.scale.cacheSpeedUp)).toBe(true);
   }, 300_000);
 });

@@ -44,7 +44,7 @@ describe('the package helper module', () => {
     expect(text.stdout).toContain('--- /dev/null\n+++ b/awaitify-helpers.js');
   });
 
-  it('is imported in place of a rewritten first require that carries a comment without failing the file (recast read the template statement'\''s position against the file)', async () => {
+  it('is imported in place of a rewritten first require that carries a comment, without failing the file', async () => {
     // The fixture of class methods that become dual APIs: its header comment sits on the first require.
     const store = await fs.readFile(path.join(__dirname, '../__testfixtures__/callbacks-to-async/user-fn-class-methods-dual.input.js'), 'utf8');
     const root = await makeTree({ 'package.json': '{ "name": "demo" }\n', 'lib/store.js': store });

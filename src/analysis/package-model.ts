@@ -21,7 +21,10 @@ function toPosix(relative: string): string {
 }
 
 /** Reads one package (the directory holding its package.json) into its model. */
-export async function buildPackageModel(root: string, options: { extensions?: readonly string[]; files?: readonly string[] } = {}): Promise<PackageModel> {
+/** Reads one file's facts; the engine hands in a cached reader with `--cache`. */
+export type ReadFacts = (source: string, relative: string) => ModuleFacts;
+
+export async function buildPackageModel(root: string, options: { extensions?: readonly string[]; files?: readonly string[]; readFacts?: ReadFacts } = {}): Promise<PackageModel> {
   const files = options.files ?? (await listPackageFiles(root, options.extensions ?? modelExtensions));
   const modules: Record<string, ModuleFacts> = {};
   const unreadable: PackageModel['unreadable'] = [];
@@ -36,7 +39,7 @@ export async function buildPackageModel(root: string, options: { extensions?: re
       unreadable.push({ file: relative, message: (error as Error).message });
       continue;
     }
-    const facts = readModuleFacts(source, relative);
+    const facts = (options.readFacts ?? readModuleFacts)(source, relative);
     if (facts.error) unreadable.push({ file: relative, message: facts.error });
     modules[relative] = facts;
   }
@@ -138,13 +141,13 @@ function countInlineCallbackCalls(modules: Record<string, ModuleFacts>, resolver
  * under `cwd`). With `givenFilesWithoutManifest`, a group with no package.json is only the files
  * given: a run from a home directory must not read everything below it.
  */
-export async function buildPackageModels(files: readonly string[], cwd: string, options: { extensions?: readonly string[]; givenFilesWithoutManifest?: boolean } = {}): Promise<PackageModel[]> {
+export async function buildPackageModels(files: readonly string[], cwd: string, options: { extensions?: readonly string[]; givenFilesWithoutManifest?: boolean; readFacts?: ReadFacts } = {}): Promise<PackageModel[]> {
   const groups = await groupByPackage(files, cwd);
   const models: PackageModel[] = [];
   for (const root of [...groups.keys()].sort()) {
     const hasManifest = await fs.stat(path.join(root, 'package.json')).then((stat) => stat.isFile(), () => false);
     const only = options.givenFilesWithoutManifest && !hasManifest ? { files: groups.get(root)! } : {};
-    models.push(await buildPackageModel(root, { extensions: options.extensions, ...only }));
+    models.push(await buildPackageModel(root, { extensions: options.extensions, readFacts: options.readFacts, ...only }));
   }
   return models;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { defaultExtensions } from '../engine/parse';
 import { defaultMaxFileSize, formatSize, parseSize } from '../io/file-limits';
@@ -8,6 +9,14 @@ import type { CliIo } from './io';
 import { readOwnVersion } from './version';
 
 export type CliCommand = 'run' | 'scan';
+
+/** `--jobs` by default: one worker thread per core. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Relative to the working directory, beside other tools' caches. */
+export const defaultCacheLocation = 'node_modules/.cache/awaitify';
 
 /** The command line, parsed and checked once. */
 export interface CliOptions {
@@ -56,6 +65,11 @@ export interface CliOptions {
   maxFileSize: number;
   /** Skip files that look minified (--include-minified turns it off). */
   skipMinified: boolean;
+  /** Worker threads for the files' transforms (--jobs). */
+  jobs: number;
+  /** --cache: reuse earlier results; --cache-location implies it. */
+  cache: boolean;
+  cacheLocation?: string;
   /** Read the source from stdin, print the result on stdout and the report on stderr. */
   stdin: boolean;
   /** The path the stdin text stands for: parser, engines.node, report. */
@@ -154,6 +168,9 @@ function addCommonOptions(command: Command): Command {
     .option('--project [config]', 'project mode: convert callback APIs with their callers in other files, found by the type checker of this tsconfig.json/jsconfig.json (default: the nearest one)')
     .option('--no-project', 'never turn project mode on by itself')
     .option('--no-cross-file', "convert each file on its own: calls of another file's callback functions are not resolved through the package model")
+    .option('--jobs <n>', `worker threads for the files (default: the machine's cores, ${defaultJobs()} here; 1: no worker)`)
+    .option('--cache', 'reuse the results of earlier runs for files whose text, options and callees did not change')
+    .option('--cache-location <dir>', `where --cache keeps its results (default: ${defaultCacheLocation})`)
     .option('--config <file>', `settings file to use (default: ${'awaitify.config.json'} or the "awaitify" key of package.json, from cwd upward)`)
     .option('--color', 'colour even when stdout is not a terminal')
     .option('--no-color', 'no colour (without either flag: FORCE_COLOR, then NO_COLOR, then colour on a terminal)');
@@ -259,6 +276,9 @@ export function parseArguments(argv: string[], io: CliIo): ParsedArguments {
       stdin: raw.stdin === true,
       stdinFilename: raw.stdinFilename as string | undefined,
       print: raw.print === true,
+      jobs: raw.jobs === undefined ? defaultJobs() : Number(raw.jobs),
+      cache: raw.cache === true || raw.cacheLocation !== undefined,
+      cacheLocation: raw.cacheLocation as string | undefined,
       given,
     },
   };
@@ -269,6 +289,7 @@ function checkInputOptions(raw: Record<string, unknown>, pathsGiven: boolean): s
   if (raw.maxFileSize !== undefined && parseSize(raw.maxFileSize as string) === undefined) {
     return `--max-file-size ${String(raw.maxFileSize)}: expected a size like 1048576, 500kb or 2mb`;
   }
+  if (raw.jobs !== undefined && !/^[1-9][0-9]*$/.test(String(raw.jobs))) return `--jobs ${String(raw.jobs)}: expected a whole number of 1 or more`;
   if (raw.stdinFilename !== undefined && raw.stdin !== true) return '--stdin-filename needs --stdin';
   if (raw.stdin === true && pathsGiven) return '--stdin reads one source from stdin; give no paths (name it with --stdin-filename)';
   return undefined;

@@ -7,12 +7,12 @@ import { findUncommittedFiles } from '../io/git-status';
 import { writeResults } from '../io/write-results';
 import { runSource } from '../engine/run-source';
 import { pointIntoWrittenFiles } from '../engine/written-positions';
-import type { Report } from '../types';
+import type { Report, RunOptions } from '../types';
 import { ConfigError, findConfig, loadConfigFile, type FileConfig } from './config';
 import { wrapWidth, type CliIo } from './io';
 import { wrapAfterPrefix } from '../report/wrap';
 import { chooseExitCode, emitReport, resultText } from './output';
-import { parseArguments, type CliOptions, type ConfigurableOption } from './options';
+import { defaultCacheLocation, parseArguments, type CliOptions, type ConfigurableOption } from './options';
 import { createProgress } from './progress';
 
 export type { CliIo } from './io';
@@ -79,6 +79,8 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     onFile: progress.update,
     helpersPath: options.helpersPath,
+    jobs: options.jobs,
+    cache: options.cache ? cacheOf(options, io) : undefined,
   }).finally(() => progress.finish());
 
   if (options.prettier) report = await formatChangedWithPrettier(report);
@@ -89,6 +91,18 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
   }
   await emitReport(report, options, io);
   return chooseExitCode(report, options);
+}
+
+/** --cache: the folder, and a line on stderr afterwards saying how much came from it. */
+function cacheOf(options: CliOptions, io: CliIo): RunOptions['cache'] {
+  const location = path.resolve(io.cwd, options.cacheLocation ?? defaultCacheLocation);
+  return {
+    location,
+    onStats: (stats) => {
+      const failed = stats.writeFailures > 0 ? `; ${stats.writeFailures} could not be stored` : '';
+      io.stderr.write(`awaitify: cache: ${stats.hits} of ${stats.hits + stats.misses} results from ${path.relative(io.cwd, location) || '.'}${failed}\n`);
+    },
+  };
 }
 
 /** What every file is transformed with, from the command line: the same for paths and --stdin. */

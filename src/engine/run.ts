@@ -19,9 +19,13 @@ import { getRule, listRules } from '../timing/rules';
 import { getTransform, transforms } from '../transforms';
 import type { FileResult, Report, RunOptions, TransformSourceOptions } from '../types';
 import { defaultExtensions } from './parse';
-import { transformSource } from './transform-source';
+import { transformSafely } from './transform-safely';
 import { helperModuleOf, helperModuleResults, type HelperModule } from './helper-module';
 import { convertWithPackageModel, type CrossFileInput } from './cross-file';
+import { createFileTransformer, type FileTransformer } from './file-transformer';
+import { workersFor } from './transform-pool';
+
+export { transformSafely };
 
 /** Options that cannot work (unknown transform, missing path, ...): nothing was processed. */
 export class RunOptionsError extends Error {
@@ -107,14 +111,18 @@ function skippedResult(path: string, reason: string): FileResult {
   return { path, status: 'skipped', findings: [], reason };
 }
 
-async function processFile(
+/** A file read and ready for the transforms, or its result already (skipped, unreadable). */
+type Prepared = Processed | { text: string; sourceOptions: TransformSourceOptions; helperModule?: HelperModule; engines?: EnginesNode };
+
+/** Reads a file and works out its options (package facts, dependency summaries): the main thread's share of a file. */
+async function prepareFile(
   absolutePath: string,
   options: RunOptions,
   cwd: string,
   lookupEngines: EnginesLookup,
   lookupFacts: PackageFactsLookup,
   summarise: DependencySummaries,
-): Promise<Processed> {
+): Promise<Prepared> {
   const reportPath = toReportPath(cwd, absolutePath);
   const limits = fileLimitsOf(options);
   const size = (await fs.stat(absolutePath).catch(() => undefined))?.size ?? 0;
@@ -130,7 +138,46 @@ async function processFile(
   const helperModule = helperModuleOf(absolutePath, options.helpersPath);
   const baseOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports), sourceSummaries });
   const sourceOptions = { ...baseOptions, ...(helperModule && { helperModule: helperModule.specifier }) };
-  return { result: withEngines(transformSafely(read.text, sourceOptions), engines), sourceOptions, helperModule };
+  return { text: read.text, sourceOptions, helperModule, engines };
+}
+
+/**
+ * Every file through the transforms: read and prepared in this thread one after the other, each
+ * handed to the transformer (worker threads, the cache) as soon as it is ready, the results
+ * taken in the files' order whatever order they finish in.
+ */
+async function processFiles(files: string[], options: RunOptions, cwd: string, transformer: FileTransformer, onResult: (result: FileResult) => void): Promise<Processed[]> {
+  const lookupEngines = createEnginesLookup();
+  const lookupFacts = createPackageFactsLookup(files);
+  const summarise = createDependencySummaries();
+  const done: Array<Processed | undefined> = [];
+  const pending: Promise<Processed>[] = [];
+  const processed: Processed[] = [];
+  // Results are handed on in the files' order as soon as every file before them is done (progress).
+  const handOn = () => {
+    while (processed.length < done.length && done[processed.length]) {
+      processed.push(done[processed.length]!);
+      onResult(processed[processed.length - 1].result);
+    }
+  };
+  for (const [index, file] of files.entries()) {
+    const prepared = await prepareFile(file, options, cwd, lookupEngines, lookupFacts, summarise);
+    let entry: Promise<Processed>;
+    if ('result' in prepared) {
+      entry = Promise.resolve(prepared);
+    } else {
+      const { text, sourceOptions, helperModule, engines } = prepared;
+      entry = transformer.transform(text, sourceOptions).then((result) => ({ result: withEngines(result, engines), sourceOptions, helperModule }));
+    }
+    done.push(undefined);
+    // A rejection (a worker died) is thrown below, when its turn comes.
+    pending.push(entry.then((value) => (done[index] = value)));
+    pending[index].catch(() => undefined);
+    handOn();
+  }
+  for (const entry of pending) await entry;
+  handOn();
+  return processed;
 }
 
 /** What one file is transformed with: the run's options, the policy's Node target from its engines.node. */
@@ -160,16 +207,6 @@ export function sourceOptionsOf(
 /** The result with its package's engines.node, for the report's Node floor. */
 export function withEngines(result: FileResult, engines: EnginesNode | undefined): FileResult {
   return engines ? { ...result, enginesNode: engines.range } : result;
-}
-
-export function transformSafely(text: string, sourceOptions: TransformSourceOptions): FileResult {
-  try {
-    return transformSource(text, sourceOptions);
-  } catch (error) {
-    // A bug in a transform must not end the run: report it against the file and go on.
-    const message = `${sourceOptions.path}: internal error in a transform, file left as it was (${(error as Error).stack ?? error})`;
-    return { path: sourceOptions.path ?? '', status: 'error', source: text, findings: [], error: { message } };
-  }
 }
 
 /** A typo or an empty directory must not pass as "nothing to change": exit 2 says so. */
@@ -209,23 +246,36 @@ export async function run(options: RunOptions): Promise<Report> {
   const results = notProcessed(collected, cwd);
   const total = results.length + collected.files.length;
   results.forEach((result, index) => options.onFile?.(result, index + 1, total));
-  const lookupEngines = createEnginesLookup();
-  const lookupFacts = createPackageFactsLookup(collected.files);
-  const summarise = createDependencySummaries();
-  const processed: Processed[] = [];
-  for (const file of collected.files) {
-    const entry = await processFile(file, options, cwd, lookupEngines, lookupFacts, summarise);
-    processed.push(entry);
-    results.push(entry.result);
-    options.onFile?.(entry.result, results.length, total);
+  const transformer = createFileTransformer(workersFor(options.jobs ?? 1, collected.files.length), options.cache?.location);
+  try {
+    const processed = await processFiles(collected.files, options, cwd, transformer, (result) => {
+      results.push(result);
+      options.onFile?.(result, results.length, total);
+    });
+    return await finishRun(collected, processed, results, options, cwd, extensions, transformer);
+  } finally {
+    await transformer.close();
+    if (transformer.cacheStats) options.cache?.onStats?.({ ...transformer.cacheStats });
   }
+}
+
+/** After each file's own pass: project mode or cross-file conversion, helper modules, the report. */
+async function finishRun(
+  collected: CollectedFiles,
+  processed: Processed[],
+  results: FileResult[],
+  options: RunOptions,
+  cwd: string,
+  extensions: string[],
+  transformer: FileTransformer,
+): Promise<Report> {
   const notProcessedCount = results.length - processed.length;
-  const project = await convertAcrossFiles(collected.files, processed, options, cwd);
+  const project = await convertAcrossFiles(collected.files, processed, options, cwd, transformer);
   const projectRan = project !== undefined && !('notice' in project);
   // The package model of every package the files belong to (read-only, src/analysis/): for `awaitify scan`, and cross-file conversion.
   const crossFile = !projectRan && options.crossFile !== false;
-  const models = options.analyze || crossFile ? await buildPackageModels(collected.files, cwd, { extensions, givenFilesWithoutManifest: !options.analyze }) : [];
-  const crossed = crossFile ? await convertWithPackageModel(crossFileInput(collected.files, processed, models, options, cwd)) : undefined;
+  const models = options.analyze || crossFile ? await buildPackageModels(collected.files, cwd, { extensions, givenFilesWithoutManifest: !options.analyze, readFacts: transformer.readFacts }) : [];
+  const crossed = crossFile ? await convertWithPackageModel(crossFileInput(collected.files, processed, models, options, cwd, transformer)) : undefined;
   const fileResults = projectRan ? project.results : crossed ? crossed.results : processed.map((entry) => entry.result);
   const modules = new Map(processed.filter((entry) => entry.helperModule).map((entry) => [entry.result.path, entry.helperModule!]));
   // `awaitify scan` rewrites nothing, so it creates no helper module either.
@@ -239,22 +289,22 @@ export async function run(options: RunOptions): Promise<Report> {
 }
 
 /** What cross-file conversion through the package model works with: the files as converted on their own. */
-function crossFileInput(files: string[], processed: Processed[], models: PackageModel[], options: RunOptions, cwd: string): CrossFileInput {
+function crossFileInput(files: string[], processed: Processed[], models: PackageModel[], options: RunOptions, cwd: string, transformer: FileTransformer): CrossFileInput {
   return {
     cwd,
     files,
     results: processed.map((entry) => entry.result),
     models,
-    retransform: (index, extra) => retransform(processed[index], extra),
+    retransform: (index, extra) => retransform(processed[index], extra, transformer),
     ...(options.forWrite && { writeProblem: (file: string) => explainWriteProblem(file, toReportPath(cwd, file)) }),
   };
 }
 
 /** A file transformed again from its text as read, with more options (project mode, cross-file). */
-function retransform(entry: Processed, extra: Partial<TransformSourceOptions>): FileResult {
+function retransform(entry: Processed, extra: Partial<TransformSourceOptions>, transformer: FileTransformer): FileResult {
   const { result, sourceOptions } = entry;
   if (!sourceOptions || result.source === undefined) return result;
-  const next = transformSafely(result.source, { ...sourceOptions, ...extra });
+  const next = transformer.transformNow(result.source, { ...sourceOptions, ...extra });
   return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
 }
 
@@ -263,7 +313,7 @@ function retransform(entry: Processed, extra: Partial<TransformSourceOptions>): 
  * callback API is used by another file, callers in other files convert together with it.
  * ts-morph is loaded only then.
  */
-async function convertAcrossFiles(files: string[], processed: Processed[], options: RunOptions, cwd: string) {
+async function convertAcrossFiles(files: string[], processed: Processed[], options: RunOptions, cwd: string, transformer: FileTransformer) {
   if (options.project === false) return undefined;
   try {
     return await convertProject({
@@ -271,7 +321,7 @@ async function convertAcrossFiles(files: string[], processed: Processed[], optio
       files,
       results: processed.map((entry) => entry.result),
       options,
-      retransform: (index, extra) => retransform(processed[index], extra),
+      retransform: (index, extra) => retransform(processed[index], extra, transformer),
     });
   } catch (error) {
     if (error instanceof ProjectConfigError) throw new RunOptionsError(error.message);
