@@ -95,6 +95,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   'timing/empty-collection-timing': {
     emptyListSync: 'For an empty list `{{callback}}` was called synchronously; the promise now settles a microtask later.',
     emptyListNeverCalled: 'For an empty list the counter never reached zero and the callback was never called; Promise.all of nothing resolves, so the function now returns.',
+    forInInheritedKeys: 'The counter started at Object.keys(…).length but for…in also visits inherited enumerable keys: with such keys the original called back before the last items completed; Promise.all now waits for every item started.',
   },
   'timing/interval-to-loop': {
     intervalLoop: 'setInterval became a loop of awaits: each tick still comes one interval after the one before, timed from the end of the tick rather than its start.',

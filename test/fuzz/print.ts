@@ -7,6 +7,8 @@ import type { After, Body, ErrorStyle, FsOp, JoinMember, OwnApi, Program, Step }
  * step at a time, so the order never depends on the machine's speed.
  */
 
+import { idiomVariant } from './idiom-variants';
+
 type Lines = string[];
 
 const indent = (lines: Lines): Lines => lines.map((line) => (line === '' ? line : `  ${line}`));
@@ -291,6 +293,10 @@ class Printer {
         ];
         break;
     }
+    // Some ids get the same work written in another idiom (idiom-variants.ts).
+    const variant = idiomVariant(api.source, id);
+    if (variant) work = variant.lines;
+    if (variant?.opened) this.addOpened();
     const body = indent([...head, ...work.flatMap((line) => line.split('\n')), ...started]);
     // One function in four (by id, so that programs drawn from a seed stay the same) is made by
     // a factory: awaitify cannot read it, so its calls are unknown callees.

@@ -100,14 +100,22 @@ function findList(root: AnyNode, statement: AnyNode): AnyNode[] | undefined {
 /** Is `err` in `cb(err)` surely an error: a caught exception, a new Error, or the operation's error inside `if (err)`? */
 function isSurelyError(argument: AnyNode, ancestors: AnyNode[]): boolean {
   if (argument.type === 'NewExpression') return true;
+  // `cb(errState = er)`: the value is `er`, the flag is set first.
+  if (argument.type === 'AssignmentExpression' && argument.operator === '=') return isSurelyError(argument.right, ancestors);
   if (argument.type !== 'Identifier') return false;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i];
     if (node.type === 'CatchClause' && isIdentifierNamed(node.param, argument.name)) return true;
-    if (node.type === 'IfStatement' && isIdentifierNamed(node.test, argument.name) && ancestors[i + 1] === node.consequent) return true;
+    if (node.type === 'IfStatement' && impliesTruthy(node.test, argument.name) && ancestors[i + 1] === node.consequent) return true;
     if (isFunctionNode(node)) return false;
   }
   return false;
+}
+
+/** Does the test hold only when `name` is truthy: `name`, or `name && …`? */
+function impliesTruthy(test: AnyNode, name: string): boolean {
+  if (test.type === 'LogicalExpression' && test.operator === '&&') return impliesTruthy(test.left, name) || impliesTruthy(test.right, name);
+  return isIdentifierNamed(test, name);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { inlineCallbackOf, isCallOf, isFunctionNode, isIdentifierNamed, referencesName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { inlineCallbackOf, isCallOf, isFunctionNode, isIdentifierNamed, referencesName, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { isStraightLine } from '../shared/control-flow';
+import { headReads, joinLoopOf, pushItems, startsAtCount } from './join-loops';
 
 /**
  * Operations started side by side in a loop and joined by a counter, inside a callback
@@ -27,8 +28,8 @@ import { isStraightLine } from '../shared/control-flow';
  * `joined`'s start as callback-free and its await as the join.
  */
 export interface CounterJoin {
-  /** The `const joined = Promise.all(…)` statement. */
-  start: AnyNode;
+  /** The statements that start the items: `const joined = Promise.all(…)`, or the loop pushing onto a list and that statement. */
+  starts: AnyNode[];
   /** The `await joined;` statement. */
   wait: AnyNode;
   /** The per-item async functions, whose `throw`s reach the function through Promise.all. */
@@ -43,6 +44,8 @@ export interface CounterJoin {
   callsBackPerError: boolean;
   /** Over a list (a loop), which can be empty; not N calls written out. */
   overList: boolean;
+  /** Over a `for…in`, counted by Object.keys: inherited enumerable keys start items the counter did not count. */
+  forIn?: boolean;
 }
 
 /** `cb(…)`, `return cb(…)`, or `{ cb(…) }` as the whole consequent. */
@@ -90,21 +93,6 @@ function joinAtEnd(body: AnyNode[], counter: string, cb: string): { length: numb
   return undefined;
 }
 
-/** The loop's items, item parameters and body statements: `items.forEach(fn)` or `for (const x of items)`. */
-function loopParts(statement: AnyNode): { items: AnyNode; params: AnyNode[]; body: AnyNode[]; forOf: boolean } | undefined {
-  if (statement.type === 'ForOfStatement' && !statement.await && statement.left.type === 'VariableDeclaration' && statement.left.declarations.length === 1) {
-    const body = statement.body.type === 'BlockStatement' ? statement.body.body : [statement.body];
-    return { items: statement.right, params: [statement.left.declarations[0].id], body, forOf: true };
-  }
-  const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
-  if (!call || call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.computed) return undefined;
-  if (!isIdentifierNamed(call.callee.property, 'forEach') || call.arguments.length !== 1) return undefined;
-  const fn = call.arguments[0];
-  if ((fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') || fn.async || fn.generator || fn.body.type !== 'BlockStatement') return undefined;
-  if (fn.type === 'FunctionExpression' && some(fn.body, (node) => node.type === 'ThisExpression' || isIdentifierNamed(node, 'arguments'), { skipNonArrowFunctions: true })) return undefined;
-  return { items: call.callee.object, params: fn.params, body: fn.body.body, forOf: false };
-}
-
 /** Is every `cb(…)` below root an error exit: `return cb(err)` or `cb(err); return;`? */
 function onlyErrorExits(root: AnyNode, cb: string): boolean {
   let ok = true;
@@ -125,6 +113,12 @@ function isSetTrue(statement: AnyNode, flag: string): boolean {
     (expression.right.type === 'BooleanLiteral' || expression.right.type === 'Literal') && expression.right.value === true;
 }
 
+/** `cb(flag = er)`: the flag set by the call's own argument, before the call. */
+function setsFlagInline(call: AnyNode, flag: string): boolean {
+  const first = call.arguments[0];
+  return call.arguments.length === 1 && first?.type === 'AssignmentExpression' && first.operator === '=' && isIdentifierNamed(first.left, flag);
+}
+
 /** Statements of a block or a single statement. */
 function statementsOf(statement: AnyNode): AnyNode[] {
   return statement?.type === 'BlockStatement' ? statement.body : statement ? [statement] : [];
@@ -134,7 +128,8 @@ function statementsOf(statement: AnyNode): AnyNode[] {
 function errorExitsSetFlag(statements: AnyNode[], cb: string, flag: string): boolean {
   return statements.every((statement, index) => {
     if (!referencesName(statement, cb)) return true;
-    if (callbackCallOf(statement, cb)) return statements.slice(0, index).some((earlier) => isSetTrue(earlier, flag));
+    const call = callbackCallOf(statement, cb);
+    if (call) return statements.slice(0, index).some((earlier) => isSetTrue(earlier, flag)) || setsFlagInline(call, flag);
     if (statement.type === 'IfStatement' && !referencesName(statement.test, cb)) {
       return errorExitsSetFlag(statementsOf(statement.consequent), cb, flag) && errorExitsSetFlag(statementsOf(statement.alternate), cb, flag);
     }
@@ -174,7 +169,7 @@ export function rewriteCounterJoins(j: JSCodeshift, fn: AnyNode, cb: string, tak
   if (sideBySide) return [sideBySide];
   const joins: CounterJoin[] = [];
   for (let index = 0; index < body.length; index++) {
-    const parts = loopParts(body[index]);
+    const parts = joinLoopOf(body[index]);
     if (!parts || parts.body.filter((statement) => referencesName(statement, cb)).length !== 1) continue;
     const operation = parts.body.find((statement) => referencesName(statement, cb));
     const callback = operation?.type === 'ExpressionStatement' ? inlineCallbackOf(operation.expression) : undefined;
@@ -182,6 +177,9 @@ export function rewriteCounterJoins(j: JSCodeshift, fn: AnyNode, cb: string, tak
     const counter = findCounter(body, index, callback.body.body, cb);
     if (!counter) continue;
     const { name, join, declarationIndex } = counter;
+    // A loop that stays a loop: the counter must start at the number of passes, or the original
+    // called back before (or never after) all of them completed.
+    if (parts.count && (!startsAtCount(j, body[declarationIndex].declarations[0].init, parts.count) || headReads(parts, name) || headReads(parts, cb))) continue;
     const operationBody: AnyNode[] = callback.body.body;
     const rest = operationBody.slice(0, -join.length);
     if (!onlyErrorExits(j.blockStatement(rest), cb) || parts.body.some((statement) => statement !== operation && referencesName(statement, cb))) continue;
@@ -195,21 +193,33 @@ export function rewriteCounterJoins(j: JSCodeshift, fn: AnyNode, cb: string, tak
     const callsBackPerError = errorExitCount(rest, cb) > 0 && !onceFlag(rest, cb);
 
     operationBody.splice(operationBody.length - join.length, join.length);
-    const itemFunction = j.arrowFunctionExpression(parts.params, j.blockStatement(parts.body));
-    itemFunction.async = true;
-    const mapped = parts.forOf
-      ? j.callExpression(j.memberExpression(j.identifier('Array'), j.identifier('from')), [parts.items, itemFunction])
-      : j.callExpression(j.memberExpression(parts.items, j.identifier('map')), [itemFunction]);
     const joined = uniqueName('joined', taken);
-    const start = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(joined), j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [mapped]))]);
-    start.comments = body[index].comments;
+    const promiseAll = (list: AnyNode) => j.variableDeclaration('const', [j.variableDeclarator(j.identifier(joined), j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [list]))]);
+    let starts: AnyNode[];
+    let itemFunction: AnyNode;
+    if (parts.form === 'push') {
+      const started = uniqueName('started', taken);
+      const pushed = pushItems(j, parts, started);
+      itemFunction = pushed.itemFunction;
+      starts = [...pushed.statements, promiseAll(j.identifier(started))];
+      starts[0].comments = body[index].comments;
+      body[index].comments = undefined;
+    } else {
+      itemFunction = j.arrowFunctionExpression(parts.params, j.blockStatement(parts.body));
+      itemFunction.async = true;
+      const mapped = parts.form === 'from'
+        ? j.callExpression(j.memberExpression(j.identifier('Array'), j.identifier('from')), [parts.items, itemFunction])
+        : j.callExpression(j.memberExpression(parts.items, j.identifier('map')), [itemFunction]);
+      starts = [promiseAll(mapped)];
+      starts[0].comments = body[index].comments;
+    }
     const wait = j.expressionStatement(j.awaitExpression(j.identifier(joined)));
-    body.splice(index, 1, start);
+    body.splice(index, 1, ...starts);
     body.push(wait, j.expressionStatement(join.call));
     if (!guard && referencesName(j.blockStatement(body.filter((statement) => statement !== body[declarationIndex])), name) === false) {
       body.splice(declarationIndex, 1);
     }
-    joins.push({ start, wait, itemFunctions: [itemFunction], guard, callsBackPerError, overList: true });
+    joins.push({ starts, wait, itemFunctions: [itemFunction], guard, callsBackPerError, overList: true, forIn: parts.statement.type === 'ForInStatement' });
     break;
   }
   return joins;
@@ -269,7 +279,7 @@ function rewriteSideBySideJoin(j: JSCodeshift, body: AnyNode[], cb: string, take
     kept.splice(insertAt, 0, start);
     kept.push(wait, j.expressionStatement(call!));
     body.splice(0, body.length, ...kept);
-    return { start, wait, itemFunctions: items, callsBackPerError, overList: false };
+    return { starts: [start], wait, itemFunctions: items, callsBackPerError, overList: false };
   }
   return undefined;
 }

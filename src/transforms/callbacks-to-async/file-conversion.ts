@@ -21,6 +21,8 @@ import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './as
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
+import { dropDeadStepReturns, rewriteTimerSteps } from './timer-steps';
+import { TimerAwaits } from './timer-awaits';
 import { setPromiseReturnType } from './typescript-types';
 import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
 import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
@@ -59,6 +61,7 @@ export class FileConversion {
   private readonly bindings: ModuleBinding[];
   private readonly takenNames: Set<string>;
   private readonly promiseBindings: PromiseBindings;
+  private readonly timerAwaits: TimerAwaits;
   private readonly rewriteContext: RewriteContext;
   private readonly visited = new WeakSet<AnyNode>();
   private readonly touched = new Set<ModuleBinding>();
@@ -83,6 +86,7 @@ export class FileConversion {
     this.bindings = findModuleBindings(this.program).map((binding) => (aliases[binding.specifier] ? { ...binding, specifier: aliases[binding.specifier] } : binding));
     this.takenNames = collectReferencedNames(this.program);
     this.promiseBindings = new PromiseBindings(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
+    this.timerAwaits = new TimerAwaits(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
     this.rewriteContext = {
       j: ctx.j,
       takenNames: this.takenNames,
@@ -150,6 +154,8 @@ export class FileConversion {
     if (this.changed) {
       flushHelpers(this.program);
       this.promiseBindings.flush();
+      const timersNeed = this.timerAwaits.flush();
+      if (timersNeed > 0) this.ctx.requireNode(timersNeed, "require('timers/promises')");
       for (const requirement of this.promiseBindings.requirements) this.ctx.requireNode(requirement.major, requirement.feature);
       removeUnusedBindings(this.program, [...this.touched]);
     }
@@ -424,11 +430,13 @@ export class FileConversion {
       copy.body = j.blockStatement([inline ? j.expressionStatement(copy.body) : j.returnStatement(copy.body)]);
     }
     // Optional arguments, default callbacks, once/dezalgo, try around a call: read out of the copy first.
-    const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings);
+    const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings, this.takenNames);
+    // Timers that start the next step (a retry, a poll) become awaits of the promise timer.
+    const timers = rewriteTimerSteps(j, copy, this.program);
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
     const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode, thisAliases) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
-      starts: new Set(joins.map((join) => join.start)),
+      starts: new Set(joins.flatMap((join) => join.starts)),
       waits: new Set(joins.map((join) => join.wait)),
       guards: new Set(joins.flatMap((join) => (join.guard ? [join.guard] : []))),
     });
@@ -472,7 +480,7 @@ export class FileConversion {
       findings.push(finding);
     }, liveRoute(this.program, item));
     const itemFunctions = joins.flatMap((join) => join.itemFunctions);
-    if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, calls.created, itemFunctions) || !loops.every(continuesStayInLoop)) {
+    if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, [...calls.created, ...timers.awaits], itemFunctions) || !loops.every(continuesStayInLoop)) {
       this.changed = wasChanged;
       return fail('timing/error-handling-unclear', { messageId: 'callNotRewritten', data: { callback: callbackName } }, fn);
     }
@@ -480,6 +488,7 @@ export class FileConversion {
     this.changed = true;
     tidyConvertedFunction(copy);
     loops.forEach(dropTrailingContinue);
+    dropDeadStepReturns(copy, timers);
     if (protocol.allowedSync && !idioms.callsDeferred) {
       report({ ruleId: 'timing/sync-callback-now-async', ...protocol.allowedSync, applied: true });
       this.syncApis.add(selfApi);
@@ -499,6 +508,8 @@ export class FileConversion {
       data: { name: item.name ?? 'This function', ...(operations.length > 0 && { operations: operations.join(', ') }) },
       applied: true,
     });
+    this.timerAwaits.add(timers.callees);
+    for (const timer of timers.timers) report({ ruleId: 'timing/callback-moved-to-microtask', messageId: 'timerCallback', data: { timer: 'setTimeout', what: 'timer' }, node: timer.loc ? timer : positionOf(item), applied: true });
     this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, optionalCallback: idioms.optionalCallback });
     return undefined;
   }
@@ -543,6 +554,7 @@ export class FileConversion {
   /** What a counter join changes: the empty list (several errors are refused by rewriteCounterJoins). */
   private reportJoins(joins: CounterJoin[], fn: AnyNode, report: Report): void {
     for (const join of joins) {
+      if (join.forIn) report({ ruleId: 'timing/empty-collection-timing', messageId: 'forInInheritedKeys', node: join.starts[0].loc ? join.starts[0] : fn, applied: true });
       if (join.overList && !join.guard) {
         report({
           ruleId: 'timing/empty-collection-timing',

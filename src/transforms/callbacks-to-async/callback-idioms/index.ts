@@ -10,6 +10,8 @@ import { inlineNamedCallbacks } from './named-callbacks';
 import { blockArrowCalls } from './arrow-bodies';
 import { flattenStepperParams } from './stepper-params';
 import { printLiteral } from './shapes';
+import { unrollSelfRetry } from './self-retry';
+import { takeCalledGuards } from './called-guards';
 import { takeCallbackAlias } from './callback-alias';
 
 /**
@@ -33,7 +35,7 @@ export interface CallbackIdioms {
 }
 
 /** Reads the idioms out of `copy` (a trial copy of the function `name`, with a block body), in place. */
-export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, name: string, program: AnyNode, bindings: readonly ModuleBinding[]): CallbackIdioms {
+export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, name: string, program: AnyNode, bindings: readonly ModuleBinding[], taken: Set<string>): CallbackIdioms {
   const idioms: CallbackIdioms = { prologue: [], callsDeferred: false, optionalCallback: false, findings: [], namesDropped: new Set() };
   const shift = takeArgumentShift(j, copy, cb);
   if (shift) {
@@ -63,7 +65,9 @@ export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, na
     idioms.optionalCallback = true;
     idioms.findings.push({ ruleId: 'timing/return-value-now-promise', messageId: 'noCallbackNowPromise', data: { name, callback: cb, before: describeWithoutCallback(withoutCallback) }, node: copy, applied: true });
   }
+  takeCalledGuards(copy);
   inlineNamedCallbacks(j, copy);
+  unrollSelfRetry(j, copy, taken);
   flattenStepperParams(j, copy);
   blockArrowCalls(j, copy, cb);
   for (const statement of takeTryAroundCalls(copy, cb)) {

@@ -1,0 +1,69 @@
+import type { OwnApi } from './grammar';
+
+/**
+ * Variants of the own callback API's work written in the idioms of issue #16, chosen by the
+ * function's id (like the factory-made functions of print.ts), so the model and the programs a
+ * seed draws stay the same: a counter join over an index `for` loop with a failed flag, a named
+ * callback that retries itself after a timer, and a `called` guard. `input` is the path the
+ * function got ('input.txt', or 'missing.txt' on an error path).
+ */
+export interface IdiomVariant {
+  lines: string[];
+  /** Uses `opened(name)`, which prints that a read starts. */
+  opened: boolean;
+}
+
+export function idiomVariant(source: OwnApi['source'], id: number): IdiomVariant | undefined {
+  switch (source) {
+    case 'join':
+      // id % 3 === 0 is the flagged side-by-side join and 2 the refused one (print.ts); 1 is this loop.
+      if (id % 3 !== 1) return undefined;
+      return {
+        opened: true,
+        lines: [
+          "const files = [input, opened('other.txt')];",
+          'const sizes = [];',
+          'let pending = files.length;',
+          'let failed = false;',
+          'for (let i = 0; i < files.length; i++) {',
+          "  fs.readFile(files[i], 'utf8', (err, text) => {",
+          '    if (failed) return;',
+          '    if (err) return cb(failed = err);',
+          '    sizes[i] = text.length;',
+          "    if (--pending === 0) cb(null, sizes.join('+'));",
+          '  });',
+          '}',
+        ],
+      };
+    case 'nextLoop':
+      if (id % 2 !== 1) return undefined;
+      return {
+        opened: false,
+        lines: [
+          'let attempts = 0;',
+          "fs.readFile(input, 'utf8', function CB(err, text) {",
+          '  attempts++;',
+          "  if (err && attempts < 3) return setTimeout(function () { fs.readFile(input, 'utf8', CB); }, 10);",
+          '  if (err) return cb(err);',
+          '  cb(null, text.length + attempts);',
+          '});',
+        ],
+      };
+    case 'fs':
+      if (id % 2 !== 1) return undefined;
+      return {
+        opened: false,
+        lines: [
+          'let called = false;',
+          "fs.readFile(input, 'utf8', (err, text) => {",
+          '  if (called) return;',
+          '  called = true;',
+          '  if (err) return cb(err);',
+          '  cb(null, text.length);',
+          '});',
+        ],
+      };
+    default:
+      return undefined;
+  }
+}
