@@ -114,6 +114,16 @@ describe('the counter', () => {
     expect(counter.convertedApis(before, after)).toEqual({ total: 3, converted: 2, names: ['a', 'b'] });
   });
 
+  it('counts the dual API over a named async function as a converted API, and no async IIFE in it', () => {
+    const before = counter.countSource('function load(file, cb) { cb(); }').functions;
+    const result = counter.countSource(
+      'function load(file, cb) { return settleCallback(loadAsync(file), cb); }\nasync function loadAsync(file) { return file; }',
+    );
+    expect(counter.convertedApis(before, result.functions)).toEqual({ total: 1, converted: 1, names: ['load'] });
+    expect(result.counts.asyncFunctions).toBe(1);
+    expect(result.counts.asyncIifes).toBe(0);
+  });
+
   it('says which file does not parse and counts nothing for it', () => {
     const result = counter.countSource('function (', 'broken.js');
     expect(result.parseError).toMatch(/^broken\.js: /);

@@ -28,11 +28,14 @@ const store = {
 };
 
 function size(path, cb) {
-  return settleCallback((async () => {
-    const stats = await fsp.stat(path);
-    return stats.size;
-  })(), cb);
+  return settleCallback(sizeAsync(path), cb);
 }
+
+async function sizeAsync(path) {
+  const stats = await fsp.stat(path);
+  return stats.size;
+}
+
 module.exports = { size };
 
 try {

@@ -19,27 +19,31 @@ function remove(p, options = {}, cb) {
     cb = options;
     options = {};
   }
+  return settleCallback(removeAsync(p, options), cb);
+}
 
-  return settleCallback((async () => {
-    assert(p, 'remove: missing path');
+async function removeAsync(p, options) {
+  assert(p, 'remove: missing path');
 
-    try {
-      await fsp.unlink(p);
-    } catch (er) {
-      if (options.force && er.code === 'ENOENT') return p;
-      throw er;
-    }
+  try {
+    await fsp.unlink(p);
+  } catch (er) {
+    if (options.force && er.code === 'ENOENT') return p;
+    throw er;
+  }
 
-    return p;
-  })(), cb);
+  return p;
 }
 
 function count(dir, cb) {
-  return settleCallback((async () => {
-    const names = await fsp.readdir(dir);
-    return names.length;
-  })(), cb);
+  return settleCallback(countAsync(dir), cb);
 }
+
+async function countAsync(dir) {
+  const names = await fsp.readdir(dir);
+  return names.length;
+}
+
 module.exports = { remove, count };
 
 fs.writeFileSync('gone.txt', 'x');

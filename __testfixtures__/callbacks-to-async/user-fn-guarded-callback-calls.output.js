@@ -13,25 +13,30 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function sizeOf(file, cb) {
-  return settleCallback((async () => {
-    let stats;
+  return settleCallback(sizeOfAsync(file), cb);
+}
 
-    try {
-      stats = await fsp.stat(file);
-    } catch (err) {
-      throw err;
-    }
+async function sizeOfAsync(file) {
+  let stats;
 
-    return stats.size;
-  })(), cb);
+  try {
+    stats = await fsp.stat(file);
+  } catch (err) {
+    throw err;
+  }
+
+  return stats.size;
 }
 
 function firstLine(file, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(file, 'utf8');
-    return text.split('\n')[0];
-  })(), cb);
+  return settleCallback(firstLineAsync(file), cb);
 }
+
+async function firstLineAsync(file) {
+  const text = await fsp.readFile(file, 'utf8');
+  return text.split('\n')[0];
+}
+
 module.exports = { sizeOf, firstLine };
 
 (async () => {

@@ -14,32 +14,34 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function sizes(files, cb) {
-  return settleCallback((async () => {
-    let i = 0;
-    let total = 0;
-    let ownEr;
+  return settleCallback(sizesAsync(files), cb);
+}
 
-    while (true) {
-      if (ownEr)
-        throw ownEr;
-      if (i >= files.length) return total;
-      let er = null;
-      let stats;
+async function sizesAsync(files) {
+  let i = 0;
+  let total = 0;
+  let ownEr;
 
-      try {
-        stats = await fsp.stat(files[i++]);
-      } catch (caught) {
-        er = caught;
-      }
+  while (true) {
+    if (ownEr)
+      throw ownEr;
+    if (i >= files.length) return total;
+    let er = null;
+    let stats;
 
-      if (er) {
-        ownEr = er;
-        continue;
-      }
-      total += stats.size;
-      ownEr = undefined;
+    try {
+      stats = await fsp.stat(files[i++]);
+    } catch (caught) {
+      er = caught;
     }
-  })(), cb);
+
+    if (er) {
+      ownEr = er;
+      continue;
+    }
+    total += stats.size;
+    ownEr = undefined;
+  }
 }
 module.exports = sizes;
 

@@ -14,27 +14,30 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function appendAll(file, lines, cb) {
-  return settleCallback((async () => {
-    let i = 0;
-    let er;
-
-    while (true) {
-      if (er)
-        throw er;
-      if (i >= lines.length) return i;
-      console.log('appending', lines[i]);
-      let erValue = null;
-
-      try {
-        await fsp.appendFile(file, lines[i++] + '\n');
-      } catch (caught) {
-        erValue = caught;
-      }
-
-      er = erValue;
-    }
-  })(), cb);
+  return settleCallback(appendAllAsync(file, lines), cb);
 }
+
+async function appendAllAsync(file, lines) {
+  let i = 0;
+  let er;
+
+  while (true) {
+    if (er)
+      throw er;
+    if (i >= lines.length) return i;
+    console.log('appending', lines[i]);
+    let erValue = null;
+
+    try {
+      await fsp.appendFile(file, lines[i++] + '\n');
+    } catch (caught) {
+      erValue = caught;
+    }
+
+    er = erValue;
+  }
+}
+
 module.exports = appendAll;
 
 (async () => {

@@ -593,7 +593,19 @@ export class FileConversion {
       const visible = item.exported || !!use?.escapes || !!item.owner;
       const promiseOnly = this.ctx.options.api === 'promise' || (!!item.name && (this.ctx.options.promiseOnly ?? []).includes(item.name));
       const dual = callsWithCallback.length > 0 || (visible && !(promiseOnly && !item.owner));
-      if (dual) addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript, converted.prologue);
+      if (dual) {
+        addDualApi(this.ctx.j, {
+          fn,
+          callbackParam: converted.callbackParam,
+          api: converted.api,
+          program: this.program,
+          taken: this.takenNames,
+          typescript: this.rewriteContext.typescript,
+          prologue: converted.prologue,
+          name: item.name ?? assignedName(item),
+          className: item.owner?.kind === 'class' ? item.owner.node.id?.name : undefined,
+        });
+      }
       this.ctx.convertedApis.push({
         name: item.name ?? '',
         ...(item.owner && { owner: item.owner.kind === 'class' ? item.owner.node.id?.name ?? '' : item.owner.name ?? '' }),
@@ -619,6 +631,13 @@ export class FileConversion {
   }
 }
 
+/** `exports.unlock = function (…)`: the property it is assigned to, for a function with no name of its own. */
+function assignedName(item: CallbackFunction): string | undefined {
+  const holder = item.holder;
+  if (Array.isArray(holder) || holder?.type !== 'AssignmentExpression') return undefined;
+  return holder.left.type === 'MemberExpression' && !holder.left.computed && holder.left.property.type === 'Identifier' ? holder.left.property.name : undefined;
+}
+
 /** What `fn.length` says: the parameters before the first one with a default or a rest. */
 function functionLength(fn: AnyNode): number {
   const index = fn.params.findIndex((param: AnyNode) => param.type === 'AssignmentPattern' || param.type === 'RestElement');
@@ -632,10 +651,12 @@ function functionLength(fn: AnyNode): number {
  */
 const resultChangingRefusals = new Set(['timing/multiple-callback-calls', 'timing/callback-maybe-not-called', 'timing/event-emitter-callback', 'timing/ignored-by-comment']);
 
-/** `return settleCallback(…, cb)`: a function an earlier run converted behind the dual API. */
+/** `… return settleCallback(…, cb)`: a function an earlier run converted behind the dual API. */
 function isDualApi(item: CallbackFunction): boolean {
   const body = item.fn.body?.type === 'BlockStatement' ? item.fn.body.body : [];
-  const call = body.length === 1 && body[0].type === 'ReturnStatement' ? body[0].argument : undefined;
+  // The last statement: the original argument shifting may come first.
+  const final = body[body.length - 1];
+  const call = final?.type === 'ReturnStatement' ? final.argument : undefined;
   if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !call.callee.name.startsWith(settleCallbackHelper.baseName)) return false;
   const last = call.arguments[call.arguments.length - 1];
   return last?.type === 'Identifier' && last.name === item.callbackName;
