@@ -22,8 +22,10 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 const store = {
+  gets: 0,
   get(key, cb) {
     setImmediate(() => cb(null, key.length));
+    this.gets++;
   },
 };
 

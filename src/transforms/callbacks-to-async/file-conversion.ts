@@ -23,6 +23,9 @@ import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './n
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
 import { setPromiseReturnType } from './typescript-types';
 import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
+import { convertDelay, rewriteTimerCallbacks, type TimerWait } from './timer-callbacks';
+import { TimerBindings } from '../timers-to-async/timer-bindings';
+import { detectRuntime, timersPromisesSince } from '../timers-to-async/runtime';
 import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
 
 /** A converted callback API function of this file. */
@@ -65,6 +68,8 @@ export class FileConversion {
   private readonly localApis = new LocalApis();
   private readonly converted: ConvertedFunction[] = [];
   private changed = false;
+  /** The promise timers of callback APIs that called back from a timer (timer-callbacks.ts). */
+  private timerBindings?: TimerBindings;
   /** Node API calls as first found, and the originals of copied nodes, for apiOfCall. */
   private nodeApis?: Map<AnyNode, PromisableApi>;
   private readonly copiedFrom = new WeakMap<AnyNode, AnyNode>();
@@ -150,6 +155,7 @@ export class FileConversion {
     if (this.changed) {
       flushHelpers(this.program);
       this.promiseBindings.flush();
+      this.timerBindings?.flush();
       for (const requirement of this.promiseBindings.requirements) this.ctx.requireNode(requirement.major, requirement.feature);
       removeUnusedBindings(this.program, [...this.touched]);
     }
@@ -426,6 +432,7 @@ export class FileConversion {
     }
     // Optional arguments, default callbacks, once/dezalgo, try around a call: read out of the copy first.
     const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings);
+    const waits = rewriteTimerCallbacks(j, copy, callbackName, this.program);
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
     const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
@@ -500,6 +507,7 @@ export class FileConversion {
       data: { name: item.name ?? 'This function', ...(operations.length > 0 && { operations: operations.join(', ') }) },
       applied: true,
     });
+    this.placeTimerWaits(waits, report);
     this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, optionalCallback: idioms.optionalCallback });
     return undefined;
   }
@@ -564,6 +572,25 @@ export class FileConversion {
       minNode: 0,
       returnsUndefined: true,
     };
+  }
+
+  /** Names the timer waits of a kept conversion (`timers/promises`, or a delay helper below Node 16) and reports each. */
+  private placeTimerWaits(waits: TimerWait[], report: Report): void {
+    if (waits.length === 0) return;
+    const runtime = detectRuntime(this.program, this.ctx.options.target, this.ctx.options.minNodeMajor);
+    this.timerBindings ??= new TimerBindings(this.ctx.j, this.program, detectModuleStyle(this.program, this.ctx.path), this.takenNames, runtime, undefined);
+    if (runtime.api === 'timers-promises') this.ctx.requireNode(timersPromisesSince, 'setTimeout and setImmediate from timers/promises');
+    for (const wait of waits) {
+      wait.call.callee = this.timerBindings.callee(wait.timer, false);
+      if (runtime.api === 'timers-promises') convertDelay(this.ctx.j, wait);
+      report({
+        ruleId: 'timing/callback-moved-to-microtask',
+        messageId: 'timerCallback',
+        data: { timer: wait.timer, what: wait.timer === 'setImmediate' ? 'immediate' : 'timer' },
+        node: wait.original,
+        applied: true,
+      });
+    }
   }
 
   /** Makes the function's callers in this file awaitable; returns how to take that back. */
