@@ -358,9 +358,30 @@ export class FileConversion {
     }
     for (const [item, failure] of pending) this.unconverted.set(item, failure.ruleId);
     this.followNestedCopies();
-    for (const failure of pending.values()) {
-      this.ctx.report({ ruleId: failure.ruleId, messageId: failure.messageId, data: failure.data, node: failure.node, applied: false });
+    for (const [item, failure] of pending) {
+      const { messageId, data } = this.explainEscape(item, failure);
+      this.ctx.report({ ruleId: failure.ruleId, messageId, data, node: failure.node, applied: false });
     }
+  }
+
+  /**
+   * Says exactly where a callback went when the proof lost it: into a callback function of this
+   * file that stays callback-style (which one, and why), or into a function this one returns.
+   */
+  private explainEscape(refused: CallbackFunction, failure: Refusal): MessageRef {
+    if (failure.messageId !== 'passedAway') return failure;
+    const node = failure.node;
+    const callback = `${failure.data?.callback ?? ''}`;
+    if (node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression') {
+      return { messageId: 'returnedFunctionCallsBack', data: { callback, line: node.loc?.start.line ?? 0 } };
+    }
+    if (node?.type !== 'CallExpression') return failure;
+    for (const [item, rule] of this.unconverted) {
+      if (item === refused || !isCalledBy(item, node.callee)) continue;
+      const name = item.name ?? calleeText(node.callee) ?? 'a function';
+      return { messageId: 'handedToOwnFunctionLeft', data: { callback, name, line: positionOf(item).loc?.start.line ?? 0, rule: rule ?? 'not converted' } };
+    }
+    return failure;
   }
 
   /** Nested functions whose enclosing function converted after them now live in its copy: follow them there. */
