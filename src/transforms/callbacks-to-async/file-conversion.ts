@@ -1,4 +1,4 @@
-import type { FindingInput, MessageRef } from '../../types';
+import type { CallerLeft, FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
 import { calleeText, collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
@@ -24,6 +24,7 @@ import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
 import { setPromiseReturnType } from './typescript-types';
 import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
 import { convertDelay, rewriteTimerCallbacks, type TimerWait } from './timer-callbacks';
+import { callersLeftInFile } from './callers-left';
 import { TimerBindings } from '../timers-to-async/timer-bindings';
 import { detectRuntime, timersPromisesSince } from '../timers-to-async/runtime';
 import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
@@ -664,6 +665,7 @@ export class FileConversion {
         line: positionOf(item).loc?.start.line ?? 1,
         lengthBefore: functionLength(item.fn),
         lengthAfter: functionLength(fn),
+        ...(dual && withCallersLeft(callersLeftInFile(this.program, item.owner ? undefined : item.name, callsWithCallback))),
       });
       if (!dual) continue;
       for (const call of callsWithCallback) {
@@ -684,6 +686,10 @@ function assignedName(item: CallbackFunction): string | undefined {
   const holder = item.holder;
   if (Array.isArray(holder) || holder?.type !== 'AssignmentExpression') return undefined;
   return holder.left.type === 'MemberExpression' && !holder.left.computed && holder.left.property.type === 'Identifier' ? holder.left.property.name : undefined;
+}
+
+function withCallersLeft(callers: CallerLeft[]): { callersLeft?: CallerLeft[] } {
+  return callers.length > 0 ? { callersLeft: callers } : {};
 }
 
 /** What `fn.length` says: the parameters before the first one with a default or a rest. */
