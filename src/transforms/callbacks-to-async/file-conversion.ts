@@ -25,6 +25,7 @@ import { setPromiseReturnType } from './typescript-types';
 import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
 import { convertDelay, rewriteTimerCallbacks, type TimerWait } from './timer-callbacks';
 import { callersLeftInFile } from './callers-left';
+import { explainEscape } from './escape-details';
 import { TimerBindings } from '../timers-to-async/timer-bindings';
 import { detectRuntime, timersPromisesSince } from '../timers-to-async/runtime';
 import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
@@ -360,29 +361,9 @@ export class FileConversion {
     for (const [item, failure] of pending) this.unconverted.set(item, failure.ruleId);
     this.followNestedCopies();
     for (const [item, failure] of pending) {
-      const { messageId, data } = this.explainEscape(item, failure);
+      const { messageId, data } = explainEscape(this.unconverted, item, failure, isCalledBy);
       this.ctx.report({ ruleId: failure.ruleId, messageId, data, node: failure.node, applied: false });
     }
-  }
-
-  /**
-   * Says exactly where a callback went when the proof lost it: into a callback function of this
-   * file that stays callback-style (which one, and why), or into a function this one returns.
-   */
-  private explainEscape(refused: CallbackFunction, failure: Refusal): MessageRef {
-    if (failure.messageId !== 'passedAway') return failure;
-    const node = failure.node;
-    const callback = `${failure.data?.callback ?? ''}`;
-    if (node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression') {
-      return { messageId: 'returnedFunctionCallsBack', data: { callback, line: node.loc?.start.line ?? 0 } };
-    }
-    if (node?.type !== 'CallExpression') return failure;
-    for (const [item, rule] of this.unconverted) {
-      if (item === refused || !isCalledBy(item, node.callee)) continue;
-      const name = item.name ?? calleeText(node.callee) ?? 'a function';
-      return { messageId: 'handedToOwnFunctionLeft', data: { callback, name, line: positionOf(item).loc?.start.line ?? 0, rule: rule ?? 'not converted' } };
-    }
-    return failure;
   }
 
   /** Nested functions whose enclosing function converted after them now live in its copy: follow them there. */
