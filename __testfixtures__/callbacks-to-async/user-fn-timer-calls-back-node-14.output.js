@@ -15,12 +15,12 @@ async function later(value, ms) {
   let value;
 
   try {
-    value = await later('done', 10);
+    value = await later('done', 100);
   } catch {}
 
   console.log('later:', value);
 })();
 
-setTimeout(() => console.log('timer at 5'), 5);
-setTimeout(() => console.log('timer at 15'), 15);
+setTimeout(() => console.log('timer at 20'), 20);
+setTimeout(() => console.log('timer at 400'), 400);
 console.log('started');

@@ -22,11 +22,11 @@ function settle(value, cb) {
   }
 }
 
-readLater('input.txt', 20, (err, line) => {
+readLater('input.txt', 100, (err, line) => {
   console.log('readLater:', err ? err.code : line);
 });
-setTimeout(() => console.log('timer at 10'), 10);
-setTimeout(() => console.log('timer at 30'), 30);
+setTimeout(() => console.log('timer at 20'), 20);
+setTimeout(() => console.log('timer at 400'), 400);
 settle(21, (err, doubled) => {
   console.log('settle:', err ? err.message : doubled);
   settle(-1, (err) => {

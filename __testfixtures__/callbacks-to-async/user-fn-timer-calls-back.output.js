@@ -26,7 +26,7 @@ async function settle(value) {
   let line;
 
   try {
-    line = await readLater('input.txt', 20);
+    line = await readLater('input.txt', 100);
   } catch (caught) {
     err = caught;
   }
@@ -34,8 +34,8 @@ async function settle(value) {
   console.log('readLater:', err ? err.code : line);
 })();
 
-setTimeout(() => console.log('timer at 10'), 10);
-setTimeout(() => console.log('timer at 30'), 30);
+setTimeout(() => console.log('timer at 20'), 20);
+setTimeout(() => console.log('timer at 400'), 400);
 
 (async () => {
   let err = null;

@@ -16,8 +16,8 @@ import { promiseTypeOf, setDualReturnType } from './typescript-types';
  * function, and the function itself a thin wrapper that hands its promise to the package's
  * `settleCallback`: `return settleCallback(loadAsync(file, opts), cb)`. Where the body cannot
  * move out of the function (it reads `super`, `new.target` or a private `#name`, its own name
- * as a function expression, a destructured parameter, or the function sits where no
- * declaration can go beside it), the body stays in place as `settleCallback((async () => …)(), cb)`.
+ * as a function expression, a destructured parameter, a TypeScript parameter typed only by its
+ * context, or the function sits where no declaration can go beside it), the body stays in place as `settleCallback((async () => …)(), cb)`.
  */
 export interface DualApiInput {
   fn: AnyNode;
@@ -43,7 +43,7 @@ export function addDualApi(j: JSCodeshift, input: DualApiInput): void {
   const helper = useHelper(j, program, settleCallbackHelper, taken, typescript);
   const place = siblingPlace(program, fn);
   const usesThis = some(fn.body, (node) => node.type === 'ThisExpression', { skipNonArrowFunctions: true });
-  const movable = place !== undefined && canMoveBody(fn) && !(typescript && usesThis && !input.className);
+  const movable = place !== undefined && canMoveBody(fn) && !(typescript && ((usesThis && !input.className) || !fn.params.every(isTyped)));
   let promise: AnyNode;
   if (movable) {
     const asyncName = uniqueName(`${input.name && /^[A-Za-z_$][\w$]*$/.test(input.name) ? input.name : 'callbackApi'}Async`, taken);
@@ -104,6 +104,16 @@ function overloadsOf(j: JSCodeshift, fn: AnyNode, callbackParam: AnyNode): AnyNo
   const promiseForm = j.tsDeclareFunction(j.identifier(fn.id.name), params, j.tsTypeAnnotation(promise));
   const callbackForm = j.tsDeclareFunction(j.identifier(fn.id.name), [...cloneNode(params), callback], j.tsTypeAnnotation(j.tsVoidKeyword()));
   return [promiseForm, callbackForm];
+}
+
+/**
+ * In TypeScript a parameter typed only by its context (`const load: Loader = (id, cb) => …`)
+ * would be an implicit any in a function of its own: such a body stays in place.
+ */
+function isTyped(param: AnyNode): boolean {
+  if (param.type === 'AssignmentPattern') return true;
+  if (param.type === 'RestElement') return !!param.typeAnnotation || !!param.argument?.typeAnnotation;
+  return !!param.typeAnnotation;
 }
 
 function paramName(param: AnyNode): string | undefined {
