@@ -15,6 +15,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     zalgoAllowed: "`{{callback}}` is called synchronously on some paths and asynchronously on others (Zalgo); converting makes every call asynchronous. On the synchronous paths a caller's continuation now runs after the code that follows its call, a microtask later.",
     operationNotKnownAsync: 'The operation that carries the callback is not known to call back asynchronously.',
     callerContinuation: '{{name}} may call back synchronously: where it did, the code from here on now runs before the continuation, which waits a microtask.',
+    callerContinuationUnbounded: '{{name}} may call back synchronously, and the function holding this call has callers outside this file (exported, handed on, or a method): the code after those calls, which would now run before the continuation, cannot be flagged here. Left as is.',
     packageCalleeSync: '{{name}} of {{definedIn}} calls back synchronously on some path (its summary in the package model), so this call is left as is (--allow timing/sync-callback-now-async converts it).',
     packageCalleeSyncAllowed: '{{name}} of {{definedIn}} calls back synchronously on some path (its summary in the package model): where it does, the code from here on now runs before the continuation, which waits a microtask.',
   },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, createLimiter, differences, normalizeOutput, runScript, type RunOutcome, type TraceLine } from './harness';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareRuns, createLimiter, differences, normalizeOutput, runScript, sandboxDir, type RunOutcome, type TraceLine } from './harness';
 import { mergeStreams } from './trace';
 
 const dir = '/tmp/awaitify-exec-abc123';
@@ -118,6 +120,20 @@ describe('runScript', () => {
     expect(cjs.files).toContain('out.txt  2 bytes  sha256:8f434346648f6b96');
     const esm = await runScript("await null;\nprocess.stdout.write('x' + String(process.env.AWAITIFY_TRACE_FILE) + '\\n');\n", { ext: 'mjs' });
     expect(esm.merged).toEqual([{ stream: 'out', text: 'xundefined', line: 2 }]);
+  });
+
+  it('runs the script in a full copy of sandbox/: every file and folder with its content, without .gitignore', async () => {
+    const listing = "const fs = require('fs');\nconst walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? [d + '/' + e.name + '/', ...walk(d + '/' + e.name)] : [d + '/' + e.name + ' ' + fs.readFileSync(d + '/' + e.name, 'utf8').length]);\nconsole.log(walk('.').filter((e) => !e.startsWith('./fixture.js')).sort().join('\\n'));\n";
+    const run = await runScript(listing, { ext: 'js' });
+    const expected = readdirSync(sandboxDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.name !== '.gitignore')
+      .map((entry) => {
+        const relative = './' + join(entry.parentPath, entry.name).slice(sandboxDir.length + 1);
+        return entry.isDirectory() ? `${relative}/` : `${relative} ${readFileSync(join(entry.parentPath, entry.name), 'utf8').length}`;
+      })
+      .sort();
+    expect(expected.length).toBeGreaterThan(5);
+    expect(run.stdout).toEqual(expected);
   });
 });
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { diffArrays } from 'diff';
 import { normalizeOutput } from './normalize';
 import { listSandboxFiles } from './sandbox-files';
@@ -95,6 +95,31 @@ function childEnv(): NodeJS.ProcessEnv {
 
 const tracePreload = resolve(executionDir, 'trace-preload.cjs');
 
+/** The sandbox's folders (parents first) and files, relative to it: read once per process. */
+let sandboxEntries: Promise<{ dirs: string[]; files: string[] }> | undefined;
+
+function listSandbox(): Promise<{ dirs: string[]; files: string[] }> {
+  sandboxEntries ??= readdir(sandboxDir, { recursive: true, withFileTypes: true }).then((entries) => {
+    const relative = (entry: { parentPath?: string; path?: string; name: string }) => join((entry.parentPath ?? entry.path ?? sandboxDir).slice(sandboxDir.length), entry.name).replace(/^[\\/]/, '');
+    const dirs = entries.filter((entry) => entry.isDirectory()).map(relative).sort((a, b) => a.length - b.length);
+    const files = entries.filter((entry) => entry.isFile() && entry.name !== '.gitignore').map(relative);
+    return { dirs, files };
+  });
+  return sandboxEntries;
+}
+
+/**
+ * A fresh copy of the sandbox in `dir` (which must not exist). fs.cp walked and stat-ed the
+ * tree on every run: about 14 ms of the runner's CPU and 200 ms of wall time a run on a loaded
+ * machine, for a tree that never changes while tests run.
+ */
+async function copySandbox(dir: string): Promise<void> {
+  const { dirs, files } = await listSandbox();
+  await mkdir(dir);
+  for (const sub of dirs) await mkdir(join(dir, sub));
+  await Promise.all(files.map((file) => copyFile(join(sandboxDir, file), join(dir, file))));
+}
+
 /** Runs `source` as `fixture.<ext>` with `node`, in a fresh copy of the sandbox. */
 export async function runScript(source: string, options: RunScriptOptions): Promise<RunOutcome> {
   const timeoutMs = options.timeoutMs ?? processTimeoutMs;
@@ -105,9 +130,8 @@ export async function runScript(source: string, options: RunScriptOptions): Prom
   const dir = join(base, 'run');
   const traceFile = join(base, 'trace.jsonl');
   try {
-    await mkdir(dir);
+    await copySandbox(dir);
     const realDir = await realpath(dir);
-    await cp(sandboxDir, dir, { recursive: true, filter: (from) => basename(from) !== '.gitignore' });
     await writeFile(join(dir, scriptName), source);
     await writeFile(traceFile, '');
     const started = Date.now();

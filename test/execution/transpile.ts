@@ -38,3 +38,28 @@ export function runFixtureSource(source: string, fixture: { ext: string; inputFi
   const runnable = toRunnable(source, fixture.ext, fixture.inputFileName);
   return runScript(runnable.source, { ext: runnable.ext });
 }
+
+const sharedRuns = new Map<string, Promise<RunOutcome>>();
+let sharedCalls = 0;
+
+/**
+ * One run per distinct script in this test process: the fixture runs of execution.test.ts and
+ * the runs of all-transforms.ts (which it calls) share an input's first run, and an output that
+ * all transforms together write exactly as the fixture's expected output. Repeated runs of the
+ * stability check (AWAITIFY_EXEC_REPEAT) use runFixtureSource, never this.
+ */
+export function runFixtureSourceOnce(source: string, fixture: { ext: string; inputFileName: string }): Promise<RunOutcome> {
+  sharedCalls += 1;
+  const key = `${fixture.ext}\0${source}`;
+  let run = sharedRuns.get(key);
+  if (!run) {
+    run = runFixtureSource(source, fixture);
+    sharedRuns.set(key, run);
+  }
+  return run;
+}
+
+/** How often runFixtureSourceOnce was called, and how many scripts it ran for those calls. */
+export function sharedRunStats(): { calls: number; runs: number } {
+  return { calls: sharedCalls, runs: sharedRuns.size };
+}

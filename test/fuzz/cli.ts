@@ -1,6 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { formatStats, foundDir, fuzz, sourceAt } from './fuzz';
+import { defaultJobs, formatStats, foundDir, fuzz, sourceAt } from './fuzz';
 
 /**
  * `npm run fuzz -- --count N --seed S --jobs J [--shrink-seconds T] [--no-save] [--print] [--strict]`:
@@ -36,7 +35,7 @@ async function main(): Promise<number> {
   }
   const count = integer(values.count, 100, 'count');
   const seed = integer(values.seed, Date.now() % 1_000_000, 'seed');
-  const jobs = Math.max(1, integer(values.jobs, availableParallelism(), 'jobs'));
+  const jobs = Math.max(1, integer(values.jobs, defaultJobs(), 'jobs'));
   if (values.print) {
     for (let index = 0; index < count; index += 1) console.log(sourceAt(seed + index));
     return 0;

@@ -1,6 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { formatStats, fuzz, processRunner, sourceAt, type FuzzStats } from './fuzz';
+import { defaultJobs, formatStats, fuzz, processRunner, sourceAt, type FuzzStats } from './fuzz';
 import { judge, rewrite } from './oracle';
 
 /**
@@ -17,7 +16,8 @@ import { judge, rewrite } from './oracle';
 const seed = 20261206;
 const count = 100;
 const strictCount = 20;
-const jobs = Math.max(2, availableParallelism());
+// The fuzzer's default (two node processes per core): the share of unstable programs below checks it keeps traces stable.
+const jobs = defaultJobs();
 
 /**
  * Seeds earlier runs failed on, each fixed with a fixture: 300030 (an own function refused as
@@ -25,9 +25,11 @@ const jobs = Math.max(2, availableParallelism());
  * no-transform-own-unproven-function-not-assumed) and 300830 (a counter join whose two members
  * both fail converted to Promise.all; no-transform-counter-join-two-members-can-fail) and
  * 500032 (a nextTick in a factory-made function called from a moved success path, unflagged;
- * next-tick-in-factory-made-function-flagged).
+ * next-tick-in-factory-made-function-flagged) and 811458 (a call of a function that may call
+ * back synchronously, in main(), flagged over main's block only: the code after `main()` at the
+ * top level printed before the continuation, outside the span; sync-callback-caller-of-host-flagged).
  */
-const regressionSeeds = [300030, 300830, 500032];
+const regressionSeeds = [300030, 300830, 500032, 811458];
 
 const failuresOf = (stats: FuzzStats) => stats.failures.map((failure) => `seed ${failure.seed}: ${failure.reason}\n${failure.source}\n${failure.detail}`);
 

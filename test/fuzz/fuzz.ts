@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { createLimiter, runScript } from '../execution/harness';
@@ -55,6 +56,14 @@ export interface FuzzStats {
   flaggedSeeds: number[];
   /** What differed, for the first few unstable programs. */
   unstableDetails: string[];
+}
+
+/**
+ * `--jobs` by default: two node processes per core. A generated program spends much of its run
+ * waiting on timers and fs, so one process per core leaves the cores idle part of the time.
+ */
+export function defaultJobs(): number {
+  return 2 * availableParallelism();
 }
 
 export function programAt(seed: number): Program {

@@ -10,7 +10,7 @@ import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type R
 import { checkCallbackProtocol } from './callback-protocol';
 import { callsBackLater, findCallSites, isPathCurrent, type CallSite, type CalleeKnowledge } from './detect';
 import type { PromisableApi } from './node-api-table';
-import { continuationOf, planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
+import { planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
@@ -181,6 +181,7 @@ export class FileConversion {
       callbackApiLeft: (ancestors, callback) => this.callbackApiLeft(ancestors, callback),
       asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc)),
       packageCallee: (call) => this.packageCalleeVerdict(call),
+      maySyncCallBack: (api) => this.syncApis.has(api),
     };
   }
 
@@ -217,9 +218,6 @@ export class FileConversion {
           }
         }
         reportPlan(report, plan);
-        if (plan.kind === 'rewrite' && this.syncApis.has(plan.api)) {
-          report({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node: continuationOf(site), applied: true });
-        }
         if (plan.kind !== 'rewrite') continue;
         // The promise call that replaces it must not be taken for a call with a callback.
         const promiseCall = applyRewrite(plan, this.rewriteContext);

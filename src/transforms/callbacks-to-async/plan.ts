@@ -12,6 +12,7 @@ import {
   type AnyNode,
 } from '../shared/ast';
 import type { AsyncHost } from './async-hosts';
+import { callerContinuations } from './caller-continuations';
 import { iifePlacement, placementFor, siblingStatements, type Placement } from '../shared/async-placement';
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
 import type { CallSite } from './detect';
@@ -71,6 +72,8 @@ export interface PlanContext {
   asyncHost?: (statementPath: ASTPath<AnyNode>) => AsyncHost | undefined;
   /** A call of a package function of another file (cross-file mode): what its summary proves. */
   packageCallee?: (call: AnyNode) => PackageCalleeVerdict | undefined;
+  /** A function of this file converted although it may call back synchronously (its callers are flagged). */
+  maySyncCallBack?: (api: PromisableApi) => boolean;
 }
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
@@ -200,6 +203,22 @@ function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | un
  * synchronous callee): the call and the code after it up to the end of its block (the first
  * enclosing block that has a position in the source).
  */
+/**
+ * Where a callee that may call back synchronously lets code overtake the continuation: the call's
+ * own continuation and the code after the calls of the functions holding it (caller-continuations.ts);
+ * undefined when some of those callers are outside this file (then the call is refused).
+ */
+function syncContinuationSpans(site: CallSite, context: PlanContext): Array<{ loc: AnyNode['loc'] }> | undefined {
+  const found = callerContinuations(programOf(site), site.call, (fn, parent) => isLaterCallback(fn, parent ?? null, context.callsBackLater ?? (() => false)));
+  return found.bounded ? found.spans : undefined;
+}
+
+function programOf(site: CallSite): AnyNode {
+  let path: ASTPath<AnyNode> | null | undefined = site.path;
+  while (path && path.value.type !== 'Program') path = path.parent;
+  return path?.value;
+}
+
 export function continuationOf(site: CallSite): { loc: AnyNode['loc'] } {
   let path = site.path.parent;
   while (path && !((path.value.type === 'BlockStatement' || path.value.type === 'Program') && path.value.loc)) path = path.parent;
@@ -223,7 +242,11 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
     if (ownReason) return skip(site, 'timing/callback-api-not-converted', 'ownFunctionLeft', { name: site.name, reason: ownReason });
     const verdict = context.packageCallee?.(site.call);
     if (verdict?.kind === 'refuse') return skip(site, verdict.ruleId, verdict.messageId, verdict.data);
-    if (verdict?.kind === 'flag') allowed.push({ ruleId: verdict.ruleId, messageId: verdict.messageId, data: verdict.data, node: continuationOf(site) });
+    if (verdict?.kind === 'flag') {
+      const spans = syncContinuationSpans(site, context);
+      if (!spans) return skip(site, verdict.ruleId, 'callerContinuationUnbounded', { name: site.name });
+      for (const node of spans) allowed.push({ ruleId: verdict.ruleId, messageId: verdict.messageId, data: verdict.data, node });
+    }
     if (!verdict || verdict.kind === 'unknown') {
       if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
       allowed.push({ ruleId: 'timing/unknown-callee', messageId: 'assumedOnceAsync', data: { name: site.name }, node: continuationOf(site) });
@@ -232,7 +255,15 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (site.module === 'package' && api.known && !api.known.alwaysAsync) {
     // The table says it may call back before returning (slide's asyncMap on an empty list).
     if (!context.allow.includes('timing/sync-callback-now-async')) return skip(site, 'timing/sync-callback-now-async', 'callerContinuation', { name: site.name });
-    allowed.push({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node: continuationOf(site) });
+    const spans = syncContinuationSpans(site, context);
+    if (!spans) return skip(site, 'timing/sync-callback-now-async', 'callerContinuationUnbounded', { name: site.name });
+    for (const node of spans) allowed.push({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node });
+  }
+  if (context.maySyncCallBack?.(api)) {
+    // The function was converted already: its calls convert (a call left with its callback
+    // would go through the dual API, which calls back later on every path too), flagged as far as can be seen.
+    const { spans } = callerContinuations(programOf(site), site.call, (fn, parent) => isLaterCallback(fn, parent ?? null, context.callsBackLater ?? (() => false)));
+    for (const node of spans) allowed.push({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node });
   }
   if (!site.callback) {
     return skip(site, 'timing/callback-not-inline', 'callbackNotInline', { api: siteLabel(site) });
