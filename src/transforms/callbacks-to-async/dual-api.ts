@@ -16,8 +16,8 @@ import { promiseTypeOf, setDualReturnType } from './typescript-types';
  * function, and the function itself a thin wrapper that hands its promise to the package's
  * `settleCallback`: `return settleCallback(loadAsync(file, opts), cb)`. Where the body cannot
  * move out of the function (it reads `super`, `new.target` or a private `#name`, its own name
- * as a function expression, a destructured parameter, a TypeScript parameter typed only by its
- * context, or the function sits where no declaration can go beside it), the body stays in place as `settleCallback((async () => …)(), cb)`.
+ * as a function expression, a destructured parameter, in TypeScript `this` (private members)
+ * or a parameter typed only by its context, or the function sits where no declaration can go beside it), the body stays in place as `settleCallback((async () => …)(), cb)`.
  */
 export interface DualApiInput {
   fn: AnyNode;
@@ -30,8 +30,6 @@ export interface DualApiInput {
   prologue?: AnyNode[];
   /** The name callers use: the async function is called `<name>Async`. */
   name?: string;
-  /** The class of a method, for `this: Class` in TypeScript. */
-  className?: string;
 }
 
 /** The async functions this module declared, so that the next one of the same statement goes after them. */
@@ -43,14 +41,15 @@ export function addDualApi(j: JSCodeshift, input: DualApiInput): void {
   const helper = useHelper(j, program, settleCallbackHelper, taken, typescript);
   const place = siblingPlace(program, fn);
   const usesThis = some(fn.body, (node) => node.type === 'ThisExpression', { skipNonArrowFunctions: true });
-  const movable = place !== undefined && canMoveBody(fn) && !(typescript && ((usesThis && !input.className) || !fn.params.every(isTyped)));
+  // TypeScript checks `private` and `protected` members by where they are read: a body reading
+  // `this` stays inside its class (or function), as does one whose parameters the context types.
+  const movable = place !== undefined && canMoveBody(fn) && !(typescript && (usesThis || !fn.params.every(isTyped)));
   let promise: AnyNode;
   if (movable) {
     const asyncName = uniqueName(`${input.name && /^[A-Za-z_$][\w$]*$/.test(input.name) ? input.name : 'callbackApi'}Async`, taken);
     const sibling = j.functionDeclaration(j.identifier(asyncName), siblingParams(j, fn.params, typescript), fn.body);
     sibling.async = true;
     if (typescript && fn.returnType) sibling.returnType = fn.returnType;
-    if (typescript && usesThis) sibling.params.unshift(Object.assign(j.identifier('this'), { typeAnnotation: j.tsTypeAnnotation(j.tsTypeReference(j.identifier(input.className!))) }));
     // After the statement, and after the async functions of its methods placed before this one.
     let at = place.index + 1;
     while (siblings.has(place.list[at])) at++;

@@ -631,7 +631,6 @@ export class FileConversion {
           typescript: this.rewriteContext.typescript,
           prologue: converted.prologue,
           name: item.name ?? assignedName(item),
-          className: item.owner?.kind === 'class' ? item.owner.node.id?.name : undefined,
         });
       }
       this.ctx.convertedApis.push({
