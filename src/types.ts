@@ -181,6 +181,8 @@ export interface Summary {
   packages?: PackageReport[];
   /** Exported callback APIs whose contract changed (changed files only); see PublicChange. */
   publicChanges?: PublicChange[];
+  /** Converted callback APIs that keep callers passing a callback, each caller with the reason (changed files only). */
+  callersLeft?: ApiCallersLeft[];
   /** What cross-file conversion through the package model did (src/engine/cross-file.ts); absent with --no-cross-file and in project mode. */
   crossFile?: CrossFileSummary;
 }
@@ -310,6 +312,31 @@ export interface ConvertedApi {
   /** `fn.length` before and after the rewrite (parameters before the first default or rest). */
   lengthBefore?: number;
   lengthAfter?: number;
+  /** Calls that still pass it a callback, and uses as a value: they keep working through the dual API. */
+  callersLeft?: CallerLeft[];
+}
+
+/**
+ * A caller of a converted API left with a callback. `not-converted`: a call in the run that
+ * still passes one (refused, or at a spot that stays callback-style); `used-as-value`: the
+ * function is passed on or stored (it escapes); `outside-run`: a call in a file of the package
+ * that the run's paths leave out (read, never written).
+ */
+export interface CallerLeft {
+  /** The caller's file as the report names it; absent: the API's own file. */
+  path?: string;
+  line: number;
+  column: number;
+  reason: 'not-converted' | 'used-as-value' | 'outside-run';
+}
+
+/** A converted API with the callers it keeps that still pass a callback (Summary.callersLeft). */
+export interface ApiCallersLeft {
+  path: string;
+  name: string;
+  owner?: string;
+  line: number;
+  callers: Array<Required<Pick<CallerLeft, 'path'>> & CallerLeft>;
 }
 
 /**

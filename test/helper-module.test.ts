@@ -12,7 +12,7 @@ import { makeTree, removeTrees } from './temp-trees';
 
 afterAll(removeTrees);
 
-const client = 'exports.get = (key, cb) => setImmediate(() => cb(null, `value of ${key}`));\n';
+const client = 'exports.get = (key, cb) => process.nextTick(() => cb(null, `value of ${key}`));\n';
 const caller = (key: string, semi: string) =>
   `const client = require('./client')${semi}\n\nclient.get('${key}', (err, value) => {\n  if (err) throw err${semi}\n  console.log(value)${semi}\n})${semi}\n`;
 
@@ -70,7 +70,7 @@ describe('the package helper module', () => {
   it('follows the package: ES modules import it, --helpers-path puts it elsewhere', async () => {
     const root = await makeTree({
       'package.json': '{ "name": "demo", "type": "module" }\n',
-      'src/client.js': 'export const get = (key, cb) => setImmediate(() => cb(null, key));\n',
+      'src/client.js': 'export const get = (key, cb) => process.nextTick(() => cb(null, key));\n',
       'src/a.js': "import { get } from './client.js';\n\nget('a', (err, value) => {\n  if (err) throw err;\n  console.log(value);\n});\n",
     });
     const report = await run({ paths: ['src'], cwd: root, allow: ['timing/unknown-callee'], helpersPath: 'src/lib/helpers.js' });

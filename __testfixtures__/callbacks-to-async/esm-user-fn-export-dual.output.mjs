@@ -12,10 +12,12 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 export function firstLine(path, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(path, 'utf8');
-    return text.split('\n')[0];
-  })(), cb);
+  return settleCallback(firstLineAsync(path), cb);
+}
+
+async function firstLineAsync(path) {
+  const text = await fsp.readFile(path, 'utf8');
+  return text.split('\n')[0];
 }
 
 (async () => {

@@ -6,8 +6,10 @@
 const fs = require('fs');
 
 const store = {
+  gets: 0,
   get(key, cb) {
     setImmediate(() => cb(null, key.length));
+    this.gets++;
   },
 };
 

@@ -20,12 +20,21 @@ async function lineCount(file: string): Promise<number> {
   return text.split('\n').length;
 }
 
+export function sizes(file: string): Promise<[number, number]>;
+
+export function sizes(
+  file: string,
+  cb: (err: Error | null, size?: number, lines?: number) => void
+): void;
+
 export function sizes(file: string, cb?: (err: Error | null, size?: number, lines?: number) => void): Promise<[number, number]> | undefined {
-  return settleCallback((async (): Promise<[number, number]> => {
-    const st = await fsp.stat(file);
-    const n = await lineCount(file);
-    return [st.size, n];
-  })(), cb, true);
+  return settleCallback(sizesAsync(file), cb, true);
+}
+
+async function sizesAsync(file: string): Promise<[number, number]> {
+  const st = await fsp.stat(file);
+  const n = await lineCount(file);
+  return [st.size, n];
 }
 
 async function aliasTyped(file: string) {

@@ -5,11 +5,14 @@
 // awaitify-fixture: options {"allow": ["timing/unknown-callee"]}
 const client = {
   prefix: 'row',
+  pending: 0,
   query(sql, cb) {
     setTimeout(() => cb(null, [`${this.prefix}:${sql}`], { count: 1 }), 5);
+    this.pending++;
   },
   fail(cb) {
     setTimeout(() => cb(new Error('no connection')), 5);
+    this.pending++;
   },
 };
 

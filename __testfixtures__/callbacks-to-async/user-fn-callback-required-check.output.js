@@ -19,24 +19,31 @@ function remove(p, options = {}, cb) {
     cb = options;
     options = {};
   }
-  return settleCallback((async () => {
-    assert(p, 'remove: missing path');
-    try {
-      await fsp.unlink(p);
-    } catch (er) {
-      if (options.force && er.code === 'ENOENT') return p;
-      throw er;
-    }
-    return p;
-  })(), cb);
+  return settleCallback(removeAsync(p, options), cb);
+}
+
+async function removeAsync(p, options) {
+  assert(p, 'remove: missing path');
+
+  try {
+    await fsp.unlink(p);
+  } catch (er) {
+    if (options.force && er.code === 'ENOENT') return p;
+    throw er;
+  }
+
+  return p;
 }
 
 function count(dir, cb) {
-  return settleCallback((async () => {
-    const names = await fsp.readdir(dir);
-    return names.length;
-  })(), cb);
+  return settleCallback(countAsync(dir), cb);
 }
+
+async function countAsync(dir) {
+  const names = await fsp.readdir(dir);
+  return names.length;
+}
+
 module.exports = { remove, count };
 
 fs.writeFileSync('gone.txt', 'x');
@@ -44,38 +51,48 @@ fs.writeFileSync('gone.txt', 'x');
 (async () => {
   let err = null;
   let p;
+
   try {
     p = await remove('gone.txt');
   } catch (caught) {
     err = caught;
   }
+
   console.log('removed:', err, p);
+
   (async () => {
     let err = null;
     let p;
+
     try {
       p = await remove('gone.txt', { force: true });
     } catch (caught) {
       err = caught;
     }
+
     console.log('forced:', err, p);
+
     (async () => {
       let err = null;
+
       try {
         await remove('gone.txt');
       } catch (caught) {
         err = caught;
       }
+
       console.log('missing:', err.code);
 
       (async () => {
         let err = null;
         let n;
+
         try {
           n = await count('data');
         } catch (caught) {
           err = caught;
         }
+
         console.log('entries:', err, n);
       })();
     })();

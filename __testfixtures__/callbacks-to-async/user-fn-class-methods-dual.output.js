@@ -19,18 +19,22 @@ class Store {
   }
 
   load(name, cb) {
-    return settleCallback((async () => {
-      const text = await fsp.readFile(`${this.dir}/${name}`, 'utf8');
-      return JSON.parse(text);
-    })(), cb);
+    return settleCallback(loadAsync.call(this, name), cb);
   }
 
   loadName(name, cb) {
-    return settleCallback((async () => {
-      const value = await this.load(name);
-      return value.name;
-    })(), cb);
+    return settleCallback(loadNameAsync.call(this, name), cb);
   }
+}
+
+async function loadAsync(name) {
+  const text = await fsp.readFile(`${this.dir}/${name}`, 'utf8');
+  return JSON.parse(text);
+}
+
+async function loadNameAsync(name) {
+  const value = await this.load(name);
+  return value.name;
 }
 
 const store = new Store('.');

@@ -16,18 +16,23 @@ function settleCallback(promise, callback, spread = false) {
 function noop() {}
 
 function saveLog(file, text, cb) {
-  return settleCallback((async () => {
-    await fsp.appendFile(file, text + '\n');
-    return text.length;
-  })(), cb);
+  return settleCallback(saveLogAsync(file, text), cb);
+}
+
+async function saveLogAsync(file, text) {
+  await fsp.appendFile(file, text + '\n');
+  return text.length;
 }
 
 function readLog(file, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(file, 'utf8');
-    return text.split('\n').length;
-  })(), cb);
+  return settleCallback(readLogAsync(file), cb);
 }
+
+async function readLogAsync(file) {
+  const text = await fsp.readFile(file, 'utf8');
+  return text.split('\n').length;
+}
+
 module.exports = { saveLog, readLog };
 
 readLog('input.txt');

@@ -14,11 +14,14 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function loadName(path, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(path, 'utf8');
-    return JSON.parse(text).name;
-  })(), cb);
+  return settleCallback(loadNameAsync(path), cb);
 }
+
+async function loadNameAsync(path) {
+  const text = await fsp.readFile(path, 'utf8');
+  return JSON.parse(text).name;
+}
+
 module.exports = { loadName };
 
 let calls = 0;

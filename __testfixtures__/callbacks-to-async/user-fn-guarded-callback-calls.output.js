@@ -13,59 +13,76 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function sizeOf(file, cb) {
-  return settleCallback((async () => {
-    let stats;
-    try {
-      stats = await fsp.stat(file);
-    } catch (err) {
-      throw err;
-    }
-    return stats.size;
-  })(), cb);
+  return settleCallback(sizeOfAsync(file), cb);
+}
+
+async function sizeOfAsync(file) {
+  let stats;
+
+  try {
+    stats = await fsp.stat(file);
+  } catch (err) {
+    throw err;
+  }
+
+  return stats.size;
 }
 
 function firstLine(file, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(file, 'utf8');
-    return text.split('\n')[0];
-  })(), cb);
+  return settleCallback(firstLineAsync(file), cb);
 }
+
+async function firstLineAsync(file) {
+  const text = await fsp.readFile(file, 'utf8');
+  return text.split('\n')[0];
+}
+
 module.exports = { sizeOf, firstLine };
 
 (async () => {
   let err = null;
   let size;
+
   try {
     size = await sizeOf('input.txt');
   } catch (caught) {
     err = caught;
   }
+
   console.log('size:', err, size);
+
   (async () => {
     let err = null;
+
     try {
       await sizeOf('missing.txt');
     } catch (caught) {
       err = caught;
     }
+
     console.log('size error:', err.code);
 
     (async () => {
       let err = null;
       let line;
+
       try {
         line = await firstLine('input.txt');
       } catch (caught) {
         err = caught;
       }
+
       console.log('first line:', err, line);
+
       (async () => {
         let err = null;
+
         try {
           await firstLine('missing.txt');
         } catch (caught) {
           err = caught;
         }
+
         console.log('line error:', err.code);
       })();
     })();

@@ -14,12 +14,14 @@ function settleCallback(promise, callback, spread = false) {
 
 module.exports = {
   read(path, cb) {
-    return settleCallback((async () => {
-      const text = await fsp.readFile(path, 'utf8');
-      return text.trim();
-    })(), cb);
+    return settleCallback(readAsync(path), cb);
   },
 };
+
+async function readAsync(path) {
+  const text = await fsp.readFile(path, 'utf8');
+  return text.trim();
+}
 
 module.exports.read('other.txt', (err, text) => {
   if (err) throw err;

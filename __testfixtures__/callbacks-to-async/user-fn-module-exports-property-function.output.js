@@ -13,11 +13,13 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 module.exports.countWords = function (path, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(path, 'utf8');
-    return text.split(/\s+/).filter(Boolean).length;
-  })(), cb);
+  return settleCallback(countWordsAsync(path), cb);
 };
+
+async function countWordsAsync(path) {
+  const text = await fsp.readFile(path, 'utf8');
+  return text.split(/\s+/).filter(Boolean).length;
+}
 
 module.exports.countWords('input.txt', (err, words) => {
   if (err) throw err;

@@ -14,14 +14,16 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function readName(file, cb) {
-  return settleCallback((async () => {
-    // the file holds the name on its first line
-    const textPromise = fsp.readFile(file, 'utf8');
-    console.log('reading', file);
+  return settleCallback(readNameAsync(file), cb);
+}
 
-    const text = await textPromise;
-    return text.split('\n')[0];
-  })(), cb);
+async function readNameAsync(file) {
+  // the file holds the name on its first line
+  const textPromise = fsp.readFile(file, 'utf8');
+  console.log('reading', file);
+
+  const text = await textPromise;
+  return text.split('\n')[0];
 }
 
 function readTwice(file, cb) {

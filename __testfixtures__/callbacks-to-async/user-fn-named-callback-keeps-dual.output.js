@@ -13,10 +13,12 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function countLines(path, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(path, 'utf8');
-    return text.split('\n').filter(Boolean).length;
-  })(), cb);
+  return settleCallback(countLinesAsync(path), cb);
+}
+
+async function countLinesAsync(path) {
+  const text = await fsp.readFile(path, 'utf8');
+  return text.split('\n').filter(Boolean).length;
 }
 
 function report(err, count) {

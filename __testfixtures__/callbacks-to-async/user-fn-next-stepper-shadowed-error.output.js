@@ -14,47 +14,58 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function sizes(files, cb) {
-  return settleCallback((async () => {
-    let i = 0;
-    let total = 0;
-    let failure;
-    while (true) {
-      if (failure) throw failure;
-      if (i >= files.length) return total;
-      let er = null;
-      let stats;
-      try {
-        stats = await fsp.stat(files[i++]);
-      } catch (caught) {
-        er = caught;
-      }
-      if (er) {
-        failure = er;
-        continue;
-      }
-      total += stats.size;
-      failure = undefined;
+  return settleCallback(sizesAsync(files), cb);
+}
+
+async function sizesAsync(files) {
+  let i = 0;
+  let total = 0;
+  let ownEr;
+
+  while (true) {
+    if (ownEr)
+      throw ownEr;
+    if (i >= files.length) return total;
+    let er = null;
+    let stats;
+
+    try {
+      stats = await fsp.stat(files[i++]);
+    } catch (caught) {
+      er = caught;
     }
-  })(), cb);
+
+    if (er) {
+      ownEr = er;
+      continue;
+    }
+    total += stats.size;
+    ownEr = undefined;
+  }
 }
 module.exports = sizes;
 
 (async () => {
   let err = null;
   let total;
+
   try {
     total = await sizes(['input.txt', 'other.txt']);
   } catch (caught) {
     err = caught;
   }
+
   console.log('total:', err, total);
+
   (async () => {
     let err = null;
+
     try {
       await sizes(['input.txt', 'missing.txt', 'other.txt']);
     } catch (caught) {
       err = caught;
     }
+
     console.log('failed:', err.code);
   })();
 })();

@@ -14,41 +14,53 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function appendAll(file, lines, cb) {
-  return settleCallback((async () => {
-    let i = 0;
-    let er;
-    while (true) {
-      if (er) throw er;
-      if (i >= lines.length) return i;
-      console.log('appending', lines[i]);
-      let erValue = null;
-      try {
-        await fsp.appendFile(file, lines[i++] + '\n');
-      } catch (caught) {
-        erValue = caught;
-      }
-      er = erValue;
-    }
-  })(), cb);
+  return settleCallback(appendAllAsync(file, lines), cb);
 }
+
+async function appendAllAsync(file, lines) {
+  let i = 0;
+  let er;
+
+  while (true) {
+    if (er)
+      throw er;
+    if (i >= lines.length) return i;
+    console.log('appending', lines[i]);
+    let erValue = null;
+
+    try {
+      await fsp.appendFile(file, lines[i++] + '\n');
+    } catch (caught) {
+      erValue = caught;
+    }
+
+    er = erValue;
+  }
+}
+
 module.exports = appendAll;
 
 (async () => {
   let err = null;
   let count;
+
   try {
     count = await appendAll('out.txt', ['one', 'two', 'three']);
   } catch (caught) {
     err = caught;
   }
+
   console.log('appended:', err, count, JSON.stringify(fs.readFileSync('out.txt', 'utf8')));
+
   (async () => {
     let err = null;
+
     try {
       await appendAll('no-such-dir/out.txt', ['four']);
     } catch (caught) {
       err = caught;
     }
+
     console.log('failed:', err.code);
   })();
 })();

@@ -14,18 +14,22 @@ function settleCallback(promise, callback, spread = false) {
 
 const files = {
   size(path, cb) {
-    return settleCallback((async () => {
-      const stats = await fsp.stat(path);
-      return stats.size;
-    })(), cb);
+    return settleCallback(sizeAsync(path), cb);
   },
   lines: function (path, cb) {
-    return settleCallback((async () => {
-      const text = await fsp.readFile(path, 'utf8');
-      return text.split('\n').filter(Boolean).length;
-    })(), cb);
+    return settleCallback(linesAsync(path), cb);
   },
 };
+
+async function sizeAsync(path) {
+  const stats = await fsp.stat(path);
+  return stats.size;
+}
+
+async function linesAsync(path) {
+  const text = await fsp.readFile(path, 'utf8');
+  return text.split('\n').filter(Boolean).length;
+}
 
 (async () => {
   const size = await files.size('input.txt');

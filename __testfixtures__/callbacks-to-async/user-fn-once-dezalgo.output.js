@@ -13,20 +13,24 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function loadOnce(file, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(file, 'utf8');
-    return text.length;
-  })(), cb);
+  return settleCallback(loadOnceAsync(file), cb);
+}
+
+async function loadOnceAsync(file) {
+  const text = await fsp.readFile(file, 'utf8');
+  return text.length;
 }
 
 const cache = {};
 function cachedRead(file, cb) {
-  return settleCallback((async () => {
-    if (cache[file]) return cache[file];
-    const text = await fsp.readFile(file, 'utf8');
-    cache[file] = text.trim();
-    return cache[file];
-  })(), cb);
+  return settleCallback(cachedReadAsync(file), cb);
+}
+
+async function cachedReadAsync(file) {
+  if (cache[file]) return cache[file];
+  const text = await fsp.readFile(file, 'utf8');
+  cache[file] = text.trim();
+  return cache[file];
 }
 module.exports = { loadOnce, cachedRead };
 

@@ -18,11 +18,14 @@ function readTrimmed(file, options = {}, cb) {
     cb = options;
     options = {};
   }
-  return settleCallback((async () => {
-    const text = await fsp.readFile(file, options.encoding || 'utf8');
-    return options.upper ? text.trim().toUpperCase() : text.trim();
-  })(), cb);
+  return settleCallback(readTrimmedAsync(file, options), cb);
 }
+
+async function readTrimmedAsync(file, options) {
+  const text = await fsp.readFile(file, options.encoding || 'utf8');
+  return options.upper ? text.trim().toUpperCase() : text.trim();
+}
+
 module.exports = readTrimmed;
 
 module.exports('input.txt', (err, text) => {

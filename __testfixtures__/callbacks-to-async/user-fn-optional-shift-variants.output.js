@@ -18,10 +18,12 @@ function sizeOf(file, opts = { unit: 1 }, cb) {
     cb = opts;
     opts = { unit: 1 };
   }
-  return settleCallback((async () => {
-    const stats = await fsp.stat(file);
-    return stats.size / opts.unit;
-  })(), cb);
+  return settleCallback(sizeOfAsync(file, opts), cb);
+}
+
+async function sizeOfAsync(file, opts) {
+  const stats = await fsp.stat(file);
+  return stats.size / opts.unit;
 }
 
 function lineCount(file, options = {}, callback) {
@@ -29,24 +31,29 @@ function lineCount(file, options = {}, callback) {
     callback = options;
     options = {};
   }
-  return settleCallback((async () => {
-    if (typeof options === 'function') {
-      options = { filter: options };
-    }
-    const text = await fsp.readFile(file, 'utf8');
-    const lines = text.split('\n').filter(Boolean);
-    return options.filter ? lines.filter(options.filter).length : lines.length;
-  })(), callback);
+  return settleCallback(lineCountAsync(file, options), callback);
+}
+
+async function lineCountAsync(file, options) {
+  if (typeof options === 'function') {
+    options = { filter: options };
+  }
+  const text = await fsp.readFile(file, 'utf8');
+  const lines = text.split('\n').filter(Boolean);
+  return options.filter ? lines.filter(options.filter).length : lines.length;
 }
 
 function kindOf(file, type = false, callback) {
   callback = (typeof type === 'function') ? type : callback;
   type = (typeof type === 'function') ? false : type;
-  return settleCallback((async () => {
-    const stats = await fsp.lstat(file);
-    return type || (stats.isDirectory() ? 'dir' : 'file');
-  })(), callback);
+  return settleCallback(kindOfAsync(file, type), callback);
 }
+
+async function kindOfAsync(file, type) {
+  const stats = await fsp.lstat(file);
+  return type || (stats.isDirectory() ? 'dir' : 'file');
+}
+
 module.exports = { sizeOf, lineCount, kindOf };
 
 module.exports.sizeOf('input.txt', (err, size) => {

@@ -14,17 +14,22 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function save(file, text, cb) {
-  return settleCallback((async () => {
-    await fsp.writeFile(file, text);
-  })(), cb);
+  return settleCallback(saveAsync(file, text), cb);
+}
+
+async function saveAsync(file, text) {
+  await fsp.writeFile(file, text);
 }
 
 function saveTwice(file, text, cb) {
-  return settleCallback((async () => {
-    await fsp.writeFile(file, text);
-    await fsp.appendFile(file, text);
-  })(), cb);
+  return settleCallback(saveTwiceAsync(file, text), cb);
 }
+
+async function saveTwiceAsync(file, text) {
+  await fsp.writeFile(file, text);
+  await fsp.appendFile(file, text);
+}
+
 module.exports = { save, saveTwice };
 
 (async () => {

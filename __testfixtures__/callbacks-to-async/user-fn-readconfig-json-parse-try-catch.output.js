@@ -15,12 +15,14 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function readConfig(path, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(path, 'utf8');
-    let config;
-    config = JSON.parse(text);
-    return config;
-  })(), cb);
+  return settleCallback(readConfigAsync(path), cb);
+}
+
+async function readConfigAsync(path) {
+  const text = await fsp.readFile(path, 'utf8');
+  let config;
+  config = JSON.parse(text);
+  return config;
 }
 
 readConfig('config.json', (err, config) => {

@@ -14,10 +14,12 @@ function settleCallback(promise, callback, spread = false) {
 }
 
 function readJson(file, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(file, 'utf8');
-    return JSON.parse(text);
-  })(), cb);
+  return settleCallback(readJsonAsync(file), cb);
+}
+
+async function readJsonAsync(file) {
+  const text = await fsp.readFile(file, 'utf8');
+  return JSON.parse(text);
 }
 module.exports = readJson;
 

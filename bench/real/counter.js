@@ -104,7 +104,14 @@ function lastParamCallback(fn) {
 
 const isAsyncIife = (node) => isCall(node) && node.type !== 'NewExpression' && isFunctionLiteral(node.callee) && node.callee.async === true;
 
-/** Async, or the dual API: its body returns a call that hands on an async IIFE (`return settleCallback((async () => …)(), cb)`). */
+// The dual API's helper: `return settleCallback(loadAsync(file), cb)` is the callback form of an async function.
+const DUAL_HELPER = /^settleCallback\w*$/;
+
+/**
+ * Async, or the dual API: its body returns a call that hands on an async IIFE
+ * (`return settleCallback((async () => …)(), cb)`) or the promise of an async function
+ * through the dual helper (`return settleCallback(loadAsync(file), cb)`).
+ */
 function isConverted(fn) {
   if (fn.async) return true;
   if (!fn.body || fn.body.type !== 'BlockStatement') return false;
@@ -112,7 +119,8 @@ function isConverted(fn) {
     (statement) =>
       statement.type === 'ReturnStatement' &&
       statement.argument &&
-      (isAsyncIife(statement.argument) || (isCall(statement.argument) && statement.argument.arguments.some(isAsyncIife))),
+      (isAsyncIife(statement.argument) ||
+        (isCall(statement.argument) && (statement.argument.arguments.some(isAsyncIife) || DUAL_HELPER.test(calleeText(statement.argument.callee))))),
   );
 }
 

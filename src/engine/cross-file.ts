@@ -3,7 +3,7 @@ import { inlineCallbackShare, modelOfFile, packageCallsOf, packageFunctionAt, ty
 import type { PackageModel } from '../analysis/types';
 import { toReportPath } from '../io/paths';
 import { judgePackageCallee } from '../transforms/callbacks-to-async/package-callees';
-import type { CrossFileSummary, ExternalApi, FileResult, PackageCallee } from '../types';
+import type { CallerLeft, CrossFileSummary, ExternalApi, FileResult, PackageCallee } from '../types';
 
 /**
  * Cross-file conversion through the package model (on by default, `--no-cross-file` turns it
@@ -58,6 +58,7 @@ export async function convertWithPackageModel(input: CrossFileInput): Promise<Cr
   });
   const run = new CrossFileRun(input, calls);
   if (calls.some((list) => list.length > 0)) await run.convert();
+  run.noteCallersLeft();
   return { results: run.results, summary: run.summary() };
 }
 
@@ -109,6 +110,73 @@ class CrossFileRun {
       if (!changed) break;
     }
     this.noteAwaitedFiles();
+  }
+
+  /**
+   * Each converted function's callers in other files of its package that still pass a callback:
+   * calls in the run that were not converted (no rewrite reported at the call), and calls in
+   * files the run's paths leave out. They keep working through the dual API; the report lists
+   * them next to the function (ConvertedApi.callersLeft).
+   */
+  noteCallersLeft(): void {
+    const converted = this.convertedApiIds();
+    if (converted.size === 0) return;
+    const runIndex = new Map(this.input.files.map((file, index) => [file, index]));
+    const left = new Map<string, CallerLeft[]>();
+    for (const model of this.input.models) {
+      for (const relative of Object.keys(model.modules)) {
+        const file = path.join(model.root, relative);
+        const index = runIndex.get(file);
+        const calls = index === undefined ? packageCallsOf(model, file) : this.calls[index];
+        for (const call of calls) {
+          if (call.target.sameFile || !converted.has(call.target.id)) continue;
+          if (index !== undefined && this.rewroteAt(index, call)) continue;
+          const list = left.get(call.target.id) ?? [];
+          list.push({ path: toReportPath(this.input.cwd, file), line: call.line, column: call.column, reason: index === undefined ? 'outside-run' : 'not-converted' });
+          left.set(call.target.id, list);
+        }
+      }
+    }
+    for (const [id, callers] of left) {
+      const index = converted.get(id)!.index;
+      const result = this.results[index];
+      const model = modelOfFile(this.input.models, this.input.files[index])!;
+      const apis = (result.convertedApis ?? []).map((api) => {
+        if (packageFunctionAt(model, this.input.files[index], api.line, api.name)?.id !== id) return api;
+        return { ...api, callersLeft: [...(api.callersLeft ?? []), ...callers] };
+      });
+      this.results[index] = { ...result, convertedApis: apis };
+    }
+  }
+
+  /** Every function the run's files converted, by model id, with the index of its file. */
+  private convertedApiIds(): Map<string, { index: number }> {
+    const ids = new Map<string, { index: number }>();
+    this.results.forEach((result, index) => {
+      if (result.status !== 'changed') return;
+      const model = modelOfFile(this.input.models, this.input.files[index]);
+      if (!model) return;
+      for (const api of result.convertedApis ?? []) {
+        const fn = packageFunctionAt(model, this.input.files[index], api.line, api.name);
+        if (fn) ids.set(fn.id, { index });
+      }
+    });
+    return ids;
+  }
+
+  /**
+   * Did the file's run rewrite this call (it now awaits)? A rewrite reported at the call, or a
+   * converted function around it whose one finding names the call's callee among the
+   * operations it now awaits.
+   */
+  private rewroteAt(index: number, call: PackageCall): boolean {
+    return this.results[index].findings.some((finding) => {
+      if (!finding.applied) return false;
+      const start = finding.before ?? finding;
+      if (start.line === call.line && start.column === call.column) return true;
+      const inside = start.line <= call.line && call.line <= start.endLine;
+      return inside && finding.messageId === 'functionNowAsyncAwaiting' && `${finding.data?.operations ?? ''}`.split(', ').includes(`\`${call.callee}\``);
+    });
   }
 
   /** Each file that awaits another file's functions names it, so that writing keeps them together. */

@@ -1,3 +1,4 @@
+import { summarizeCallersLeft } from './callers-left';
 import { sumScanTotals } from '../timing/scan';
 import type { FileResult, Report, Summary } from '../types';
 import { summarizeNodeFloor } from './node-floor';
@@ -31,6 +32,8 @@ export function summarize(files: readonly FileResult[]): Summary {
   if (nodeFloor) summary.nodeFloor = nodeFloor;
   const publicChanges = summarizePublicChanges(files);
   if (publicChanges) summary.publicChanges = publicChanges;
+  const callersLeft = summarizeCallersLeft(files);
+  if (callersLeft) summary.callersLeft = callersLeft;
   return summary;
 }
 

@@ -1,8 +1,11 @@
+import { callersLeftOf } from './callers-left';
 import type { FileResult, Finding, Report } from '../types';
 
-function toJsonFinding(finding: Finding) {
+function toJsonFinding(finding: Finding, file?: FileResult) {
   const { ruleId, severity, message, messageId, data, line, column, endLine, endColumn, applied, before } = finding;
-  return { ruleId, severity, message, ...(messageId !== undefined && { messageId }), ...(data !== undefined && { data }), line, column, endLine, endColumn, applied, ...(before && { before }) };
+  // Next to the finding of a converted API: the callers that still pass it a callback.
+  const callersLeft = file && callersLeftOf(file, finding)?.map((caller) => ({ ...caller, path: caller.path ?? file.path }));
+  return { ruleId, severity, message, ...(messageId !== undefined && { messageId }), ...(data !== undefined && { data }), line, column, endLine, endColumn, applied, ...(before && { before }), ...(callersLeft && { callersLeft }) };
 }
 
 function toJsonFile(file: FileResult) {
@@ -10,10 +13,10 @@ function toJsonFile(file: FileResult) {
     path: file.path,
     status: file.status,
     ...(file.created && { created: true }),
-    findings: file.findings.map(toJsonFinding),
+    findings: file.findings.map((finding) => toJsonFinding(finding, file)),
     ...(file.error && { error: { message: file.error.message, line: file.error.line, column: file.error.column } }),
     ...(file.reason !== undefined && { reason: file.reason }),
-    ...(file.suppressed && file.suppressed.length > 0 && { suppressed: file.suppressed.map(toJsonFinding) }),
+    ...(file.suppressed && file.suppressed.length > 0 && { suppressed: file.suppressed.map((finding) => toJsonFinding(finding)) }),
     ...(file.scan && { scan: file.scan }),
   };
 }

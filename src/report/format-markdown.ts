@@ -1,3 +1,4 @@
+import { callersLeftOf, describeApiCallersLeft, describeCallerLeft } from './callers-left';
 import { describePublicChange } from './public-changes';
 import type { FileResult, Report } from '../types';
 import { createFileDiff } from './diff';
@@ -98,6 +99,13 @@ function publicChangesSection(report: Report): string[] {
   ];
 }
 
+/** Each converted API that keeps callers passing a callback, with each caller and why. */
+function callersLeftSection(report: Report): string[] {
+  const entries = report.summary.callersLeft ?? [];
+  if (entries.length === 0) return [];
+  return ['## Callers left with a callback', '', 'They keep working through the dual API.', '', ...entries.map((entry) => `- ${escapeHtml(describeApiCallersLeft(entry))}`)];
+}
+
 /** The package model's callback APIs, in words, as far as the comment has room. */
 function addPackages(out: Budget, report: Report, reserve: number): void {
   const packages = report.summary.packages ?? [];
@@ -153,13 +161,11 @@ function nestingRows(file: FileResult): string[][] {
 
 function findingRows(report: Report): string[][] {
   return report.files.flatMap((file) =>
-    file.findings.map((f) => [
-      code(formatLocation(file.path, f.line, f.column)),
-      code(f.ruleId),
-      f.severity,
-      f.applied ? 'rewritten' : 'left as is',
-      cell(f.message),
-    ]),
+    file.findings.map((f) => {
+      const callers = callersLeftOf(file, f);
+      const left = callers ? ` Callers left with a callback: ${callers.map((caller) => describeCallerLeft(caller, file.path)).join(', ')}.` : '';
+      return [code(formatLocation(file.path, f.line, f.column)), code(f.ruleId), f.severity, f.applied ? 'rewritten' : 'left as is', cell(`${f.message}${left}`)];
+    }),
   );
 }
 
@@ -227,6 +233,8 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
   out.tryAdd(`# awaitify ${report.summary.scan ? 'scan' : 'report'}\n\n${summarySection(report).join('\n')}\n\n`);
   const publicChanges = publicChangesSection(report);
   if (publicChanges.length > 0) out.tryAdd(`${publicChanges.join('\n')}\n\n`, reserve);
+  const callersLeft = callersLeftSection(report);
+  if (callersLeft.length > 0) out.tryAdd(`${callersLeft.join('\n')}\n\n`, reserve);
   const scan = scanSection(report);
   if (scan.length > 0) out.tryAdd(`${scan.join('\n')}\n\n`, reserve);
   addTable(out, '### Callback code by file', ['File', 'Spots', 'Convert', 'Need a person', 'Pyramids', 'Deepest', 'Timer chains'], report.files.flatMap(scanFileRows), 'file', reserve * 3);

@@ -1,8 +1,9 @@
+import { callersLeftOf, describeCallerLeft } from './callers-left';
 import { describeNodeFloor } from './node-floor';
 import { findOwnPackage } from '../io/package-root';
 import { loadRuleDocs, markdownToText } from '../timing/rule-docs';
 import { listRules } from '../timing/rules';
-import type { Finding, Report, Severity } from '../types';
+import type { FileResult, Finding, Report, Severity } from '../types';
 
 /**
  * SARIF 2.1.0 for code scanning (GitHub's upload-sarif and others): one run, every rule of the
@@ -33,7 +34,23 @@ function describeRules() {
   });
 }
 
-function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>, suppressed: boolean) {
+/** The callers a converted API keeps that still pass a callback, as related locations of its own finding. */
+function relatedCallers(file: FileResult, finding: Finding) {
+  const callers = callersLeftOf(file, finding);
+  if (!callers) return undefined;
+  return callers.map((caller, index) => ({
+    id: index + 1,
+    message: { text: `Caller left with a callback: ${describeCallerLeft(caller, file.path)}` },
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(caller.path ?? file.path), uriBaseId: '%SRCROOT%' },
+      region: { startLine: caller.line, startColumn: caller.column },
+    },
+    properties: { reason: caller.reason },
+  }));
+}
+
+function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>, suppressed: boolean, file?: FileResult) {
+  const related = file && relatedCallers(file, finding);
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) && { ruleIndex: ruleIndex.get(finding.ruleId) }),
@@ -47,6 +64,7 @@ function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>
         },
       },
     ],
+    ...(related && { relatedLocations: related }),
     ...(suppressed && { suppressions: [{ kind: 'inSource', justification: 'awaitify-ignore-next-line' }] }),
     properties: { transform: finding.transform, applied: finding.applied },
   };
@@ -56,7 +74,7 @@ export function formatSarif(report: Report): string {
   const rules = describeRules();
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = report.files.flatMap((file) => [
-    ...file.findings.map((finding) => toResult(finding, file.path, ruleIndex, false)),
+    ...file.findings.map((finding) => toResult(finding, file.path, ruleIndex, false, file)),
     ...(file.suppressed ?? []).map((finding) => toResult(finding, file.path, ruleIndex, true)),
   ]);
   const notifications = report.files
@@ -78,8 +96,12 @@ export function formatSarif(report: Report): string {
         invocations: [{ executionSuccessful: report.summary.failed === 0, toolExecutionNotifications: notifications }],
         results,
         columnKind: 'utf16CodeUnits',
-        ...((floor || report.summary.publicChanges) && {
-          properties: { ...(floor && { nodeFloor: floor }), ...(report.summary.publicChanges && { publicChanges: report.summary.publicChanges }) },
+        ...((floor || report.summary.publicChanges || report.summary.callersLeft) && {
+          properties: {
+            ...(floor && { nodeFloor: floor }),
+            ...(report.summary.publicChanges && { publicChanges: report.summary.publicChanges }),
+            ...(report.summary.callersLeft && { callersLeft: report.summary.callersLeft }),
+          },
         }),
       },
     ],

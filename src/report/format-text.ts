@@ -1,3 +1,4 @@
+import { callersLeftOf, describeApiCallersLeft, describeCallerLeft } from './callers-left';
 import { describePublicChange } from './public-changes';
 import { describeNodeFloor } from './node-floor';
 import { codeFrameColumns } from '@babel/code-frame';
@@ -56,6 +57,12 @@ function formatFindings(file: FileResult, palette: Palette, options: TextFormatO
     const lines = wrapAfterPrefix(prefix, prefixWidth, `${finding.message} ${state}`, options.width);
     lines[lines.length - 1] = lines[lines.length - 1].replace(/\[(rewritten|left as is)\]$/, (tag) => palette.dim(tag));
     const shown = file.written ? file.output : file.source;
+    // Next to the API's own finding: the callers that still pass it a callback, and why.
+    const callers = callersLeftOf(file, finding);
+    if (callers) {
+      const indent = ' '.repeat(prefixWidth);
+      lines.push(...wrapAfterPrefix(indent, prefixWidth, `Callers left with a callback: ${callers.map((caller) => describeCallerLeft(caller, file.path)).join(', ')}.`, options.width));
+    }
     return shown !== undefined && wantsFrame(finding, options) ? [...lines, ...codeFrame(shown, finding, palette)] : lines;
   });
 }
@@ -113,6 +120,7 @@ function formatSummaryLines(report: Report): string[] {
     ...(summary.crossFile ? describeCrossFile(summary.crossFile) : []),
     ...(summary.nodeFloor ? [describeNodeFloor(summary.nodeFloor)] : []),
     ...(summary.publicChanges ? ['Public changes (exported callback APIs):', ...summary.publicChanges.map((change) => `  ${describePublicChange(change)}`)] : []),
+    ...(summary.callersLeft ? ['Callers left with a callback (they keep working through the dual API):', ...summary.callersLeft.map((entry) => `  ${describeApiCallersLeft(entry)}`)] : []),
     ...describeFindings(report),
   ];
 }

@@ -61,6 +61,8 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     readInCondition: '`{{callback}}` is read in a condition, not only called.',
     passedToItself: '`{{callback}}` is passed to itself.',
     passedAway: '`{{callback}}` is passed somewhere its calls cannot be followed.',
+    handedToOwnFunctionLeft: '`{{callback}}` is handed to {{name}} (line {{line}}), a callback function of this file that stays callback-style ({{rule}}): this function can convert once {{name}} does.',
+    returnedFunctionCallsBack: '`{{callback}}` is called from the function returned at line {{line}}, a callback made here for some other call: when and how often it runs is up to that call, so this function stays callback-style.',
   },
   'timing/event-emitter-callback': {
     registeredAsListener: '`{{callback}}` is registered as an event listener (`.{{method}}`), which runs once per event, not once.',

@@ -1,4 +1,4 @@
-import type { FindingInput, MessageRef } from '../../types';
+import type { CallerLeft, FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
 import { calleeText, collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
@@ -25,6 +25,11 @@ import { dropDeadStepReturns, rewriteTimerSteps } from './timer-steps';
 import { TimerAwaits } from './timer-awaits';
 import { setPromiseReturnType } from './typescript-types';
 import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
+import { convertDelay, rewriteTimerCallbacks, type TimerWait } from './timer-callbacks';
+import { callersLeftInFile } from './callers-left';
+import { explainEscape } from './escape-details';
+import { TimerBindings } from '../timers-to-async/timer-bindings';
+import { detectRuntime, timersPromisesSince } from '../timers-to-async/runtime';
 import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
 
 /** A converted callback API function of this file. */
@@ -68,6 +73,8 @@ export class FileConversion {
   private readonly localApis = new LocalApis();
   private readonly converted: ConvertedFunction[] = [];
   private changed = false;
+  /** The promise timers of callback APIs that called back from a timer (timer-callbacks.ts). */
+  private timerBindings?: TimerBindings;
   /** Node API calls as first found, and the originals of copied nodes, for apiOfCall. */
   private nodeApis?: Map<AnyNode, PromisableApi>;
   private readonly copiedFrom = new WeakMap<AnyNode, AnyNode>();
@@ -156,6 +163,7 @@ export class FileConversion {
       this.promiseBindings.flush();
       const timersNeed = this.timerAwaits.flush();
       if (timersNeed > 0) this.ctx.requireNode(timersNeed, "require('timers/promises')");
+      this.timerBindings?.flush();
       for (const requirement of this.promiseBindings.requirements) this.ctx.requireNode(requirement.major, requirement.feature);
       removeUnusedBindings(this.program, [...this.touched]);
     }
@@ -356,8 +364,9 @@ export class FileConversion {
     }
     for (const [item, failure] of pending) this.unconverted.set(item, failure.ruleId);
     this.followNestedCopies();
-    for (const failure of pending.values()) {
-      this.ctx.report({ ruleId: failure.ruleId, messageId: failure.messageId, data: failure.data, node: failure.node, applied: false });
+    for (const [item, failure] of pending) {
+      const { messageId, data } = explainEscape(this.unconverted, item, failure, isCalledBy);
+      this.ctx.report({ ruleId: failure.ruleId, messageId, data, node: failure.node, applied: false });
     }
   }
 
@@ -433,6 +442,7 @@ export class FileConversion {
     const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings, this.takenNames);
     // Timers that start the next step (a retry, a poll) become awaits of the promise timer.
     const timers = rewriteTimerSteps(j, copy, this.program);
+    const waits = rewriteTimerCallbacks(j, copy, callbackName, this.program);
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
     const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode, thisAliases) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
@@ -510,6 +520,7 @@ export class FileConversion {
     });
     this.timerAwaits.add(timers.callees);
     for (const timer of timers.timers) report({ ruleId: 'timing/callback-moved-to-microtask', messageId: 'timerCallback', data: { timer: 'setTimeout', what: 'timer' }, node: timer.loc ? timer : positionOf(item), applied: true });
+    this.placeTimerWaits(waits, report);
     this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, optionalCallback: idioms.optionalCallback });
     return undefined;
   }
@@ -577,6 +588,25 @@ export class FileConversion {
     };
   }
 
+  /** Names the timer waits of a kept conversion (`timers/promises`, or a delay helper below Node 16) and reports each. */
+  private placeTimerWaits(waits: TimerWait[], report: Report): void {
+    if (waits.length === 0) return;
+    const runtime = detectRuntime(this.program, this.ctx.options.target, this.ctx.options.minNodeMajor);
+    this.timerBindings ??= new TimerBindings(this.ctx.j, this.program, detectModuleStyle(this.program, this.ctx.path), this.takenNames, runtime, undefined);
+    if (runtime.api === 'timers-promises') this.ctx.requireNode(timersPromisesSince, 'setTimeout and setImmediate from timers/promises');
+    for (const wait of waits) {
+      wait.call.callee = this.timerBindings.callee(wait.timer, false);
+      if (runtime.api === 'timers-promises') convertDelay(this.ctx.j, wait);
+      report({
+        ruleId: 'timing/callback-moved-to-microtask',
+        messageId: 'timerCallback',
+        data: { timer: wait.timer, what: wait.timer === 'setImmediate' ? 'immediate' : 'timer' },
+        node: wait.original,
+        applied: true,
+      });
+    }
+  }
+
   /** Makes the function's callers in this file awaitable; returns how to take that back. */
   private registerLocalApi(item: CallbackFunction, api: PromisableApi): () => void {
     if (!item.name) return () => {};
@@ -604,7 +634,18 @@ export class FileConversion {
       const visible = item.exported || !!use?.escapes || !!item.owner;
       const promiseOnly = this.ctx.options.api === 'promise' || (!!item.name && (this.ctx.options.promiseOnly ?? []).includes(item.name));
       const dual = callsWithCallback.length > 0 || (visible && !(promiseOnly && !item.owner));
-      if (dual) addDualApi(this.ctx.j, fn, converted.callbackParam, converted.api, this.program, this.takenNames, this.rewriteContext.typescript, converted.prologue);
+      if (dual) {
+        addDualApi(this.ctx.j, {
+          fn,
+          callbackParam: converted.callbackParam,
+          api: converted.api,
+          program: this.program,
+          taken: this.takenNames,
+          typescript: this.rewriteContext.typescript,
+          prologue: converted.prologue,
+          name: item.name ?? assignedName(item),
+        });
+      }
       this.ctx.convertedApis.push({
         name: item.name ?? '',
         ...(item.owner && { owner: item.owner.kind === 'class' ? item.owner.node.id?.name ?? '' : item.owner.name ?? '' }),
@@ -615,6 +656,7 @@ export class FileConversion {
         line: positionOf(item).loc?.start.line ?? 1,
         lengthBefore: functionLength(item.fn),
         lengthAfter: functionLength(fn),
+        ...(dual && withCallersLeft(callersLeftInFile(this.program, item.owner ? undefined : item.name, callsWithCallback))),
       });
       if (!dual) continue;
       for (const call of callsWithCallback) {
@@ -653,6 +695,17 @@ function thisAliasesOf(fn: AnyNode): Set<string> {
   return aliases;
 }
 
+/** `exports.unlock = function (…)`: the property it is assigned to, for a function with no name of its own. */
+function assignedName(item: CallbackFunction): string | undefined {
+  const holder = item.holder;
+  if (Array.isArray(holder) || holder?.type !== 'AssignmentExpression') return undefined;
+  return holder.left.type === 'MemberExpression' && !holder.left.computed && holder.left.property.type === 'Identifier' ? holder.left.property.name : undefined;
+}
+
+function withCallersLeft(callers: CallerLeft[]): { callersLeft?: CallerLeft[] } {
+  return callers.length > 0 ? { callersLeft: callers } : {};
+}
+
 /** What `fn.length` says: the parameters before the first one with a default or a rest. */
 function functionLength(fn: AnyNode): number {
   const index = fn.params.findIndex((param: AnyNode) => param.type === 'AssignmentPattern' || param.type === 'RestElement');
@@ -666,10 +719,12 @@ function functionLength(fn: AnyNode): number {
  */
 const resultChangingRefusals = new Set(['timing/multiple-callback-calls', 'timing/callback-maybe-not-called', 'timing/event-emitter-callback', 'timing/ignored-by-comment']);
 
-/** `return settleCallback(…, cb)`: a function an earlier run converted behind the dual API. */
+/** `… return settleCallback(…, cb)`: a function an earlier run converted behind the dual API. */
 function isDualApi(item: CallbackFunction): boolean {
   const body = item.fn.body?.type === 'BlockStatement' ? item.fn.body.body : [];
-  const call = body.length === 1 && body[0].type === 'ReturnStatement' ? body[0].argument : undefined;
+  // The last statement: the original argument shifting may come first.
+  const final = body[body.length - 1];
+  const call = final?.type === 'ReturnStatement' ? final.argument : undefined;
   if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !call.callee.name.startsWith(settleCallbackHelper.baseName)) return false;
   const last = call.arguments[call.arguments.length - 1];
   return last?.type === 'Identifier' && last.name === item.callbackName;

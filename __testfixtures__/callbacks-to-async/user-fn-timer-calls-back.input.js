@@ -1,0 +1,37 @@
+// Checks: a callback API that calls back from a timer becomes an async function that awaits
+// setTimeout from timers/promises and then runs the timer's body (the macrotask is kept: the
+// continuation runs right after the timer fires, before the next timer); setImmediate in the
+// last branch of an `if` alike. Timers of other code keep their order around it.
+const fs = require('fs');
+
+function readLater(file, ms, cb) {
+  console.log('waiting', ms);
+  setTimeout(() => {
+    fs.readFile(file, 'utf8', (err, text) => {
+      if (err) return cb(err);
+      cb(null, text.split('\n')[0]);
+    });
+  }, ms);
+}
+
+function settle(value, cb) {
+  if (value < 0) {
+    cb(new Error('negative'));
+  } else {
+    setImmediate(() => cb(null, value * 2));
+  }
+}
+
+readLater('input.txt', 100, (err, line) => {
+  console.log('readLater:', err ? err.code : line);
+});
+setTimeout(() => console.log('timer at 20'), 20);
+setTimeout(() => console.log('timer at 400'), 400);
+settle(21, (err, doubled) => {
+  console.log('settle:', err ? err.message : doubled);
+  settle(-1, (err) => {
+    console.log('settle -1:', err.message);
+  });
+});
+setImmediate(() => console.log('immediate after settle'));
+console.log('started');
