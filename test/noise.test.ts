@@ -73,6 +73,13 @@ describe('the noise counter', () => {
     expect(helpers('function a (x) {\n  return x\n}\nmodule.exports = { a }\n')).toBe(0);
   });
 
+  it('leaves a new let inside a loop of a var-only file alone: var would keep the last pass\'s value', () => {
+    const before = 'var n = 0\nfunction poll (cb) {\n  cb(null, n)\n}\nmodule.exports = poll\n';
+    const after = 'var n = 0\nasync function poll () {\n  while (true) {\n    let st\n    if (n++ > 1) return st\n  }\n}\nmodule.exports = poll\n';
+    expect(noise.measureNoise({ 'a.js': { before, after } }).counts.styleLines).toBe(0);
+    expect(noise.measureNoise({ 'a.js': { before, after: after.replace('  while (true) {\n    let st\n', '  let st\n  while (true) {\n') } }).counts.styleLines).toBe(1);
+  });
+
   it('counts nothing for a move that only re-indents, or for an untouched file', () => {
     const before = "foo(1)\nbar(function () {\n  baz()\n})\n";
     const after = "foo(1)\nif (x) {\n  bar(function () {\n    baz()\n  })\n}\n";

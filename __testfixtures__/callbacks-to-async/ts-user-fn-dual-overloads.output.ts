@@ -31,13 +31,11 @@ async function loadAsync(file: string): Promise<string> {
 (async () => {
   let err: any = null;
   let text;
-
   try {
     text = await load('input.txt');
   } catch (caught: any) {
     err = caught;
   }
-
   console.log('callback:', err ? err.code : text);
 })();
 

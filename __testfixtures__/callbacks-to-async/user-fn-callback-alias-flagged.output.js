@@ -19,13 +19,15 @@ function Db(file) {
 }
 
 Db.prototype.persist = function (text, cb) {
-  return settleCallback((async () => {
-    var self = this
+  return settleCallback(persistAsync.call(this, text), cb);
+};
 
-    if (text.length === 0) { return; }
-    await fsp.writeFile(self.file, text);
-    console.log('persisted', self.file);
-  })(), cb);
+async function persistAsync(text) {
+  var self = this
+
+  if (text.length === 0) { return; }
+  await fsp.writeFile(self.file, text);
+  console.log('persisted', self.file);
 };
 
 const db = new Db('out.txt');

@@ -24,14 +24,12 @@ function remove(p, options = {}, cb) {
 
 async function removeAsync(p, options) {
   assert(p, 'remove: missing path');
-
   try {
     await fsp.unlink(p);
   } catch (er) {
     if (options.force && er.code === 'ENOENT') return p;
     throw er;
   }
-
   return p;
 }
 
@@ -51,48 +49,38 @@ fs.writeFileSync('gone.txt', 'x');
 (async () => {
   let err = null;
   let p;
-
   try {
     p = await remove('gone.txt');
   } catch (caught) {
     err = caught;
   }
-
   console.log('removed:', err, p);
-
   (async () => {
     let err = null;
     let p;
-
     try {
       p = await remove('gone.txt', { force: true });
     } catch (caught) {
       err = caught;
     }
-
     console.log('forced:', err, p);
-
     (async () => {
       let err = null;
-
       try {
         await remove('gone.txt');
       } catch (caught) {
         err = caught;
       }
-
       console.log('missing:', err.code);
 
       (async () => {
         let err = null;
         let n;
-
         try {
           n = await count('data');
         } catch (caught) {
           err = caught;
         }
-
         console.log('entries:', err, n);
       })();
     })();

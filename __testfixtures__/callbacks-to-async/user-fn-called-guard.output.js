@@ -2,24 +2,22 @@
 // callback it guards) is what the promise already does (it settles once): once the proof shows
 // the callback is called exactly once, the flag goes and the function converts. Callers that
 // pass a callback still get one call each.
-const fsp = require('fs/promises');
+var fsp = require('fs/promises');
 
 async function readLength(p) {
-  const text = await fsp.readFile(p, 'utf8');
+  var text = await fsp.readFile(p, 'utf8');
   return text.length;
 }
 
 (async () => {
-  const n = await readLength('input.txt');
+  var n = await readLength('input.txt');
   console.log('length:', n);
-  let err = null;
-
+  var err = null;
   try {
     await readLength('missing.txt');
   } catch (caught) {
     err = caught;
   }
-
   console.log('error once:', err.code);
 })();
 console.log('after readLength call');

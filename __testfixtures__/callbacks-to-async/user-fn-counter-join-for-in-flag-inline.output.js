@@ -13,16 +13,13 @@ async function sizesOf(paths) {
       const name = key;
       let err = null;
       let stats;
-
       try {
         stats = await fsp.stat(paths[name]);
       } catch (caught) {
         err = caught;
       }
-
       if (errState) return;
-      if (err)
-        throw errState = err;
+      if (err) throw errState = err;
       sizes[name] = stats.size;
     })());
   }
@@ -35,13 +32,11 @@ async function sizesOf(paths) {
   const sizes = await sizesOf({ a: 'input.txt', b: 'data/a.txt' });
   console.log('sizes:', Object.keys(sizes).sort().map(function (k) { return k + '=' + sizes[k]; }).join(' '));
   let err = null;
-
   try {
     await sizesOf({ a: 'missing.txt', b: 'nope.txt' });
   } catch (caught) {
     err = caught;
   }
-
   console.log('failed once:', err.code);
 })();
 console.log('after sizesOf call');

@@ -18,7 +18,6 @@ function sizeOf(file, cb) {
 
 async function sizeOfAsync(file) {
   let stats;
-
   try {
     stats = await fsp.stat(file);
   } catch (err) {
@@ -42,47 +41,37 @@ module.exports = { sizeOf, firstLine };
 (async () => {
   let err = null;
   let size;
-
   try {
     size = await sizeOf('input.txt');
   } catch (caught) {
     err = caught;
   }
-
   console.log('size:', err, size);
-
   (async () => {
     let err = null;
-
     try {
       await sizeOf('missing.txt');
     } catch (caught) {
       err = caught;
     }
-
     console.log('size error:', err.code);
 
     (async () => {
       let err = null;
       let line;
-
       try {
         line = await firstLine('input.txt');
       } catch (caught) {
         err = caught;
       }
-
       console.log('first line:', err, line);
-
       (async () => {
         let err = null;
-
         try {
           await firstLine('missing.txt');
         } catch (caught) {
           err = caught;
         }
-
         console.log('line error:', err.code);
       })();
     })();

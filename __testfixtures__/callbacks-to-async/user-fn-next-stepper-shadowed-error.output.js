@@ -20,27 +20,23 @@ function sizes(files, cb) {
 async function sizesAsync(files) {
   let i = 0;
   let total = 0;
-  let ownEr;
-
+  let failure;
   while (true) {
-    if (ownEr)
-      throw ownEr;
+    if (failure) throw failure;
     if (i >= files.length) return total;
     let er = null;
     let stats;
-
     try {
       stats = await fsp.stat(files[i++]);
     } catch (caught) {
       er = caught;
     }
-
     if (er) {
-      ownEr = er;
+      failure = er;
       continue;
     }
     total += stats.size;
-    ownEr = undefined;
+    failure = undefined;
   }
 }
 module.exports = sizes;
@@ -48,24 +44,19 @@ module.exports = sizes;
 (async () => {
   let err = null;
   let total;
-
   try {
     total = await sizes(['input.txt', 'other.txt']);
   } catch (caught) {
     err = caught;
   }
-
   console.log('total:', err, total);
-
   (async () => {
     let err = null;
-
     try {
       await sizes(['input.txt', 'missing.txt', 'other.txt']);
     } catch (caught) {
       err = caught;
     }
-
     console.log('failed:', err.code);
   })();
 })();

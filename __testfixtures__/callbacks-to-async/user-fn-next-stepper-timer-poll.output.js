@@ -2,25 +2,21 @@
 // `while (true)`, the timer `await setTimeout(ms)` from timers/promises, its `next()` a
 // `continue`. Each attempt stats the file; the size comes back once it has grown.
 var fs = require('fs');
-const fsp = require('fs/promises');
-const { setTimeout } = require('timers/promises');
+var fsp = require('fs/promises');
+var { setTimeout } = require('timers/promises');
 
 async function waitForSize(p, min) {
   var polls = 0;
-
   while (true) {
     let er = null;
     let st;
-
     try {
       st = await fsp.stat(p);
     } catch (caught) {
       er = caught;
     }
-
     polls++;
-    if (er && er.code !== 'ENOENT')
-      throw er;
+    if (er && er.code !== 'ENOENT') throw er;
     if (!st || st.size < min) {
       await setTimeout(15);
       continue;
@@ -39,7 +35,7 @@ var writer = setInterval(function () {
 }, 25);
 
 (async () => {
-  const size = await waitForSize('growing.txt', 40);
+  var size = await waitForSize('growing.txt', 40);
   console.log('size reached:', size);
 })();
 

@@ -20,20 +20,16 @@ function appendAll(file, lines, cb) {
 async function appendAllAsync(file, lines) {
   let i = 0;
   let er;
-
   while (true) {
-    if (er)
-      throw er;
+    if (er) throw er;
     if (i >= lines.length) return i;
     console.log('appending', lines[i]);
     let erValue = null;
-
     try {
       await fsp.appendFile(file, lines[i++] + '\n');
     } catch (caught) {
       erValue = caught;
     }
-
     er = erValue;
   }
 }
@@ -43,24 +39,19 @@ module.exports = appendAll;
 (async () => {
   let err = null;
   let count;
-
   try {
     count = await appendAll('out.txt', ['one', 'two', 'three']);
   } catch (caught) {
     err = caught;
   }
-
   console.log('appended:', err, count, JSON.stringify(fs.readFileSync('out.txt', 'utf8')));
-
   (async () => {
     let err = null;
-
     try {
       await appendAll('no-such-dir/out.txt', ['four']);
     } catch (caught) {
       err = caught;
     }
-
     console.log('failed:', err.code);
   })();
 })();

@@ -19,26 +19,32 @@ function Store(dir) {
 }
 
 Store.prototype.load = function (name, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(this.dir + '/' + name, 'utf8');
-    return JSON.parse(text);
-  })(), cb);
+  return settleCallback(loadAsync.call(this, name), cb);
 };
+
+async function loadAsync(name) {
+  const text = await fsp.readFile(this.dir + '/' + name, 'utf8');
+  return JSON.parse(text);
+}
 
 Store.prototype.loadName = function (name, cb) {
-  return settleCallback((async () => {
-    const value = await this.load(name);
-    return value.name;
-  })(), cb);
+  return settleCallback(loadNameAsync.call(this, name), cb);
 };
 
+async function loadNameAsync(name) {
+  const value = await this.load(name);
+  return value.name;
+}
+
 Store.prototype.loadBoth = function (first, second, cb) {
-  return settleCallback((async () => {
-    var self = this;
-    const a = await self.loadName(first);
-    const b = await self.loadName(second);
-    return a + '+' + b;
-  })(), cb);
+  return settleCallback(loadBothAsync.call(this, first, second), cb);
+};
+
+async function loadBothAsync(first, second) {
+  var self = this;
+  const a = await self.loadName(first);
+  const b = await self.loadName(second);
+  return a + '+' + b;
 };
 
 const store = new Store('.');

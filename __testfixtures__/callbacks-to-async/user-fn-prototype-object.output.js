@@ -19,18 +19,22 @@ function Queue(file) {
 
 Queue.prototype = {
   size: function (cb) {
-    return settleCallback((async () => {
-      const stat = await fsp.stat(this.file);
-      return stat.size;
-    })(), cb);
+    return settleCallback(sizeAsync.call(this), cb);
   },
   describe: function (cb) {
-    return settleCallback((async () => {
-      const size = await this.size();
-      return 'size ' + size;
-    })(), cb);
+    return settleCallback(describeAsync.call(this), cb);
   },
 };
+
+async function sizeAsync() {
+  const stat = await fsp.stat(this.file);
+  return stat.size;
+}
+
+async function describeAsync() {
+  const size = await this.size();
+  return 'size ' + size;
+}
 
 new Queue('config.json').describe(function (err, text) {
   console.log(err ? err.code : text);

@@ -1,7 +1,7 @@
 // Checks: `self.load(…)` is not taken for the prototype's own `load` when `self` is reassigned
 // (it may be another object): that call is no call of the converted `load` (it goes through fromCallback). `load` itself converts.
 const fsp = require('fs/promises');
-
+const { setTimeout } = require('timers/promises');
 // awaitify: the dual API of converted functions (callback when given, else the promise).
 function settleCallback(promise, callback, spread = false) {
   if (typeof callback !== 'function') return promise;
@@ -17,13 +17,22 @@ function Store(dir) {
 }
 
 Store.prototype.load = function (name, cb) {
-  return settleCallback((async () => {
-    const text = await fsp.readFile(this.dir + '/' + name, 'utf8');
-    return text.length;
-  })(), cb);
+  return settleCallback(loadAsync.call(this, name), cb);
 };
 
-const other = { load: function (name, cb) { setTimeout(function () { cb(null, 'other ' + name); }, 1); } };
+async function loadAsync(name) {
+  const text = await fsp.readFile(this.dir + '/' + name, 'utf8');
+  return text.length;
+}
+
+const other = { load: function (name, cb) {
+  return settleCallback(pendingLoad(name), cb);
+} };
+
+async function pendingLoad(name) {
+  await setTimeout(1);
+  return 'other ' + name;
+}
 
 Store.prototype.peek = function (name, cb) {
   var self = this;

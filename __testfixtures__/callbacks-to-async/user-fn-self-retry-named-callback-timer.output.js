@@ -4,29 +4,25 @@
 // file appears from another timer meanwhile; the poll finds it on a later attempt, and a
 // second poll runs out of tries with the error.
 var fs = require('fs');
-const fsp = require('fs/promises');
-const { setTimeout: delay } = require('timers/promises');
+var fsp = require('fs/promises');
+var { setTimeout: delay } = require('timers/promises');
 
 async function waitForFile(p, tries) {
   var attempts = 0;
-
   while (true) {
     let err = null;
     let text;
-
     try {
       text = await fsp.readFile(p, 'utf8');
     } catch (caught) {
       err = caught;
     }
-
     attempts++;
     if (err && err.code === 'ENOENT' && attempts < tries) {
       await delay(20);
       continue;
     }
-    if (err)
-      throw err;
+    if (err) throw err;
     return text + ' after ' + (attempts > 1 ? 'retries' : 'one read');
   }
 }
@@ -37,16 +33,14 @@ setTimeout(function () {
 }, 70);
 
 (async () => {
-  const text = await waitForFile('late.txt', 50);
+  var text = await waitForFile('late.txt', 50);
   console.log('got:', text);
-  let err = null;
-
+  var err = null;
   try {
     await waitForFile('never.txt', 3);
   } catch (caught) {
     err = caught;
   }
-
   console.log('gave up:', err.code);
 })();
 console.log('polling started');

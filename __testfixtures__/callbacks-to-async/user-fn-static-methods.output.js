@@ -16,18 +16,22 @@ function settleCallback(promise, callback, spread = false) {
 var storage = {};
 
 storage.size = function (file, cb) {
-  return settleCallback((async () => {
-    const stat = await fsp.stat(file);
-    return stat.size;
-  })(), cb);
+  return settleCallback(sizeAsync(file), cb);
 };
 
+async function sizeAsync(file) {
+  const stat = await fsp.stat(file);
+  return stat.size;
+}
+
 storage.describe = function (file, cb) {
-  return settleCallback((async () => {
-    const size = await storage.size(file);
-    return file + ': ' + size;
-  })(), cb);
+  return settleCallback(describeAsync(file), cb);
 };
+
+async function describeAsync(file) {
+  const size = await storage.size(file);
+  return file + ': ' + size;
+}
 
 module.exports = storage;
 

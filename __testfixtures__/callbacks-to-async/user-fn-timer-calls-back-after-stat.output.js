@@ -2,11 +2,11 @@
 // in the same run as the stat: `await setTimeout(ms)` from timers/promises, then the value is
 // returned. The caller's code still runs right after the timer, and a 0 ms timer started just
 // before the delayed answer (it stays a callback timer) still fires first.
-const fsp = require('fs/promises');
-const { setTimeout: delay } = require('timers/promises');
+var fsp = require('fs/promises');
+var { setTimeout: delay } = require('timers/promises');
 
 async function slowSize(p) {
-  const st = await fsp.stat(p);
+  var st = await fsp.stat(p);
   console.log('stat done, answering in 30 ms');
   setTimeout(function () {
     console.log('a shorter timer from the same callback');
@@ -16,16 +16,14 @@ async function slowSize(p) {
 }
 
 (async () => {
-  const size = await slowSize('input.txt');
+  var size = await slowSize('input.txt');
   console.log('size:', size);
-  let err = null;
-
+  var err = null;
   try {
     await slowSize('missing.txt');
   } catch (caught) {
     err = caught;
   }
-
   console.log('error:', err.code);
 })();
 console.log('after slowSize call');

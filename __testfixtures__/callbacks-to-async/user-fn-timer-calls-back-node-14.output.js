@@ -13,11 +13,9 @@ async function later(value, ms) {
 
 (async () => {
   let value;
-
   try {
     value = await later('done', 100);
   } catch {}
-
   console.log('later:', value);
 })();
 

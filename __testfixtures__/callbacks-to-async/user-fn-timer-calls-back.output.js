@@ -24,13 +24,11 @@ async function settle(value) {
 (async () => {
   let err = null;
   let line;
-
   try {
     line = await readLater('input.txt', 100);
   } catch (caught) {
     err = caught;
   }
-
   console.log('readLater:', err ? err.code : line);
 })();
 
@@ -40,24 +38,19 @@ setTimeout(() => console.log('timer at 400'), 400);
 (async () => {
   let err = null;
   let doubled;
-
   try {
     doubled = await settle(21);
   } catch (caught) {
     err = caught;
   }
-
   console.log('settle:', err ? err.message : doubled);
-
   (async () => {
     let err = null;
-
     try {
       await settle(-1);
     } catch (caught) {
       err = caught;
     }
-
     console.log('settle -1:', err.message);
   })();
 })();

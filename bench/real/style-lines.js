@@ -85,6 +85,7 @@ function styleLines(habits, before, after) {
     if (isNew(index)) newLines.add(token.loc.start.line);
   });
   const offending = new Set();
+  const inLoop = declarationsInLoops(after.ast.program);
   const lineOf = (offset) => after.text.slice(0, offset).split('\n').length;
   if (habits.semicolons === 'no') {
     for (const end of statementEnds(after)) if (end.semicolon && newLines.has(lineOf(end.node.end - 1))) offending.add(lineOf(end.node.end - 1));
@@ -100,9 +101,33 @@ function styleLines(habits, before, after) {
     if (gap && wanted !== undefined && gap.gap !== wanted) {
       if (newLines.has(lineOf(gap.start))) offending.add(lineOf(gap.start));
     }
-    if (habits.varOnly && node.type === 'VariableDeclaration' && node.kind !== 'var' && isNew(tokenIndexAt(node.start))) offending.add(node.loc.start.line);
+    if (habits.varOnly && node.type === 'VariableDeclaration' && node.kind !== 'var' && isNew(tokenIndexAt(node.start)) && !inLoop.has(node)) offending.add(node.loc.start.line);
   });
   return offending.size;
+}
+
+const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
+
+/**
+ * Declarations inside a loop of their own function: there `var` would share one binding across
+ * passes (a `let st;` starts each pass undefined, a `var st;` keeps the last pass's value), so a
+ * var-only file's habit does not apply to them.
+ */
+function declarationsInLoops(program) {
+  const parents = new Map();
+  walk(program, (node, parent) => parents.set(node, parent));
+  const found = new Set();
+  for (const [node] of parents) {
+    if (node.type !== 'VariableDeclaration' || node.kind === 'var') continue;
+    for (let up = parents.get(node); up && !FUNCTIONS.has(up.type); up = parents.get(up)) {
+      if (LOOPS.has(up.type)) {
+        found.add(node);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 module.exports = { habitsOf, styleLines };
