@@ -296,6 +296,11 @@ export interface PackageCallee {
   timing: 'deferred' | 'sync' | 'sync-on-some-path' | 'unknown';
   /** It throws on some path (an argument check): inside the wrapper that throw would become a rejection. */
   throws?: boolean;
+  /**
+   * It calls back from a process.nextTick or a promise job on some path: converted, the
+   * continuation runs a promise job later, after the ticks and promise jobs queued meanwhile.
+   */
+  viaMicrotask?: boolean;
 }
 
 /** A callback function of this file that became async (for project mode). */

@@ -346,6 +346,15 @@ console.log('after');
     expect(ids(transformSource(source, { path: 'app.js', strict: true, packageCallees: callee({ timing: 'sync' }) }))).toEqual(['timing/sync-callback-now-async/packageCalleeSync/left']);
   });
 
+  it('calls back from a process.nextTick or a promise job: converts and flags the continuation by default, refuses under --strict', () => {
+    // Awaited, the continuation runs a promise job after the callee's tick: ticks and promise
+    // jobs queued after the call now come first (fuzz --multi-file seed 1013).
+    const flagged = transformSource(source, { path: 'app.js', packageCallees: callee({ viaMicrotask: true }) });
+    expect(flagged.status).toBe('changed');
+    expect(ids(flagged)).toContain('timing/next-tick-ordering/packageCalleeMicrotaskAllowed/applied');
+    expect(ids(transformSource(source, { path: 'app.js', strict: true, packageCallees: callee({ viaMicrotask: true }) }))).toEqual(['timing/next-tick-ordering/packageCalleeMicrotask/left']);
+  });
+
   it('proves nothing (may never call back, throws on some path, unknown timing): the unknown-callee policy, as without the model', () => {
     for (const summary of [{ calls: 'maybe-never' as const }, { throws: true }, { timing: 'unknown' as const }]) {
       expect(ids(transformSource(source, { path: 'app.js', packageCallees: callee(summary) })), JSON.stringify(summary)).toContain('timing/unknown-callee/assumedOnceAsync/applied');

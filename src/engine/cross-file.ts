@@ -227,6 +227,7 @@ class CrossFileRun {
           calls: summary.calls,
           timing: summary.timing,
           ...(summary.paths.some((entry) => entry.throws) && { throws: true }),
+          ...(summary.paths.some((entry) => entry.via.includes('next-tick') || entry.via.includes('promise')) && { viaMicrotask: true }),
         });
       }
       if (!callees.some((callee) => judgePackageCallee(callee, []).kind !== 'unknown')) return;

@@ -93,6 +93,9 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     nextTickInTimerAllowed: 'process.nextTick in the timer callback: in a promise job its tick runs after pending promise jobs, in a timer callback before them.',
     nextTickInRetry: 'process.nextTick in `{{name}}`: later attempts run in a promise job, where its tick comes after pending promise jobs. Left as is (--allow timing/next-tick-ordering converts it).',
     nextTickInRetryAllowed: 'process.nextTick in `{{name}}`: later attempts run in a promise job, where its tick comes after pending promise jobs.',
+    packageCalleeMicrotask: '{{name}} of {{definedIn}} calls back from a process.nextTick or a promise job (its summary in the package model): awaited, the continuation would run after the ticks and promise jobs queued from here on, not before them. Left as is (--allow timing/next-tick-ordering converts it).',
+    packageCalleeMicrotaskAllowed: '{{name}} of {{definedIn}} calls back from a process.nextTick or a promise job (its summary in the package model): the continuation now runs after the ticks and promise jobs queued from here on, not before them.',
+    callerContinuationUnbounded: '{{name}} calls back from a process.nextTick or a promise job, and the function holding this call has callers outside this file (exported, handed on, or a method): the ticks and promise jobs queued after those calls, which would now run before the continuation, cannot be flagged here. Left as is.',
   },
   'timing/empty-collection-timing': {
     emptyListSync: 'For an empty list `{{callback}}` was called synchronously; the promise now settles a microtask later.',

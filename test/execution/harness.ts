@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { diffArrays } from 'diff';
 import { normalizeOutput } from './normalize';
 import { listSandboxFiles } from './sandbox-files';
@@ -56,6 +56,17 @@ export interface RunScriptOptions {
   timeoutMs?: number;
   /** Leave the temp dir in place (for debugging); also `AWAITIFY_KEEP_EXEC_DIRS=1`. */
   keepDir?: boolean;
+  /**
+   * More files of the program beside the script (a multi-file program: `lib.js`, a helper
+   * module), by path relative to it. Their writes are traced too, with their lines offset by
+   * `traceLineOffset(index + 1)` (trace-preload.cjs); they are not listed among the files left.
+   */
+  otherFiles?: Readonly<Record<string, string>>;
+}
+
+/** Lines of the n-th traced file (0: the script) are recorded as n * 100000 + line. */
+export function traceLineOffset(fileIndex: number): number {
+  return fileIndex * 100_000;
 }
 
 /** At most `limit` tasks run at once; the others wait their turn, in order. */
@@ -133,11 +144,16 @@ export async function runScript(source: string, options: RunScriptOptions): Prom
     await copySandbox(dir);
     const realDir = await realpath(dir);
     await writeFile(join(dir, scriptName), source);
+    const otherNames = Object.keys(options.otherFiles ?? {});
+    for (const name of otherNames) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), options.otherFiles![name]!);
+    }
     await writeFile(traceFile, '');
     const started = Date.now();
     const raw = await spawnNode(scriptName, dir, timeoutMs, {
       AWAITIFY_TRACE_FILE: traceFile,
-      AWAITIFY_TRACE_SCRIPT: join(realDir, scriptName),
+      AWAITIFY_TRACE_SCRIPT: [scriptName, ...otherNames].map((name) => join(realDir, name)).join(delimiter),
     });
     const durationMs = Date.now() - started;
     const dirs = [dir, realDir];
@@ -147,7 +163,7 @@ export async function runScript(source: string, options: RunScriptOptions): Prom
       stdout: normalizeOutput(raw.rawStdout, dirs, scriptName),
       stderr: normalizeOutput(raw.rawStderr, dirs, scriptName),
       merged: mergeStreams(rawWrites, { out: raw.rawStdout, err: raw.rawStderr }, dirs, scriptName),
-      files: await listSandboxFiles(dir, scriptName),
+      files: await listSandboxFiles(dir, [scriptName, ...otherNames]),
       rawWrites,
       durationMs,
     };

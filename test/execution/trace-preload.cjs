@@ -5,6 +5,8 @@
 //   { "s": "out" | "err", "t": <text written>, "l": <line in the script> | null }
 // `l` is the line of the innermost stack frame in the script itself (the statement that
 // printed), null when no frame is in the script (a warning Node prints on its own).
+// AWAITIFY_TRACE_SCRIPT may name several files of one program, joined by path.delimiter; a
+// frame in the n-th of them (0: the script) is recorded as n * 100000 + its line.
 // Output Node writes without these methods (the report of an uncaught exception) is not
 // recorded; the harness appends it from the raw stream. The program sees no difference:
 // the variable is removed from process.env and the stack limit and formatter are restored.
@@ -20,11 +22,15 @@ delete process.env.AWAITIFY_TRACE_SCRIPT;
 
 if (traceFile && scriptPath) {
   const traceFd = fs.openSync(traceFile, 'a');
-  const scriptFiles = new Set([path.resolve(scriptPath), pathToFileURL(path.resolve(scriptPath)).href]);
+  const scriptFiles = new Map();
+  scriptPath.split(path.delimiter).forEach((file, index) => {
+    scriptFiles.set(path.resolve(file), index);
+    scriptFiles.set(pathToFileURL(path.resolve(file)).href, index);
+  });
 
   const callSites = (_error, sites) => sites;
 
-  /** The line of the innermost frame in the script, or null. */
+  /** The line of the innermost frame in the program's files (offset by file), or null. */
   function scriptLine() {
     const savedLimit = Error.stackTraceLimit;
     const savedPrepare = Error.prepareStackTrace;
@@ -37,7 +43,7 @@ if (traceFile && scriptPath) {
       if (!Array.isArray(sites)) return null;
       for (const site of sites) {
         const file = site.getFileName();
-        if (file && scriptFiles.has(file)) return site.getLineNumber();
+        if (file && scriptFiles.has(file)) return scriptFiles.get(file) * 100000 + site.getLineNumber();
       }
       return null;
     } finally {

@@ -31,6 +31,17 @@ const jobs = defaultJobs();
  */
 const regressionSeeds = [300030, 300830, 500032, 811458];
 
+/**
+ * Programs of two files (`--multi-file`): the script and the module of its own callback
+ * functions, rewritten as a package with cross-file conversion. Seed 1013 failed before the
+ * package model's summaries said a callee calls back from a process.nextTick: the script's
+ * tick after the call came before the awaited continuation, unflagged (now
+ * timing/next-tick-ordering over the continuation; test/cross-file.test.ts).
+ */
+const multiFileSeed = 20261207;
+const multiFileCount = 20;
+const multiFileRegressionSeeds = [1013];
+
 const failuresOf = (stats: FuzzStats) => stats.failures.map((failure) => `seed ${failure.seed}: ${failure.reason}\n${failure.source}\n${failure.detail}`);
 
 describe(`fuzz: ${count} generated programs from seed ${seed}`, () => {
@@ -71,11 +82,28 @@ describe(`fuzz --strict: ${strictCount} programs from seed ${seed}`, () => {
   }, 300_000);
 });
 
+describe(`fuzz --multi-file: ${multiFileCount} two-file programs from seed ${multiFileSeed}`, () => {
+  it('rewrites each as a package: no unexcused difference, crash or second change, and at least half changed', async () => {
+    const stats = await fuzz({ count: multiFileCount, seed: multiFileSeed, jobs, shrinkSeconds: 0, multiFile: true });
+    console.log(formatStats(stats));
+    expect(failuresOf(stats)).toEqual([]);
+    expect(stats.changed / multiFileCount, formatStats(stats)).toBeGreaterThanOrEqual(0.5);
+    expect(stats.unstable / multiFileCount, formatStats(stats)).toBeLessThan(0.1);
+  }, 600_000);
+});
+
 describe('fuzz: seeds earlier runs failed on', () => {
   for (const at of regressionSeeds) {
     it(`seed ${at} passes`, async () => {
       const stats = await fuzz({ count: 1, seed: at, jobs, shrinkSeconds: 0 });
       expect(failuresOf(stats)).toEqual([]);
+    }, 120_000);
+  }
+  for (const at of multiFileRegressionSeeds) {
+    it(`--multi-file seed ${at} passes`, async () => {
+      const stats = await fuzz({ count: 1, seed: at, jobs, shrinkSeconds: 0, multiFile: true });
+      expect(failuresOf(stats)).toEqual([]);
+      expect(stats.changed).toBe(1);
     }, 120_000);
   }
 });

@@ -147,3 +147,16 @@ export const programArb: fc.Arbitrary<Program> = fc.record({
   first: stepArb(1),
   logAtEnd: fc.boolean(),
 });
+
+/** The steps of a program, in order. */
+export function programSteps(program: Program): Step[] {
+  const steps: Step[] = [];
+  for (let step: Step | undefined = program.first; step; step = step.then.next) steps.push(step);
+  return steps;
+}
+
+/**
+ * Programs for the multi-file run (print.ts printPackage): only those that call an own callback
+ * function, so that the second file holds something for cross-file conversion to reach.
+ */
+export const packageProgramArb: fc.Arbitrary<Program> = programArb.filter((program) => programSteps(program).some((step) => step.kind === 'call'));

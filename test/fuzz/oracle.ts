@@ -1,7 +1,7 @@
 import { transformSource } from '../../src/engine/transform-source';
 import { convertAndFlagRuleIds } from '../../src/timing/rules';
 import type { FileResult, Finding } from '../../src/types';
-import { compareTraces, describeComparison, flaggedSpans, tracedRun, type TraceComparison } from '../execution/flagged-difference';
+import { compareTraces, describeComparison, flaggedSpans, tracedRun, type FlagSpan, type TraceComparison } from '../execution/flagged-difference';
 import { runScript, type RunOutcome } from '../execution/harness';
 
 /**
@@ -38,8 +38,8 @@ export function rewrite(source: string, strict = false): FileResult | { crash: s
   }
 }
 
-function compare(before: RunOutcome, after: RunOutcome, findings: Finding[]): { comparison: TraceComparison; detail: string } {
-  const comparison = compareTraces(tracedRun(before), tracedRun(after), flaggedSpans(findings));
+function compare(before: RunOutcome, after: RunOutcome, spans: readonly FlagSpan[]): { comparison: TraceComparison; detail: string } {
+  const comparison = compareTraces(tracedRun(before), tracedRun(after), spans);
   return { comparison, detail: describeComparison(tracedRun(before), tracedRun(after), comparison) };
 }
 
@@ -71,14 +71,29 @@ export async function judge(source: string, run: Runner = plainRunner, outputOve
     return { kind: 'failed', findings, reason: 'not-idempotent', detail: `a second run changes the output again:\n${again.output}`, output };
   }
 
-  const [first, second, after] = await Promise.all([run(source), run(source), run(output)]);
+  return judgeRuns(() => run(source), () => run(output), flaggedSpans(excusing), findings, output);
+}
+
+/**
+ * The runs of a rewrite that was made: the original twice (runs that differ: unstable), the
+ * output once, compared under the flagged-difference rule with `spans` excusing; a difference
+ * is run once more before it counts.
+ */
+export async function judgeRuns(
+  runSource: () => Promise<RunOutcome>,
+  runOutput: () => Promise<RunOutcome>,
+  spans: readonly FlagSpan[],
+  findings: Finding[],
+  output: string,
+): Promise<Verdict> {
+  const [first, second, after] = await Promise.all([runSource(), runSource(), runOutput()]);
   const stability = compare(first, second, []);
   if (!stability.comparison.passes) return { kind: 'unstable', findings, detail: stability.detail };
-  const verdict = compare(first, after, excusing);
+  const verdict = compare(first, after, spans);
   if (verdict.comparison.passes) return { kind: 'passed', findings, flagged: verdict.comparison.excused.length > 0 };
 
-  const [third, afterAgain] = await Promise.all([run(source), run(output)]);
-  const recheck = compare(third, afterAgain, excusing);
+  const [third, afterAgain] = await Promise.all([runSource(), runOutput()]);
+  const recheck = compare(third, afterAgain, spans);
   if (recheck.comparison.passes) return { kind: 'unstable', findings, detail: `a difference that did not repeat:\n${verdict.detail}` };
   return { kind: 'failed', findings, reason: 'unexcused-difference', detail: verdict.detail, output };
 }

@@ -30,6 +30,12 @@ export function judgePackageCallee(callee: PackageCallee, allow: readonly string
   // One that may never call back is not refused: the awaited promise then never settles, and the
   // code after it never runs, as the callback body never ran. But nothing is proven: unknown.
   if (callee.calls !== 'once' || callee.timing === 'unknown' || callee.throws) return { kind: 'unknown' };
+  if (callee.timing === 'deferred' && callee.viaMicrotask) {
+    // Its callback ran in a tick or promise job; awaited, the continuation runs one promise job
+    // after that, behind the ticks and promise jobs the code after the call queued meanwhile.
+    const tickRule = 'timing/next-tick-ordering';
+    return allow.includes(tickRule) ? { kind: 'flag', ruleId: tickRule, messageId: 'packageCalleeMicrotaskAllowed', data } : { kind: 'refuse', ruleId: tickRule, messageId: 'packageCalleeMicrotask', data };
+  }
   if (callee.timing === 'deferred') return { kind: 'proven' };
   const ruleId = 'timing/sync-callback-now-async';
   return allow.includes(ruleId) ? { kind: 'flag', ruleId, messageId: 'packageCalleeSyncAllowed', data } : { kind: 'refuse', ruleId, messageId: 'packageCalleeSync', data };
