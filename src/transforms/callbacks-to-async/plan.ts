@@ -162,7 +162,7 @@ function valuesFit(api: PromisableApi, shape: CallbackShape): MessageRef | undef
   if (shape.errorStyle.kind === 'capture' && api.result.kind !== 'value' && count > 0) {
     return { messageId: 'valuesOnErrorCaptured', data: { api: api.name } };
   }
-  const inTry = shape.errorStyle.kind !== 'throw';
+  const inTry = shape.errorStyle.kind !== 'throw' && shape.errorStyle.kind !== 'none';
   if (inTry && shape.valueParams.some((param) => param.type !== 'Identifier')) {
     return { messageId: 'destructuredValueInTry' };
   }
@@ -278,7 +278,7 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
     return skip(site, 'timing/value-used-after-call', 'callValueUsed', { api: siteLabel(site) });
   }
   const ancestors = ancestorsOf(site.path);
-  const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors));
+  const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors), api.noError);
   if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.messageId, shapeResult.data);
   const outerCallback = context.callbackApiLeft?.(ancestors, site.callback);
   if (outerCallback) return skip(site, 'timing/callback-api-not-converted', 'callsOuterCallback', { callback: outerCallback });
