@@ -153,6 +153,21 @@ function isProcessNextTick(node: AnyNode): boolean {
   return node.type === 'MemberExpression' && !node.computed && isIdentifierNamed(node.object, 'process') && isIdentifierNamed(node.property, 'nextTick');
 }
 
+/**
+ * The callback's last values that nothing reads (`(err, stat) => { if (err) …; done(); }`) need
+ * no binding after the await: the same program without an unused `let stat`.
+ */
+function withoutUnusedValues(shape: CallbackShape): CallbackShape {
+  const read = shape.errorStyle.kind === 'catch' ? [...shape.errorStyle.handler, ...shape.success] : shape.success;
+  let count = shape.valueParams.length;
+  while (count > 0) {
+    const param = shape.valueParams[count - 1];
+    if (param.type !== 'Identifier' || read.some((statement) => referencesName(statement, param.name))) break;
+    count--;
+  }
+  return count === shape.valueParams.length ? shape : { ...shape, valueParams: shape.valueParams.slice(0, count) };
+}
+
 /** Why the callback's values do not fit what the promise gives (timing/error-handling-unclear). */
 function valuesFit(api: PromisableApi, shape: CallbackShape): MessageRef | undefined {
   const count = shape.valueParams.length;
@@ -282,9 +297,9 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.messageId, shapeResult.data);
   const outerCallback = context.callbackApiLeft?.(ancestors, site.callback);
   if (outerCallback) return skip(site, 'timing/callback-api-not-converted', 'callsOuterCallback', { callback: outerCallback });
-  const shape = shapeResult.shape;
-  const misfit = valuesFit(api, shape);
+  const misfit = valuesFit(api, shapeResult.shape);
   if (misfit) return skip(site, 'timing/error-handling-unclear', misfit.messageId, misfit.data);
+  const shape = withoutUnusedValues(shapeResult.shape);
 
   let placement: Placement = isArrowBody
     ? { kind: 'arrow-body', arrow: parentPath.value }

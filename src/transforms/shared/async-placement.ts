@@ -35,6 +35,9 @@ export function placementFor(statementPath: ASTPath<AnyNode>, ownAsyncFunctions:
   const after = list.slice(index + 1);
   const ownBody = !!owner && ownAsyncFunctions.has(owner);
   if (ownBody && isStraightLine(after)) return { kind: 'inline', statementPath, list, index };
+  // The last thing an own async function runs, down through ifs (`if (a) { op(…, cb) } else {…}`):
+  // after the continuation the function ends, as it did when the callback ran.
+  if (isStraightLine(after) && endsOwnAsync(statementPath.parent, ownAsyncFunctions)) return { kind: 'inline', statementPath, list, index };
   if (endsByLeaving(after) && isStraightLine(after.slice(0, -1)) && (ownBody || insideOwnAsync(statementPath.parent, ownAsyncFunctions))) {
     return { kind: 'inline', statementPath, list, index, beforeExit: true };
   }
@@ -55,6 +58,23 @@ function insideOwnAsync(blockPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<
     const node = parent.value;
     if (ownAsyncFunctions.has(node)) return current.value.type === 'BlockStatement' && node.body === current.value;
     if (node.type !== 'IfStatement' && node.type !== 'BlockStatement') return false;
+    current = parent;
+  }
+}
+
+/** Is this block the end of an own async function: reached only through `if` branches and blocks, each last in its list? */
+function endsOwnAsync(blockPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): boolean {
+  let current: AnyNode = blockPath;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    const node = parent.value;
+    if (ownAsyncFunctions.has(node)) return current.value.type === 'BlockStatement' && node.body === current.value;
+    if (node.type === 'BlockStatement') {
+      if (node.body[node.body.length - 1] !== current.value) return false;
+    } else if (node.type !== 'IfStatement') {
+      return false;
+    }
     current = parent;
   }
 }
