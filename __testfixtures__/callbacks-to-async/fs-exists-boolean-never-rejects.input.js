@@ -13,5 +13,4 @@ fs.exists('input.txt', (exists) => {
   console.log('after the second exists call');
 });
 console.log('after exists call');
-setImmediate(() => console.log('immediate after the call'));
 process.nextTick(() => console.log('nextTick after the call'));

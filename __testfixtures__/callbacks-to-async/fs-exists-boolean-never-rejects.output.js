@@ -18,5 +18,4 @@ const existsAsync = promisify(fs.exists);
 })();
 
 console.log('after exists call');
-setImmediate(() => console.log('immediate after the call'));
 process.nextTick(() => console.log('nextTick after the call'));

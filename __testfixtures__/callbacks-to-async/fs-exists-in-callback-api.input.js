@@ -24,10 +24,9 @@ outputFile('out/a.txt', 'first', function (err) {
   console.log('first written', err, fs.readFileSync('out/a.txt', 'utf8'))
   outputFile('out/b.txt', 'second', function (err) {
     console.log('second written', err, fs.readFileSync('out/b.txt', 'utf8'))
-  })
-  outputFile('missing/deeper/c.txt', 'third', function (err) {
-    console.log('third failed', err.code)
+    outputFile('missing/deeper/c.txt', 'third', function (err) {
+      console.log('third failed', err.code)
+    })
   })
 })
 console.log('after the first call')
-setImmediate(function () { console.log('immediate after the call') })

@@ -40,17 +40,16 @@ void (async () => {
       err = caught
     }
     console.log('second written', err, fs.readFileSync('out/b.txt', 'utf8'))
-  })()
-  void (async () => {
-    var err = null
-    try {
-      await outputFile('missing/deeper/c.txt', 'third')
-    } catch (caught) {
-      err = caught
-    }
-    console.log('third failed', err.code)
+    void (async () => {
+      var err = null
+      try {
+        await outputFile('missing/deeper/c.txt', 'third')
+      } catch (caught) {
+        err = caught
+      }
+      console.log('third failed', err.code)
+    })()
   })()
 })()
 
 console.log('after the first call')
-setImmediate(function () { console.log('immediate after the call') })

@@ -47,5 +47,4 @@ describe('config.json', function (err, what) {
   })
 })
 console.log('after the first call')
-setImmediate(function () { console.log('immediate after the call') })
 process.nextTick(function () { console.log('nextTick after the call') })

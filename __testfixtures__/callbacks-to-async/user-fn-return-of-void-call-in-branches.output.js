@@ -73,5 +73,4 @@ void (async () => {
 })()
 
 console.log('after the first call')
-setImmediate(function () { console.log('immediate after the call') })
 process.nextTick(function () { console.log('nextTick after the call') })
