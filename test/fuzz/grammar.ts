@@ -32,6 +32,8 @@ export type Step =
   | { kind: 'fs'; op: FsOp; fail: boolean; style: ErrorStyle; functionCallback: boolean; after: After; then: Body }
   | { kind: 'timeout'; delay: number; functionCallback: boolean; after: After; then: Body }
   | { kind: 'immediate'; after: After; then: Body }
+  /** fs.exists: a boolean and never an error (`fail`: asks about a missing file). */
+  | { kind: 'exists'; fail: boolean; functionCallback: boolean; after: After; then: Body }
   | { kind: 'tick'; after: After; then: Body }
   | { kind: 'interval'; delay: number; ticks: number; after: After; then: Body }
   | { kind: 'retry'; delay: number; attempts: number; after: After; then: Body }
@@ -43,7 +45,7 @@ export type JoinMember = { kind: 'read'; file: string } | { kind: 'timer'; value
 
 /** The program's own callback API: a function `(input, [options,] cb)` whose work is `source`. */
 export interface OwnApi {
-  source: 'fs' | 'handOn' | 'timer' | 'immediate' | 'tick' | 'join' | 'nextLoop' | 'syncOnSomePath';
+  source: 'fs' | 'handOn' | 'timer' | 'immediate' | 'tick' | 'join' | 'nextLoop' | 'syncOnSomePath' | 'exists';
   /**
    * `optional`: an options argument that may be left out; `default`: `cb = cb || function () {}`;
    * `checked`: `if (typeof cb !== 'function') throw …` first.
@@ -79,7 +81,7 @@ const styleArb = (fail: boolean) =>
   fail ? fc.constantFrom<ErrorStyle>('return', 'ifElse', 'continue') : fc.constantFrom<ErrorStyle>('throw', 'throw', 'return', 'ifElse', 'continue', 'ignore');
 
 const ownApiArb: fc.Arbitrary<OwnApi> = fc.record({
-  source: fc.constantFrom<OwnApi['source']>('fs', 'fs', 'handOn', 'timer', 'timer', 'immediate', 'tick', 'join', 'nextLoop', 'syncOnSomePath'),
+  source: fc.constantFrom<OwnApi['source']>('fs', 'fs', 'handOn', 'timer', 'timer', 'immediate', 'tick', 'join', 'nextLoop', 'syncOnSomePath', 'exists'),
   signature: fc.constantFrom<OwnApi['signature']>('plain', 'plain', 'plain', 'optional', 'default', 'checked'),
   logAfter: fc.boolean(),
 });
@@ -120,6 +122,7 @@ export function stepArb(depth: number): fc.Arbitrary<Step> {
     },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('timeout' as const), delay: delayArb, functionCallback: fc.boolean(), after, then }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('immediate' as const), after, then }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('exists' as const), fail: oneInFour, functionCallback: fc.boolean(), after, then }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), after, then }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('interval' as const), delay: delayArb, ticks: fc.integer({ min: 1, max: 3 }), after, then }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('retry' as const), delay: delayArb, attempts: fc.integer({ min: 1, max: 3 }), after, then }) },

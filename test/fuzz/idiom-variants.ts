@@ -4,7 +4,8 @@ import type { OwnApi } from './grammar';
  * Variants of the own callback API's work written in the idioms of issue #16, chosen by the
  * function's id (like the factory-made functions of print.ts), so the model and the programs a
  * seed draws stay the same: a counter join over an index `for` loop with a failed flag, a named
- * callback that retries itself after a timer, and a `called` guard. `input` is the path the
+ * callback that retries itself after a timer, a `called` guard, and `return fs.x(…)` in the
+ * branches of an if after fs.exists. `input` is the path the
  * function got ('input.txt', or 'missing.txt' on an error path).
  */
 export interface IdiomVariant {
@@ -60,6 +61,26 @@ export function idiomVariant(source: OwnApi['source'], id: number): IdiomVariant
           '  called = true;',
           '  if (err) return cb(err);',
           '  cb(null, text.length);',
+          '});',
+        ],
+      };
+    case 'exists':
+      // `return fs.x(…, cb)` whose value is undefined, in the branches of an if that ends the
+      // callback, one of them with a value nothing reads.
+      if (id % 2 !== 1) return undefined;
+      return {
+        opened: false,
+        lines: [
+          'fs.exists(input, (found) => {',
+          '  if (found) {',
+          '    return fs.stat(input, (err, stats) => {',
+          '      if (err) return cb(err);',
+          '      cb(null, stats.size);',
+          '    });',
+          '  } else return fs.stat(input, (err, stats) => {',
+          '    if (err) return cb(err);',
+          '    cb(null, 0);',
+          '  });',
           '});',
         ],
       };

@@ -51,7 +51,7 @@ function fsCall(op: FsOp, id: number, fail: boolean): FsCall {
 }
 
 /** Steps whose callback runs in the poll or timers phase, where an immediate always beats a 0 ms timer. */
-const macrotaskMarkersAllowed = new Set<Step['kind']>(['fs', 'timeout', 'interval', 'retry', 'join', 'nextLoop']);
+const macrotaskMarkersAllowed = new Set<Step['kind']>(['fs', 'exists', 'timeout', 'interval', 'retry', 'join', 'nextLoop']);
 
 class Printer {
   private nextId = 1;
@@ -76,6 +76,12 @@ class Printer {
       }
       case 'immediate':
         return ['setImmediate(() => {', ...indent(body()), '});', ...this.after(step.after, label)];
+      case 'exists': {
+        // Not error-first: the one parameter is the answer (awaited without a try after the rewrite).
+        const callback = step.functionCallback ? 'function (found) {' : '(found) => {';
+        const path = quote(step.fail ? 'missing.txt' : ['input.txt', 'data', 'other.txt'][id % 3]!);
+        return [`fs.exists(${path}, ${callback}`, `  ${log(quote(`${label} exists`), 'found')}`, ...indent(body()), '});', ...this.after(step.after, label)];
+      }
       case 'tick':
         return ['process.nextTick(() => {', ...indent(body()), '});', ...this.after(step.after, label)];
       case 'interval':
@@ -281,6 +287,20 @@ class Printer {
           '  });',
           '}',
           'next();',
+        ];
+        break;
+      case 'exists':
+        // fs-extra's ensure functions: ask fs.exists first (a boolean, never an error), then go on.
+        work = [
+          "const dir = input === 'missing.txt' ? 'no-such-dir' : 'data';",
+          'fs.exists(dir, (found) => {',
+          `  ${log(quote(`${name} exists`), 'dir', 'found')}`,
+          `  if (!found) return cb(new Error('${name} found no ' + dir));`,
+          "  fs.readFile(input, 'utf8', (err, text) => {",
+          '    if (err) return cb(err);',
+          '    cb(null, text.length);',
+          '  });',
+          '});',
         ];
         break;
       case 'syncOnSomePath':

@@ -8,9 +8,11 @@ import { alwaysExits, asStatements } from '../shared/control-flow';
  * - `throw`: `if (err) throw err;` first, so the error propagates;
  * - `catch`: `if (err) { handler }` first; the handler runs instead of (or before) the rest;
  * - `capture`: any other use: the error is caught into a variable named as before (null on
- *   success, as Node passes it) and the body runs unchanged after the await.
+ *   success, as Node passes it) and the body runs unchanged after the await;
+ * - `none`: the callee never passes an error (fs.exists), so its promise never rejects.
  */
 export type ErrorStyle =
+  | { kind: 'none' }
   | { kind: 'ignore' }
   | { kind: 'throw'; test: AnyNode }
   | { kind: 'catch'; errName: string; handler: AnyNode[]; test: AnyNode; handlerBlock?: AnyNode }
@@ -76,7 +78,7 @@ function usesOwnThisOrArguments(callback: AnyNode): boolean {
  * it has no exact async/await equivalent. `enclosingParams` are the parameter names of the
  * functions around the call, to recognise callback APIs (`if (err) return cb(err)`).
  */
-export function readCallbackShape(callback: AnyNode, enclosingParams: Set<string>): ShapeResult {
+export function readCallbackShape(callback: AnyNode, enclosingParams: Set<string>, noError = false): ShapeResult {
   if (callback.generator) return refuse('timing/error-handling-unclear', 'generatorCallback');
   if (callback.type === 'FunctionExpression' && callback.id && referencesName(callback.body, callback.id.name)) {
     return refuse('timing/callback-stored-or-escaping', 'callbackRefersToItself', { name: callback.id.name });
@@ -91,6 +93,8 @@ export function readCallbackShape(callback: AnyNode, enclosingParams: Set<string
   const body: AnyNode[] = callback.body.type === 'BlockStatement'
     ? callback.body.body
     : [{ type: 'ExpressionStatement', expression: callback.body }];
+  // A callee that never passes an error (fs.exists) gives values from the first parameter on.
+  if (noError) return { ok: true, shape: { errorStyle: { kind: 'none' }, valueParams: params, success: body } };
   const [errParam, ...valueParams] = params;
   if (errParam && errParam.type !== 'Identifier') return refuse('timing/error-not-first-parameter', 'patternFirstParameter');
   const errName: string | undefined = errParam?.name;

@@ -45,6 +45,11 @@ export interface PromisableApi {
   voidResult?: boolean;
   /** Also passes (partial) values with an error, as the `async` package does. */
   valuesOnError?: boolean;
+  /**
+   * Calls back with its value alone and never with an error (`fs.exists(p, (exists) => …)`):
+   * every parameter of the callback is a value, and the promise never rejects.
+   */
+  noError?: boolean;
   /** Where the summary of a package's callee came from, for the report (`package` only). */
   known?: KnownCallee;
 }
@@ -119,10 +124,12 @@ export const promisableApis: readonly PromisableApi[] = ([
   ]),
   ...promisified('crypto', ['randomBytes', 'pbkdf2', 'scrypt', 'randomFill', 'hkdf', 'generateKey', 'generatePrime', 'checkPrime', 'randomInt']),
   ...promisified('crypto', ['generateKeyPair'], object('publicKey', 'privateKey')),
+  // Node gives fs.exists a util.promisify.custom that resolves the boolean and never rejects
+  // (it calls back through fs.access, so always later).
+  { ...promisified('fs', ['exists'])[0]!, noError: true },
 ] as PromisableApi[]).map(markVoid);
 
 export const refusedApis: readonly RefusedApi[] = [
-  { module: 'fs', name: 'exists', reason: 'fs.exists calls back with a boolean, not an error first' },
   { module: 'fs', name: 'watch', reason: 'a watcher calls its listener once per change, not once' },
   { module: 'fs', name: 'watchFile', reason: 'a watcher calls its listener once per change, not once' },
   { module: 'fs', name: 'unwatchFile', reason: 'takes a listener to remove, not a callback' },

@@ -153,6 +153,21 @@ function isProcessNextTick(node: AnyNode): boolean {
   return node.type === 'MemberExpression' && !node.computed && isIdentifierNamed(node.object, 'process') && isIdentifierNamed(node.property, 'nextTick');
 }
 
+/**
+ * The callback's last values that nothing reads (`(err, stat) => { if (err) …; done(); }`) need
+ * no binding after the await: the same program without an unused `let stat`.
+ */
+function withoutUnusedValues(shape: CallbackShape): CallbackShape {
+  const read = shape.errorStyle.kind === 'catch' ? [...shape.errorStyle.handler, ...shape.success] : shape.success;
+  let count = shape.valueParams.length;
+  while (count > 0) {
+    const param = shape.valueParams[count - 1];
+    if (param.type !== 'Identifier' || read.some((statement) => referencesName(statement, param.name))) break;
+    count--;
+  }
+  return count === shape.valueParams.length ? shape : { ...shape, valueParams: shape.valueParams.slice(0, count) };
+}
+
 /** Why the callback's values do not fit what the promise gives (timing/error-handling-unclear). */
 function valuesFit(api: PromisableApi, shape: CallbackShape): MessageRef | undefined {
   const count = shape.valueParams.length;
@@ -162,7 +177,7 @@ function valuesFit(api: PromisableApi, shape: CallbackShape): MessageRef | undef
   if (shape.errorStyle.kind === 'capture' && api.result.kind !== 'value' && count > 0) {
     return { messageId: 'valuesOnErrorCaptured', data: { api: api.name } };
   }
-  const inTry = shape.errorStyle.kind !== 'throw';
+  const inTry = shape.errorStyle.kind !== 'throw' && shape.errorStyle.kind !== 'none';
   if (inTry && shape.valueParams.some((param) => param.type !== 'Identifier')) {
     return { messageId: 'destructuredValueInTry' };
   }
@@ -278,13 +293,13 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
     return skip(site, 'timing/value-used-after-call', 'callValueUsed', { api: siteLabel(site) });
   }
   const ancestors = ancestorsOf(site.path);
-  const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors));
+  const shapeResult = readCallbackShape(site.callback, enclosingParameterNames(ancestors), api.noError);
   if (!shapeResult.ok) return skip(site, shapeResult.ruleId, shapeResult.messageId, shapeResult.data);
   const outerCallback = context.callbackApiLeft?.(ancestors, site.callback);
   if (outerCallback) return skip(site, 'timing/callback-api-not-converted', 'callsOuterCallback', { callback: outerCallback });
-  const shape = shapeResult.shape;
-  const misfit = valuesFit(api, shape);
+  const misfit = valuesFit(api, shapeResult.shape);
   if (misfit) return skip(site, 'timing/error-handling-unclear', misfit.messageId, misfit.data);
+  const shape = withoutUnusedValues(shapeResult.shape);
 
   let placement: Placement = isArrowBody
     ? { kind: 'arrow-body', arrow: parentPath.value }

@@ -21,7 +21,8 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
   const awaited = awaitOf(j, promise);
   const style = shape.errorStyle;
 
-  if (style.kind === 'throw') {
+  // Nothing to catch: an error propagates (`throw`) or there is none (`none`).
+  if (style.kind === 'throw' || style.kind === 'none') {
     const pattern = target();
     if (!pattern) return inlinedBody(promise) ?? [j.expressionStatement(awaited)];
     if (pattern.type === 'ObjectPattern') stripTypes(pattern);

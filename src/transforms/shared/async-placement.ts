@@ -35,6 +35,9 @@ export function placementFor(statementPath: ASTPath<AnyNode>, ownAsyncFunctions:
   const after = list.slice(index + 1);
   const ownBody = !!owner && ownAsyncFunctions.has(owner);
   if (ownBody && isStraightLine(after)) return { kind: 'inline', statementPath, list, index };
+  // The last thing an own async function runs, down through ifs (`if (a) { op(…, cb) } else {…}`):
+  // after the continuation the function ends, as it did when the callback ran.
+  if (isStraightLine(after) && insideOwnAsync(statementPath.parent, ownAsyncFunctions, true)) return { kind: 'inline', statementPath, list, index };
   if (endsByLeaving(after) && isStraightLine(after.slice(0, -1)) && (ownBody || insideOwnAsync(statementPath.parent, ownAsyncFunctions))) {
     return { kind: 'inline', statementPath, list, index, beforeExit: true };
   }
@@ -46,8 +49,11 @@ function endsByLeaving(statements: AnyNode[]): boolean {
   return !!last && (last.type === 'ReturnStatement' || last.type === 'ThrowStatement');
 }
 
-/** Is this block reached from an own async function only through `if` branches and blocks? */
-function insideOwnAsync(blockPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): boolean {
+/**
+ * Is this block reached from an own async function only through `if` branches and blocks? With
+ * `last`, each of them must also be the last statement of its list: the block ends the function.
+ */
+function insideOwnAsync(blockPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, last = false): boolean {
   let current: AnyNode = blockPath;
   for (;;) {
     const parent = current.parent;
@@ -55,6 +61,7 @@ function insideOwnAsync(blockPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<
     const node = parent.value;
     if (ownAsyncFunctions.has(node)) return current.value.type === 'BlockStatement' && node.body === current.value;
     if (node.type !== 'IfStatement' && node.type !== 'BlockStatement') return false;
+    if (last && node.type === 'BlockStatement' && node.body[node.body.length - 1] !== current.value) return false;
     current = parent;
   }
 }

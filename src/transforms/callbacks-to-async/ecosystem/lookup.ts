@@ -60,6 +60,8 @@ function fsMemberCallee(entry: EcosystemEntry, name: string, form: PromiseForm):
   const fsApi = findPromisableApi('fs', name);
   // Several values (read, write) stay: what a drop-in's promise resolves with differs between them.
   if (!fsApi || fsApi.result.kind !== 'value') return undefined;
+  // exists keeps Node's util.promisify.custom only where the drop-in hands on Node's own function.
+  if (fsApi.noError && form !== 'promisify') return { kind: 'refused', reason: `${entryLabel(entry)} may give its own ${name}, not Node's` };
   return {
     kind: 'api',
     api: {
@@ -70,6 +72,7 @@ function fsMemberCallee(entry: EcosystemEntry, name: string, form: PromiseForm):
       minNode: form === 'promisify' ? 8 : 0,
       returnsUndefined: true,
       voidResult: fsApi.voidResult,
+      noError: fsApi.noError,
       known: { source: 'table', label: entryLabel(entry), alwaysAsync: true },
     },
   };

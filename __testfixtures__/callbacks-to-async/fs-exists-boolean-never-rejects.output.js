@@ -1,0 +1,21 @@
+// Checks: fs.exists is not error-first: its callback's only parameter is a boolean, and it never
+// fails. Node gives it a util.promisify.custom that resolves that boolean and never rejects, so
+// the value is awaited without a try (reading it as an error would invert the logic). The second
+// check runs from the first one's callback, so the order is fixed; both call back through
+// fs.access, later, as the awaits do.
+const fs = require('fs');
+const { promisify } = require('util');
+
+const existsAsync = promisify(fs.exists);
+
+(async () => {
+  const exists = await existsAsync('input.txt');
+  console.log('input.txt exists:', exists);
+  const foundPromise = existsAsync('missing.txt');
+  console.log('after the second exists call');
+  const found = await foundPromise;
+  console.log('missing.txt exists:', found);
+})();
+
+console.log('after exists call');
+process.nextTick(() => console.log('nextTick after the call'));
