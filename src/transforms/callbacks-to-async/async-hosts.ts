@@ -21,7 +21,8 @@ export interface AsyncHost {
 /**
  * `isCallbackFunction`: a callback API of the file (converted as a whole, never a host);
  * `callsBackLater`: a call of an operation known to call its inline callback later (Node's own
- * APIs), which never reads what the callback returns.
+ * APIs, the callback libraries of the ecosystem table), none of which reads what the callback
+ * returns.
  */
 export function findAsyncHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AsyncHost | undefined {
   const block = statementPath.parent;
@@ -112,8 +113,9 @@ function returnDropped(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolea
   }
   if ((fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') || fn.id) return false;
   const call = flow.parents.get(fn);
-  const index = call?.type === 'CallExpression' ? call.arguments.indexOf(fn) : -1;
-  if (index === call?.arguments.length - 1 && flow.callsBackLater(call)) return true;
+  if (call?.type !== 'CallExpression') return false;
+  const index = call.arguments.indexOf(fn);
+  if (index === call.arguments.length - 1 && flow.callsBackLater(call)) return true;
   if (index === -1 || call.callee.type !== 'Identifier') return false;
   const callee = flow.declarations.get(call.callee.name);
   if (callee?.length !== 1 || !isOnlyDeclaration(flow, callee[0])) return false;
