@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { isReferenceIdentifier, walk, type AnyNode } from '../shared/ast';
+import { isFunctionNode, isReferenceIdentifier, patternNames, walk, type AnyNode } from '../shared/ast';
 import type { Placement } from '../shared/async-placement';
 
 /**
@@ -18,7 +18,13 @@ export interface AsyncHost {
   placement: Placement;
 }
 
-export function findAsyncHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean): AsyncHost | undefined {
+/**
+ * `isCallbackFunction`: a callback API of the file (converted as a whole, never a host);
+ * `callsBackLater`: a call of an operation known to call its inline callback later (Node's own
+ * APIs, the callback libraries of the ecosystem table), none of which reads what the callback
+ * returns.
+ */
+export function findAsyncHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AsyncHost | undefined {
   const block = statementPath.parent;
   const fnPath = block?.parent;
   const fn = fnPath?.value;
@@ -29,23 +35,112 @@ export function findAsyncHost(statementPath: ASTPath<AnyNode>, isCallbackFunctio
   if (index === -1 || list.some((statement, i) => i !== index && statement.type !== 'FunctionDeclaration')) return undefined;
   const parentType = fnPath.parent?.value.type;
   if (parentType === 'ExportNamedDeclaration' || parentType === 'ExportDefaultDeclaration') return undefined;
-  if (!onlyCalledForEffect(fnPath, fn.id.name)) return undefined;
+  if (!onlyCalledForEffect(fnPath, fn.id.name, callsBackLater)) return undefined;
   return { fn, name: fn.id.name, placement: { kind: 'inline', statementPath, list, index } };
 }
 
-/** Is every reference to the function's name, in the scope that declares it, a call statement? */
-function onlyCalledForEffect(fnPath: ASTPath<AnyNode>, name: string): boolean {
+/**
+ * Is every reference to the function's name a call whose value nobody reads? A call statement
+ * drops it; so does `return name(…)` from a function whose own value is dropped the same way
+ * (ncp's `if (writable) return mkDir(dir, target)` inside a callback whose caller drops what
+ * it returns): the promise it now returns goes nowhere, as undefined did.
+ */
+function onlyCalledForEffect(fnPath: ASTPath<AnyNode>, name: string, callsBackLater: (call: AnyNode) => boolean): boolean {
   const scope = fnPath.parent?.scope?.lookup(name);
   if (!scope) return false;
-  const statementCalls = new Set<AnyNode>();
-  const calls: AnyNode[] = [];
-  let escapes = false;
-  walk(scope.path.value, (node, parent) => {
-    if (node.type === 'ExpressionStatement') statementCalls.add(node.expression);
-    if (node.type !== 'Identifier' || node.name !== name || !isReferenceIdentifier(node, parent) || node === fnPath.value.id) return;
-    // A name of the same spelling bound in an inner scope is counted too: a conservative no.
-    if (parent?.type === 'CallExpression' && parent.callee === node) calls.push(parent);
-    else escapes = true;
+  const flow = readValueFlow(rootOf(fnPath), callsBackLater);
+  return referencesDropValue(flow, scope.path.value, name, fnPath.value.id, new Set());
+}
+
+/** Parents, and how often each name is bound, over the whole file: one walk per question. */
+interface ValueFlow {
+  parents: Map<AnyNode, AnyNode | null>;
+  declarations: Map<string, AnyNode[]>;
+  callsBackLater: (call: AnyNode) => boolean;
+}
+
+function rootOf(path: ASTPath<AnyNode>): AnyNode {
+  let top = path;
+  while (top.parent) top = top.parent;
+  return top.value;
+}
+
+function readValueFlow(root: AnyNode, callsBackLater: (call: AnyNode) => boolean): ValueFlow {
+  const parents = new Map<AnyNode, AnyNode | null>();
+  const declarations = new Map<string, AnyNode[]>();
+  walk(root, (node, parent) => {
+    parents.set(node, parent);
+    if (node.type === 'FunctionDeclaration' && node.id) declarations.set(node.id.name, [...(declarations.get(node.id.name) ?? []), node]);
   });
-  return !escapes && calls.every((call) => statementCalls.has(call));
+  return { parents, declarations, callsBackLater };
+}
+
+/** Within `within`, is every reference to `name` (its binding `own` aside) the callee of a call whose value is dropped? */
+function referencesDropValue(flow: ValueFlow, within: AnyNode, name: string, own: AnyNode, seen: Set<AnyNode>): boolean {
+  let dropped = true;
+  walk(within, (node, parent) => {
+    if (!dropped) return false;
+    if (node.type !== 'Identifier' || node.name !== name || node === own || !isReferenceIdentifier(node, parent)) return;
+    // A name of the same spelling bound in an inner scope is counted too: a conservative no.
+    dropped = parent?.type === 'CallExpression' && parent.callee === node && valueDropped(flow, parent, seen);
+  });
+  return dropped;
+}
+
+function valueDropped(flow: ValueFlow, call: AnyNode, seen: Set<AnyNode>): boolean {
+  const parent = flow.parents.get(call);
+  if (parent?.type === 'ExpressionStatement') return true;
+  if (parent?.type === 'ArrowFunctionExpression' && parent.body === call) return returnDropped(flow, parent, seen);
+  if (parent?.type !== 'ReturnStatement') return false;
+  let fn = flow.parents.get(parent);
+  while (fn && !isFunctionNode(fn)) fn = flow.parents.get(fn);
+  return !!fn && returnDropped(flow, fn, seen);
+}
+
+/**
+ * Is what `fn` returns dropped by everything that calls it? A function declared once in the
+ * file whose every call drops its value; the callback of an operation that calls back later
+ * (Node ignores what a callback returns); an anonymous function handed to a function of the
+ * file whose parameter for it is only ever called with the value dropped.
+ */
+function returnDropped(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolean {
+  if (seen.has(fn)) return true; // a cycle adds no reader
+  seen.add(fn);
+  if (fn.generator) return false;
+  if (fn.type === 'FunctionDeclaration') {
+    const exported = /^Export/.test(flow.parents.get(fn)?.type ?? '');
+    return !exported && isOnlyDeclaration(flow, fn) && referencesDropValue(flow, rootOfFlow(flow, fn), fn.id.name, fn.id, seen);
+  }
+  if ((fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') || fn.id) return false;
+  const call = flow.parents.get(fn);
+  if (call?.type !== 'CallExpression') return false;
+  const index = call.arguments.indexOf(fn);
+  if (index === call.arguments.length - 1 && flow.callsBackLater(call)) return true;
+  if (index === -1 || call.callee.type !== 'Identifier') return false;
+  const callee = flow.declarations.get(call.callee.name);
+  if (callee?.length !== 1 || !isOnlyDeclaration(flow, callee[0])) return false;
+  const param = callee[0].params[index];
+  if (param?.type !== 'Identifier' || !isOnlyBinding(callee[0], param.name, param)) return false;
+  return referencesDropValue(flow, callee[0].body, param.name, param, seen);
+}
+
+function isOnlyDeclaration(flow: ValueFlow, fn: AnyNode): boolean {
+  return flow.declarations.get(fn.id.name)?.length === 1 && isOnlyBinding(rootOfFlow(flow, fn), fn.id.name, fn.id);
+}
+
+function rootOfFlow(flow: ValueFlow, node: AnyNode): AnyNode {
+  let top = node;
+  for (let up = flow.parents.get(top); up; up = flow.parents.get(up)) top = up;
+  return top;
+}
+
+/** Is `name` bound nowhere below `root` but at `own` (a parameter, a variable, a function, a class, a catch clause)? */
+function isOnlyBinding(root: AnyNode, name: string, own?: AnyNode): boolean {
+  let bindings = 0;
+  walk(root, (node) => {
+    if (isFunctionNode(node)) bindings += node.params.filter((param: AnyNode) => patternNames(param).includes(name) && param !== own).length;
+    const id = node.type === 'VariableDeclarator' || node.type === 'CatchClause' ? (node.id ?? node.param) : node.type === 'ClassDeclaration' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ClassExpression' ? node.id : undefined;
+    if (id && id !== own && patternNames(id).includes(name)) bindings++;
+  });
+  return bindings === 0;
 }

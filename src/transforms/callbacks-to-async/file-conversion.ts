@@ -186,7 +186,7 @@ export class FileConversion {
       callsBackLater: (call) => callsBackLater(call, this.bindings, this.knowledge()),
       ownCalleeLeft: (call) => this.ownCalleeLeft(call),
       callbackApiLeft: (ancestors, callback) => this.callbackApiLeft(ancestors, callback),
-      asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc)),
+      asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc), (call) => callsBackLater(call, this.bindings, { dependencies: this.ctx.options.dependencies, gracefulFs: this.ctx.options.gracefulFs })),
       packageCallee: (call) => this.packageCalleeVerdict(call),
       maySyncCallBack: (api) => this.syncApis.has(api),
     };
