@@ -80,6 +80,13 @@ describe('the noise counter', () => {
     expect(noise.measureNoise({ 'a.js': { before, after: after.replace('  while (true) {\n    let st\n', '  let st\n  while (true) {\n') } }).counts.styleLines).toBe(1);
   });
 
+  it('counts the `;` dropped after a function expression, unless the statement became a function declaration', () => {
+    const before = 'function A () {}\nA.prototype.load = function (cb) {\n  go(cb);\n};\nmodule.exports = A;\n';
+    const declared = 'function A () {}\nA.prototype.load = function (cb) {\n  return settle(loadAsync.call(this), cb);\n};\nasync function loadAsync () {\n  go(cb);\n}\nmodule.exports = A;\n';
+    expect(noise.measureNoise({ 'a.js': { before, after: declared } }).counts.punctuationLines).toBe(0);
+    expect(noise.measureNoise({ 'a.js': { before, after: before.replace('};', '}') } }).counts.punctuationLines).toBe(1);
+  });
+
   it('counts nothing for a move that only re-indents, or for an untouched file', () => {
     const before = "foo(1)\nbar(function () {\n  baz()\n})\n";
     const after = "foo(1)\nif (x) {\n  bar(function () {\n    baz()\n  })\n}\n";

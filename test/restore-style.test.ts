@@ -168,4 +168,40 @@ describe('new code in the file’s habits', () => {
       'function create (self) {\n  void (async () => {\n    var made\n    try {\n      made = await mkdirAsync(self.path)\n    // console.error("W created", er)\n    } catch (er) {\n      return self.error(er)\n    }\n    self.made = made\n  })()\n}\n';
     expect(restore(original, printed)).toContain('    try {\n      // console.error("W created", er)\n      made = await mkdirAsync(self.path)\n    } catch (er) {\n');
   });
+  it('a comma-first declarator list that lost its first declarator keeps its line breaks (nedb persistence)', () => {
+    const original =
+      "Persistence.prototype.persist = function (cb) {\n  var callback = cb || function () {}\n    , toPersist = ''\n    , self = this\n    ;\n\n  if (this.inMemoryOnly) { return callback(null); }\n  write(toPersist, self);\n};\n";
+    // What recast prints for the declaration it reprints once the callback alias is gone, moved into a new function.
+    const printed = "async function persistAsync () {\n  var toPersist = '', self = this;\n\n  if (this.inMemoryOnly) { return; }\n  write(toPersist, self);\n}\n";
+    expect(restore(original, printed)).toBe(
+      "async function persistAsync () {\n  var toPersist = ''\n    , self = this\n    ;\n\n  if (this.inMemoryOnly) { return; }\n  write(toPersist, self);\n}\n",
+    );
+    const rewritten = rewrite(
+      [
+        "var fs = require('fs');",
+        '',
+        'function Persistence () {}',
+        '',
+        'Persistence.prototype.persist = function (cb) {',
+        '  var callback = cb || function () {}',
+        "    , toPersist = ''",
+        '    , self = this',
+        '    ;',
+        '',
+        '  if (this.inMemoryOnly) { return callback(null); }',
+        '  fs.writeFile(self.filename, toPersist, function (err) {',
+        '    if (err) { return callback(err); }',
+        "    self.emit('done');",
+        '    return callback(null);',
+        '  });',
+        '};',
+        '',
+        'module.exports = Persistence;',
+        '',
+      ].join('\n'),
+    );
+    // The `};` of the function expression does not follow the declaration that replaced it.
+    expect(rewritten).toContain("async function persistAsync () {\n  var toPersist = ''\n    , self = this\n    ;\n\n  if (this.inMemoryOnly) { return; }\n");
+    expect(rewritten).toContain("  self.emit('done');\n}\n\nmodule.exports");
+  });
 });

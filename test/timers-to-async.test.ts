@@ -103,6 +103,58 @@ Promise.resolve().then(() => log('promise job'));
   });
 });
 
+describe('one timers/promises import for both transforms', () => {
+  // callbacks-to-async awaits the timer a callback API calls back from (timer-callbacks.ts,
+  // named and imported by timer-awaits.ts); timers-to-async awaits a timer chain elsewhere
+  // (timer-bindings.ts). The second to run reuses the first one's import.
+  const both = [
+    "var fs = require('fs');",
+    '',
+    'function slowSize(p, cb) {',
+    '  fs.stat(p, function (err, st) {',
+    '    if (err) return cb(err);',
+    '    setTimeout(function () {',
+    '      cb(null, st.size);',
+    '    }, 10);',
+    '  });',
+    '}',
+    '',
+    'function later() {',
+    '  setTimeout(function () {',
+    "    console.log('one');",
+    '    setTimeout(function () {',
+    "      console.log('two');",
+    '    }, 5);',
+    '  }, 5);',
+    '}',
+    '',
+    "slowSize('input.txt', function (err, size) {",
+    '  if (err) throw err;',
+    "  console.log('size:', size);",
+    '  later();',
+    '});',
+    "console.log('after the call');",
+    '',
+  ].join('\n');
+  const imports = (output: string) => output.split('\n').filter((line) => line.includes('timers/promises'));
+
+  for (const [name, ext, source] of [
+    ['CommonJS', 'js', both],
+    ['ES module', 'mjs', both.replace("var fs = require('fs');", "import fs from 'fs';")],
+  ] as const) {
+    for (const order of [undefined, ['timers-to-async', 'callbacks-to-async']]) {
+      it(`${name}, ${order ? 'timers first' : 'the default order'}: both timers awaited, one import`, async () => {
+        const result = transformSource(source, { path: `input.${ext}`, ...(order ? { transforms: order } : {}) });
+        expect(result.status).toBe('changed');
+        const output = result.output!;
+        expect(imports(output)).toHaveLength(1);
+        expect(output.match(/await \w+\((10|5)\)/g)).toHaveLength(3);
+        await expectSameRun(source, output, ext);
+      });
+    }
+  }
+});
+
 describe('--target', () => {
   const nodeFile = `const path = require('path');\n${chain}log(path.basename('/a/b.txt'));\n`;
 

@@ -28,7 +28,7 @@ async function persistAsync(text) {
   if (text.length === 0) { return; }
   await fsp.writeFile(self.file, text);
   console.log('persisted', self.file);
-};
+}
 
 const db = new Db('out.txt');
 db.persist('hello', function (err) {

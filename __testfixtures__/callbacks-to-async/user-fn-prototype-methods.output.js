@@ -45,7 +45,7 @@ async function loadBothAsync(first, second) {
   const a = await self.loadName(first);
   const b = await self.loadName(second);
   return a + '+' + b;
-};
+}
 
 const store = new Store('.');
 store.loadBoth('config.json', 'config.json', function (err, names) {

@@ -37,6 +37,7 @@ function punctuationOnlyLines(before, after) {
   const beforeByLine = tokensByLine(beforeTokens);
   const beforeLines = before.text.split(/\r?\n/);
   const afterLines = after.text.split(/\r?\n/);
+  const [beforeEnds, afterEnds] = [declarationEnds(before.ast), declarationEnds(after.ast)];
   let count = 0;
   for (const [line, indexes] of tokensByLine(afterTokens)) {
     if (!indexes.every((index) => matched.has(index))) continue;
@@ -47,6 +48,11 @@ function punctuationOnlyLines(before, after) {
     if (!whole) continue;
     const text = afterLines[line - 1];
     if (sourceLines.length === 1 && beforeLines[sourceLines[0] - 1].trim() === text.trim()) continue;
+    // `};` that ended `X.prototype.f = function () {…};` now ends `async function fAsync () {…}`:
+    // the statement changed kind, and its `;` would be an empty statement, not the file's style.
+    const last = afterTokens[indexes[indexes.length - 1]];
+    const becameDeclaration = sourceLines.length === 1 && afterEnds.has(last.end) && !beforeEnds.has(beforeTokens[matched.get(indexes[indexes.length - 1])].end);
+    if (becameDeclaration && beforeLines[sourceLines[0] - 1].trim() === `${text.trim()};`) continue;
     count++;
   }
   for (let i = 0; i + 1 < afterTokens.length; i++) {
@@ -57,6 +63,15 @@ function punctuationOnlyLines(before, after) {
     count += Math.abs(blankBefore - blankAfter);
   }
   return count;
+}
+
+/** Where the file's function and class declarations end. */
+function declarationEnds(ast) {
+  const ends = new Set();
+  walk(ast.program, (node) => {
+    if (node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') ends.add(node.end);
+  });
+  return ends;
 }
 
 function countNodes(ast, test) {
@@ -163,7 +178,7 @@ const NOISE = [
   {
     id: 'punctuationLines',
     header: 'punct-only lines',
-    doc: 'output lines whose code tokens (a whitespace- and semicolon-insensitive token diff) all come unchanged from whole input lines, yet whose text differs by more than indentation (semicolons, quotes, spacing), plus blank lines added or removed between two tokens that stayed adjacent; lines only re-indented because they moved do not count',
+    doc: 'output lines whose code tokens (a whitespace- and semicolon-insensitive token diff) all come unchanged from whole input lines, yet whose text differs by more than indentation (semicolons, quotes, spacing), plus blank lines added or removed between two tokens that stayed adjacent; lines only re-indented because they moved do not count, nor a `};` of a function expression that is now a `}` ending a function declaration',
     file: punctuationOnlyLines,
   },
   {

@@ -53,19 +53,49 @@ function lineEdits(before: ParsedText, after: ParsedText): Edit[] {
     if ((before.commentsByLine.get(sourceLine) ?? '') !== (after.commentsByLine.get(line) ?? '')) continue;
     const from = lineContent(before, sourceLine);
     const to = lineContent(after, line);
-    const text = before.text.slice(from.start, from.end);
+    let text = before.text.slice(from.start, from.end);
+    // `};` of a function expression that is now a declaration: the `;` would be a new empty statement.
+    const becameDeclaration =
+      declarationEnds(after).has(after.tokens[indexes[indexes.length - 1]].end) && !declarationEnds(before).has(before.tokens[sourceIndexes[sourceIndexes.length - 1]].end);
+    if (becameDeclaration) text = text.replace(/;(\s*)$/, '$1');
     if (text !== after.text.slice(to.start, to.end)) edits.push({ ...to, text });
   }
   return edits;
 }
 
-/** Where two tokens that stayed next to each other have a different number of blank lines between them, the original number. */
+const declarationEndsCache = new WeakMap<ParsedText, Set<number>>();
+/** Where the function and class declarations of the file end. */
+function declarationEnds(file: ParsedText): Set<number> {
+  const cached = declarationEndsCache.get(file);
+  if (cached) return cached;
+  const ends = new Set<number>();
+  const visit = (node: any): void => {
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') ends.add(node.end);
+    for (const key of Object.keys(node)) if (!SKIPPED_KEYS.has(key)) for (const child of [node[key]].flat()) visit(child);
+  };
+  visit(file.ast.program);
+  declarationEndsCache.set(file, ends);
+  return ends;
+}
+
+/**
+ * Where two tokens that stayed next to each other have other line breaks between them: the
+ * original's. The same semicolons between them: the original gap itself, re-indented as the
+ * printed statement moved (recast joins a declarator list it reprints onto one line, nedb's
+ * comma-first `var a = 1\n  , b = 2\n  ;`). Else the original number of line breaks.
+ */
 function blankLineEdits(before: ParsedText, after: ParsedText): Edit[] {
   const matched = matchTokens(before, after);
   const edits: Edit[] = [];
   for (let i = 0; i + 1 < after.tokens.length; i++) {
     const b = matched.get(i);
     if (b === undefined || matched.get(i + 1) !== b + 1) continue;
+    const gap = originalGapEdit(before, after, i, b);
+    if (gap) {
+      if (gap.text !== after.text.slice(gap.start, gap.end)) edits.push(gap);
+      continue;
+    }
     const was = lineBreaks(before.text, before.tokens[b].end, before.tokens[b + 1].start);
     const now = lineBreaks(after.text, after.tokens[i].end, after.tokens[i + 1].start);
     if (!was || !now || was.count === now.count) continue;
@@ -73,6 +103,69 @@ function blankLineEdits(before: ParsedText, after: ParsedText): Edit[] {
     edits.push({ start: now.start, end: now.end, text: terminator.repeat(was.count) });
   }
   return edits;
+}
+
+const semicolons = (gap: string): number => (gap.match(/;/g) ?? []).length;
+const indentOf = (file: ParsedText, line: number): string => file.text.slice(file.lineStarts[line - 1], lineContent(file, line).start);
+
+/**
+ * The original gap (line breaks, semicolons, indentation) between printed tokens i and i + 1,
+ * when both gaps hold only whitespace and the same semicolons and the original breaks the line.
+ * A gap the printer put on one line is restored only where the rest of the line is unchanged
+ * code in its original order: a line with new code after it is laid out by the printer and the
+ * habits pass. Indentation moves by as much as the enclosing statement moved.
+ */
+function originalGapEdit(before: ParsedText, after: ParsedText, i: number, b: number): Edit | undefined {
+  const matched = matchTokens(before, after);
+  const [from, to] = [after.tokens[i].end, after.tokens[i + 1].start];
+  const was = before.text.slice(before.tokens[b].end, before.tokens[b + 1].start);
+  const now = after.text.slice(from, to);
+  if (!/^[\s;]*$/.test(was) || !/^[\s;]*$/.test(now) || !was.includes('\n') || semicolons(was) !== semicolons(now)) return undefined;
+  const line = after.tokens[i].loc.end.line;
+  if (!now.includes('\n')) {
+    if ((after.commentsByLine.get(line) ?? '') !== '') return undefined;
+    for (let k = i + 1; k < after.tokens.length && after.tokens[k].loc.start.line === line; k++) {
+      if (matched.get(k) !== b + (k - i)) return undefined;
+    }
+  }
+  const printedStatement = statementAt(after.ast.program, after.tokens[i].start);
+  const originalStatement = statementAt(before.ast.program, before.tokens[b].start);
+  if (!printedStatement || !originalStatement) return undefined;
+  const printedBase = indentOf(after, printedStatement.loc.start.line);
+  const originalBase = indentOf(before, originalStatement.loc.start.line);
+  const pieces = was.split('\n');
+  const moved: string[] = [pieces[0]];
+  for (const [n, piece] of pieces.slice(1).entries()) {
+    const indent = piece.match(/^[ \t]*/)![0];
+    if (piece === indent && n < pieces.length - 2) {
+      moved.push(''); // a blank line
+      continue;
+    }
+    if (!indent.startsWith(originalBase)) return undefined;
+    moved.push(printedBase + piece.slice(originalBase.length));
+  }
+  // Where the printer broke the line too, the code that follows keeps the indentation it placed.
+  if (now.includes('\n')) moved[moved.length - 1] = now.slice(now.lastIndexOf('\n') + 1);
+  const terminator = after.text.includes('\r\n') ? '\r\n' : '\n';
+  return { start: from, end: to, text: moved.join('\n').replace(/\r?\n/g, terminator) };
+}
+
+/** The innermost statement (or declaration) whose range holds the offset. */
+function statementAt(node: any, offset: number): any {
+  let found: any;
+  let current = node;
+  while (current) {
+    if (/Statement$|Declaration$/.test(current.type)) found = current;
+    let next: any;
+    for (const key of Object.keys(current)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      for (const child of [current[key]].flat()) {
+        if (child && typeof child.type === 'string' && child.start <= offset && offset < child.end) next = child;
+      }
+    }
+    current = next;
+  }
+  return found;
 }
 
 const DIRECTIVE_COMMENT = /^\s*(eslint-disable-next-line|@ts-ignore|@ts-expect-error|istanbul ignore|c8 ignore|prettier-ignore|awaitify-ignore-next-line)/;

@@ -8,6 +8,7 @@ import { FileAnalysis } from '../timing/scan';
 import { asyncAwaitRequirement, highestRequirement, resolveAllow, resolveTargetNode } from './policy';
 import { printRoot } from './print';
 import { restoreFileStyle } from './restore-style';
+import { settleExpectErrors } from './expect-errors';
 import { importedHelpers } from '../transforms/callbacks-to-async/local-helpers';
 import { joinSource, splitSource } from './source-text';
 import { applySuppressions, findSkipLines, findSuppressions } from './suppressions';
@@ -114,7 +115,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
   });
   if (kept.fallback) return finish({ path, status: 'skipped', source, reason: kept.fallback });
   if (!changed) return finish({ path, status: 'unchanged', source });
-  const printed = restoreFileStyle(frame.body, printRoot(root, frame), parser);
+  const printed = settleExpectErrors(frame.body, restoreFileStyle(frame.body, printRoot(root, frame), parser), path);
   try {
     createParser(parserName, { tokens: false }).parse(printed);
   } catch (error) {

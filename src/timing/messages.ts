@@ -112,6 +112,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   'timing/callback-api-not-converted': {
     errorPassedToOuterCallback: 'The error is passed to `{{callback}}`, a callback of the enclosing function: that function is a callback API, converted as a whole or not at all.',
     ownFunctionLeft: '{{name}} {{reason}}, so this call keeps its callback.',
+    stepsKeepCallbacks: '{{api}} is not known, and the functions it is given call back themselves: awaiting it in a new async IIFE would remove only its last callback and re-indent the rest, so it is left as it is.',
     callsOuterCallback: 'The callback calls `{{callback}}`, the callback of an enclosing function that stays callback-style (see the finding on that function): the call is left with it, not turned into an async IIFE inside it.',
   },
   'timing/callback-uses-this': {

@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { calleeText, isInlineFunction, type AnyNode } from '../shared/ast';
+import { calleeText, isIdentifierNamed, isInlineFunction, some, type AnyNode } from '../shared/ast';
 import { findPaths } from '../shared/paths';
 import { isErrorParamName } from '../shared/error-names';
 import type { ModuleBinding } from '../shared/module-bindings';
@@ -121,6 +121,16 @@ export function isUnknownErrorFirstCall(call: AnyNode): boolean {
   if (!first || first.type !== 'Identifier' || !isErrorParamName(first.name)) return false;
   const statement = callback.body.type === 'BlockStatement' ? callback.body.body[0] : undefined;
   return !!statement && statement.type === 'IfStatement' && statement.test.type === 'Identifier' && statement.test.name === first.name;
+}
+
+/** `[function (cb) { … cb(err) }]`, `function (item, next) { … next() }`: functions given to a call that call back themselves. */
+export function holdsCallbackSteps(argument: AnyNode): boolean {
+  const steps = argument.type === 'ArrayExpression' ? argument.elements : [argument];
+  return steps.some((step: AnyNode) => {
+    if (!isInlineFunction(step) || step.params.length === 0) return false;
+    const last = step.params[step.params.length - 1];
+    return last.type === 'Identifier' && some(step.body, (node) => node.type === 'CallExpression' && [node.callee, ...node.arguments].some((part: AnyNode) => isIdentifierNamed(part, last.name)));
+  });
 }
 
 /** `mkdirp(…)`, `gfs.readFile(…)`, `lock(…)`: the binding of a package the ecosystem table lists, and the member called (`''`: the module itself). */

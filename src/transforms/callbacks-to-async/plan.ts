@@ -15,7 +15,7 @@ import type { AsyncHost } from './async-hosts';
 import { callerContinuations } from './caller-continuations';
 import { iifePlacement, placementFor, siblingStatements, type Placement } from '../shared/async-placement';
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
-import type { CallSite } from './detect';
+import { holdsCallbackSteps, type CallSite } from './detect';
 import type { PromisableApi } from './node-api-table';
 import type { PackageCalleeVerdict } from './package-callees';
 import type { MessageData, MessageRef } from '../../types';
@@ -313,6 +313,11 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   const conflict = findNameConflict(shape, site, placement);
   if (conflict) {
     return skip(site, 'timing/name-conflict', 'bodyNameTaken', { name: conflict });
+  }
+  // An unknown combinator whose steps keep their callbacks (nedb's async 0.2 waterfall), awaited
+  // in a new async IIFE: only its last callback goes, for a re-indented block and fromCallback.
+  if (site.module === 'unknown' && placement.kind === 'iife' && site.call.arguments.slice(0, -1).some(holdsCallbackSteps)) {
+    return skip(site, 'timing/callback-api-not-converted', 'stepsKeepCallbacks', { api: siteLabel(site) });
   }
   const program = ancestors.find((node) => node.type === 'Program');
   const nextTick = findNextTick(shape, program, context.callsBackLater ?? (() => false));

@@ -1,6 +1,6 @@
 import type { JSCodeshift } from 'jscodeshift';
 import { some, uniqueName, walk, type AnyNode } from '../shared/ast';
-import { afterImportsIndex, type ModuleStyle } from '../shared/module-bindings';
+import { afterImportsIndex, findModuleBindings, type ModuleBinding, type ModuleStyle } from '../shared/module-bindings';
 import { timersPromisesSince } from '../timers-to-async/runtime';
 
 /**
@@ -37,10 +37,20 @@ export class TimerAwaits {
     if (inTree.size === 0) return 0;
     const j = this.j;
     const modern = this.minNodeMajor === undefined || this.minNodeMajor >= timersPromisesSince;
+    // The file's own import of timers/promises (or timers-to-async's, run first): one import a file.
+    const firstUse = this.program.body.findIndex((statement: AnyNode) => some(statement, (node) => inTree.has(node)));
+    const existing = modern ? existingTimerBinding(this.program) : undefined;
+    // Declared before the first statement that awaits it: a later const is not set yet.
+    if (existing && (firstUse === -1 || this.program.body.indexOf(existing.statement) < firstUse)) {
+      for (const callee of inTree) {
+        if (existing.imported === 'setTimeout') callee.name = existing.local;
+        else Object.assign(callee, j.memberExpression(j.identifier(existing.local), j.identifier('setTimeout')), { name: undefined });
+      }
+      return timersPromisesSince;
+    }
     const name = modern && !globalUsed ? 'setTimeout' : uniqueName('delay', this.taken);
     for (const callee of inTree) callee.name = name;
     const declaration = modern ? this.importOf(name) : this.helperOf(name);
-    const firstUse = this.program.body.findIndex((statement: AnyNode) => some(statement, (node) => inTree.has(node)));
     const afterImports = afterImportsIndex(this.program);
     this.program.body.splice(firstUse === -1 ? afterImports : Math.min(afterImports, firstUse), 0, declaration);
     return modern ? timersPromisesSince : 0;
@@ -61,4 +71,11 @@ export class TimerAwaits {
     const executor = j.arrowFunctionExpression([j.identifier('resolve')], j.callExpression(j.identifier('setTimeout'), [j.identifier('resolve'), j.identifier('ms')]));
     return j.functionDeclaration(j.identifier(name), [j.identifier('ms')], j.blockStatement([j.returnStatement(j.newExpression(j.identifier('Promise'), [executor]))]));
   }
+}
+
+/** A top-level binding of the promise `setTimeout`: `{ setTimeout: delay }` or the namespace. */
+function existingTimerBinding(program: AnyNode): ModuleBinding | undefined {
+  return findModuleBindings(program).find(
+    (binding) => (binding.specifier === 'timers/promises' || binding.specifier === 'node:timers/promises') && (binding.imported === 'setTimeout' || binding.imported === undefined),
+  );
 }

@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { isIdentifierNamed, isReferenceIdentifier, referencesName, some, walk, type AnyNode } from '../shared/ast';
+import { isIdentifierNamed, isReferenceIdentifier, patternNames, referencesName, some, walk, type AnyNode } from '../shared/ast';
 import { isNumericExpression } from '../timers-to-async/delay-argument';
 import type { PromiseTimer } from '../timers-to-async/timer-bindings';
 
@@ -87,7 +87,7 @@ function readTailTimer(statement: AnyNode, callbackName: string, shadowed: Set<s
 /** Does the program bind `name` anywhere (a local `setTimeout` is not the global timer)? */
 function declaresName(program: AnyNode, name: string): boolean {
   return some(program, (node) =>
-    ((node.type === 'VariableDeclarator' || node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && isIdentifierNamed(node.id, name)) ||
+    ((node.type === 'VariableDeclarator' || node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && patternNames(node.id).includes(name)) ||
     ((node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier' || node.type === 'ImportNamespaceSpecifier') && isIdentifierNamed(node.local, name)) ||
     ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') && node.params.some((param: AnyNode) => isIdentifierNamed(param, name))),
   );

@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { childNodes, isFunctionNode, isIdentifierNamed, isMemberNamed, some, type AnyNode } from '../shared/ast';
+import { childNodes, isFunctionNode, isIdentifierNamed, isMemberNamed, patternNames, some, type AnyNode } from '../shared/ast';
 
 /**
  * Timers inside a callback function that start the next step of its flow (a retry after a
@@ -61,13 +61,17 @@ function isTimerCall(node: AnyNode): boolean {
   }, { skipFunctions: true });
 }
 
-/** Is `setTimeout` the global here: no declaration of that name anywhere in the file? */
+/**
+ * Is `setTimeout` the global here: no declaration of that name anywhere in the file? A
+ * pattern's key is no declaration: `const { setTimeout: delay } = require('timers/promises')`.
+ */
 export function isGlobalSetTimeout(program: AnyNode): boolean {
+  const binds = (pattern: AnyNode): boolean => patternNames(pattern).includes('setTimeout');
   return !some(program, (node) => {
-    if (node.type === 'VariableDeclarator' || node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') return isIdentifierNamed(node.id, 'setTimeout') || (node.id?.type !== 'Identifier' && some(node.id ?? {}, (inner) => isIdentifierNamed(inner, 'setTimeout')));
+    if (node.type === 'VariableDeclarator' || node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') return binds(node.id);
     if (node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier' || node.type === 'ImportNamespaceSpecifier') return isIdentifierNamed(node.local, 'setTimeout');
-    if (isFunctionNode(node)) return node.params.some((param: AnyNode) => some(param, (inner) => isIdentifierNamed(inner, 'setTimeout')));
-    return node.type === 'CatchClause' && !!node.param && some(node.param, (inner) => isIdentifierNamed(inner, 'setTimeout'));
+    if (isFunctionNode(node)) return node.params.some(binds);
+    return node.type === 'CatchClause' && !!node.param && binds(node.param);
   });
 }
 
