@@ -1,22 +1,29 @@
 // Checks: a function that holds nothing but one converted call becomes the async function
 // itself when every call of it drops its value, also through a `return`: `mkDir` is returned
-// from a callback of fs.exists, which stays as it is (Node never reads what a callback
-// returns), and from the callback handed to `isWritable`, whose parameter is only called as
-// `return done(…)`, a value nobody reads either. `makeLink` is returned to `check`, which logs
+// from the callback handed to `isWritable`, whose parameter is only called as `return
+// done(…)`, a value nobody reads. It is also returned from a callback of fs.exists, which now
+// converts into an async IIFE whose promise is dropped; the value flow does not follow that
+// IIFE yet, so mkDir keeps its own IIFE (sound, not yet the best). `makeLink` is returned to `check`, which logs
 // what it got, and from a function kept in a variable, whose callers cannot be followed: it
 // keeps its IIFE. The steps run one after another (`done` starts the next), so that no two
 // operations race; the code after each call still runs before the continuation.
 const fs = require('fs');
+const { promisify } = require('util');
+
+const existsAsync = promisify(fs.exists);
 const fsp = require('fs/promises');
 
 fs.writeFileSync('a.txt', 'alpha');
 
 const steps = [
   () => onDir('a.txt'),
-  () => fs.exists('a.txt', (exists) => {
-    if (exists) return mkDir('d1');
-    finish('no a.txt');
-  }),
+  () => {
+    (async () => {
+      const exists = await existsAsync('a.txt');
+      if (exists) return mkDir('d1');
+      finish('no a.txt');
+    })();
+  },
   () => check(function (target, link) {
     return makeLink(target, link);
   }),
@@ -30,13 +37,15 @@ function finish(...values) {
   console.log('after step');
 }
 
-async function mkDir(dir) {
-  try {
-    await fsp.mkdir(dir);
-  } catch (err) {
-    return finish('mkdir failed', dir, err.code);
-  }
-  finish('made', dir);
+function mkDir(dir) {
+  (async () => {
+    try {
+      await fsp.mkdir(dir);
+    } catch (err) {
+      return finish('mkdir failed', dir, err.code);
+    }
+    finish('made', dir);
+  })();
 }
 
 async function isWritable(path, done) {
