@@ -197,6 +197,7 @@ export function sourceOptionsOf(
     target: options.target,
     minNodeMajor: resolveTargetNode(options, engines?.minMajor),
     analyze: options.analyze,
+    ...(options.firstPass === false && { firstPass: false }),
     dependencies: facts?.dependencies,
     gracefulFs: facts?.gracefulFs,
     moduleAliases: facts?.moduleAliases,
