@@ -312,7 +312,7 @@ function crossFileInput(files: string[], processed: Processed[], models: Package
     files,
     results: processed.map((entry) => entry.result),
     models,
-    retransform: (index, extra) => retransform(processed[index], extra, transformer),
+    retransform: (index, extra) => retransformLater(processed[index], extra, transformer),
     ...(options.forWrite && { writeProblem: (file: string) => explainWriteProblem(file, toReportPath(cwd, file)) }),
   };
 }
@@ -322,6 +322,14 @@ function retransform(entry: Processed, extra: Partial<TransformSourceOptions>, t
   const { result, sourceOptions } = entry;
   if (!sourceOptions || result.source === undefined) return result;
   const next = transformer.transformNow(result.source, { ...sourceOptions, ...extra });
+  return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
+}
+
+/** retransform, on the worker threads (cross-file conversion hands over a round's files at once). */
+async function retransformLater(entry: Processed, extra: Partial<TransformSourceOptions>, transformer: FileTransformer): Promise<FileResult> {
+  const { result, sourceOptions } = entry;
+  if (!sourceOptions || result.source === undefined) return result;
+  const next = await transformer.transform(result.source, { ...sourceOptions, ...extra });
   return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
 }
 
