@@ -466,6 +466,11 @@ export interface TransformSourceOptions extends Partial<TransformOptions>, Polic
   parser?: ParserName;
   /** Also work out which spots were converted and which refused (FileResult.scan.sites). */
   analyze?: boolean;
+  /**
+   * false: every file goes through the whole pipeline, even one the cheap first pass
+   * (src/transforms/triggers.ts) finds nothing in. For checking that pass; the results are the same.
+   */
+  firstPass?: boolean;
 }
 
 /** The values of a message template's `{{name}}` placeholders. */
@@ -524,6 +529,8 @@ export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
   only?: string[];
   /** Run the analysis of `awaitify scan` too (FileResult.scan, Summary.scan). */
   analyze?: boolean;
+  /** false: no cheap first pass (TransformSourceOptions.firstPass); not a command-line option. */
+  firstPass?: boolean;
   /**
    * A path that does not exist, a pattern that matches nothing or a directory without a file to
    * process is an error (RunOptionsError) unless this is false.

@@ -37,6 +37,12 @@ export function createPackageRootFinder(): PackageRootFinder {
   return (file) => lookup(path.dirname(path.resolve(file)));
 }
 
+/** The root of the package a file of the run belongs to (see groupByPackage). */
+export async function packageRootFor(file: string, fallbackRoot: string, findRoot: PackageRootFinder): Promise<string> {
+  const inside = !path.relative(fallbackRoot, path.resolve(file)).startsWith('..');
+  return (await findRoot(file)) ?? (inside ? fallbackRoot : path.dirname(path.resolve(file)));
+}
+
 /**
  * The files the run was given, grouped by package root. A file with no package.json above it
  * belongs to `fallbackRoot` (the run's directory) when it lies inside it, else to its own directory.
@@ -45,8 +51,7 @@ export async function groupByPackage(files: readonly string[], fallbackRoot: str
   const findRoot = createPackageRootFinder();
   const groups = new Map<string, string[]>();
   for (const file of files) {
-    const inside = !path.relative(fallbackRoot, path.resolve(file)).startsWith('..');
-    const root = (await findRoot(file)) ?? (inside ? fallbackRoot : path.dirname(path.resolve(file)));
+    const root = await packageRootFor(file, fallbackRoot, findRoot);
     const group = groups.get(root) ?? [];
     group.push(path.resolve(file));
     groups.set(root, group);

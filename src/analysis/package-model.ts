@@ -16,13 +16,14 @@ import type { CallbackApiSummary, ModuleFacts, PackageModel } from './types';
 
 export const modelExtensions = ['.js', '.cjs', '.mjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'];
 
-function toPosix(relative: string): string {
+export function toPosix(relative: string): string {
   return relative.split(path.sep).join('/');
 }
 
+/** Reads one file's facts (`file` is its absolute path); the engine hands in a reader that knows the facts its workers read, and the `--cache`'s. */
+export type ReadFacts = (source: string, relative: string, file: string) => ModuleFacts;
+
 /** Reads one package (the directory holding its package.json) into its model. */
-/** Reads one file's facts; the engine hands in a cached reader with `--cache`. */
-export type ReadFacts = (source: string, relative: string) => ModuleFacts;
 
 export async function buildPackageModel(root: string, options: { extensions?: readonly string[]; files?: readonly string[]; readFacts?: ReadFacts } = {}): Promise<PackageModel> {
   const files = options.files ?? (await listPackageFiles(root, options.extensions ?? modelExtensions));
@@ -39,7 +40,7 @@ export async function buildPackageModel(root: string, options: { extensions?: re
       unreadable.push({ file: relative, message: (error as Error).message });
       continue;
     }
-    const facts = (options.readFacts ?? readModuleFacts)(source, relative);
+    const facts = options.readFacts ? options.readFacts(source, relative, file) : readModuleFacts(source, relative);
     if (facts.error) unreadable.push({ file: relative, message: facts.error });
     modules[relative] = facts;
   }

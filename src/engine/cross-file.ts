@@ -27,8 +27,8 @@ export interface CrossFileInput {
   files: readonly string[];
   results: readonly FileResult[];
   models: readonly PackageModel[];
-  /** Runs the transforms over file `index` again, from its text as read, with these options. */
-  retransform(index: number, extra: CrossFileOptions): FileResult;
+  /** Runs the transforms over file `index` again, from its text as read, with these options (on the worker threads, when there are some). */
+  retransform(index: number, extra: CrossFileOptions): Promise<FileResult>;
   /** Why a file of the run cannot be written (--write), or undefined; asked only of files whose functions others would await. */
   writeProblem?(file: string): Promise<string | undefined>;
 }
@@ -95,19 +95,19 @@ class CrossFileRun {
   }
 
   async convert(): Promise<void> {
-    this.judgeCallsOfCallbackFunctions();
+    await this.apply(this.judgeCallsOfCallbackFunctions());
     for (this.rounds = 0; this.rounds < maxRounds; this.rounds++) {
       const converted = await this.convertedFunctions();
-      let changed = false;
+      const batch: Array<[number, CrossFileOptions]> = [];
       this.calls.forEach((list, index) => {
         if (list.length === 0) return;
         const externalApis = this.externalApisOf(index, converted);
         const previous = this.options.get(index) ?? {};
         if (sameExternals(previous.externalApis ?? [], externalApis)) return;
-        this.apply(index, { ...previous, externalApis });
-        changed = true;
+        batch.push([index, { ...previous, externalApis }]);
       });
-      if (!changed) break;
+      if (batch.length === 0) break;
+      await this.apply(batch);
     }
     this.noteAwaitedFiles();
   }
@@ -201,12 +201,16 @@ class CrossFileRun {
     };
   }
 
-  private apply(index: number, options: CrossFileOptions): void {
-    this.options.set(index, options);
-    const extra: CrossFileOptions = {};
-    if (options.externalApis && options.externalApis.length > 0) extra.externalApis = options.externalApis;
-    if (options.packageCallees && options.packageCallees.length > 0) extra.packageCallees = options.packageCallees;
-    this.results[index] = this.input.retransform(index, extra);
+  /** Transforms the files again with their new options; one round's files do not depend on each other, so they run side by side. */
+  private async apply(batch: ReadonlyArray<[number, CrossFileOptions]>): Promise<void> {
+    const results = await Promise.all(batch.map(([index, options]) => {
+      this.options.set(index, options);
+      const extra: CrossFileOptions = {};
+      if (options.externalApis && options.externalApis.length > 0) extra.externalApis = options.externalApis;
+      if (options.packageCallees && options.packageCallees.length > 0) extra.packageCallees = options.packageCallees;
+      return this.input.retransform(index, extra);
+    }));
+    batch.forEach(([index], i) => (this.results[index] = results[i]));
   }
 
   /**
@@ -214,7 +218,8 @@ class CrossFileRun {
    * where a summary proves something (once and later, or twice, never, synchronously) are
    * transformed again; a summary that proves nothing leaves the call as an unknown callee.
    */
-  private judgeCallsOfCallbackFunctions(): void {
+  private judgeCallsOfCallbackFunctions(): Array<[number, CrossFileOptions]> {
+    const batch: Array<[number, CrossFileOptions]> = [];
     this.calls.forEach((list, index) => {
       const callees: PackageCallee[] = [];
       for (const call of list) {
@@ -231,8 +236,9 @@ class CrossFileRun {
         });
       }
       if (!callees.some((callee) => judgePackageCallee(callee, []).kind !== 'unknown')) return;
-      this.apply(index, { packageCallees: callees });
+      batch.push([index, { packageCallees: callees }]);
     });
+    return batch;
   }
 
   /** The package functions the run's files made async, by model id; not those of a file that cannot be written. */

@@ -20,10 +20,14 @@ import { transformSafely } from './transform-safely';
  * callee's file that changes what its callers are told changes their keys.
  */
 export interface FileTransformer {
-  transform(text: string, options: TransformSourceOptions): Promise<FileResult>;
+  /**
+   * A file's first pass. With `factsOf` (the file's absolute path, and its path in its package) its
+   * facts for the package model are read with it, in the worker, and readFacts gives them back.
+   */
+  transform(text: string, options: TransformSourceOptions, factsOf?: { file: string; relative: string }): Promise<FileResult>;
   transformNow(text: string, options: TransformSourceOptions): FileResult;
-  /** A file's facts for the package model (src/analysis/module-facts.ts), through the cache when there is one. */
-  readFacts(source: string, relative: string): ModuleFacts;
+  /** A file's facts for the package model (src/analysis/module-facts.ts): read with its first pass, from the cache, or read now. */
+  readFacts(source: string, relative: string, file?: string): ModuleFacts;
   close(): Promise<void>;
   /** How the results' cache went (not counting the facts'), when there is a cache. */
   readonly cacheStats?: CacheStats;
@@ -36,13 +40,24 @@ export function createFileTransformer(jobs: number, cacheLocation: string | unde
   const pool = createTransformPool(jobs);
   const cache = cacheLocation === undefined ? undefined : openResultCache(cacheLocation);
   const factsCache = cacheLocation === undefined ? undefined : openResultCache(path.join(cacheLocation, 'facts'));
+  const factsKey = (source: string, relative: string) => createHash('sha256').update(buildHash()).update('\0').update(relative).update('\0').update(source).digest('hex');
+  // Facts the workers read with the first pass, by absolute path, until the package model takes them.
+  const readAlready = new Map<string, { source: string; relative: string; facts: ModuleFacts }>();
+  const firstPass = async (text: string, options: TransformSourceOptions, factsOf: { file: string; relative: string } | undefined): Promise<FileResult> => {
+    const { result, facts } = await pool.transformWithFacts(text, options, factsOf?.relative);
+    if (facts && factsOf) {
+      readAlready.set(factsOf.file, { source: text, relative: factsOf.relative, facts });
+      factsCache?.set(factsKey(text, factsOf.relative), facts);
+    }
+    return result;
+  };
   return {
-    async transform(text, options) {
-      if (!cache) return pool.transform(text, options);
+    async transform(text, options, factsOf) {
+      if (!cache) return firstPass(text, options, factsOf);
       const key = cacheKey(text, options);
       const cached = cache.get<FileResult>(key);
       if (cached) return fromCache(cached, text);
-      const result = await pool.transform(text, options);
+      const result = await firstPass(text, options, factsOf);
       cache.set(key, toCache(result));
       return result;
     },
@@ -55,9 +70,12 @@ export function createFileTransformer(jobs: number, cacheLocation: string | unde
       cache.set(key, toCache(result));
       return result;
     },
-    readFacts(source, relative) {
+    readFacts(source, relative, file) {
+      const known = file === undefined ? undefined : readAlready.get(file);
+      if (known) readAlready.delete(file!);
+      if (known && known.source === source && known.relative === relative) return known.facts;
       if (!factsCache) return readModuleFacts(source, relative);
-      const key = createHash('sha256').update(buildHash()).update('\0').update(relative).update('\0').update(source).digest('hex');
+      const key = factsKey(source, relative);
       const cached = factsCache.get<ModuleFacts>(key);
       if (cached) return cached;
       const facts = readModuleFacts(source, relative);

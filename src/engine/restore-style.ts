@@ -13,25 +13,30 @@ import { applyEdits, lineBreaks, lineContent, matchTokens, parseText, tokensByLi
  * not parse to the same tree (declaration kinds aside) is dropped.
  */
 export function restoreFileStyle(original: string, printed: string, parser: SourceParser): string {
-  if (original === printed) return printed;
+  return restoreFileStyleChecked(original, printed, parser).text;
+}
+
+/** restoreFileStyle, saying whether the text it returns was parsed here (so that a caller need not parse it again). */
+export function restoreFileStyleChecked(original: string, printed: string, parser: SourceParser): { text: string; parses: boolean } {
+  if (original === printed) return { text: printed, parses: false };
   let before: ParsedText;
   let after: ParsedText;
   try {
     before = parseText(original, parser);
     after = parseText(printed, parser);
   } catch {
-    return printed;
+    return { text: printed, parses: false };
   }
   const restored = lineEdits(before, after);
   const edits = [...restored, ...blankLineEdits(before, after), ...lostCommentEdits(before, after), ...importBlockEdits(before, after)];
   const text = styleNewCode(before, applyEdits(printed, edits), parser, fileHabits(before.ast, before.text));
-  if (text === printed) return text;
+  if (text === printed) return { text, parses: true };
   // Line breaks, blank lines, comments, spacing and quotes keep the tree as it is, and `var`
   // for `const` is checked where it is made; a semicolon added or dropped could change it (ASI).
   try {
-    return fingerprint(parser.parse(text)) === fingerprint(after.ast) ? text : printed;
+    return { text: fingerprint(parser.parse(text)) === fingerprint(after.ast) ? text : printed, parses: true };
   } catch {
-    return printed;
+    return { text: printed, parses: true };
   }
 }
 

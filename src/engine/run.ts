@@ -8,7 +8,8 @@ import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } fr
 import { NodeVersionError, parseNodeVersion, resolveTargetNode } from './policy';
 import { toReportPath } from '../io/paths';
 import { readSourceFile } from '../io/read-file';
-import { buildPackageModels } from '../analysis/package-model';
+import { buildPackageModels, toPosix } from '../analysis/package-model';
+import { createPackageRootFinder, maxModelFileBytes, packageRootFor } from '../analysis/package-files';
 import type { PackageModel } from '../analysis/types';
 import { explainWriteProblem } from '../io/atomic-write';
 import { toPackageReport } from '../analysis/package-report';
@@ -150,6 +151,7 @@ async function processFiles(files: string[], options: RunOptions, cwd: string, t
   const lookupEngines = createEnginesLookup();
   const lookupFacts = createPackageFactsLookup(files);
   const summarise = createDependencySummaries();
+  const factsOf = factsTargets(options, cwd);
   const done: Array<Processed | undefined> = [];
   const pending: Promise<Processed>[] = [];
   const processed: Processed[] = [];
@@ -167,7 +169,7 @@ async function processFiles(files: string[], options: RunOptions, cwd: string, t
       entry = Promise.resolve(prepared);
     } else {
       const { text, sourceOptions, helperModule, engines } = prepared;
-      entry = transformer.transform(text, sourceOptions).then((result) => ({ result: withEngines(result, engines), sourceOptions, helperModule }));
+      entry = transformer.transform(text, sourceOptions, await factsOf(file, text)).then((result) => ({ result: withEngines(result, engines), sourceOptions, helperModule }));
     }
     done.push(undefined);
     // A rejection (a worker died) is thrown below, when its turn comes.
@@ -178,6 +180,20 @@ async function processFiles(files: string[], options: RunOptions, cwd: string, t
   for (const entry of pending) await entry;
   handOn();
   return processed;
+}
+
+/**
+ * Where a file's facts go in the package model (its absolute path, its path in its package), when
+ * the run builds the model: the worker that transforms the file reads them too, from the same text.
+ */
+function factsTargets(options: RunOptions, cwd: string): (file: string, text: string) => Promise<{ file: string; relative: string } | undefined> {
+  if (!options.analyze && options.crossFile === false) return async () => undefined;
+  const findRoot = createPackageRootFinder();
+  return async (file, text) => {
+    if (Buffer.byteLength(text) > maxModelFileBytes) return undefined;
+    const root = await packageRootFor(file, cwd, findRoot);
+    return { file: path.resolve(file), relative: toPosix(path.relative(root, path.resolve(file))) };
+  };
 }
 
 /** What one file is transformed with: the run's options, the policy's Node target from its engines.node. */
@@ -197,6 +213,7 @@ export function sourceOptionsOf(
     target: options.target,
     minNodeMajor: resolveTargetNode(options, engines?.minMajor),
     analyze: options.analyze,
+    ...(options.firstPass === false && { firstPass: false }),
     dependencies: facts?.dependencies,
     gracefulFs: facts?.gracefulFs,
     moduleAliases: facts?.moduleAliases,
@@ -295,7 +312,7 @@ function crossFileInput(files: string[], processed: Processed[], models: Package
     files,
     results: processed.map((entry) => entry.result),
     models,
-    retransform: (index, extra) => retransform(processed[index], extra, transformer),
+    retransform: (index, extra) => retransformLater(processed[index], extra, transformer),
     ...(options.forWrite && { writeProblem: (file: string) => explainWriteProblem(file, toReportPath(cwd, file)) }),
   };
 }
@@ -305,6 +322,14 @@ function retransform(entry: Processed, extra: Partial<TransformSourceOptions>, t
   const { result, sourceOptions } = entry;
   if (!sourceOptions || result.source === undefined) return result;
   const next = transformer.transformNow(result.source, { ...sourceOptions, ...extra });
+  return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
+}
+
+/** retransform, on the worker threads (cross-file conversion hands over a round's files at once). */
+async function retransformLater(entry: Processed, extra: Partial<TransformSourceOptions>, transformer: FileTransformer): Promise<FileResult> {
+  const { result, sourceOptions } = entry;
+  if (!sourceOptions || result.source === undefined) return result;
+  const next = await transformer.transform(result.source, { ...sourceOptions, ...extra });
   return result.enginesNode ? { ...next, enginesNode: result.enginesNode } : next;
 }
 

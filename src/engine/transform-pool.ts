@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ModuleFacts } from '../analysis/types';
 import type { FileResult, TransformSourceOptions } from '../types';
-import { transformSafely } from './transform-safely';
-import type { TransformRequest, TransformResponse } from './transform-worker';
+import { answer, type TransformRequest, type TransformResponse } from './transform-request';
 
 /**
  * Transforms files on `jobs` worker threads (`--jobs`), or in this thread when jobs is 1.
@@ -13,6 +13,8 @@ import type { TransformRequest, TransformResponse } from './transform-worker';
  */
 export interface TransformPool {
   transform(text: string, options: TransformSourceOptions): Promise<FileResult>;
+  /** transform, and the file's facts for the package model read from its path in its package (`factsFile`). */
+  transformWithFacts(text: string, options: TransformSourceOptions, factsFile: string | undefined): Promise<{ result: FileResult; facts?: ModuleFacts }>;
   /** Ends the workers; the pool must not be used after. */
   close(): Promise<void>;
   /** How many workers were started (0: everything ran in this thread). */
@@ -45,7 +47,8 @@ export function createTransformPool(jobs: number): TransformPool {
 
 function inlinePool(): TransformPool {
   return {
-    transform: async (text, options) => transformSafely(text, options),
+    transform: async (text, options) => answer({ id: 0, text, options }).result,
+    transformWithFacts: async (text, options, factsFile) => answer({ id: 0, text, options, factsFile }),
     close: async () => undefined,
     started: 0,
   };
@@ -53,7 +56,7 @@ function inlinePool(): TransformPool {
 
 interface Pending {
   request: TransformRequest;
-  resolve(result: FileResult): void;
+  resolve(response: TransformResponse): void;
   reject(error: Error): void;
 }
 
@@ -70,9 +73,13 @@ class WorkerPool implements TransformPool {
     return this.all.length;
   }
 
-  transform(text: string, options: TransformSourceOptions): Promise<FileResult> {
+  async transform(text: string, options: TransformSourceOptions): Promise<FileResult> {
+    return (await this.transformWithFacts(text, options, undefined)).result;
+  }
+
+  transformWithFacts(text: string, options: TransformSourceOptions, factsFile: string | undefined): Promise<TransformResponse> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, text, options }, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, text, options, ...(factsFile !== undefined && { factsFile }) }, resolve, reject });
       this.dispatch();
     });
   }
@@ -98,7 +105,7 @@ class WorkerPool implements TransformPool {
       const pending = this.running.get(worker);
       this.running.delete(worker);
       this.idle.push(worker);
-      if (pending && pending.request.id === response.id) pending.resolve(response.result);
+      if (pending && pending.request.id === response.id) pending.resolve(response);
       this.dispatch();
     });
     // A worker that dies (out of memory, a crash outside transformSafely) fails the file it held and the run.

@@ -1,13 +1,14 @@
 import jscodeshift from 'jscodeshift';
 import type { ConvertedApi, FileResult, Finding, NodeRequirement, TransformOptions, TransformSourceOptions } from '../types';
 import { selectTransforms } from '../transforms';
+import { mayApply } from '../transforms/triggers';
 import { setOptionalCatchBindings } from '../transforms/shared/ast';
-import { createParser, resolveParserName } from './parse';
+import { createParser, resolveParserName, type SourceParser } from './parse';
 import { compareFindings, toFinding } from './findings';
 import { FileAnalysis } from '../timing/scan';
 import { asyncAwaitRequirement, highestRequirement, resolveAllow, resolveTargetNode } from './policy';
 import { printRoot } from './print';
-import { restoreFileStyle } from './restore-style';
+import { restoreFileStyleChecked } from './restore-style';
 import { settleExpectErrors } from './expect-errors';
 import { importedHelpers } from '../transforms/callbacks-to-async/local-helpers';
 import { joinSource, splitSource } from './source-text';
@@ -49,7 +50,13 @@ export function transformSource(source: string, options: TransformSourceOptions 
   const frame = splitSource(source);
   const parserName = resolveParserName(options.parser, path);
   const parser = createParser(parserName);
-  const j = jscodeshift.withParser(parser);
+  // The parse recast needs anyway decides first whether any transform may find something here.
+  const bare = parseOrUndefined(parser, frame.body);
+  const selected = selectTransforms(options.transforms);
+  if (bare && options.firstPass !== false && !options.analyze && !mayApply(bare.program, selected.map((transform) => transform.meta.id), transformOptions)) {
+    return { path, status: 'unchanged', source, findings: [] };
+  }
+  const j = jscodeshift.withParser(reusing(parser, frame.body, bare));
 
   let root;
   try {
@@ -80,7 +87,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
   const ownAsyncFunctions = new WeakSet<object>();
   const convertedApis: ConvertedApi[] = [];
   const requirements: NodeRequirement[] = [asyncAwaitRequirement];
-  for (const transform of selectTransforms(options.transforms)) {
+  for (const transform of selected) {
     const ran = transform.run({
       j,
       root,
@@ -115,19 +122,46 @@ export function transformSource(source: string, options: TransformSourceOptions 
   });
   if (kept.fallback) return finish({ path, status: 'skipped', source, reason: kept.fallback });
   if (!changed) return finish({ path, status: 'unchanged', source });
-  const printed = settleExpectErrors(frame.body, restoreFileStyle(frame.body, printRoot(root, frame), parser), path);
-  try {
-    createParser(parserName, { tokens: false }).parse(printed);
-  } catch (error) {
-    return finish({
-      path,
-      status: 'error',
-      source,
-      error: { message: `${path}: the rewrite produced code that does not parse, so nothing was changed (${(error as Error).message})` },
-    });
-  }
+  const restored = restoreFileStyleChecked(frame.body, printRoot(root, frame), parser);
+  const printed = settleExpectErrors(frame.body, restored.text, path);
   const output = joinSource(frame, printed);
   if (output === source) return finish({ path, status: 'unchanged', source });
+  // The style pass parsed what it returns, as a rule: a parse more is needed only when it could not.
+  // settleExpectErrors only moves or drops comments, but a text it changed was not parsed.
+  if (!restored.parses || printed !== restored.text) {
+    try {
+      createParser(parserName, { tokens: false }).parse(printed);
+    } catch (error) {
+      return finish({
+        path,
+        status: 'error',
+        source,
+        error: { message: `${path}: the rewrite produced code that does not parse, so nothing was changed (${(error as Error).message})` },
+      });
+    }
+  }
   const helpers = options.helperModule ? importedHelpers(program, options.helperModule) : [];
   return finish({ path, status: 'changed', source, output, nodeFloor: highestRequirement(requirements), ...(helpers.length > 0 && { helpers }) });
+}
+
+/** The parse, or undefined when it fails: recast's own parse then fails the same way and the error result is made as always. */
+function parseOrUndefined(parser: SourceParser, text: string): any {
+  try {
+    return parser.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A parser that hands recast the tree already parsed from `text` once, and parses anything else. */
+function reusing(parser: SourceParser, text: string, tree: any): SourceParser {
+  let pending = tree;
+  return {
+    parse(source: string) {
+      if (pending === undefined || source !== text) return parser.parse(source);
+      const reused = pending;
+      pending = undefined;
+      return reused;
+    },
+  };
 }

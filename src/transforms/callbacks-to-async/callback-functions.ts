@@ -33,7 +33,8 @@ function isModuleExportsTarget(node: AnyNode): boolean {
   return node.object.type === 'MemberExpression' && isIdentifierNamed(node.object.object, 'module') && isIdentifierNamed(node.object.property, 'exports');
 }
 
-const callbackLikeName = /^(cb|callback|done|next|cont|continuation|fn|resolve)$|Callback$|Cb$|Done$/;
+/** Parameter names that say "callback" (also the cheap first pass's trigger, src/transforms/triggers.ts). */
+export const callbackLikeName = /^(cb|callback|done|next|cont|continuation|fn|resolve)$|Callback$|Cb$|Done$/;
 
 /** Is `name` called as an error-first callback somewhere: `cb(null, …)`, `cb()`, `cb(err)`, or handed on? */
 function looksErrorFirst(fn: AnyNode, name: string): boolean {
