@@ -80,6 +80,13 @@ describe('the noise counter', () => {
     expect(noise.measureNoise({ 'a.js': { before, after: after.replace('  while (true) {\n    let st\n', '  let st\n  while (true) {\n') } }).counts.styleLines).toBe(1);
   });
 
+  it('leaves a new let in a nested block alone where it shadows a var or parameter of its function: var would be that same binding', () => {
+    const before = 'function read (file, cb) {\n  var err = null\n  if (file) {\n    fs.readFile(file, function (err, data) {\n      cb(err, data)\n    })\n  }\n}\nmodule.exports = read\n';
+    const after = 'async function read (file, cb) {\n  var err = null\n  if (file) {\n    let err = null\n    var data = await go(file)\n    cb(err, data)\n  }\n}\nmodule.exports = read\n';
+    expect(noise.measureNoise({ 'a.js': { before, after } }).counts.styleLines).toBe(0);
+    expect(noise.measureNoise({ 'a.js': { before, after: after.replace('let err = null', 'let failure = null') } }).counts.styleLines).toBe(1);
+  });
+
   it('counts the `;` dropped after a function expression, unless the statement became a function declaration', () => {
     const before = 'function A () {}\nA.prototype.load = function (cb) {\n  go(cb);\n};\nmodule.exports = A;\n';
     const declared = 'function A () {}\nA.prototype.load = function (cb) {\n  return settle(loadAsync.call(this), cb);\n};\nasync function loadAsync () {\n  go(cb);\n}\nmodule.exports = A;\n';

@@ -86,6 +86,7 @@ function styleLines(habits, before, after) {
   });
   const offending = new Set();
   const inLoop = declarationsInLoops(after.ast.program);
+  const shadowing = declarationsShadowingVars(after.ast.program);
   const lineOf = (offset) => after.text.slice(0, offset).split('\n').length;
   if (habits.semicolons === 'no') {
     for (const end of statementEnds(after)) if (end.semicolon && newLines.has(lineOf(end.node.end - 1))) offending.add(lineOf(end.node.end - 1));
@@ -101,7 +102,7 @@ function styleLines(habits, before, after) {
     if (gap && wanted !== undefined && gap.gap !== wanted) {
       if (newLines.has(lineOf(gap.start))) offending.add(lineOf(gap.start));
     }
-    if (habits.varOnly && node.type === 'VariableDeclaration' && node.kind !== 'var' && isNew(tokenIndexAt(node.start)) && !inLoop.has(node)) offending.add(node.loc.start.line);
+    if (habits.varOnly && node.type === 'VariableDeclaration' && node.kind !== 'var' && isNew(tokenIndexAt(node.start)) && !inLoop.has(node) && !shadowing.has(node)) offending.add(node.loc.start.line);
   });
   return offending.size;
 }
@@ -126,6 +127,42 @@ function declarationsInLoops(program) {
         break;
       }
     }
+  }
+  return found;
+}
+
+/**
+ * Declarations in a nested block that declare a name the function already has (a parameter or a
+ * `var`): there `var` would be that same binding, not a new one (a callback's own `err`
+ * parameter, shadowing the outer `err`, becomes a block's `let err` once awaited in place), so a
+ * var-only file's habit does not apply to them either.
+ */
+function declarationsShadowingVars(program) {
+  const parents = new Map();
+  walk(program, (node, parent) => parents.set(node, parent));
+  const functionOf = (node) => {
+    let up = parents.get(node);
+    while (up && !FUNCTIONS.has(up.type)) up = parents.get(up);
+    return up;
+  };
+  const namesOf = new Map();
+  const declaredIn = (fn) => {
+    if (namesOf.has(fn)) return namesOf.get(fn);
+    const names = new Set(fn.params.filter((param) => param.type === 'Identifier').map((param) => param.name));
+    for (const [node] of parents) {
+      if (node.type !== 'VariableDeclaration' || node.kind !== 'var' || functionOf(node) !== fn) continue;
+      for (const declarator of node.declarations) if (declarator.id.type === 'Identifier') names.add(declarator.id.name);
+    }
+    namesOf.set(fn, names);
+    return names;
+  };
+  const found = new Set();
+  for (const [node, parent] of parents) {
+    if (node.type !== 'VariableDeclaration' || node.kind === 'var') continue;
+    const fn = functionOf(node);
+    if (!fn || parent === fn.body) continue;
+    const names = declaredIn(fn);
+    if (node.declarations.some((declarator) => declarator.id.type === 'Identifier' && names.has(declarator.id.name))) found.add(node);
   }
   return found;
 }
