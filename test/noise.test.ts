@@ -55,6 +55,8 @@ describe('the noise counter', () => {
       helperModules: 0,
       noOpAssignments: 2,
       iifesWithoutAwait: 1,
+      unusedDestructured: 0, // the test below
+      unusedCallbackParams: 0,
       styleLines: 2, // `const data` in a var-only file, `cb = cb;` with a semicolon in a semicolon-free one
     });
     expect(result.counts.helperCopies).toBe(1); // fromCallback in a.js and b.js
@@ -92,6 +94,16 @@ describe('the noise counter', () => {
     const declared = 'function A () {}\nA.prototype.load = function (cb) {\n  return settle(loadAsync.call(this), cb);\n};\nasync function loadAsync () {\n  go(cb);\n}\nmodule.exports = A;\n';
     expect(noise.measureNoise({ 'a.js': { before, after: declared } }).counts.punctuationLines).toBe(0);
     expect(noise.measureNoise({ 'a.js': { before, after: before.replace('};', '}') } }).counts.punctuationLines).toBe(1);
+  });
+
+  it('counts destructured names used nowhere else, and async functions that keep an unused callback parameter', () => {
+    const before = 'function load(file, cb) {\n  lock(file, function (err, handle, fd) {\n    cb(err, fd);\n  });\n}\n';
+    const unused = 'async function load(file, cb) {\n  const [handle, fd] = await lockAsync(file);\n  return fd;\n}\n';
+    const counts = noise.measureNoise({ 'a.js': { before, after: unused } }).counts;
+    expect(counts.unusedDestructured).toBe(1); // handle
+    expect(counts.unusedCallbackParams).toBe(1); // cb
+    const clean = 'async function load(file) {\n  const [, fd] = await lockAsync(file);\n  const { a, b: c } = fd;\n  return [a, c];\n}\n';
+    expect(nonZero(noise.measureNoise({ 'a.js': { before, after: clean } }).counts)).toEqual({});
   });
 
   it('counts nothing for a move that only re-indents, or for an untouched file', () => {

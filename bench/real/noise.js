@@ -144,6 +144,73 @@ function iifesWithoutAwait(file) {
   );
 }
 
+/** Identifier occurrences by name within `scope` (a function or the program), nested functions included. */
+function namesUsedIn(scope) {
+  const uses = new Map();
+  walk(scope, (node) => {
+    if (node.type === 'Identifier') uses.set(node.name, (uses.get(node.name) || 0) + 1);
+  });
+  return uses;
+}
+
+/** The function (or program) a node sits in, from a map of parents. */
+function scopeOf(node, parents, program) {
+  for (let up = parents.get(node); up; up = parents.get(up)) if (isFunction(up)) return up;
+  return program;
+}
+
+/**
+ * Names bound by a destructuring declaration (`const [lock, fd] = await …`, `const { a } = …`)
+ * that appear nowhere else in their function: a value destructured for nothing. Counted by name
+ * (a shadowing name elsewhere in the function hides one: an undercount, never an overcount).
+ */
+function unusedDestructured(file) {
+  const parents = new Map();
+  walk(file.ast.program, (node, parent) => parents.set(node, parent));
+  const usesByScope = new Map();
+  let count = 0;
+  for (const [node] of parents) {
+    if (node.type !== 'VariableDeclarator' || (node.id.type !== 'ArrayPattern' && node.id.type !== 'ObjectPattern')) continue;
+    const scope = scopeOf(node, parents, file.ast.program);
+    if (!usesByScope.has(scope)) usesByScope.set(scope, namesUsedIn(scope));
+    const uses = usesByScope.get(scope);
+    // The pattern's own occurrences of a name (a shorthand `{ a }` holds two): used when there are more.
+    const own = namesUsedIn(node.id);
+    for (const name of boundNames(node.id)) if ((uses.get(name) || 0) <= own.get(name)) count++;
+  }
+  return count;
+}
+
+/** The names a pattern binds. */
+function boundNames(pattern) {
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'ArrayPattern':
+      return pattern.elements.filter(Boolean).flatMap(boundNames);
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((property) => boundNames(property.type === 'RestElement' ? property.argument : property.value));
+    case 'RestElement':
+      return boundNames(pattern.argument);
+    case 'AssignmentPattern':
+      return boundNames(pattern.left);
+    default:
+      return [];
+  }
+}
+
+const CALLBACK_NAME = /^(cb|callback|done|next|cb_|callback_)$/i;
+
+/** Async functions whose last parameter is named as a callback and is never used in the function. */
+function asyncUnusedCallbackParams(file) {
+  return countNodes(file.ast, (node) => {
+    if (!isFunction(node) || !node.async || node.params.length === 0) return false;
+    const last = node.params[node.params.length - 1];
+    if (last.type !== 'Identifier' || !CALLBACK_NAME.test(last.name)) return false;
+    return (namesUsedIn(node.body).get(last.name) || 0) === 0;
+  });
+}
+
 function commentsLost(before, after) {
   const left = new Map();
   for (const comment of after.ast.comments) left.set(commentText(comment), (left.get(commentText(comment)) || 0) + 1);
@@ -214,6 +281,18 @@ const NOISE = [
     header: 'IIFEs w/o await',
     doc: 'async IIFEs standing as a statement (their promise dropped, `void` or not) whose body awaits nothing outside nested functions, more than in the input; one whose promise is awaited or returned keeps an async function\'s timing and does not count',
     file: increase(iifesWithoutAwait),
+  },
+  {
+    id: 'unusedDestructured',
+    header: 'unused destructured',
+    doc: 'names bound by a destructuring declaration that appear nowhere else in their function, more than in the input',
+    file: increase(unusedDestructured),
+  },
+  {
+    id: 'unusedCallbackParams',
+    header: 'async fns w/ unused cb',
+    doc: 'async functions whose last parameter is named as a callback (cb, callback, done, next) and is not used in their body, more than in the input',
+    file: increase(asyncUnusedCallbackParams),
   },
 ];
 
