@@ -96,6 +96,10 @@ export function defaultConcurrency(env: NodeJS.ProcessEnv = process.env): number
 function childEnv(): NodeJS.ProcessEnv {
   // Fixtures that use a library (the `async` package) find it in the repository's node_modules.
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_PATH: resolve(executionDir, '..', '..', 'node_modules') };
+  // One libuv worker thread: fs operations started together then finish in the order they were
+  // started, so a fixture that runs two of them side by side prints the same trace every run
+  // (with four workers, two fs.stat calls raced and CI saw their lines swap).
+  env.UV_THREADPOOL_SIZE = '1';
   for (const key of Object.keys(env)) {
     if (key.startsWith('VITEST') || key === 'NODE_OPTIONS' || key === 'NODE_V8_COVERAGE' || key === 'FORCE_COLOR') {
       delete env[key];
