@@ -385,7 +385,7 @@ function generateModule(random, kind, fileIndex) {
 
 /**
  * Writes the corpus into `dir` until it holds at least `targetBytes`; about one module in
- * six is an ES module and one in six TypeScript; every 40th slot is a copy of examples/.
+ * six is an ES module and one in six TypeScript, in a fixed rotation; every 40th slot is a copy of examples/.
  * Returns the files as { path, text }.
  */
 function buildCorpus(dir, targetBytes, examplesDir, seed = 20240314) {
@@ -410,8 +410,9 @@ function buildCorpus(dir, targetBytes, examplesDir, seed = 20240314) {
     if (index % 40 === 0 && examples.length > 0) {
       for (const example of examples) add(path.join(folder, `examples-${index}`, example.name), example.text);
     } else {
-      const roll = random.int(1, 6);
-      const kind = roll === 1 ? 'mjs' : roll === 2 ? 'ts' : 'js';
+      // A fixed rotation rather than a roll, so even the smoke test's small corpus holds every kind.
+      const slot = index % 6;
+      const kind = slot === 1 ? 'mjs' : slot === 2 ? 'ts' : 'js';
       add(path.join(folder, `${random.pick(nouns)}-${index}.${kind}`), generateModule(random, kind, index));
     }
     index += 1;

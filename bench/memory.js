@@ -6,7 +6,7 @@
 //
 //   npm run bench:memory                  # builds, then: node bench/memory.js
 //   node bench/memory.js --compare        # also without the limits (--max-file-size 0 --include-minified)
-//   node bench/memory.js --quick --json   # 120 files (the smoke test; --jobs 1 only)
+//   node bench/memory.js --quick --json   # 40 files (the smoke test; --jobs 1 only)
 //   node bench/memory.js --jobs 1,2,4      # the --jobs values to measure (default 1,2)
 //
 // The command runs in a child process as a user runs it (dist/bin/awaitify.js, a dry run, its
@@ -29,7 +29,7 @@ function parseArgs(argv) {
   const options = { files: 1200, compare: false, json: false, keep: false, jobs: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--quick') options.files = 120;
+    if (arg === '--quick') options.files = 40;
     else if (arg === '--jobs') options.jobs = argv[++i].split(',').map(Number);
     else if (arg === '--compare') options.compare = true;
     else if (arg === '--json') options.json = true;
@@ -39,7 +39,7 @@ function parseArgs(argv) {
       process.exit(2);
     }
   }
-  options.jobs = options.jobs ?? (options.files === 120 ? [1] : [1, 2]);
+  options.jobs = options.jobs ?? (options.files === 40 ? [1] : [1, 2]);
   if (options.jobs[0] !== 1 || !options.jobs.every((jobs) => Number.isInteger(jobs) && jobs >= 1)) {
     console.error('bench/memory: --jobs takes whole numbers, the first 1 (the budget is for it)');
     process.exit(2);

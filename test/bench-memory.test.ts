@@ -15,11 +15,11 @@ describe('bench/memory.js --quick', () => {
     const result = spawnSync(process.execPath, [path.join(repo, 'bench', 'memory.js'), '--quick', '--json'], { cwd: repo, encoding: 'utf8', timeout: 240_000 });
     expect(result.status, result.stderr).toBe(0);
     const bench = JSON.parse(result.stdout);
-    expect(bench.tree.files).toBe(120);
+    expect(bench.tree.files).toBe(40);
     const [run] = bench.runs;
     expect(run.exitCode).toBe(0);
-    expect(run.summary).toMatchObject({ scanned: 120, skipped: 4, failed: 0 });
-    expect(run.summary.changed).toBeGreaterThan(100);
+    expect(run.summary).toMatchObject({ scanned: 40, skipped: 4, failed: 0 });
+    expect(run.summary.changed).toBeGreaterThan(25);
     expect(run.skipped.map((file: { path: string }) => file.path)).toEqual([
       'generated/table.js',
       'vendor/bundle.min.js',

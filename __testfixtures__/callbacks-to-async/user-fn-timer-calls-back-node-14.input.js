@@ -6,9 +6,9 @@ function later(value, ms, cb) {
   setTimeout(() => cb(null, value), ms);
 }
 
-later('done', 100, (err, value) => {
+later('done', 200, (err, value) => {
   console.log('later:', value);
 });
 setTimeout(() => console.log('timer at 20'), 20);
-setTimeout(() => console.log('timer at 400'), 400);
+setTimeout(() => console.log('timer at 600'), 600);
 console.log('started');

@@ -14,11 +14,11 @@ async function later(value, ms) {
 (async () => {
   let value;
   try {
-    value = await later('done', 100);
+    value = await later('done', 200);
   } catch {}
   console.log('later:', value);
 })();
 
 setTimeout(() => console.log('timer at 20'), 20);
-setTimeout(() => console.log('timer at 400'), 400);
+setTimeout(() => console.log('timer at 600'), 600);
 console.log('started');
