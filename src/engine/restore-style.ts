@@ -1,5 +1,5 @@
 import type { SourceParser } from './parse';
-import { fileHabits, styleNewCode } from './new-code-style';
+import { fileHabits, styleNewCodeParsed } from './new-code-style';
 import { applyEdits, lineBreaks, lineContent, matchTokens, parseText, tokensByLine, type Edit, type ParsedText } from './token-match';
 
 /**
@@ -29,12 +29,14 @@ export function restoreFileStyleChecked(original: string, printed: string, parse
   }
   const restored = lineEdits(before, after);
   const edits = [...restored, ...blankLineEdits(before, after), ...lostCommentEdits(before, after), ...importBlockEdits(before, after)];
-  const text = styleNewCode(before, applyEdits(printed, edits), parser, fileHabits(before.ast, before.text));
+  const styled = styleNewCodeParsed(before, applyEdits(printed, edits), parser, fileHabits(before.ast, before.text), after);
+  const text = styled.text;
   if (text === printed) return { text, parses: true };
   // Line breaks, blank lines, comments, spacing and quotes keep the tree as it is, and `var`
   // for `const` is checked where it is made; a semicolon added or dropped could change it (ASI).
+  // The last pass's parse of this very text, when it made one, is that tree.
   try {
-    return { text: fingerprint(parser.parse(text)) === fingerprint(after.ast) ? text : printed, parses: true };
+    return { text: fingerprint(styled.parsed?.ast ?? parser.parse(text)) === fingerprint(after.ast) ? text : printed, parses: true };
   } catch {
     return { text: printed, parses: true };
   }
