@@ -79,7 +79,7 @@ function declarationEnds(file: ParsedText): Set<number> {
   const visit = (node: any): void => {
     if (!node || typeof node.type !== 'string') return;
     if (node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') ends.add(node.end);
-    for (const key of Object.keys(node)) if (!SKIPPED_KEYS.has(key)) for (const child of [node[key]].flat()) visit(child);
+    for (const key of Object.keys(node)) if (!SKIPPED_KEYS.has(key)) forEachItem(node[key], visit);
   };
   visit(file.ast.program);
   declarationEndsCache.set(file, ends);
@@ -166,13 +166,19 @@ function statementAt(node: any, offset: number): any {
     let next: any;
     for (const key of Object.keys(current)) {
       if (SKIPPED_KEYS.has(key)) continue;
-      for (const child of [current[key]].flat()) {
+      forEachItem(current[key], (child) => {
         if (child && typeof child.type === 'string' && child.start <= offset && offset < child.end) next = child;
-      }
+      });
     }
     current = next;
   }
   return found;
+}
+
+/** The items of an array, or the value itself: `[value].flat()` without the arrays (these walks visit every node of a file). */
+function forEachItem(value: any, each: (item: any) => void): void {
+  if (Array.isArray(value)) for (const item of value) each(item);
+  else each(value);
 }
 
 const DIRECTIVE_COMMENT = /^\s*(eslint-disable-next-line|@ts-ignore|@ts-expect-error|istanbul ignore|c8 ignore|prettier-ignore|awaitify-ignore-next-line)/;
