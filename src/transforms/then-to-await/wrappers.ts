@@ -213,7 +213,7 @@ export function convertWrappers(ctx: TransformContext, rewrite: RewriteContext):
   const skipped = (node: AnyNode) => node.loc && ctx.options.skipLines?.has(node.loc.start.line);
 
   // Plain walks first: the path-building searches below cost far more, and find nothing without a
-  // `new Promise` or without a binding of util (promisifiedApi needs one).
+  // `new Promise`, or without a call promisifiedApi reads (it needs no path).
   const newPromise = some(program, (node) => node.type === 'NewExpression' && isIdentifierNamed(node.callee, 'Promise'));
   if (newPromise) root.find(j.NewExpression, { callee: { type: 'Identifier', name: 'Promise' } }).forEach((path: ASTPath<AnyNode>) => {
     if (isInAwaitifyHelper(path)) return;
@@ -231,8 +231,8 @@ export function convertWrappers(ctx: TransformContext, rewrite: RewriteContext):
     else path.replace(replacement);
   });
 
-  const bindsUtil = bindings.some((b) => /^(node:)?util$/.test(b.specifier));
-  if (bindsUtil) root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
+  const promisifies = some(program, (node) => (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && promisifiedApi(node, bindings, ctx.options.gracefulFs === true) !== undefined);
+  if (promisifies) root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
     const call = promisifiedApi(path.value, bindings, ctx.options.gracefulFs === true);
     if (!call || skipped(path.value)) return;
     ctx.report({ ruleId: 'timing/promise-wrapper-replaced', messageId: 'promisifyReplaced', data: { api: call.label }, node: path.value, applied: true });
