@@ -558,8 +558,9 @@ export interface RunOptions extends Partial<TransformOptions>, PolicyOptions {
    * nothing its callers in other files would await (see CrossFileSummary.fellBack).
    */
   forWrite?: boolean;  /**
-   * Worker threads for the files' transforms (default 1: this thread; the command line's
-   * default is the machine's cores). The report is the same for every value.
+   * Threads that transform the files: this thread and `jobs - 1` worker threads (default 1:
+   * this thread alone; the command line's default is the machine's cores). The report is the
+   * same for every value.
    */
   jobs?: number;
   /**

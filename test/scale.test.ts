@@ -65,7 +65,7 @@ function cacheLine(stderr: string): [number, number] {
 }
 
 describe('--jobs', () => {
-  it('gives the same report, byte for byte, with 1, 2 and 3 worker threads, and without the cheap first pass', async () => {
+  it('gives the same report, byte for byte, with --jobs 1, 2 and 3, and without the cheap first pass', async () => {
     const root = await makeTree();
     await fs.cp(path.join(projectRoot, 'examples'), root, { recursive: true });
     await fs.cp(await storePackage(), path.join(root, 'store'), { recursive: true });
@@ -100,12 +100,30 @@ describe('--jobs', () => {
       [storeJs, { path: 'lib/store.js' }],
       ['const = ;', { path: 'broken.js' }],
     ];
+    // Three jobs: this thread and two workers, each worker holding up to two files.
     const pool = createTransformPool(3);
     try {
       const results = await Promise.all(inputs.map(([text, options]) => pool.transform(text, options)));
-      expect(pool.started).toBe(3);
+      expect(pool.started).toBe(2);
       expect(results).toEqual(inputs.map(([text, options]) => transformSafely(text, options)));
       expect(results.map((result) => result.status)).toEqual(['changed', 'unchanged', 'changed', 'error']);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('this thread is one of the jobs: with --jobs 2 it transforms files beside one worker', async () => {
+    const { createTransformPool } = (await import(path.join(projectRoot, 'dist/src/engine/transform-pool.js'))) as typeof import('../src/engine/transform-pool');
+    const { transformSafely } = (await import(path.join(projectRoot, 'dist/src/engine/transform-safely.js'))) as typeof import('../src/engine/transform-safely');
+    const inputs: Array<[string, TransformSourceOptions]> = [appJs, otherJs, storeJs, appJs, storeJs, otherJs].map((text, index) => [text, { path: `f${index}.js` }]);
+    const pool = createTransformPool(2);
+    try {
+      const results = await Promise.all(inputs.map(([text, options]) => pool.transform(text, options)));
+      expect(pool.started).toBe(1);
+      // The worker takes two files at once; the third waits for a thread, and this one is free.
+      expect(pool.ranHere).toBeGreaterThan(0);
+      expect(pool.ranHere).toBeLessThan(inputs.length);
+      expect(results).toEqual(inputs.map(([text, options]) => transformSafely(text, options)));
     } finally {
       await pool.close();
     }

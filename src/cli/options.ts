@@ -10,7 +10,7 @@ import { readOwnVersion } from './version';
 
 export type CliCommand = 'run' | 'scan';
 
-/** `--jobs` by default: one worker thread per core. */
+/** `--jobs` by default: one thread per core (the main thread and a worker thread for each other core). */
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -65,7 +65,7 @@ export interface CliOptions {
   maxFileSize: number;
   /** Skip files that look minified (--include-minified turns it off). */
   skipMinified: boolean;
-  /** Worker threads for the files' transforms (--jobs). */
+  /** Threads that transform the files (--jobs): the main thread and jobs - 1 worker threads. */
   jobs: number;
   /** --cache: reuse earlier results; --cache-location implies it. */
   cache: boolean;
@@ -168,7 +168,7 @@ function addCommonOptions(command: Command): Command {
     .option('--project [config]', 'project mode: convert callback APIs with their callers in other files, found by the type checker of this tsconfig.json/jsconfig.json (default: the nearest one)')
     .option('--no-project', 'never turn project mode on by itself')
     .option('--no-cross-file', "convert each file on its own: calls of another file's callback functions are not resolved through the package model")
-    .option('--jobs <n>', `worker threads for the files (default: the machine's cores, ${defaultJobs()} here; 1: no worker)`)
+    .option('--jobs <n>', `threads that transform the files: this one and n - 1 workers (default: the machine's cores, ${defaultJobs()} here; 1: no worker)`)
     .option('--cache', 'reuse the results of earlier runs for files whose text, options and callees did not change')
     .option('--cache-location <dir>', `where --cache keeps its results (default: ${defaultCacheLocation})`)
     .option('--config <file>', `settings file to use (default: ${'awaitify.config.json'} or the "awaitify" key of package.json, from cwd upward)`)

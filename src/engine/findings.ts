@@ -28,6 +28,9 @@ export function toFinding(input: FindingInput, path: string, transform: string):
   };
 }
 
+/** `a.localeCompare(b)` is this collator's compare, made anew on every call: made once here, the same order. */
+const byLocale = new Intl.Collator().compare;
+
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+  return a.line - b.line || a.column - b.column || byLocale(a.ruleId, b.ruleId);
 }

@@ -6,22 +6,33 @@ import { applyEdits, matchTokens, parseText, type Edit, type ParsedText } from '
  * New code follows the file's habits: recast prints its own way (semicolons, `const`,
  * `function name(`, `{\n  promisify\n}`), so each pass here finds the code awaitify wrote (tokens
  * the original lacks) and respells it as the file would. Code that came from the original is
- * never touched. Each pass reparses: they are few and files are small.
+ * never touched. A pass that changed the text has the next one parse it again.
  */
 export function styleNewCode(original: ParsedText | undefined, text: string, parser: SourceParser, habits: FileHabits): string {
+  return styleNewCodeParsed(original, text, parser, habits).text;
+}
+
+/**
+ * styleNewCode, given the parse of `text` where the caller has one (`known`, used when its text is
+ * the same), and handing back the parse of the text it returns when it made one. The passes only
+ * read a parse, and the same text parses to the same tree, so a text no pass changed is parsed once.
+ */
+export function styleNewCodeParsed(original: ParsedText | undefined, text: string, parser: SourceParser, habits: FileHabits, known?: ParsedText): { text: string; parsed?: ParsedText } {
   let current = text;
+  let parsed = known?.text === text ? known : undefined;
   for (const pass of [gluedStatementEdits, strandedCommentEdits, blankLineEdits, shortPatternEdits, oneLineIfEdits, functionGapEdits, varEdits, semicolonEdits]) {
-    let parsed: ParsedText;
-    try {
-      parsed = parseText(current, parser);
-    } catch {
-      return current;
+    if (parsed?.text !== current) {
+      try {
+        parsed = parseText(current, parser);
+      } catch {
+        return { text: current };
+      }
     }
     const matched = original ? matchTokens(original, parsed) : new Map<number, number>();
     const edits = pass({ original, current: parsed, matched, habits });
     if (edits.length > 0) current = applyEdits(current, edits);
   }
-  return current;
+  return { text: current, ...(parsed?.text === current && { parsed }) };
 }
 
 export { fileHabits };

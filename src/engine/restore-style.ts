@@ -1,5 +1,5 @@
 import type { SourceParser } from './parse';
-import { fileHabits, styleNewCode } from './new-code-style';
+import { fileHabits, styleNewCodeParsed } from './new-code-style';
 import { applyEdits, lineBreaks, lineContent, matchTokens, parseText, tokensByLine, type Edit, type ParsedText } from './token-match';
 
 /**
@@ -29,12 +29,14 @@ export function restoreFileStyleChecked(original: string, printed: string, parse
   }
   const restored = lineEdits(before, after);
   const edits = [...restored, ...blankLineEdits(before, after), ...lostCommentEdits(before, after), ...importBlockEdits(before, after)];
-  const text = styleNewCode(before, applyEdits(printed, edits), parser, fileHabits(before.ast, before.text));
+  const styled = styleNewCodeParsed(before, applyEdits(printed, edits), parser, fileHabits(before.ast, before.text), after);
+  const text = styled.text;
   if (text === printed) return { text, parses: true };
   // Line breaks, blank lines, comments, spacing and quotes keep the tree as it is, and `var`
   // for `const` is checked where it is made; a semicolon added or dropped could change it (ASI).
+  // The last pass's parse of this very text, when it made one, is that tree.
   try {
-    return { text: fingerprint(parser.parse(text)) === fingerprint(after.ast) ? text : printed, parses: true };
+    return { text: fingerprint(styled.parsed?.ast ?? parser.parse(text)) === fingerprint(after.ast) ? text : printed, parses: true };
   } catch {
     return { text: printed, parses: true };
   }
@@ -77,7 +79,7 @@ function declarationEnds(file: ParsedText): Set<number> {
   const visit = (node: any): void => {
     if (!node || typeof node.type !== 'string') return;
     if (node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') ends.add(node.end);
-    for (const key of Object.keys(node)) if (!SKIPPED_KEYS.has(key)) for (const child of [node[key]].flat()) visit(child);
+    for (const key of Object.keys(node)) if (!SKIPPED_KEYS.has(key)) forEachItem(node[key], visit);
   };
   visit(file.ast.program);
   declarationEndsCache.set(file, ends);
@@ -164,13 +166,19 @@ function statementAt(node: any, offset: number): any {
     let next: any;
     for (const key of Object.keys(current)) {
       if (SKIPPED_KEYS.has(key)) continue;
-      for (const child of [current[key]].flat()) {
+      forEachItem(current[key], (child) => {
         if (child && typeof child.type === 'string' && child.start <= offset && offset < child.end) next = child;
-      }
+      });
     }
     current = next;
   }
   return found;
+}
+
+/** The items of an array, or the value itself: `[value].flat()` without the arrays (these walks visit every node of a file). */
+function forEachItem(value: any, each: (item: any) => void): void {
+  if (Array.isArray(value)) for (const item of value) each(item);
+  else each(value);
 }
 
 const DIRECTIVE_COMMENT = /^\s*(eslint-disable-next-line|@ts-ignore|@ts-expect-error|istanbul ignore|c8 ignore|prettier-ignore|awaitify-ignore-next-line)/;

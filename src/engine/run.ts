@@ -115,9 +115,29 @@ function skippedResult(path: string, reason: string): FileResult {
 /** A file read and ready for the transforms, or its result already (skipped, unreadable). */
 type Prepared = Processed | { text: string; sourceOptions: TransformSourceOptions; helperModule?: HelperModule; engines?: EnginesNode };
 
-/** Reads a file and works out its options (package facts, dependency summaries): the main thread's share of a file. */
+/** A file's size, and its text or why it could not be read; no text for a file too big to read. */
+interface FileRead {
+  size: number;
+  read?: Awaited<ReturnType<typeof readSourceFile>>;
+}
+
+async function readFileEarly(absolutePath: string, options: RunOptions, cwd: string): Promise<FileRead> {
+  const size = (await fs.stat(absolutePath).catch(() => undefined))?.size ?? 0;
+  if (explainTooBig(size, fileLimitsOf(options))) return { size };
+  return { size, read: await readSourceFile(absolutePath, toReportPath(cwd, absolutePath)) };
+}
+
+/**
+ * How many files ahead of the one being prepared are read: while this thread transforms a file
+ * (`--jobs 1`, or its share beside the workers) the disk answers for the next ones, where each
+ * stat and read in turn would leave it waiting.
+ */
+const readAheadFiles = 8;
+
+/** Works out a file's options (package facts, dependency summaries) once it is read: the main thread's share of a file. */
 async function prepareFile(
   absolutePath: string,
+  early: Promise<FileRead>,
   options: RunOptions,
   cwd: string,
   lookupEngines: EnginesLookup,
@@ -126,10 +146,10 @@ async function prepareFile(
 ): Promise<Prepared> {
   const reportPath = toReportPath(cwd, absolutePath);
   const limits = fileLimitsOf(options);
-  const size = (await fs.stat(absolutePath).catch(() => undefined))?.size ?? 0;
+  const { size, read: readEarly } = await early;
   const tooBig = explainTooBig(size, limits);
   if (tooBig) return { result: skippedResult(reportPath, tooBig) };
-  const read = await readSourceFile(absolutePath, reportPath);
+  const read = readEarly!;
   if ('error' in read) return { result: { path: reportPath, status: 'error', findings: [], error: read.error } };
   const minified = explainMinified(read.text, limits);
   if (minified) return { result: skippedResult(reportPath, minified) };
@@ -162,8 +182,15 @@ async function processFiles(files: string[], options: RunOptions, cwd: string, t
       onResult(processed[processed.length - 1].result);
     }
   };
+  const reads: Array<Promise<FileRead>> = [];
   for (const [index, file] of files.entries()) {
-    const prepared = await prepareFile(file, options, cwd, lookupEngines, lookupFacts, summarise);
+    for (let ahead = reads.length; ahead < Math.min(files.length, index + 1 + readAheadFiles); ahead++) {
+      reads.push(readFileEarly(files[ahead], options, cwd));
+      reads[ahead].catch(() => undefined);
+    }
+    const early = reads[index];
+    delete reads[index]; // the text lives on in the file's result, not here
+    const prepared = await prepareFile(file, early, options, cwd, lookupEngines, lookupFacts, summarise);
     let entry: Promise<Processed>;
     if ('result' in prepared) {
       entry = Promise.resolve(prepared);

@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { isIdentifierNamed, isReferenceIdentifier, patternNames, referencesName, some, walk, type AnyNode } from '../shared/ast';
+import { callsNamed, isIdentifierNamed, isReferenceIdentifier, patternNames, referencesName, some, walk, type AnyNode } from '../shared/ast';
 import { isNumericExpression } from '../timers-to-async/delay-argument';
 import type { PromiseTimer } from '../timers-to-async/timer-bindings';
 
@@ -39,6 +39,8 @@ export function convertDelay(j: JSCodeshift, wait: TimerWait): void {
 /** Rewrites the tail timers of `fn` (a trial copy) that call back; returns the waits it placed. */
 export function rewriteTimerCallbacks(j: JSCodeshift, fn: AnyNode, callbackName: string, program: AnyNode): TimerWait[] {
   if (fn.body?.type !== 'BlockStatement') return [];
+  // Without a timer call in fn there is no tail timer: the walks over the whole program are spared.
+  if (!callsNamed(fn.body, ['setTimeout', 'setImmediate'])) return [];
   const waits: TimerWait[] = [];
   const shadowed = new Set(['setTimeout', 'setImmediate'].filter((name) => declaresName(program, name)));
   const visit = (list: AnyNode[]) => {

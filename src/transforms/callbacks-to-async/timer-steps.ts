@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { childNodes, isFunctionNode, isIdentifierNamed, isMemberNamed, patternNames, some, type AnyNode } from '../shared/ast';
+import { callsNamed, childNodes, isFunctionNode, isIdentifierNamed, isMemberNamed, patternNames, some, type AnyNode } from '../shared/ast';
 
 /**
  * Timers inside a callback function that start the next step of its flow (a retry after a
@@ -78,7 +78,8 @@ export function isGlobalSetTimeout(program: AnyNode): boolean {
 /** Rewrites the timer steps inside the inline callbacks of `fn` (a trial copy), in place. */
 export function rewriteTimerSteps(j: JSCodeshift, fn: AnyNode, program: AnyNode): TimerSteps {
   const steps: TimerSteps = { awaits: [], callees: [], timers: [], returns: [] };
-  if (!isGlobalSetTimeout(program)) return steps;
+  // Without a setTimeout call in fn there is no step: the walk over the whole program is spared.
+  if (!callsNamed(fn, ['setTimeout']) || !isGlobalSetTimeout(program)) return steps;
   // inCallback: below a function passed as an argument (an operation's callback), not fn's own body.
   const visit = (node: AnyNode, parent: AnyNode | null, inCallback: boolean): void => {
     if (isFunctionNode(node) && node !== fn) {

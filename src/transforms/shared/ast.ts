@@ -26,16 +26,21 @@ export function isFunctionNode(node: AnyNode): boolean {
 /** The child nodes of a node, in source order. */
 export function childNodes(node: AnyNode): AnyNode[] {
   const children: AnyNode[] = [];
+  pushChildNodes(node, children);
+  return children;
+}
+
+/** Appends the child nodes of a node to `out`, in source order: childNodes without an array of its own. */
+function pushChildNodes(node: AnyNode, out: AnyNode[]): void {
   for (const key of Object.keys(node)) {
     if (skippedKeys.has(key)) continue;
     const value = node[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
+      for (const item of value) if (isNode(item)) out.push(item);
     } else if (isNode(value)) {
-      children.push(value);
+      out.push(value);
     }
   }
-  return children;
 }
 
 export interface WalkOptions {
@@ -47,16 +52,27 @@ export interface WalkOptions {
 
 /** Visits every node below `root` (root included); return false from visit to skip a subtree. */
 export function walk(root: AnyNode, visit: (node: AnyNode, parent: AnyNode | null) => boolean | void, options: WalkOptions = {}): void {
-  const stack: Array<[AnyNode, AnyNode | null]> = [[root, null]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop()!;
-    if (node !== root && isFunctionNode(node)) {
-      if (options.skipFunctions) continue;
-      if (options.skipNonArrowFunctions && node.type !== 'ArrowFunctionExpression') continue;
+  // Depth first in source order: a node's children go on the stack last child first. Two stacks
+  // side by side (node, parent) rather than a pair per node: this walk runs over every file many times.
+  const nodes: AnyNode[] = [root];
+  const parents: Array<AnyNode | null> = [null];
+  const { skipFunctions, skipNonArrowFunctions } = options;
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop()!;
+    if (node !== root && (skipFunctions || skipNonArrowFunctions) && isFunctionNode(node)) {
+      if (skipFunctions) continue;
+      if (node.type !== 'ArrowFunctionExpression') continue;
     }
     if (visit(node, parent) === false) continue;
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], node]);
+    const first = nodes.length;
+    pushChildNodes(node, nodes);
+    for (let low = first, high = nodes.length - 1; low < high; low++, high--) {
+      const child = nodes[low];
+      nodes[low] = nodes[high];
+      nodes[high] = child;
+    }
+    for (let i = first; i < nodes.length; i++) parents.push(node);
   }
 }
 
@@ -286,6 +302,15 @@ export function inlineCallbackOf(call: AnyNode): AnyNode | undefined {
 /** `name(…)`. */
 export function isCallOf(node: AnyNode, name: string): boolean {
   return node?.type === 'CallExpression' && isIdentifierNamed(node.callee, name);
+}
+
+/**
+ * Is there a call (optional calls too) of one of these plain names below root? A cheap test
+ * before a search that builds paths or walks the whole program: where there is no such call,
+ * that search finds nothing, so it need not run.
+ */
+export function callsNamed(root: AnyNode, names: readonly string[]): boolean {
+  return some(root, (node) => (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && node.callee?.type === 'Identifier' && names.includes(node.callee.name));
 }
 
 /** No value: absent, `null` or `undefined` (the success marker of `cb(null, …)`). */

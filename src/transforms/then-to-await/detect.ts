@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { findModuleBindings } from '../shared/module-bindings';
-import { isFunctionNode, walk, type AnyNode } from '../shared/ast';
+import { isFunctionNode, some, walk, type AnyNode } from '../shared/ast';
 
 /** The methods a native promise has; a chain is made of these. */
 export type NativeMethod = 'then' | 'catch' | 'finally';
@@ -62,6 +62,8 @@ function isInnerLink(path: ASTPath<AnyNode>): boolean {
 /** Every chain with at least one native link, outermost calls only, in source order. */
 export function findChains(j: AnyNode, root: AnyNode): Chain[] {
   const chains: Chain[] = [];
+  // A plain walk first: the path-building search below costs far more, and most files hold no chain method at all.
+  if (!root.paths().some((path: ASTPath<AnyNode>) => some(path.value, (node) => isChainMethod(methodName(node))))) return chains;
   root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
     if (!isChainMethod(methodName(path.value)) || isInnerLink(path) || isInAwaitifyHelper(path)) return;
     const { base, links } = readChain(path.value);

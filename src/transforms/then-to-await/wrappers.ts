@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import type { TransformContext } from '../transform';
-import { findAll, isCallOf, patternNames, some, type AnyNode } from '../shared/ast';
+import { findAll, isCallOf, isIdentifierNamed, patternNames, some, type AnyNode } from '../shared/ast';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
 import { findPromisableApi, toNodeModuleName, type PromisableApi } from '../callbacks-to-async/node-api-table';
 import { PromiseBindings, removeUnusedBindings } from '../callbacks-to-async/promise-bindings';
@@ -212,7 +212,10 @@ export function convertWrappers(ctx: TransformContext, rewrite: RewriteContext):
   const sources = findPromiseSources(program);
   const skipped = (node: AnyNode) => node.loc && ctx.options.skipLines?.has(node.loc.start.line);
 
-  root.find(j.NewExpression, { callee: { type: 'Identifier', name: 'Promise' } }).forEach((path: ASTPath<AnyNode>) => {
+  // Plain walks first: the path-building searches below cost far more, and find nothing without a
+  // `new Promise`, or without a call promisifiedApi reads (it needs no path).
+  const newPromise = some(program, (node) => node.type === 'NewExpression' && isIdentifierNamed(node.callee, 'Promise'));
+  if (newPromise) root.find(j.NewExpression, { callee: { type: 'Identifier', name: 'Promise' } }).forEach((path: ASTPath<AnyNode>) => {
     if (isInAwaitifyHelper(path)) return;
     const plan = planWrapper(path, bindings, ctx.options.minNodeMajor, sources, ctx.options.gracefulFs === true);
     if (!plan) return;
@@ -228,7 +231,8 @@ export function convertWrappers(ctx: TransformContext, rewrite: RewriteContext):
     else path.replace(replacement);
   });
 
-  root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
+  const promisifies = some(program, (node) => (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && promisifiedApi(node, bindings, ctx.options.gracefulFs === true) !== undefined);
+  if (promisifies) root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
     const call = promisifiedApi(path.value, bindings, ctx.options.gracefulFs === true);
     if (!call || skipped(path.value)) return;
     ctx.report({ ruleId: 'timing/promise-wrapper-replaced', messageId: 'promisifyReplaced', data: { api: call.label }, node: path.value, applied: true });

@@ -1,7 +1,7 @@
 import { nextTickFlagNodes, programOf, walkWithCalledFunctions } from '../shared/reached-functions';
 import { findPaths } from '../shared/paths';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { findAll, isFunctionNode, isIdentifierNamed, isMemberNamed, varNames, type AnyNode } from '../shared/ast';
+import { callsNamed, findAll, isFunctionNode, isIdentifierNamed, isMemberNamed, varNames, type AnyNode } from '../shared/ast';
 import { numericDelay } from './delay-argument';
 import { functionBody, isGlobalName, referencePaths, usesOwnThisOrArguments } from './detect';
 import { endsCallback } from './interval-body';
@@ -51,6 +51,8 @@ function retryArguments(j: JSCodeshift, callback: AnyNode, name: string): AnyNod
 
 /** The one `setTimeout` statement in the function's own body that calls the function again. */
 function findRetryCall(j: JSCodeshift, fnPath: ASTPath<AnyNode>, name: string): RetryCall | undefined {
+  // The plain walk first: the path-building search below costs far more, and finds nothing without a setTimeout call.
+  if (!callsNamed(fnPath.value.body, ['setTimeout'])) return undefined;
   const found: RetryCall[] = [];
   j(fnPath.get('body')).find(j.CallExpression, { callee: { type: 'Identifier', name: 'setTimeout' } }).forEach((path: ASTPath<AnyNode>) => {
     if (!isGlobalName(path, 'setTimeout') || path.parent?.value.type !== 'ExpressionStatement') return;
