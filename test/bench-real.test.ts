@@ -94,6 +94,19 @@ describe('the counter', () => {
     expect(functions.filter((fn) => fn.callback).map((fn) => fn.name)).toEqual(['load', 'Store.prototype.save', 'each']);
   });
 
+  it('does not take a value handed on last for a callback: an event argument, or a parameter whose properties are read', () => {
+    const source = [
+      'function walk(dir, opts, emitter, dstat) { if (dstat) emitter.emit("path", dir, dstat); }', // an event argument
+      'function onstat(err, stat) { if (stat.isFile()) report(dir, stat); }', // a value with properties
+      'function later(fn) { fs.stat("a", fn); }', // handed on: a callback by use
+      'function bound(fn) { run(fn.bind(null)); run(x, fn); }', // its function properties do not make it a value
+      'function called(fn) { fn.extra = 1; fn(); }', // called: a callback whatever is read
+    ].join('\n');
+    const { counts, functions } = counter.countSource(source);
+    expect(functions.filter((fn) => fn.callback).map((fn) => fn.name)).toEqual(['later', 'bound', 'called']);
+    expect(counts.callbackFunctions).toBe(3);
+  });
+
   it('finds middleware and middleware that became async', () => {
     const source = [
       'app.use(function (req, res, next) { next(); });',

@@ -4,10 +4,10 @@
 import * as fsp from 'fs/promises';
 
 // awaitify: the dual API of converted functions (callback when given, else the promise).
-function settleCallback<T>(promise: Promise<T>, callback: unknown, spread = false): Promise<T> | undefined {
+function settleCallback<T>(promise: Promise<T>, callback: unknown, values = 1): Promise<T> | undefined {
   if (typeof callback !== 'function') return promise;
   promise.then(
-    (value) => process.nextTick(() => (spread ? callback(null, ...(value as unknown[])) : callback(null, value))),
+    (value) => process.nextTick(() => (values === 1 ? callback(null, value) : values === 0 ? callback(null) : callback(null, ...(value as unknown[])))),
     (error) => process.nextTick(() => callback(error)),
   );
   return undefined;

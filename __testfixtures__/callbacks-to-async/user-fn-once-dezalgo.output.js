@@ -3,10 +3,10 @@
 const fsp = require('fs/promises');
 
 // awaitify: the dual API of converted functions (callback when given, else the promise).
-function settleCallback(promise, callback, spread = false) {
+function settleCallback(promise, callback, values = 1) {
   if (typeof callback !== 'function') return promise;
   promise.then(
-    (value) => process.nextTick(() => (spread ? callback(null, ...value) : callback(null, value))),
+    (value) => process.nextTick(() => (values === 1 ? callback(null, value) : values === 0 ? callback(null) : callback(null, ...value))),
     (error) => process.nextTick(() => callback(error)),
   );
   return undefined;

@@ -87,19 +87,34 @@ function walk(node, visit, parent = null) {
   }
 }
 
-/** The last parameter is a callback: by its name (cb, callback, done, next) or by its use (called, or handed on last). */
+// An event's arguments go to its listeners as values: `emitter.emit('path', file, stat)` hands on no callback.
+const EVENT_EMIT = /(^|\.)emit$/;
+// What a callback's properties are read for; any other property (`stat.ino`, `stat.isFile()`) makes it a value.
+const FUNCTION_PROPERTIES = new Set(['call', 'apply', 'bind', 'length', 'name']);
+
+/**
+ * The last parameter is a callback: by its name (cb, callback, done, next) or by its use (called,
+ * or handed on last to a call other than an event emit, while none of its own properties but
+ * call/apply/bind/length/name is read).
+ */
 function lastParamCallback(fn) {
   const name = paramName(fn.params[fn.params.length - 1]);
   if (name === undefined) return { byName: false, byUse: false };
   const byName = CALLBACK_NAME.test(name);
-  let byUse = false;
+  let called = false;
+  let handedOn = false;
+  let readAsValue = false;
   walk(fn.body, (node) => {
-    if (byUse || !isCall(node)) return;
-    if (node.callee.type === 'Identifier' && node.callee.name === name) byUse = true;
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === name) {
+      const property = node.computed ? undefined : node.property.name;
+      if (!FUNCTION_PROPERTIES.has(property)) readAsValue = true;
+    }
+    if (!isCall(node)) return;
+    if (node.callee.type === 'Identifier' && node.callee.name === name) called = true;
     const last = node.arguments[node.arguments.length - 1];
-    if (last && last.type === 'Identifier' && last.name === name) byUse = true;
+    if (last && last.type === 'Identifier' && last.name === name && !EVENT_EMIT.test(calleeText(node.callee))) handedOn = true;
   });
-  return { byName, byUse };
+  return { byName, byUse: called || (handedOn && !readAsValue) };
 }
 
 const isAsyncIife = (node) => isCall(node) && node.type !== 'NewExpression' && isFunctionLiteral(node.callee) && node.callee.async === true;
@@ -171,7 +186,7 @@ const METRICS = [
   {
     id: 'callbackFunctions',
     header: 'cb-fns',
-    doc: 'functions whose last parameter is a callback, by name (cb, callback, done, next) or by use (called, or handed on as the last argument of a call)',
+    doc: 'functions whose last parameter is a callback, by name (cb, callback, done, next) or by use (called, or handed on as the last argument of a call that is not an event emit, with no property read but call/apply/bind/length/name)',
     visit(node, parent, ctx) {
       if (!isFunction(node)) return;
       const found = node.params.length > 0 ? lastParamCallback(node) : { byName: false, byUse: false };

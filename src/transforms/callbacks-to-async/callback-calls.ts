@@ -106,10 +106,47 @@ function isSurelyError(argument: AnyNode, ancestors: AnyNode[]): boolean {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i];
     if (node.type === 'CatchClause' && isIdentifierNamed(node.param, argument.name)) return true;
+    if (node.type === 'BlockStatement' && i + 1 < ancestors.length && isMadeErrorBefore(node.body, ancestors[i + 1], argument.name, ancestors.slice(0, i + 1))) return true;
     if (node.type === 'IfStatement' && impliesTruthy(node.test, argument.name) && ancestors[i + 1] === node.consequent) return true;
     if (isFunctionNode(node)) return false;
   }
   return false;
+}
+
+/**
+ * `var e = new Error(…); e.code = …; cb(e)`: an earlier statement of the same block made `name`
+ * an error (a declaration or a plain assignment), and no statement in between assigns it again.
+ */
+function isMadeErrorBefore(list: AnyNode[], statement: AnyNode, name: string, ancestors: AnyNode[]): boolean {
+  const index = list.indexOf(statement);
+  for (let k = index - 1; k >= 0; k--) {
+    const made = errorMadeBy(list[k], name, ancestors);
+    if (made !== undefined) return made;
+  }
+  return false;
+}
+
+/** true: the statement makes `name` an error; false: it may assign `name` otherwise; undefined: it leaves `name` alone. */
+function errorMadeBy(statement: AnyNode, name: string, ancestors: AnyNode[]): boolean | undefined {
+  if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
+    const [declarator] = statement.declarations;
+    if (isIdentifierNamed(declarator.id, name)) return declarator.init ? isSurelyError(declarator.init, ancestors) : false;
+  }
+  if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=' && isIdentifierNamed(statement.expression.left, name)) {
+    return isSurelyError(statement.expression.right, ancestors);
+  }
+  return mayAssign(statement, name) ? false : undefined;
+}
+
+// Nodes that run code not in sight (a call, a getter via `new`, a nested function).
+const OPAQUE = new Set(['CallExpression', 'NewExpression', 'OptionalCallExpression', 'TaggedTemplateExpression', 'AwaitExpression', 'YieldExpression']);
+
+/** Might `node` assign `name`: it assigns or declares it, or runs code not in sight (`e.code = 'X'` does neither)? */
+function mayAssign(node: AnyNode, name: string): boolean {
+  if (OPAQUE.has(node.type) || isFunctionNode(node)) return true;
+  if ((node.type === 'AssignmentExpression' && patternNames(node.left).includes(name)) || (node.type === 'UpdateExpression' && isIdentifierNamed(node.argument, name))) return true;
+  if (node.type === 'VariableDeclarator' && patternNames(node.id).includes(name)) return true;
+  return childNodes(node).some((child) => mayAssign(child, name));
 }
 
 /** Does the test hold only when `name` is truthy: `name`, or `name && …`? */

@@ -67,7 +67,9 @@ export function addDualApi(j: JSCodeshift, input: DualApiInput): void {
     promise = j.callExpression(inner, []);
   }
   const args: AnyNode[] = [promise, j.identifier(callbackParam.name)];
-  if (api.result.kind === 'array') args.push(j.booleanLiteral(true));
+  // The callback gets as many values as it did: `cb(null)` stays one argument (async.waterfall counts them).
+  if (api.result.kind === 'array') args.push(j.numericLiteral(api.result.count));
+  else if (api.voidResult) args.push(j.numericLiteral(0));
   const callback = j.identifier(callbackParam.name);
   if (typescript) {
     callback.typeAnnotation = callbackParam.typeAnnotation ?? j.tsTypeAnnotation(j.tsUnknownKeyword());

@@ -478,6 +478,8 @@ export class FileConversion {
     }
     const calls = rewriteCallbackCalls(j, copy, callbackName);
     if (!calls.ok) return fail(calls.ruleId, { messageId: calls.messageId, data: calls.data }, calls.node);
+    // Counted again now that handed-on callbacks are inline: none on success makes the dual form call `cb(null)`.
+    if (calls.valueCount === 0) selfApi.voidResult = true;
     const callbackParam = copy.params[copy.params.length - 1];
     copy.params = copy.params.slice(0, -1);
     copy.async = true;
@@ -729,8 +731,9 @@ function isDualApi(item: CallbackFunction): boolean {
   const final = body[body.length - 1];
   const call = final?.type === 'ReturnStatement' ? final.argument : undefined;
   if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !call.callee.name.startsWith(settleCallbackHelper.baseName)) return false;
-  const last = call.arguments[call.arguments.length - 1];
-  return last?.type === 'Identifier' && last.name === item.callbackName;
+  // `settleCallback(promise, cb)`, or with the count of values after it.
+  const callback = call.arguments[1];
+  return callback?.type === 'Identifier' && callback.name === item.callbackName;
 }
 
 /** Does the inline callback call or hand on `name` (not a parameter of its own of that name)? */

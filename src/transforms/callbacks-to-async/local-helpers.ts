@@ -27,10 +27,11 @@ export interface LocalHelper {
 export const settleCallbackHelper: LocalHelper = {
   baseName: 'settleCallback',
   comment: ' awaitify: the dual API of converted functions (callback when given, else the promise).',
-  source: (name, t) => `function ${name}${t('<T>')}(promise${t(': Promise<T>')}, callback${t(': unknown')}, spread = false)${t(': Promise<T> | undefined')} {
+  // `values`: how many values the callback was called with on success (0, 1, or the returned array's).
+  source: (name, t) => `function ${name}${t('<T>')}(promise${t(': Promise<T>')}, callback${t(': unknown')}, values = 1)${t(': Promise<T> | undefined')} {
   if (typeof callback !== 'function') return promise;
   promise.then(
-    (value) => process.nextTick(() => (spread ? callback(null, ...${t('(')}value${t(' as unknown[])')}) : callback(null, value))),
+    (value) => process.nextTick(() => (values === 1 ? callback(null, value) : values === 0 ? callback(null) : callback(null, ...${t('(')}value${t(' as unknown[])')}))),
     (error) => process.nextTick(() => callback(error)),
   );
   return undefined;

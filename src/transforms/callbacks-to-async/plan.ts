@@ -3,6 +3,7 @@ import { nextTickFlagNodes, walkWithCalledFunctions } from '../shared/reached-fu
 import {
   collectReferencedNames,
   declaredNames,
+  isFunctionNode,
   patternNames,
   referencesName,
   isIdentifierNamed,
@@ -107,6 +108,26 @@ function findNameConflict(shape: CallbackShape, site: CallSite, placement: Place
   const others = new Set<string>(args.flatMap((argument: AnyNode) => [...collectReferencedNames(argument)]));
   for (const statement of siblingStatements(placement)) for (const name of collectReferencedNames(statement)) others.add(name);
   return names.find((name) => others.has(name));
+}
+
+/**
+ * Is a name the moved body declares with `var` written anywhere else in the outermost function
+ * around the call (or the module)? Bodies moved inline never leave that function, so a name
+ * found nowhere else there hoists without meeting another binding or reference.
+ */
+function varsMeetOtherNames(shape: CallbackShape, site: CallSite, ancestors: AnyNode[]): boolean {
+  const names = new Set(varNames(shape.success));
+  if (names.size === 0) return false;
+  const functions = ancestors.filter(isFunctionNode);
+  const scope = functions[functions.length - 1] ?? ancestors.find((node) => node.type === 'Program');
+  if (!scope) return true;
+  let met = false;
+  walk(scope, (node) => {
+    if (met || node === site.callback) return false;
+    if (node.type === 'Identifier' && names.has(node.name)) met = true;
+    return !met;
+  });
+  return met;
 }
 
 function isReassigned(shape: CallbackShape): boolean {
@@ -308,8 +329,9 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   let host = placement.kind === 'iife' ? context.asyncHost?.(parentPath) : undefined;
   if (host) placement = host.placement;
   // A name clash with the code around goes away in a scope of its own.
-  // A `var` in the moved body would belong to the whole enclosing function: keep it in a scope of its own.
-  if (findNameConflict(shape, site, placement) || varNames(shape.success).length > 0) placement = iifePlacement(placement);
+  // A `var` in the moved body would belong to the whole enclosing function: keep it in a scope of its own,
+  // unless its name is used nowhere else there.
+  if (findNameConflict(shape, site, placement) || varsMeetOtherNames(shape, site, ancestors)) placement = iifePlacement(placement);
   const conflict = findNameConflict(shape, site, placement);
   if (conflict) {
     return skip(site, 'timing/name-conflict', 'bodyNameTaken', { name: conflict });
