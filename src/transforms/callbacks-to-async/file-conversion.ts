@@ -44,6 +44,8 @@ interface ConvertedFunction {
   callbackParam: AnyNode;
   /** What the dual wrapper runs before the body (the original argument shifting). */
   prologue: AnyNode[];
+  /** The parameters as written, without the callback: the dual wrapper keeps them (and fn.length). */
+  originalParams: AnyNode[];
   /** The callback was optional: calls without it now get the promise. */
   optionalCallback: boolean;
 }
@@ -440,6 +442,7 @@ export class FileConversion {
       copy.body = j.blockStatement([inline ? j.expressionStatement(copy.body) : j.returnStatement(copy.body)]);
     }
     // Optional arguments, default callbacks, once/dezalgo, try around a call: read out of the copy first.
+    const originalParams = copy.params.slice(0, -1).map((param: AnyNode) => cloneNode(param));
     const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings, this.takenNames);
     // `return fs.close(fd, (er) => …)` gives undefined either way: the call as a statement.
     splitVoidReturns(j, copy, (call) => returnsUndefinedForSure(this.apiOfCall(call, classNode, thisAliases)));
@@ -524,7 +527,7 @@ export class FileConversion {
     this.timerAwaits.add(timers.callees);
     for (const timer of timers.timers) report({ ruleId: 'timing/callback-moved-to-microtask', messageId: 'timerCallback', data: { timer: 'setTimeout', what: 'timer' }, node: timer.loc ? timer : positionOf(item), applied: true });
     this.placeTimerWaits(waits, report);
-    this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, optionalCallback: idioms.optionalCallback });
+    this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, originalParams, optionalCallback: idioms.optionalCallback });
     return undefined;
   }
 
@@ -646,6 +649,7 @@ export class FileConversion {
           taken: this.takenNames,
           typescript: this.rewriteContext.typescript,
           prologue: converted.prologue,
+          originalParams: converted.originalParams,
           name: item.name ?? assignedName(item),
         });
       }
