@@ -5,6 +5,7 @@ import {
   declaredNames,
   patternNames,
   referencesName,
+  isFunctionNode,
   isIdentifierNamed,
   some,
   varNames,
@@ -105,8 +106,43 @@ function findNameConflict(shape: CallbackShape, site: CallSite, placement: Place
   const names = introducedNames(shape);
   const args = site.call.arguments.slice(0, -1);
   const others = new Set<string>(args.flatMap((argument: AnyNode) => [...collectReferencedNames(argument)]));
-  for (const statement of siblingStatements(placement)) for (const name of collectReferencedNames(statement)) others.add(name);
+  for (const statement of siblingStatements(placement)) for (const name of namesReadBeside(statement)) others.add(name);
   return names.find((name) => others.has(name));
+}
+
+/**
+ * The names a sibling statement may share with the moved body: a function declaration's own
+ * parameters are bindings of its own (`function write(text) {…}` beside a callback that gives
+ * `text`), everything else as written.
+ */
+function namesReadBeside(statement: AnyNode): Set<string> {
+  const names = collectReferencedNames(statement);
+  if (statement.type === 'FunctionDeclaration') for (const param of statement.params) for (const name of patternNames(param)) names.delete(name);
+  if (statement.type === 'FunctionDeclaration' && statement.id) names.add(statement.id.name);
+  return names;
+}
+
+/**
+ * Would a `var` of the moved body, hoisted to the function the continuation moves into, be seen
+ * by anything else there? Not when its name appears nowhere in that function outside the
+ * callback: one binding per run of the function, as there was one per run of the callback,
+ * which the operation calls once.
+ */
+function varSeenOutside(shape: CallbackShape, site: CallSite, placement: Placement): boolean {
+  const names = varNames(shape.success);
+  if (names.length === 0) return false;
+  if (placement.kind !== 'inline') return true;
+  let owner: ASTPath<AnyNode> | null | undefined = placement.statementPath.parent;
+  while (owner && !isFunctionNode(owner.value)) owner = owner.parent;
+  if (!owner) return true;
+  let seen = false;
+  walk(owner.value, (node) => {
+    if (seen || node === site.callback) return false;
+    // Any identifier of that name, a property key too: where in doubt, the scope of its own.
+    if (node.type === 'Identifier' && names.includes(node.name)) seen = true;
+    return !seen;
+  });
+  return seen;
 }
 
 function isReassigned(shape: CallbackShape): boolean {
@@ -309,7 +345,7 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (host) placement = host.placement;
   // A name clash with the code around goes away in a scope of its own.
   // A `var` in the moved body would belong to the whole enclosing function: keep it in a scope of its own.
-  if (findNameConflict(shape, site, placement) || varNames(shape.success).length > 0) placement = iifePlacement(placement);
+  if (findNameConflict(shape, site, placement) || varSeenOutside(shape, site, placement)) placement = iifePlacement(placement);
   const conflict = findNameConflict(shape, site, placement);
   if (conflict) {
     return skip(site, 'timing/name-conflict', 'bodyNameTaken', { name: conflict });
