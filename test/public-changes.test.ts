@@ -63,6 +63,30 @@ describe('public changes list (issue #15 item 5)', () => {
     expect(sarif.runs[0].properties.publicChanges).toEqual([{ path: 'lib.js', name: 'load', line: 10, form: 'dual', lengthBefore: 2, lengthAfter: 2 }]);
   });
 
+  it('an optional-argument shift: the dual wrapper keeps the parameters as written, so fn.length is unchanged; --api promise reports the drop', async () => {
+    const shifting = `const fs = require('fs');
+
+function read(file, options, cb) {
+  if (typeof options === 'function') {
+    cb = options;
+    options = {};
+  }
+  fs.readFile(file, options.encoding || 'utf8', (err, text) => {
+    if (err) return cb(err);
+    cb(null, text);
+  });
+}
+
+module.exports = { read };
+`;
+    const root = await makeTree({ 'lib.js': shifting });
+    const dual = JSON.parse((await runAwaitify(root, ['lib.js', '--report', 'json'])).stdout);
+    expect(dual.summary.publicChanges).toEqual([{ path: 'lib.js', name: 'read', line: 3, form: 'dual', lengthBefore: 3, lengthAfter: 3 }]);
+    const promise = JSON.parse((await runAwaitify(root, ['lib.js', '--report', 'json', '--api', 'promise'])).stdout);
+    // The promise form has the shift's default: `options = {}` ends fn.length before it.
+    expect(promise.summary.publicChanges).toEqual([{ path: 'lib.js', name: 'read', line: 3, form: 'promise', lengthBefore: 3, lengthAfter: 1 }]);
+  });
+
   it('a run that converts no exported API has no list', async () => {
     const root = await makeTree({ 'a.js': "const fs = require('fs');\nfs.readFile('a.txt', (err) => console.log(!!err));\n" });
     const json = JSON.parse((await runAwaitify(root, ['a.js', '--report', 'json'])).stdout);

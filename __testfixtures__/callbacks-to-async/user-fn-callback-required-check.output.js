@@ -14,7 +14,7 @@ function settleCallback(promise, callback, values = 1) {
   return undefined;
 }
 
-function remove(p, options = {}, cb) {
+function remove(p, options, cb) {
   if (typeof options === 'function') {
     cb = options;
     options = {};
@@ -22,7 +22,7 @@ function remove(p, options = {}, cb) {
   return settleCallback(removeAsync(p, options), cb);
 }
 
-async function removeAsync(p, options) {
+async function removeAsync(p, options = {}) {
   assert(p, 'remove: missing path');
   try {
     await fsp.unlink(p);

@@ -1,6 +1,7 @@
 // Checks: the optional-argument shift `if (typeof options === 'function') { cb = options; options = {} }`
 // converts: the async function defaults `options` to `{}`, and a caller that still passes its
-// callback in the options' place goes through the dual wrapper, which replays the shift first.
+// callback in the options' place goes through the dual wrapper, which replays the shift first
+// and keeps the original parameters (the default is the async function's only).
 const fs = require('fs');
 
 function readTrimmed(file, options, cb) {
@@ -22,4 +23,5 @@ module.exports('input.txt', (err, text) => {
     module.exports('missing.txt', (err) => console.log('missing:', err.code));
   });
 });
-console.log('started');
+// The dual wrapper keeps the parameter list as written: fn.length stays 3.
+console.log('started, length', module.exports.length);

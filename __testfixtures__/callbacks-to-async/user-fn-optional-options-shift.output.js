@@ -1,6 +1,7 @@
 // Checks: the optional-argument shift `if (typeof options === 'function') { cb = options; options = {} }`
 // converts: the async function defaults `options` to `{}`, and a caller that still passes its
-// callback in the options' place goes through the dual wrapper, which replays the shift first.
+// callback in the options' place goes through the dual wrapper, which replays the shift first
+// and keeps the original parameters (the default is the async function's only).
 const fsp = require('fs/promises');
 
 // awaitify: the dual API of converted functions (callback when given, else the promise).
@@ -13,7 +14,7 @@ function settleCallback(promise, callback, values = 1) {
   return undefined;
 }
 
-function readTrimmed(file, options = {}, cb) {
+function readTrimmed(file, options, cb) {
   if (typeof options === 'function') {
     cb = options;
     options = {};
@@ -21,7 +22,7 @@ function readTrimmed(file, options = {}, cb) {
   return settleCallback(readTrimmedAsync(file, options), cb);
 }
 
-async function readTrimmedAsync(file, options) {
+async function readTrimmedAsync(file, options = {}) {
   const text = await fsp.readFile(file, options.encoding || 'utf8');
   return options.upper ? text.trim().toUpperCase() : text.trim();
 }
@@ -35,4 +36,5 @@ module.exports('input.txt', (err, text) => {
     module.exports('missing.txt', (err) => console.log('missing:', err.code));
   });
 });
-console.log('started');
+// The dual wrapper keeps the parameter list as written: fn.length stays 3.
+console.log('started, length', module.exports.length);

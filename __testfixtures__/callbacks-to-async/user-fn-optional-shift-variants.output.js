@@ -13,7 +13,7 @@ function settleCallback(promise, callback, values = 1) {
   return undefined;
 }
 
-function sizeOf(file, opts = { unit: 1 }, cb) {
+function sizeOf(file, opts, cb) {
   if (typeof opts === 'function' && !cb) {
     cb = opts;
     opts = { unit: 1 };
@@ -21,12 +21,12 @@ function sizeOf(file, opts = { unit: 1 }, cb) {
   return settleCallback(sizeOfAsync(file, opts), cb);
 }
 
-async function sizeOfAsync(file, opts) {
+async function sizeOfAsync(file, opts = { unit: 1 }) {
   const stats = await fsp.stat(file);
   return stats.size / opts.unit;
 }
 
-function lineCount(file, options = {}, callback) {
+function lineCount(file, options, callback) {
   if (typeof options === 'function' && !callback) {
     callback = options;
     options = {};
@@ -34,7 +34,7 @@ function lineCount(file, options = {}, callback) {
   return settleCallback(lineCountAsync(file, options), callback);
 }
 
-async function lineCountAsync(file, options) {
+async function lineCountAsync(file, options = {}) {
   if (typeof options === 'function') {
     options = { filter: options };
   }
@@ -43,13 +43,13 @@ async function lineCountAsync(file, options) {
   return options.filter ? lines.filter(options.filter).length : lines.length;
 }
 
-function kindOf(file, type = false, callback) {
+function kindOf(file, type, callback) {
   callback = (typeof type === 'function') ? type : callback;
   type = (typeof type === 'function') ? false : type;
   return settleCallback(kindOfAsync(file, type), callback);
 }
 
-async function kindOfAsync(file, type) {
+async function kindOfAsync(file, type = false) {
   const stats = await fsp.lstat(file);
   return type || (stats.isDirectory() ? 'dir' : 'file');
 }

@@ -27,6 +27,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     functionNowAsyncAwaiting: '{{name}} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught. Inside it, the code after {{operations}} now runs as a promise job once the operation completes.',
     timerCallback: '{{timer}}: the callback body now runs as a promise job right after the {{what}} fires, before the next timer or immediate runs.',
     retryLoop: 'Retry of `{{name}}` became a loop: each later attempt runs as a promise job right after its timer fires.',
+    stepNowAsync: '`{{step}}`, a local step of {{name}} that calls `{{callback}}`, is now an async function too: each call of it (at the end of its path) returns what it gives, `return await {{step}}(…)`, a promise job after the step settles.',
   },
   'timing/timer-to-microtask': {
     immediateOutsideNode: 'setImmediate outside Node has no promise form that stays a macrotask; a microtask would run it earlier, so it is left as is.',
@@ -161,6 +162,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   },
   'timing/callback-maybe-not-called': {
     maybeNeverCalled: 'On some path `{{callback}}` is never called, so a promise would never settle.',
+    stepNotAtTail: 'On some path `{{callback}}` is only called from `{{step}}`, a local function that calls it, and `{{step}}` is {{how}}: its call cannot become `return await {{step}}()` (a step must be called as a statement with nothing after it in its function), so a promise would never settle.',
     promiseOnlyCallerUsedAsValue: '{{name}} is used as a value at {{where}}, where its calls cannot be followed, but it no longer takes a callback (--api promise): that callback is never called.',
     promiseOnlyCallerUnresolved: '{{name}} may be what {{where}} calls with a callback (a value of no known type), but it no longer takes a callback (--api promise): that callback is never called.',
     promiseOnlyCallerOutsideRun: "{{name}} is still called with a callback from {{where}}, outside the run's paths (read, not written), but it no longer takes a callback (--api promise): that callback is never called.",

@@ -4,8 +4,8 @@ import type { OwnApi } from './grammar';
  * Variants of the own callback API's work written in the idioms of issue #16, chosen by the
  * function's id (like the factory-made functions of print.ts), so the model and the programs a
  * seed draws stay the same: a counter join over an index `for` loop with a failed flag, a named
- * callback that retries itself after a timer, a `called` guard, and `return fs.x(…)` in the
- * branches of an if after fs.exists. `input` is the path the
+ * callback that retries itself after a timer, a `called` guard, `return fs.x(…)` in the
+ * branches of an if after fs.exists, and a local step function called at the tails of branches. `input` is the path the
  * function got ('input.txt', or 'missing.txt' on an error path).
  */
 export interface IdiomVariant {
@@ -65,6 +65,29 @@ export function idiomVariant(source: OwnApi['source'], id: number): IdiomVariant
         ],
       };
     case 'exists':
+      // A local step function that calls back (fs-extra's createFile), called at the tails of
+      // the branches: one id in four (2 is the factory-made function).
+      if (id % 4 === 0) {
+        return {
+          opened: false,
+          lines: [
+            "const dir = input === 'missing.txt' ? 'no-such-dir' : 'data';",
+            'function readIt(path) {',
+            "  fs.readFile(path, 'utf8', (err, text) => {",
+            '    if (err) return cb(err);',
+            '    cb(null, text.length);',
+            '  });',
+            '}',
+            'fs.exists(dir, (found) => {',
+            "  if (found) return readIt(input);",
+            "  fs.exists(input, (there) => {",
+            "    if (!there) return cb(new Error('no ' + dir));",
+            '    readIt(input);',
+            '  });',
+            '});',
+          ],
+        };
+      }
       // `return fs.x(…, cb)` whose value is undefined, in the branches of an if that ends the
       // callback, one of them with a value nothing reads.
       if (id % 2 !== 1) return undefined;

@@ -1,6 +1,6 @@
 import type { MessageRef } from '../../types';
 import type { JSCodeshift } from 'jscodeshift';
-import { childNodes, isFunctionNode, isIdentifierNamed, isNullish, patternNames, type AnyNode } from '../shared/ast';
+import { childNodes, declaredNames, isFunctionNode, isIdentifierNamed, isNullish, patternNames, some, varNames, type AnyNode } from '../shared/ast';
 import { isErrorParamName } from '../shared/error-names';
 import type { PromisableApi } from './node-api-table';
 
@@ -97,18 +97,23 @@ function findList(root: AnyNode, statement: AnyNode): AnyNode[] | undefined {
   return found;
 }
 
-/** Is `err` in `cb(err)` surely an error: a caught exception, a new Error, or the operation's error inside `if (err)`? */
-function isSurelyError(argument: AnyNode, ancestors: AnyNode[]): boolean {
+/**
+ * Is `err` in `cb(err)` surely an error: a caught exception, a new Error, or the operation's error
+ * inside `if (err)`? Also from a function inside that `if` or catch (a cleanup's callback,
+ * `if (er) fs.close(fd, () => cb(er))`) that does not bind the name again, when nothing in
+ * `root` assigns it: the closure sees the value the test saw.
+ */
+function isSurelyError(argument: AnyNode, ancestors: AnyNode[], root: AnyNode): boolean {
   if (argument.type === 'NewExpression') return true;
   // `cb(errState = er)`: the value is `er`, the flag is set first.
-  if (argument.type === 'AssignmentExpression' && argument.operator === '=') return isSurelyError(argument.right, ancestors);
+  if (argument.type === 'AssignmentExpression' && argument.operator === '=') return isSurelyError(argument.right, ancestors, root);
   if (argument.type !== 'Identifier') return false;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i];
     if (node.type === 'CatchClause' && isIdentifierNamed(node.param, argument.name)) return true;
-    if (node.type === 'BlockStatement' && i + 1 < ancestors.length && isMadeErrorBefore(node.body, ancestors[i + 1], argument.name, ancestors.slice(0, i + 1))) return true;
+    if (node.type === 'BlockStatement' && i + 1 < ancestors.length && isMadeErrorBefore(node.body, ancestors[i + 1], argument.name, ancestors.slice(0, i + 1), root)) return true;
     if (node.type === 'IfStatement' && impliesTruthy(node.test, argument.name) && ancestors[i + 1] === node.consequent) return true;
-    if (isFunctionNode(node)) return false;
+    if (isFunctionNode(node) && (bindsName(node, argument.name) || isAssigned(root, argument.name))) return false;
   }
   return false;
 }
@@ -117,23 +122,23 @@ function isSurelyError(argument: AnyNode, ancestors: AnyNode[]): boolean {
  * `var e = new Error(…); e.code = …; cb(e)`: an earlier statement of the same block made `name`
  * an error (a declaration or a plain assignment), and no statement in between assigns it again.
  */
-function isMadeErrorBefore(list: AnyNode[], statement: AnyNode, name: string, ancestors: AnyNode[]): boolean {
+function isMadeErrorBefore(list: AnyNode[], statement: AnyNode, name: string, ancestors: AnyNode[], root: AnyNode): boolean {
   const index = list.indexOf(statement);
   for (let k = index - 1; k >= 0; k--) {
-    const made = errorMadeBy(list[k], name, ancestors);
+    const made = errorMadeBy(list[k], name, ancestors, root);
     if (made !== undefined) return made;
   }
   return false;
 }
 
 /** true: the statement makes `name` an error; false: it may assign `name` otherwise; undefined: it leaves `name` alone. */
-function errorMadeBy(statement: AnyNode, name: string, ancestors: AnyNode[]): boolean | undefined {
+function errorMadeBy(statement: AnyNode, name: string, ancestors: AnyNode[], root: AnyNode): boolean | undefined {
   if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
     const [declarator] = statement.declarations;
-    if (isIdentifierNamed(declarator.id, name)) return declarator.init ? isSurelyError(declarator.init, ancestors) : false;
+    if (isIdentifierNamed(declarator.id, name)) return declarator.init ? isSurelyError(declarator.init, ancestors, root) : false;
   }
   if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=' && isIdentifierNamed(statement.expression.left, name)) {
-    return isSurelyError(statement.expression.right, ancestors);
+    return isSurelyError(statement.expression.right, ancestors, root);
   }
   return mayAssign(statement, name) ? false : undefined;
 }
@@ -149,6 +154,20 @@ function mayAssign(node: AnyNode, name: string): boolean {
   return childNodes(node).some((child) => mayAssign(child, name));
 }
 
+/** Does the function declare `name` itself (a parameter, its own name, a declaration in its body)? */
+function bindsName(fn: AnyNode, name: string): boolean {
+  if (fn.params.some((param: AnyNode) => patternNames(param).includes(name)) || isIdentifierNamed(fn.id, name)) return true;
+  const body: AnyNode[] = fn.body?.type === 'BlockStatement' ? fn.body.body : [];
+  return declaredNames(body).includes(name) || varNames(body).includes(name);
+}
+
+/** Is `name` assigned or updated anywhere below root (any binding of that name: where in doubt, yes)? */
+function isAssigned(root: AnyNode, name: string): boolean {
+  return some(root, (node) =>
+    (node.type === 'AssignmentExpression' && patternNames(node.left).includes(name)) ||
+    (node.type === 'UpdateExpression' && isIdentifierNamed(node.argument, name)));
+}
+
 /** Does the test hold only when `name` is truthy: `name`, or `name && …`? */
 function impliesTruthy(test: AnyNode, name: string): boolean {
   if (test.type === 'LogicalExpression' && test.operator === '&&') return impliesTruthy(test.left, name) || impliesTruthy(test.right, name);
@@ -159,12 +178,16 @@ function impliesTruthy(test: AnyNode, name: string): boolean {
  * Is `err` in `cb(err)` the error parameter of the operation callback it sits in (`(er) => cb(er)`):
  * null on success, the error on failure? Then the call passes the outcome on as it is.
  */
-function isPassedOnError(argument: AnyNode, ancestors: AnyNode[]): boolean {
+function isPassedOnError(argument: AnyNode, ancestors: AnyNode[], root: AnyNode): boolean {
   if (argument.type !== 'Identifier' || !isErrorParamName(argument.name)) return false;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i];
     if (node.type === 'CatchClause' && node.param && patternNames(node.param).includes(argument.name)) return false;
-    if (isFunctionNode(node)) return isIdentifierNamed(node.params[0], argument.name) && i > 0;
+    if (!isFunctionNode(node)) continue;
+    if (isIdentifierNamed(node.params[0], argument.name)) return i > 0;
+    // A function between them that binds nothing of that name (a cleanup's callback,
+    // `fs.unlink(tmp, () => cb(er))`) sees the operation's error as it was, unless it is reassigned.
+    if (bindsName(node, argument.name) || isAssigned(root, argument.name)) return false;
   }
   return false;
 }
@@ -200,9 +223,9 @@ export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): C
     if (node.arguments.length === 0 || isNullish(first)) {
       const value = valueCount > 1 ? j.arrayExpression(values) : values[0] ?? null;
       replacement = j.returnStatement(value);
-    } else if (values.length === 0 && isSurelyError(first, ancestors)) {
+    } else if (values.length === 0 && isSurelyError(first, ancestors, fn.body)) {
       replacement = j.throwStatement(first);
-    } else if (values.length === 0 && isPassedOnError(first, ancestors)) {
+    } else if (values.length === 0 && isPassedOnError(first, ancestors, fn.body)) {
       // `cb(er)`: throw the error if there is one, else return: `if (er) throw er; return;`.
       const thrown = j.throwStatement(j.identifier(first.name));
       const passOn = [j.ifStatement(j.identifier(first.name), thrown), j.returnStatement(valueCount > 1 ? j.arrayExpression([]) : null)];

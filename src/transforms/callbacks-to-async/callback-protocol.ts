@@ -103,7 +103,12 @@ class ProtocolWalker {
     private readonly isAsyncCall: (call: AnyNode) => boolean,
     private readonly loops: ReadonlySet<AnyNode>,
     private readonly joins: JoinStatements,
+    /** Local step functions (step-functions.ts) by name: a call of one runs its body there. */
+    private readonly steps: ReadonlyMap<string, AnyNode>,
   ) {}
+
+  /** The steps whose bodies are being walked, outermost first. */
+  private readonly walking: string[] = [];
 
   list(statements: AnyNode[], nested: Level): PathOutcome[] {
     let paths: PathOutcome[] = [fallThrough];
@@ -139,6 +144,7 @@ class ProtocolWalker {
    */
   private mentions(node: AnyNode): boolean {
     if (referencesName(node, this.cb)) return true;
+    for (const name of this.steps.keys()) if (referencesName(node, name)) return true;
     return this.loops.size > 0 && some(node, (inner) => isFunctionNode(inner) && some(inner.body, (item) => item.type === 'ContinueStatement' && !item.label, { skipFunctions: true }));
   }
 
@@ -211,6 +217,22 @@ class ProtocolWalker {
       }
       return [{ calls: 1, sync: nested === 'sync', loopSync: nested === 'loop', exited: returns }];
     }
+    const stepName: string | undefined = expression?.type === 'CallExpression' && expression.callee.type === 'Identifier' ? expression.callee.name : undefined;
+    const step = stepName !== undefined ? this.steps.get(stepName) : undefined;
+    if (step && !expression.arguments.some((argument: AnyNode) => this.mentions(argument))) {
+      if (this.walking.includes(stepName!)) {
+        // A step calling itself again (through steps): by induction it calls back once, as this
+        // proof shows for the call being walked; later when from an operation's callback.
+        return [{ calls: 1, sync: nested === 'sync', loopSync: nested === 'loop', exited: returns, deferred: nested === 'async' }];
+      }
+      // The step's body runs here, at this level; its own `return`s end the step, not this path.
+      this.walking.push(stepName!);
+      try {
+        return this.list(step.body.body, nested).map((outcome) => ({ ...outcome, exited: returns }));
+      } finally {
+        this.walking.pop();
+      }
+    }
     const callback = expression?.type === 'CallExpression' ? inlineCallbackOf(expression) : undefined;
     const others = expression?.type === 'CallExpression' ? [expression.callee, ...expression.arguments.slice(0, -1)] : [expression];
     const last = expression?.type === 'CallExpression' ? expression.arguments[expression.arguments.length - 1] : undefined;
@@ -254,8 +276,9 @@ export function checkCallbackProtocol(
   allowSync = false,
   loops: ReadonlySet<AnyNode> = new Set(),
   joins: JoinStatements = noJoins,
+  steps: ReadonlyMap<string, AnyNode> = new Map(),
 ): ProtocolResult {
-  const walker = new ProtocolWalker(cb, isAsyncCall, loops, joins);
+  const walker = new ProtocolWalker(cb, isAsyncCall, loops, joins, steps);
   const body = fn.body.type === 'BlockStatement' ? fn.body.body : [{ type: 'ExpressionStatement', expression: fn.body }];
   let outcomes: PathOutcome[];
   try {

@@ -30,6 +30,12 @@ export interface DualApiInput {
   prologue?: AnyNode[];
   /** The name callers use: the async function is called `<name>Async`. */
   name?: string;
+  /**
+   * The parameters as written (without the callback). The wrapper keeps them, so its
+   * `fn.length` and the shifting it replays stay the original's; a default the shift gave a
+   * parameter belongs to the async function only.
+   */
+  originalParams?: AnyNode[];
 }
 
 /** The async functions this module declared, so that the next one of the same statement goes after them. */
@@ -47,7 +53,7 @@ export function addDualApi(j: JSCodeshift, input: DualApiInput): void {
   let promise: AnyNode;
   if (movable) {
     const asyncName = uniqueName(`${input.name && /^[A-Za-z_$][\w$]*$/.test(input.name) ? input.name : 'callbackApi'}Async`, taken);
-    const sibling = j.functionDeclaration(j.identifier(asyncName), siblingParams(j, fn.params, typescript), fn.body);
+    const sibling = j.functionDeclaration(j.identifier(asyncName), siblingParams(j, fn.params, input.originalParams, typescript), fn.body);
     sibling.async = true;
     if (typescript && fn.returnType) sibling.returnType = fn.returnType;
     // After the statement, and after the async functions of its methods placed before this one.
@@ -78,7 +84,9 @@ export function addDualApi(j: JSCodeshift, input: DualApiInput): void {
   }
   const overloads = typescript && prologue.length === 0 && place ? overloadsOf(j, fn, callbackParam) : [];
   fn.async = false;
-  fn.params = [...fn.params, callback];
+  // A body left in place reads the wrapper's own parameters: they keep the async function's defaults.
+  const wrapperParams = movable && input.originalParams?.length === fn.params.length ? input.originalParams : fn.params;
+  fn.params = [...wrapperParams, callback];
   fn.body = j.blockStatement([...prologue, j.returnStatement(j.callExpression(j.identifier(helper), args))]);
   if (overloads.length > 0 && place) {
     const statement = place.list[place.index];
@@ -125,13 +133,15 @@ function paramName(param: AnyNode): string | undefined {
 }
 
 /**
- * The async function's parameters: the wrapper applied the defaults already, so plain names
- * (a default stays in TypeScript when it is the only source of the parameter's type).
+ * The async function's parameters: a default written in the original the wrapper applied
+ * already, so a plain name (it stays in TypeScript when it is the only source of the
+ * parameter's type); a default the argument shift gave stays, since the wrapper has none.
  */
-function siblingParams(j: JSCodeshift, params: AnyNode[], typescript: boolean): AnyNode[] {
-  return params.map((param) => {
+function siblingParams(j: JSCodeshift, params: AnyNode[], originalParams: AnyNode[] | undefined, typescript: boolean): AnyNode[] {
+  return params.map((param, i) => {
     if (param.type !== 'AssignmentPattern') return param;
-    if (typescript && !param.left.typeAnnotation) return param;
+    const written = !originalParams || originalParams.length !== params.length || originalParams[i]?.type === 'AssignmentPattern';
+    if (!written || (typescript && !param.left.typeAnnotation)) return param;
     return param.left;
   });
 }

@@ -21,6 +21,7 @@ import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './as
 import { tidyConvertedFunction } from './tidy';
 import { continuesStayInLoop, dropTrailingContinue, rewriteNextLoops } from './next-loops';
 import { rewriteCounterJoins, type CounterJoin } from './counter-joins';
+import { findStepFunctions, rewriteStepCalls } from './step-functions';
 import { dropDeadStepReturns, rewriteTimerSteps } from './timer-steps';
 import { TimerAwaits } from './timer-awaits';
 import { setPromiseReturnType } from './typescript-types';
@@ -44,6 +45,8 @@ interface ConvertedFunction {
   callbackParam: AnyNode;
   /** What the dual wrapper runs before the body (the original argument shifting). */
   prologue: AnyNode[];
+  /** The parameters as written, without the callback: the dual wrapper keeps them (and fn.length). */
+  originalParams: AnyNode[];
   /** The callback was optional: calls without it now get the promise. */
   optionalCallback: boolean;
 }
@@ -440,6 +443,7 @@ export class FileConversion {
       copy.body = j.blockStatement([inline ? j.expressionStatement(copy.body) : j.returnStatement(copy.body)]);
     }
     // Optional arguments, default callbacks, once/dezalgo, try around a call: read out of the copy first.
+    const originalParams = copy.params.slice(0, -1).map((param: AnyNode) => cloneNode(param));
     const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings, this.takenNames);
     // `return fs.close(fd, (er) => …)` gives undefined either way: the call as a statement.
     splitVoidReturns(j, copy, (call) => returnsUndefinedForSure(this.apiOfCall(call, classNode, thisAliases)));
@@ -448,13 +452,17 @@ export class FileConversion {
     const waits = rewriteTimerCallbacks(j, copy, callbackName, this.program);
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
+    const { steps, others: notSteps } = findStepFunctions(copy, callbackName);
     const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode, thisAliases) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
       starts: new Set(joins.flatMap((join) => join.starts)),
       waits: new Set(joins.map((join) => join.wait)),
       guards: new Set(joins.flatMap((join) => (join.guard ? [join.guard] : []))),
-    });
+    }, new Map(steps.map((step) => [step.name, step.declaration])));
     if (!protocol.ok) {
       forgetSelf();
+      // Never called on a path that goes through a function of the body calling it: say which, and why it is no step.
+      const notStep = protocol.messageId === 'maybeNeverCalled' ? notSteps[0] : undefined;
+      if (notStep) return { ruleId: protocol.ruleId, messageId: 'stepNotAtTail', data: { callback: callbackName, step: notStep.name, how: notStep.how }, node: fn };
       return { ruleId: protocol.ruleId, messageId: protocol.messageId, data: protocol.data, node: protocol.node?.loc ? protocol.node : fn };
     }
     const perError = joins.find((join) => join.callsBackPerError);
@@ -480,6 +488,8 @@ export class FileConversion {
     if (!calls.ok) return fail(calls.ruleId, { messageId: calls.messageId, data: calls.data }, calls.node);
     // Counted again now that handed-on callbacks are inline: none on success makes the dual form call `cb(null)`.
     if (calls.valueCount === 0) selfApi.voidResult = true;
+    const stepReturns = rewriteStepCalls(j, steps);
+    for (const step of steps) this.ctx.ownAsyncFunctions.add(step.declaration);
     const callbackParam = copy.params[copy.params.length - 1];
     copy.params = copy.params.slice(0, -1);
     copy.async = true;
@@ -495,13 +505,15 @@ export class FileConversion {
       findings.push(finding);
     }, liveRoute(this.program, item));
     const itemFunctions = joins.flatMap((join) => join.itemFunctions);
-    if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, [...calls.created, ...timers.awaits], itemFunctions) || !loops.every(continuesStayInLoop)) {
+    const stepFunctions = steps.map((step) => step.declaration);
+    if (referencesName(copy.body, callbackName) || !allOwnedBy(copy, [...calls.created, ...timers.awaits, ...stepReturns], [...itemFunctions, ...stepFunctions]) || !loops.every(continuesStayInLoop)) {
       this.changed = wasChanged;
       return fail('timing/error-handling-unclear', { messageId: 'callNotRewritten', data: { callback: callbackName } }, fn);
     }
 
     this.changed = true;
     tidyConvertedFunction(copy);
+    for (const step of steps) tidyConvertedFunction(step.declaration);
     loops.forEach(dropTrailingContinue);
     dropDeadStepReturns(copy, timers);
     if (protocol.allowedSync && !idioms.callsDeferred) {
@@ -523,10 +535,13 @@ export class FileConversion {
       data: { name: item.name ?? 'This function', ...(operations.length > 0 && { operations: operations.join(', ') }) },
       applied: true,
     });
+    for (const step of steps) {
+      report({ ruleId: 'timing/callback-moved-to-microtask', messageId: 'stepNowAsync', data: { step: step.name, name: item.name ?? 'the function', callback: callbackName }, node: this.copiedFrom.get(step.declaration) ?? positionOf(item), applied: true });
+    }
     this.timerAwaits.add(timers.callees);
     for (const timer of timers.timers) report({ ruleId: 'timing/callback-moved-to-microtask', messageId: 'timerCallback', data: { timer: 'setTimeout', what: 'timer' }, node: timer.loc ? timer : positionOf(item), applied: true });
     this.placeTimerWaits(waits, report);
-    this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, optionalCallback: idioms.optionalCallback });
+    this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, originalParams, optionalCallback: idioms.optionalCallback });
     return undefined;
   }
 
@@ -648,6 +663,7 @@ export class FileConversion {
           taken: this.takenNames,
           typescript: this.rewriteContext.typescript,
           prologue: converted.prologue,
+          originalParams: converted.originalParams,
           name: item.name ?? assignedName(item),
         });
       }

@@ -106,28 +106,43 @@ function findNameConflict(shape: CallbackShape, site: CallSite, placement: Place
   const names = introducedNames(shape);
   const args = site.call.arguments.slice(0, -1);
   const others = new Set<string>(args.flatMap((argument: AnyNode) => [...collectReferencedNames(argument)]));
-  for (const statement of siblingStatements(placement)) for (const name of collectReferencedNames(statement)) others.add(name);
+  for (const statement of siblingStatements(placement)) for (const name of namesReadBeside(statement)) others.add(name);
   return names.find((name) => others.has(name));
 }
 
 /**
- * Is a name the moved body declares with `var` written anywhere else in the outermost function
- * around the call (or the module)? Bodies moved inline never leave that function, so a name
- * found nowhere else there hoists without meeting another binding or reference.
+ * The names a sibling statement may share with the moved body: a function declaration's own
+ * parameters are bindings of its own (`function write(text) {…}` beside a callback that gives
+ * `text`), everything else as written.
  */
-function varsMeetOtherNames(shape: CallbackShape, site: CallSite, ancestors: AnyNode[]): boolean {
-  const names = new Set(varNames(shape.success));
-  if (names.size === 0) return false;
-  const functions = ancestors.filter(isFunctionNode);
-  const scope = functions[functions.length - 1] ?? ancestors.find((node) => node.type === 'Program');
-  if (!scope) return true;
-  let met = false;
-  walk(scope, (node) => {
-    if (met || node === site.callback) return false;
-    if (node.type === 'Identifier' && names.has(node.name)) met = true;
-    return !met;
+function namesReadBeside(statement: AnyNode): Set<string> {
+  const names = collectReferencedNames(statement);
+  if (statement.type === 'FunctionDeclaration') for (const param of statement.params) for (const name of patternNames(param)) names.delete(name);
+  if (statement.type === 'FunctionDeclaration' && statement.id) names.add(statement.id.name);
+  return names;
+}
+
+/**
+ * Would a `var` of the moved body, hoisted to the function the continuation moves into, be seen
+ * by anything else there? Not when its name appears nowhere in that function outside the
+ * callback: one binding per run of the function, as there was one per run of the callback,
+ * which the operation calls once.
+ */
+function varSeenOutside(shape: CallbackShape, site: CallSite, placement: Placement): boolean {
+  const names = varNames(shape.success);
+  if (names.length === 0) return false;
+  if (placement.kind !== 'inline') return true;
+  let owner: ASTPath<AnyNode> | null | undefined = placement.statementPath.parent;
+  while (owner && !isFunctionNode(owner.value)) owner = owner.parent;
+  if (!owner) return true;
+  let seen = false;
+  walk(owner.value, (node) => {
+    if (seen || node === site.callback) return false;
+    // Any identifier of that name, a property key too: where in doubt, the scope of its own.
+    if (node.type === 'Identifier' && names.includes(node.name)) seen = true;
+    return !seen;
   });
-  return met;
+  return seen;
 }
 
 function isReassigned(shape: CallbackShape): boolean {
@@ -329,9 +344,8 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   let host = placement.kind === 'iife' ? context.asyncHost?.(parentPath) : undefined;
   if (host) placement = host.placement;
   // A name clash with the code around goes away in a scope of its own.
-  // A `var` in the moved body would belong to the whole enclosing function: keep it in a scope of its own,
-  // unless its name is used nowhere else there.
-  if (findNameConflict(shape, site, placement) || varsMeetOtherNames(shape, site, ancestors)) placement = iifePlacement(placement);
+  // A `var` in the moved body would belong to the whole enclosing function: keep it in a scope of its own.
+  if (findNameConflict(shape, site, placement) || varSeenOutside(shape, site, placement)) placement = iifePlacement(placement);
   const conflict = findNameConflict(shape, site, placement);
   if (conflict) {
     return skip(site, 'timing/name-conflict', 'bodyNameTaken', { name: conflict });

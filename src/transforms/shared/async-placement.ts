@@ -50,8 +50,9 @@ function endsByLeaving(statements: AnyNode[]): boolean {
 }
 
 /**
- * Is this block reached from an own async function only through `if` branches and blocks? With
- * `last`, each of them must also be the last statement of its list: the block ends the function.
+ * Is this block reached from an own async function only through `if` branches, blocks and catch
+ * blocks (of a try with no finally)? With `last`, each of them must also be the last statement
+ * of its list: the block ends the function.
  */
 function insideOwnAsync(blockPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, last = false): boolean {
   let current: AnyNode = blockPath;
@@ -60,6 +61,14 @@ function insideOwnAsync(blockPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<
     if (!parent) return false;
     const node = parent.value;
     if (ownAsyncFunctions.has(node)) return current.value.type === 'BlockStatement' && node.body === current.value;
+    if (node.type === 'CatchClause') {
+      // A catch block (awaitify's own `catch (er) { …handler }`): what it throws or returns leaves
+      // the try statement as it is, unless a finally runs first.
+      const statement = parent.parent;
+      if (!statement || statement.value.type !== 'TryStatement' || statement.value.finalizer) return false;
+      current = statement;
+      continue;
+    }
     if (node.type !== 'IfStatement' && node.type !== 'BlockStatement') return false;
     if (last && node.type === 'BlockStatement' && node.body[node.body.length - 1] !== current.value) return false;
     current = parent;
