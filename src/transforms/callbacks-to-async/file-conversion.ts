@@ -1,3 +1,4 @@
+import { factoryMadeFunctionNames } from '../shared/reached-functions';
 import type { CallerLeft, FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
 import { calleeText, collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
@@ -264,6 +265,11 @@ export class FileConversion {
       if (named(item) && !this.unconverted.has(item)) {
         return 'names a converted callback function of this file that this call cannot be tied to for sure; the function keeps its callback form';
       }
+    }
+    // A function of this file made by a factory: its protocol is in sight but not read (it may
+    // call back twice, as a join whose two reads both fail does), so it is no unknown callee.
+    if (call.callee.type === 'Identifier' && factoryMadeFunctionNames(this.program).has(call.callee.name) && !(this.ctx.options.allowedByName ?? []).includes('timing/unknown-callee')) {
+      return 'is a function of this file made by a factory, whose calls of its callback are not read';
     }
     return undefined;
   }

@@ -7,6 +7,13 @@ import { isFunctionNode, walk, type AnyNode } from './ast';
  */
 
 const functionsByProgram = new WeakMap<AnyNode, Map<string, AnyNode[]>>();
+const factoryMadeByProgram = new WeakMap<AnyNode, Set<string>>();
+
+/** Names bound to a function a factory of the file returns (`const f = (function () { return function … })()`). */
+export function factoryMadeFunctionNames(program: AnyNode): Set<string> {
+  localFunctionsByName(program);
+  return factoryMadeByProgram.get(program) ?? new Set();
+}
 
 /**
  * The file's functions by name: declarations, `const f = function/arrow`, and `const f = make()`
@@ -24,11 +31,18 @@ export function localFunctionsByName(program: AnyNode): Map<string, AnyNode[]> {
     if (node.type === 'VariableDeclarator' && node.id?.type === 'Identifier' && node.init && isFunctionNode(node.init)) add(node.id.name, node.init);
     if (node.type === 'VariableDeclarator' && node.id?.type === 'Identifier' && node.init?.type === 'CallExpression') made.push({ name: node.id.name, factory: node.init.callee });
   });
+  const factoryMade = new Set<string>();
   for (const { name, factory } of made) {
     const makers = isFunctionNode(factory) ? [factory] : factory.type === 'Identifier' ? (byName.get(factory.name) ?? []) : [];
-    for (const maker of makers) for (const fn of returnedFunctions(maker)) add(name, fn);
+    for (const maker of makers) {
+      for (const fn of returnedFunctions(maker)) {
+        add(name, fn);
+        factoryMade.add(name);
+      }
+    }
   }
   functionsByProgram.set(program, byName);
+  factoryMadeByProgram.set(program, factoryMade);
   return byName;
 }
 
