@@ -61,6 +61,21 @@ console.log('end');
     expect(spans).toEqual(['callerContinuation applied 10-14']);
   });
 
+  it('goes on from a tick past its registration: the ticks queued after it now run before the continuation', () => {
+    const source = `${zalgoTask}setTimeout(() => {
+  process.nextTick(() => {
+    task('missing.txt', (err) => console.log('continuation', !!err));
+  });
+  process.nextTick(() => console.log('second tick'));
+});
+console.log('end');
+`;
+    const { spans } = syncSpans(source);
+    // The call's block (11-12), and from the tick's registration to the timer callback's end (10-14);
+    // not the top level: the timer callback runs in a job of its own (fuzzer seed 5001885).
+    expect(spans.sort()).toEqual(['callerContinuation applied 10-14', 'callerContinuation applied 11-12']);
+  });
+
   it('stops after an await of the same function: the second call runs in a promise job', () => {
     const source = `${zalgoTask}task('missing.txt', () => {
   task('missing.txt', () => console.log('second'));

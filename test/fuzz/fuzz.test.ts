@@ -35,7 +35,7 @@ const jobs = defaultJobs();
  * taken as an unknown callee and awaited: one of two call-backs lost;
  * no-transform-factory-made-function-not-assumed).
  */
-const regressionSeeds = [300030, 300830, 500032, 811458, 3004781];
+const regressionSeeds = [300030, 300830, 500032, 811458, 3004781, 5001885];
 
 /**
  * Programs of two files (`--multi-file`): the script and the module of its own callback

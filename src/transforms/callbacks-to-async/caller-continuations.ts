@@ -6,7 +6,9 @@ import { isFunctionNode, isReferenceIdentifier, walk, type AnyNode } from '../sh
  * the function holding the call now returns before the continuation runs, the code after every
  * call of that function, and after the calls of the function holding those, up to the top level
  * or a callback that runs in a job of its own (issue #12, fuzzer seed 811458: `main(); log()`
- * printed before main's continuation, outside a span that stopped at main's block).
+ * printed before main's continuation, outside a span that stopped at main's block); from a tick
+ * or promise job, up from the call that queued it, since the continuation now waits for the jobs
+ * queued after it.
  */
 export interface CallerContinuations {
   /** The call's own continuation first, then those of the callers found, in the order found. */
@@ -32,7 +34,12 @@ export function callerContinuations(program: AnyNode, call: AnyNode, runsLater: 
     if (!fn || seenFunctions.has(fn) || afterAnAwait(node, fn, parents)) continue;
     seenFunctions.add(fn);
     const parent = parents.get(fn);
-    if (runsLater(fn, parent)) continue;
+    if (runsLater(fn, parent)) {
+      // A tick or promise job: the continuation, now a promise job, also waits for the ticks and
+      // jobs queued after this one, such as by the code after its registration (seed 5001885).
+      if (parent && queuesBeforeCheckpoint(parent)) queue.push(parent);
+      continue;
+    }
     // An IIFE (awaitify's own async IIFEs included): the code after it in its caller's block.
     if (parent?.type === 'CallExpression' && parent.callee === fn) {
       queue.push(parent);
@@ -46,6 +53,17 @@ export function callerContinuations(program: AnyNode, call: AnyNode, runsLater: 
     queue.push(...calls);
   }
   return { spans, bounded };
+}
+
+/** `process.nextTick(f)`, `queueMicrotask(f)`, `p.then(f)`: run before the next timer or I/O callback. */
+function queuesBeforeCheckpoint(call: AnyNode): boolean {
+  if (call.type !== 'CallExpression') return false;
+  const callee = call.callee;
+  if (callee.type === 'Identifier') return callee.name === 'queueMicrotask';
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  const method = callee.property.name;
+  if (method === 'nextTick') return callee.object.type === 'Identifier' && callee.object.name === 'process';
+  return method === 'then' || method === 'catch' || method === 'finally';
 }
 
 function parentsOf(program: AnyNode): Map<AnyNode, AnyNode> {
