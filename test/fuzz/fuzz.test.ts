@@ -44,7 +44,10 @@ const regressionSeeds = [300030, 300830, 500032, 811458, 3004781, 5001885];
  * change of the grammar does not turn them into other programs: multi-file-seed-1013 failed
  * before the package model's summaries said a callee calls back from a process.nextTick (the
  * script's tick after the call came before the awaited continuation, unflagged; now
- * timing/next-tick-ordering over the continuation, test/cross-file.test.ts).
+ * timing/next-tick-ordering over the continuation, test/cross-file.test.ts); multi-file-seed-1509
+ * was not idempotent: a timer's callback given a delay (`setTimeout(f, 15)`) was not taken for a
+ * callback that runs later, so a maybe-synchronous callee called from a function the timer calls
+ * was refused as unbounded, and converted on the second run, once the timer had become an await.
  */
 const multiFileSeed = 20261207;
 const multiFileCount = 12;

@@ -169,7 +169,9 @@ function findNextTick(shape: CallbackShape, program: AnyNode | undefined, callsB
   return found;
 }
 
-const deferringCallees = new Set(['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask', 'then', 'catch', 'finally', 'on', 'once']);
+/** Timers and queues take the function first, whatever follows it (`setTimeout(f, 15)`). */
+const firstArgumentDeferrers = new Set(['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask']);
+const lastArgumentDeferrers = new Set(['catch', 'finally', 'on', 'once']);
 
 /**
  * A function that runs later, in its own job: one handed to a timer, a promise or an emitter,
@@ -179,10 +181,14 @@ const deferringCallees = new Set(['setTimeout', 'setImmediate', 'setInterval', '
  */
 function isLaterCallback(node: AnyNode, parent: AnyNode | null, callsBackLater: (call: AnyNode) => boolean): boolean {
   if (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') return false;
-  if (!parent || parent.type !== 'CallExpression' || parent.arguments[parent.arguments.length - 1] !== node) return false;
+  if (!parent || parent.type !== 'CallExpression') return false;
   const callee = parent.callee;
   const calleeName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
-  return deferringCallees.has(calleeName) || callsBackLater(parent);
+  const index = parent.arguments.indexOf(node);
+  if (firstArgumentDeferrers.has(calleeName)) return index === 0;
+  if (calleeName === 'then') return index === 0 || index === 1;
+  if (index !== parent.arguments.length - 1) return false;
+  return lastArgumentDeferrers.has(calleeName) || callsBackLater(parent);
 }
 
 function isProcessNextTick(node: AnyNode): boolean {
