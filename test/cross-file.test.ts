@@ -106,6 +106,34 @@ describe('cross-file conversion through the package model (plain JavaScript, no 
     expect(runNode(root)).toBe(before);
   });
 
+  it('follows `var load = _store.load` after `var _store = require(\'./lib/store\')` (fs-extra\'s way): the call awaits load itself, no wrapper', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'store-fixture', version: '1.0.0' }),
+      'lib/store.js': storeJs,
+      'app.js': `var _store = require('./lib/store');
+var load = _store.load;
+function show(file, cb) {
+  load(file, function (err, text) {
+    if (err) return cb(err);
+    cb(null, '[' + text + ']');
+  });
+}
+show(__dirname + '/data.txt', (err, shown) => console.log('shown', err, shown));
+show(__dirname + '/missing.txt', (err) => console.log('missing', err.code));
+console.log('started');
+`,
+      'data.txt': 'hello\n',
+    });
+    const before = runNode(root);
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root });
+    const app = fileOf(report, 'app.js');
+    expect(app.output).toContain('var text = await load(file);');
+    expect(app.output).not.toContain('fromCallback');
+    expect(app.awaitsFrom).toEqual(['lib/store.js']);
+    await writeResults(report);
+    expect(runNode(root)).toBe(before);
+  });
+
   it('--no-cross-file converts each file on its own: another file\'s function is an unknown callee, as before', async () => {
     const root = await storePackage();
     const { code, stdout } = await runAwaitify(root, ['app.js', 'lib', '--no-cross-file', '--report', 'json']);

@@ -155,6 +155,9 @@ class ModuleReader {
       else if (specifier !== undefined) this.facts.bindings[id.name] = { kind: 'import', specifier };
       else if (init.type === 'MemberExpression' && requireSpecifier(init.object) !== undefined && propertyName(init.property, init.computed)) {
         this.facts.bindings[id.name] = { kind: 'import', specifier: requireSpecifier(init.object)!, name: propertyName(init.property, init.computed) };
+      } else if (init.type === 'MemberExpression' && this.namespaceOf(init.object) !== undefined && propertyName(init.property, init.computed)) {
+        // `var mkdirs = _mkdirs.mkdirs` after `var _mkdirs = require('../mkdirs')` (fs-extra).
+        this.facts.bindings[id.name] = { kind: 'import', specifier: this.namespaceOf(init.object)!, name: propertyName(init.property, init.computed) };
       } else if (init.type === 'ObjectExpression') this.facts.bindings[id.name] = { kind: 'object', members: this.readObject(init, id.name) };
       else if (init.type === 'ClassExpression') this.readClass(init, id.name);
     } else if (id.type === 'ObjectPattern' && specifier !== undefined) {
@@ -163,6 +166,12 @@ class ModuleReader {
         if (imported && property.value.type === 'Identifier') this.facts.bindings[property.value.name] = { kind: 'import', specifier, name: imported };
       }
     }
+  }
+
+  /** The specifier of a whole module bound earlier at module scope (`var _mkdirs = require('../mkdirs')`). */
+  private namespaceOf(node: AnyNode): string | undefined {
+    const binding = node.type === 'Identifier' ? this.facts.bindings[node.name] : undefined;
+    return binding?.kind === 'import' && binding.name === undefined ? binding.specifier : undefined;
   }
 
   /** Functions of an object literal, as members: `{ load() {}, save: function () {}, read: read }`. */

@@ -5,7 +5,8 @@ import type { OwnApi } from './grammar';
  * function's id (like the factory-made functions of print.ts), so the model and the programs a
  * seed draws stay the same: a counter join over an index `for` loop with a failed flag, a named
  * callback that retries itself after a timer, a `called` guard, `return fs.x(…)` in the
- * branches of an if after fs.exists, and a local step function called at the tails of branches. `input` is the path the
+ * branches of an if after fs.exists, a local step function called at the tails of branches, and
+ * a callback value that shadows the parameter its call reads. `input` is the path the
  * function got ('input.txt', or 'missing.txt' on an error path).
  */
 export interface IdiomVariant {
@@ -104,6 +105,19 @@ export function idiomVariant(source: OwnApi['source'], id: number): IdiomVariant
           '    if (err) return cb(err);',
           '    cb(null, 0);',
           '  });',
+          '});',
+        ],
+      };
+    case 'handOn':
+      // The callback's value shadows the parameter the call reads (fs-extra's createSymlink:
+      // `symlinkType(p, type, function (err, type) {…})`): the parameter is set, not redeclared.
+      if (id % 2 !== 1) return undefined;
+      return {
+        opened: false,
+        lines: [
+          'fs.realpath(input, (err, input) => {',
+          '  if (err) return cb(err);',
+          '  fs.stat(input, cb);',
           '});',
         ],
       };

@@ -17,6 +17,7 @@ import { callerContinuations } from './caller-continuations';
 import { iifePlacement, placementFor, siblingStatements, type Placement } from '../shared/async-placement';
 import { enclosingParameterNames, readCallbackShape, type CallbackShape } from './callback-shape';
 import { holdsCallbackSteps, type CallSite } from './detect';
+import { reusableParameter } from './reused-binding';
 import type { PromisableApi } from './node-api-table';
 import type { PackageCalleeVerdict } from './package-callees';
 import type { MessageData, MessageRef } from '../../types';
@@ -29,6 +30,8 @@ export interface RewritePlan {
   placement: Placement;
   /** The success values are reassigned in the body, so they need `let`. */
   reassigned: boolean;
+  /** The one success value is set on the enclosing parameter it shadowed (reused-binding.ts). */
+  reuse?: string;
   /** Refusals the user lifted with --allow: converted anyway, still reported. */
   allowed: Array<{ ruleId: string; messageId: string; data?: MessageData; node: AnyNode }>;
   /** The enclosing function that becomes async to hold the awaits, instead of an async IIFE. */
@@ -93,17 +96,17 @@ function ancestorsOf(path: ASTPath<AnyNode>): AnyNode[] {
 }
 
 /** Names the moved body would declare in its new scope. */
-function introducedNames(shape: CallbackShape): string[] {
+function introducedNames(shape: CallbackShape, reuse?: string): string[] {
   return [
     ...(shape.errorStyle.kind === 'capture' ? [shape.errorStyle.errName] : []),
-    ...shape.valueParams.flatMap((param) => patternNames(param)),
+    ...shape.valueParams.flatMap((param) => patternNames(param)).filter((name) => name !== reuse),
     ...declaredNames(shape.success),
     ...varNames(shape.success),
   ];
 }
 
-function findNameConflict(shape: CallbackShape, site: CallSite, placement: Placement): string | undefined {
-  const names = introducedNames(shape);
+function findNameConflict(shape: CallbackShape, site: CallSite, placement: Placement, reuse?: string): string | undefined {
+  const names = introducedNames(shape, reuse);
   const args = site.call.arguments.slice(0, -1);
   const others = new Set<string>(args.flatMap((argument: AnyNode) => [...collectReferencedNames(argument)]));
   for (const statement of siblingStatements(placement)) for (const name of namesReadBeside(statement)) others.add(name);
@@ -351,8 +354,11 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (host) placement = host.placement;
   // A name clash with the code around goes away in a scope of its own.
   // A `var` in the moved body would belong to the whole enclosing function: keep it in a scope of its own.
-  if (findNameConflict(shape, site, placement) || varSeenOutside(shape, site, placement)) placement = iifePlacement(placement);
-  const conflict = findNameConflict(shape, site, placement);
+  // A parameter the callback's value shadows, read by the call itself: set it instead (reused-binding.ts).
+  const clash = findNameConflict(shape, site, placement);
+  const reused = clash && api.result.kind !== 'object' && reusableParameter(site, shape, ancestors) === clash && declaredNames(shape.success).concat(varNames(shape.success)).every((name) => name !== clash) ? clash : undefined;
+  if (findNameConflict(shape, site, placement, reused) || varSeenOutside(shape, site, placement)) placement = iifePlacement(placement);
+  const conflict = findNameConflict(shape, site, placement, reused);
   if (conflict) {
     return skip(site, 'timing/name-conflict', 'bodyNameTaken', { name: conflict });
   }
@@ -369,5 +375,5 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
     for (const node of nextTickFlagNodes(program, site.call)) allowed.push({ ruleId: 'timing/next-tick-ordering', messageId: 'nextTickInBodyAllowed', node });
   }
   if (placement.kind !== 'inline') host = undefined;
-  return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape), allowed, ...(host && { host }) };
+  return { kind: 'rewrite', site, api, shape, placement, reassigned: isReassigned(shape), allowed, ...(host && { host }), ...(reused && { reuse: reused }) };
 }

@@ -6,7 +6,7 @@ import type { PromisableApi } from './node-api-table';
 import type { RewritePlan } from './plan';
 
 /** Builds the statements that await `promise` and hand its values to the callback's names. */
-function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShape, promise: AnyNode, reassigned: boolean, typescript: boolean): AnyNode[] {
+function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShape, promise: AnyNode, reassigned: boolean, typescript: boolean, reuse?: string): AnyNode[] {
   const params = shape.valueParams;
   const target = (): AnyNode => {
     if (params.length === 0) return undefined;
@@ -25,6 +25,7 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
   if (style.kind === 'throw' || style.kind === 'none') {
     const pattern = target();
     if (!pattern) return inlinedBody(promise) ?? [j.expressionStatement(awaited)];
+    if (reuse) return [j.expressionStatement(j.assignmentExpression('=', j.identifier(reuse), reusedValue(j, api, awaited)))];
     if (pattern.type === 'ObjectPattern') stripTypes(pattern);
     return [j.variableDeclaration(reassigned ? 'let' : 'const', [j.variableDeclarator(pattern, awaited)])];
   }
@@ -40,18 +41,18 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
   if (params.length === 0) {
     tryBody = j.expressionStatement(awaited);
   } else {
-    statements.push(j.variableDeclaration('let', params.map((param) => {
+    if (!reuse) statements.push(j.variableDeclaration('let', params.map((param) => {
       const id = j.identifier(param.name);
       if (params.length === 1 && param.typeAnnotation) id.typeAnnotation = param.typeAnnotation;
       return j.variableDeclarator(id, null);
     })));
     const keys = api.result.kind === 'object' ? api.result.keys : [];
-    const left = api.result.kind === 'value'
+    const left = api.result.kind === 'value' || reuse
       ? j.identifier(params[0].name)
       : api.result.kind === 'array'
         ? j.arrayPattern(params.map((param) => j.identifier(param.name)))
         : objectPatternOf(j, params.map((param, i) => [keys[i], param.name]));
-    tryBody = j.expressionStatement(j.assignmentExpression('=', left, awaited));
+    tryBody = j.expressionStatement(j.assignmentExpression('=', left, reuse ? reusedValue(j, api, awaited) : awaited));
   }
   let handler: AnyNode;
   if (style.kind === 'catch') {
@@ -67,6 +68,15 @@ function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShap
   }
   statements.push(j.tryStatement(j.blockStatement([tryBody]), handler));
   return statements;
+}
+
+/**
+ * The value a shadowed parameter is set to: the awaited value, or its first item where the
+ * promise gives an array (`type = (await x)[0]`: a statement starting with `[` could continue the
+ * line before it in a file without semicolons).
+ */
+function reusedValue(j: JSCodeshift, api: PromisableApi, awaited: AnyNode): AnyNode {
+  return api.result.kind === 'array' ? j.memberExpression(awaited, j.numericLiteral(0), true) : awaited;
 }
 
 /**
@@ -128,7 +138,7 @@ export function applyRewrite(plan: RewritePlan, context: RewriteContext): AnyNod
   const start = context.startFor(plan, args);
   applyPlacement(placement, {
     start,
-    awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript),
+    awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript, plan.reuse),
     continuation: shape.success,
     promiseName: firstValue?.type === 'Identifier' ? firstValue.name : api.name.split('.').pop()!.replace(/[^\w$]/g, '') || 'operation',
   }, context);

@@ -31,6 +31,16 @@ function requiredMember(init: AnyNode): { specifier: string; name: string } | un
   return specifier === undefined ? undefined : { specifier, name: init.property.name };
 }
 
+/**
+ * `var mkdirs = _mkdirs.mkdirs` after `var _mkdirs = require('../mkdirs')` (fs-extra's way): one
+ * export of a module, read at once through the namespace bound before it.
+ */
+function namespaceMember(init: AnyNode, earlier: ModuleBinding[]): { specifier: string; name: string } | undefined {
+  if (init?.type !== 'MemberExpression' || init.computed || init.property.type !== 'Identifier' || init.object.type !== 'Identifier') return undefined;
+  const namespace = earlier.find((binding) => binding.local === init.object.name && binding.imported === undefined);
+  return namespace && { specifier: namespace.specifier, name: init.property.name };
+}
+
 /** Module-level `require` and `import` bindings of the program, in order (`const x = require('m').x` too). */
 export function findModuleBindings(program: AnyNode): ModuleBinding[] {
   const bindings: ModuleBinding[] = [];
@@ -49,7 +59,7 @@ export function findModuleBindings(program: AnyNode): ModuleBinding[] {
       }
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
-        const member = requiredMember(declarator.init);
+        const member = requiredMember(declarator.init) ?? namespaceMember(declarator.init, bindings);
         if (member && declarator.id.type === 'Identifier') {
           bindings.push({ local: declarator.id.name, specifier: member.specifier, imported: member.name, statement });
           continue;
