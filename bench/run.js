@@ -171,6 +171,10 @@ async function main() {
   const corpusDir = fs.mkdtempSync(path.join(os.tmpdir(), 'awaitify-bench-'));
   try {
     const corpus = buildCorpus(corpusDir, Math.round(options.sizeMb * 1e6), path.join(repo, 'examples'));
+    // The corpus is a package of its own: without a package.json the run's package is whatever
+    // folder above has one (the system's temporary folder when another process leaves one there),
+    // and the package model then reads that folder's files, which change from run to run.
+    fs.writeFileSync(path.join(corpusDir, 'package.json'), `${JSON.stringify({ name: 'awaitify-bench-corpus', version: '1.0.0', private: true }, null, 2)}\n`);
     const megabytes = corpus.bytes / 1e6;
     const byKind = {};
     for (const file of corpus.files) {
