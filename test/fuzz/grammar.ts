@@ -61,6 +61,12 @@ export interface Program {
   first: Step;
   /** A log after the chain starts (after main() when inFunction). */
   logAtEnd: boolean;
+  /**
+   * A call nothing waits for, after the chain starts (inside main() when inFunction), whose
+   * callback reads nothing and does nothing: `fs.unlink` of a missing file, `fs.close` of an
+   * open descriptor or of a bad one. Drawn last, so that the rest of a seed's program stays.
+   */
+  forget: 'none' | 'unlink' | 'close' | 'closeBad';
 }
 
 export const maxDepth = 5;
@@ -149,6 +155,7 @@ export const programArb: fc.Arbitrary<Program> = fc.record({
   inFunction: fc.boolean(),
   first: stepArb(1),
   logAtEnd: fc.boolean(),
+  forget: fc.constantFrom<Program['forget']>('none', 'none', 'unlink', 'close', 'closeBad'),
 });
 
 /** The steps of a program, in order. */
