@@ -67,6 +67,8 @@ export interface Program {
    * open descriptor or of a bad one. Drawn last, so that the rest of a seed's program stays.
    */
   forget: 'none' | 'unlink' | 'close' | 'closeBad';
+  /** With inFunction: `var label = 'main';` first in main(), which cannot throw (main may still become async). Drawn last. */
+  mainLabel: boolean;
 }
 
 export const maxDepth = 5;
@@ -156,6 +158,7 @@ export const programArb: fc.Arbitrary<Program> = fc.record({
   first: stepArb(1),
   logAtEnd: fc.boolean(),
   forget: fc.constantFrom<Program['forget']>('none', 'none', 'unlink', 'close', 'closeBad'),
+  mainLabel: fc.boolean(),
 });
 
 /** The steps of a program, in order. */

@@ -372,7 +372,8 @@ const forgotten: Record<Program['forget'], Lines> = {
 
 function mainLines(program: Program, chain: Lines): Lines {
   const body = [...chain, ...forgotten[program.forget ?? 'none']];
-  const main = program.inFunction ? ['function main() {', ...indent(body), '}', '', 'main();'] : body;
+  const label = program.mainLabel ? ["var label = 'main';"] : [];
+  const main = program.inFunction ? ['function main() {', ...indent([...label, ...body]), '}', '', 'main();'] : body;
   return [...main, ...(program.logAtEnd ? [log(quote('end of script'))] : [])];
 }
 
