@@ -42,8 +42,6 @@ drop('missing.txt');
 
 // What the calls nobody waits for did, once all of them are done (not raced against a timer).
 process.on('exit', () => console.log('exit', fs.existsSync('gone.txt'), fs.existsSync('kept.txt')));
-setTimeout(() => console.log('timer'), 0);
-setImmediate(() => console.log('immediate'));
 process.nextTick(() => console.log('tick'));
 Promise.resolve().then(() => console.log('promise job'));
 console.log('started');

@@ -99,8 +99,6 @@ describe('missing.txt');
 shout('a.txt');
 console.log('value', sizeOf('a.txt'));
 reread('a.txt', 'before');
-setTimeout(() => console.log('timer'), 0);
-setImmediate(() => console.log('immediate'));
 process.nextTick(() => console.log('tick'));
 Promise.resolve().then(() => console.log('promise job'));
 console.log('started');
