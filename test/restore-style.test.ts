@@ -82,7 +82,7 @@ describe('new code in the file’s habits', () => {
     '  , path = require("path")',
     '',
     'function finish (fd, options, cb) {',
-    '  if (options.closeAfter) fs.close(fd, function () {})',
+    '  if (options.closeAfter) fs.close(fd, function () { console.log("closed") })',
     '  else cb()',
     '}',
     '',

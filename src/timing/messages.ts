@@ -74,6 +74,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     returnsValue: 'The function returns a value; as an async function it would return a promise instead.',
     retryNowAsync: '`{{name}}` is now async and returns a promise; every call in this file drops its value.',
     hostNowAsync: '`{{name}}` becomes an async function to await the call it holds (no async IIFE inside it); it returns a promise where it returned undefined, and every call of it drops its value (or returns it where nothing reads it).',
+    iifeFolded: '{{name}} becomes an async function (the async IIFE it ended with is now its body): it returns a promise where it returned undefined or a value nobody reads, every caller drops it, and nothing it runs before the await can throw.',
     retryExported: '`{{name}}` is exported; as an async function it would return a promise to its callers.',
     retryValueUsed: '`{{name}}` is used other than in calls whose value is dropped; as an async function it would return a promise.',
     noCallbackNowPromise: '{{name}} took `{{callback}}` as optional: called without it, it {{before}}; it now returns a promise, which rejects on error (an unhandled rejection where the caller drops it).',

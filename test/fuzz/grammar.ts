@@ -61,6 +61,14 @@ export interface Program {
   first: Step;
   /** A log after the chain starts (after main() when inFunction). */
   logAtEnd: boolean;
+  /**
+   * A call nothing waits for, after the chain starts (inside main() when inFunction), whose
+   * callback reads nothing and does nothing: `fs.unlink` of a missing file, `fs.close` of an
+   * open descriptor or of a bad one. Drawn last, so that the rest of a seed's program stays.
+   */
+  forget: 'none' | 'unlink' | 'close' | 'closeBad';
+  /** With inFunction: `var label = 'main';` first in main(), which cannot throw (main may still become async). Drawn last. */
+  mainLabel: boolean;
 }
 
 export const maxDepth = 5;
@@ -149,6 +157,8 @@ export const programArb: fc.Arbitrary<Program> = fc.record({
   inFunction: fc.boolean(),
   first: stepArb(1),
   logAtEnd: fc.boolean(),
+  forget: fc.constantFrom<Program['forget']>('none', 'none', 'unlink', 'close', 'closeBad'),
+  mainLabel: fc.boolean(),
 });
 
 /** The steps of a program, in order. */

@@ -52,6 +52,19 @@ function onlyCalledForEffect(fnPath: ASTPath<AnyNode>, name: string, callsBackLa
   return referencesDropValue(flow, scope.path.value, name, fnPath.value.id, new Set());
 }
 
+/**
+ * Does every caller drop what this function returns? A function declaration (not exported)
+ * whose every use is such a call; an anonymous function handed where what it returns is dropped.
+ */
+export function dropsItsValue(fnPath: ASTPath<AnyNode>, callsBackLater: (call: AnyNode) => boolean): boolean {
+  const fn = fnPath.value;
+  if (fn.type === 'FunctionDeclaration') {
+    const parentType = fnPath.parent?.value.type;
+    return !!fn.id && parentType !== 'ExportNamedDeclaration' && parentType !== 'ExportDefaultDeclaration' && onlyCalledForEffect(fnPath, fn.id.name, callsBackLater);
+  }
+  return returnDropped(readValueFlow(rootOf(fnPath), callsBackLater), fn, new Set());
+}
+
 /** Parents, and how often each name is bound, over the whole file: one walk per question. */
 interface ValueFlow {
   parents: Map<AnyNode, AnyNode | null>;

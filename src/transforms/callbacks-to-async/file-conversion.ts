@@ -16,6 +16,7 @@ import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { findAsyncHost, type AsyncHost } from './async-hosts';
+import { foldIifeRoots } from './iife-roots';
 import { LocalApis, type ThisOwner } from './local-apis';
 import { flushHelpers, fromCallbackHelper, importHelpersFrom, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
 import { asyncMethods, isAsyncV2Test, nativeStart, taskFunctionKeys } from './async-library';
@@ -162,6 +163,7 @@ export class FileConversion {
     this.registerExternalApis();
     this.convertFunctions();
     this.convertSites(this.ctx.report);
+    this.foldIifes(this.ctx.report);
     this.keepCallbacksWorking();
     if (this.changed) {
       flushHelpers(this.program);
@@ -280,6 +282,16 @@ export class FileConversion {
       if (ancestors.includes(item.fn) && callsName(callback, item.callbackName)) return item.callbackName;
     }
     return undefined;
+  }
+
+  /** IIFEs that ended a function whose callers drop its value: the function becomes async instead. */
+  private foldIifes(report: Report): void {
+    const callsBack = (call: AnyNode) => callsBackLater(call, this.bindings, { dependencies: this.ctx.options.dependencies, gracefulFs: this.ctx.options.gracefulFs });
+    const isCallbackFunction = (fn: AnyNode) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc);
+    for (const host of foldIifeRoots(this.ctx.j, this.ctx.root, this.ctx.ownAsyncFunctions, isCallbackFunction, callsBack)) {
+      const name = host.id ? `\`${host.id.name}\`` : 'The function';
+      report({ ruleId: 'timing/return-value-now-promise', messageId: 'iifeFolded', data: { name }, node: host, applied: true });
+    }
   }
 
   /** The function that holds the awaits becomes async; its callers drop its value (now a promise). */

@@ -110,7 +110,15 @@ function findNameConflict(shape: CallbackShape, site: CallSite, placement: Place
   const args = site.call.arguments.slice(0, -1);
   const others = new Set<string>(args.flatMap((argument: AnyNode) => [...collectReferencedNames(argument)]));
   for (const statement of siblingStatements(placement)) for (const name of namesReadBeside(statement)) others.add(name);
+  // Moved into a function's own body, a `let text` would clash with its parameter `text`.
+  for (const name of ownerParams(placement)) others.add(name);
   return names.find((name) => others.has(name));
+}
+
+function ownerParams(placement: Placement): string[] {
+  if (placement.kind !== 'inline') return [];
+  const owner = placement.statementPath.parent?.parent?.value;
+  return owner && isFunctionNode(owner) && owner.body === placement.statementPath.parent.value ? owner.params.flatMap(patternNames) : [];
 }
 
 /**

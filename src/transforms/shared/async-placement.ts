@@ -109,13 +109,7 @@ export function applyPlacement(placement: Placement, conversion: AwaitConversion
     fn.async = true;
     context.ownAsyncFunctions.add(fn);
     const call = j.callExpression(fn, []);
-    const replacement = j.expressionStatement(context.usesSemicolons ? call : j.unaryExpression('void', call));
-    if (placement.kind === 'arrow-body') {
-      placement.arrow.body = j.blockStatement([replacement]);
-    } else {
-      replacement.comments = placement.statementPath.value.comments;
-      placement.statementPath.replace(replacement);
-    }
+    replaceOnTheSpot(j, placement, j.expressionStatement(context.usesSemicolons ? call : j.unaryExpression('void', call)));
     return;
   }
 
@@ -135,6 +129,16 @@ export function applyPlacement(placement: Placement, conversion: AwaitConversion
   start.comments = statement.comments;
   list.splice(index, 1, start);
   list.splice(end, 0, ...conversion.awaitStatements(j.identifier(promiseName)), ...conversion.continuation);
+}
+
+/** The statement (or the arrow's expression body) becomes `replacement`, its comments kept. */
+export function replaceOnTheSpot(j: JSCodeshift, placement: Exclude<Placement, { kind: 'inline' }>, replacement: AnyNode): void {
+  if (placement.kind === 'arrow-body') {
+    placement.arrow.body = j.blockStatement([replacement]);
+  } else {
+    replacement.comments = placement.statementPath.value.comments;
+    placement.statementPath.replace(replacement);
+  }
 }
 
 /** Does the text end its statements with semicolons, by majority of lines that could? */

@@ -125,7 +125,9 @@ function run(ctx: TransformContext): boolean {
     const functions = findDeclaredFunctions(program);
     const plan = planChain(next, findPromiseSources(program), program, functions);
     if (plan.kind === 'skip') {
-      reportRefusal(ctx, plan.problem);
+      // A chain with no place in the source was written by an earlier transform of this run
+      // (`closeAsync(fd).catch(() => {})`): it was never the user's to convert.
+      if (next.outer.loc) reportRefusal(ctx, plan.problem);
       continue;
     }
     const ticksAfter = countTicksAfter(plan.plan, rewrite, functions);

@@ -1,0 +1,47 @@
+// Checks: a call whose callback reads nothing and does nothing (`fs.close(fd, () => {})`,
+// `fs.unlink(p, function () {})`) is started and its error swallowed with
+// `.catch(() => {})`, not wrapped in an async IIFE: nothing waits for it. Inside a callback
+// left callback-style (the function `closer` returns), on a descriptor that is open and on
+// one that is not (the error is swallowed as before), and as an arrow's expression body. The
+// call that reads its error (`fs.unlink('kept.txt', (err) => …)`) still gets its IIFE.
+const fs = require('fs');
+const { promisify } = require('util');
+
+const closeAsync = promisify(fs.close);
+const fsp = require('fs/promises');
+
+fs.writeFileSync('gone.txt', 'x');
+fs.writeFileSync('kept.txt', 'y');
+
+function closer(fd, label) {
+  return function (er) {
+    if (fd !== undefined) closeAsync(fd).catch(() => {});
+    console.log('closer', label, er ? er.message : 'ok');
+  };
+}
+
+const drop = (name) => {
+  fsp.unlink(name).catch(() => {});
+};
+
+const fd = fs.openSync('kept.txt', 'r');
+closer(fd, 'open')(null);
+closer(99999, 'bad fd')(new Error('failed'));
+drop('gone.txt');
+drop('missing.txt');
+
+(async () => {
+  let err = null;
+  try {
+    await fsp.unlink('kept.txt');
+  } catch (caught) {
+    err = caught;
+  }
+  console.log('kept unlinked', !err);
+})();
+
+// What the calls nobody waits for did, once all of them are done (not raced against a timer).
+process.on('exit', () => console.log('exit', fs.existsSync('gone.txt'), fs.existsSync('kept.txt')));
+process.nextTick(() => console.log('tick'));
+Promise.resolve().then(() => console.log('promise job'));
+console.log('started');

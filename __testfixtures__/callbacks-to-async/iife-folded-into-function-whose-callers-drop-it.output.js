@@ -1,0 +1,104 @@
+// Checks: a function whose converted call was written as an async IIFE at its end becomes the
+// async function itself when every caller drops its value and what runs before the call
+// cannot throw: the callback handed to `isWritable` (whose `done` is only called with its value
+// dropped) after `if (writable) return makeLink(…)` (makeLink is async by then, so its call
+// cannot throw), and `describe` after `var label = name`. Kept as IIFEs: `shout`, whose
+// `name.toUpperCase()` before the call could throw; `sizeOf`, whose caller reads its value;
+// `reread`, whose callback's `text` would clash with its parameter of the same name (before,
+// the function itself was made async with `let text` beside that parameter: output that did
+// not parse, and the whole file was left as it was).
+const fs = require('fs');
+const fsp = require('fs/promises');
+
+fs.writeFileSync('a.txt', 'alpha');
+
+async function makeLink(target) {
+  try {
+    await fsp.symlink('a.txt', target);
+  } catch (err) {
+    return console.log('link failed', target, err.code);
+  }
+  console.log('linked', target);
+}
+
+async function isWritable(path, done) {
+  try {
+    await fsp.lstat(path);
+  } catch (err) {
+    return done(err.code === 'ENOENT');
+  }
+  done(false);
+}
+
+function checkLink(target) {
+  isWritable(target, async function (writable) {
+    if (writable) {
+      return makeLink(target);
+    }
+    let linked;
+    try {
+      linked = await fsp.readlink(target);
+    } catch (err) {
+      return console.log('not a link', target, err.code);
+    }
+    console.log('already linked', target, linked);
+  });
+}
+
+async function describe(name) {
+  var label = name;
+  let stats;
+  try {
+    stats = await fsp.stat(name);
+  } catch (err) {
+    return console.log('describe failed', label, err.code);
+  }
+  console.log('describe', label, stats.size);
+}
+
+function shout(name) {
+  var upper = name.toUpperCase();
+  (async () => {
+    let err = null;
+    try {
+      await fsp.access(name);
+    } catch (caught) {
+      err = caught;
+    }
+    console.log('shout', upper, !err);
+  })();
+}
+
+function sizeOf(name) {
+  (async () => {
+    let stats;
+    try {
+      stats = await fsp.stat(name);
+    } catch {}
+    console.log('sizeOf', name, !!stats);
+  })();
+}
+
+function reread(name, text) {
+  (async () => {
+    let err = null;
+    let text;
+    try {
+      text = await fsp.readFile(name, 'utf8');
+    } catch (caught) {
+      err = caught;
+    }
+    console.log('reread', name, err ? err.code : text);
+  })();
+}
+
+checkLink('link.txt');
+checkLink('a.txt');
+describe('a.txt');
+describe('missing.txt');
+shout('a.txt');
+console.log('value', sizeOf('a.txt'));
+reread('a.txt', 'before');
+process.nextTick(() => console.log('tick'));
+Promise.resolve().then(() => console.log('promise job'));
+console.log('started');

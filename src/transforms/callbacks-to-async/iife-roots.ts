@@ -1,0 +1,142 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { declaredNames, isFunctionNode, patternNames, walk, type AnyNode } from '../shared/ast';
+import { dropsItsValue } from './async-hosts';
+
+/**
+ * After a file's conversions, an async IIFE awaitify wrote as the last thing a function does
+ * is folded into that function, which becomes the async function itself (issue #15: IIFEs only
+ * at the roots). Looked at once all calls are converted, so that a function made async later
+ * in the file (`return makeLink(…)` before the IIFE) counts. The same program when:
+ * - the function is a plain, non-exported `function name(…)`, or an anonymous function or arrow
+ *   with a block body (not async, a generator, or typed), and no callback API of the file;
+ * - the IIFE statement is its last statement but function declarations, and what runs before
+ *   it cannot throw (see cannotThrow): nothing that threw synchronously now rejects;
+ * - every caller drops its value (async-hosts.ts dropsItsValue), so none sees the promise;
+ * - the IIFE's body declares no name the function also binds (its body moves into that scope).
+ */
+export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AnyNode[] {
+  const folded: AnyNode[] = [];
+  const refused = new WeakSet<AnyNode>();
+  // Folding moves statements, which leaves other paths stale: find them again after each fold.
+  for (;;) {
+    const candidate = root.find(j.ExpressionStatement).paths().find((path) => !refused.has(path.value) && ownIife(path.value, ownAsyncFunctions));
+    if (!candidate) return folded;
+    const host = foldableHost(candidate, isCallbackFunction, callsBackLater);
+    if (!host) {
+      refused.add(candidate.value);
+      continue;
+    }
+    const body: AnyNode[] = ownIife(candidate.value, ownAsyncFunctions)!.body.body;
+    if (body[0]) body[0].comments = [...(candidate.value.comments ?? []), ...(body[0].comments ?? [])];
+    const list: AnyNode[] = host.body.body;
+    list.splice(list.indexOf(candidate.value), 1, ...body);
+    host.async = true;
+    ownAsyncFunctions.add(host);
+    folded.push(host);
+  }
+}
+
+/** `(async () => { … })();` or `void (async () => { … })();` written by awaitify: its arrow. */
+function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNode | undefined {
+  let call = statement.expression;
+  if (call?.type === 'UnaryExpression' && call.operator === 'void') call = call.argument;
+  if (call?.type !== 'CallExpression' || call.arguments.length > 0) return undefined;
+  const fn = call.callee;
+  const own = fn.type === 'ArrowFunctionExpression' && fn.async && fn.params.length === 0 && fn.body.type === 'BlockStatement' && ownAsyncFunctions.has(fn);
+  return own ? fn : undefined;
+}
+
+function foldableHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AnyNode | undefined {
+  const block = statementPath.parent;
+  const fnPath = block?.parent;
+  const fn = fnPath?.value;
+  if (block?.value.type !== 'BlockStatement' || !fn || fn.body !== block.value) return undefined;
+  const plain = fn.type === 'FunctionDeclaration' ? !!fn.id : (fn.type === 'FunctionExpression' && !fn.id) || fn.type === 'ArrowFunctionExpression';
+  if (!plain || fn.async || fn.generator || fn.returnType || isCallbackFunction(fn)) return undefined;
+  const list: AnyNode[] = block.value.body;
+  const index = list.indexOf(statementPath.value);
+  const others = list.filter((statement, i) => i !== index && statement.type !== 'FunctionDeclaration');
+  if (list.slice(index + 1).some((statement) => statement.type !== 'FunctionDeclaration')) return undefined;
+  const program = rootOf(fnPath);
+  if (!others.every((statement) => cannotThrow(statement, fnPath, program))) return undefined;
+  const iifeBody = statementPath.value.expression.type === 'UnaryExpression' ? statementPath.value.expression.argument.callee.body : statementPath.value.expression.callee.body;
+  const hostNames = new Set([...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
+  if ([...declaredNames(iifeBody.body), ...hoistedVars(iifeBody.body)].some((name) => hostNames.has(name))) return undefined;
+  return dropsItsValue(fnPath, callsBackLater) ? fn : undefined;
+}
+
+/** `var` names declared anywhere in the statements, nested functions aside (they hoist to the function). */
+function hoistedVars(statements: AnyNode[]): string[] {
+  const names: string[] = [];
+  for (const statement of statements) {
+    walk(statement, (node) => {
+      if (node.type === 'VariableDeclaration' && node.kind === 'var') for (const declarator of node.declarations) names.push(...patternNames(declarator.id));
+    }, { skipFunctions: true });
+  }
+  return names;
+}
+
+function rootOf(path: ASTPath<AnyNode>): AnyNode {
+  let top = path;
+  while (top.parent) top = top.parent;
+  return top.value;
+}
+
+/**
+ * Statements that cannot throw, so that running them inside the async function changes
+ * nothing: `var self = this`, `var x;`, and `if (flag) return f(a, b);` where `f` is an async
+ * function of the file (an async function never throws at its call; it rejects) and every
+ * operand is a literal, `this`, a function, or a parameter of an enclosing function.
+ */
+function cannotThrow(statement: AnyNode, fnPath: ASTPath<AnyNode>, program: AnyNode): boolean {
+  const safe = (node: AnyNode): boolean => safeExpression(node, fnPath, program);
+  if (statement.type === 'EmptyStatement') return true;
+  if (statement.type === 'VariableDeclaration') {
+    return statement.kind === 'var' && statement.declarations.every((declarator: AnyNode) => declarator.id.type === 'Identifier' && (!declarator.init || safe(declarator.init)));
+  }
+  if (statement.type === 'IfStatement' && !statement.alternate && safe(statement.test)) {
+    const exit = statement.consequent.type === 'BlockStatement' && statement.consequent.body.length === 1 ? statement.consequent.body[0] : statement.consequent;
+    return exit.type === 'ReturnStatement' && (!exit.argument || safe(exit.argument));
+  }
+  return false;
+}
+
+function safeExpression(node: AnyNode, fnPath: ASTPath<AnyNode>, program: AnyNode): boolean {
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+    case 'Literal':
+    case 'ThisExpression':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return true;
+    case 'Identifier':
+      return isParameterInScope(node.name, fnPath);
+    case 'UnaryExpression':
+      return node.operator === '!' && safeExpression(node.argument, fnPath, program);
+    case 'CallExpression':
+      return node.callee.type === 'Identifier' && isAsyncFunctionOfFile(node.callee.name, program) && node.arguments.every((arg: AnyNode) => safeExpression(arg, fnPath, program));
+    default:
+      return false;
+  }
+}
+
+/** A parameter of this function or an enclosing one, as the scope resolves the name (reading it cannot throw). */
+function isParameterInScope(name: string, fnPath: ASTPath<AnyNode>): boolean {
+  const scope = fnPath.scope?.lookup(name);
+  const owner = scope?.node;
+  return !!owner && isFunctionNode(owner) && owner.params.some((param: AnyNode) => param.type === 'Identifier' && param.name === name);
+}
+
+/** One `async function name` in the file and no other binding of the name. */
+function isAsyncFunctionOfFile(name: string, program: AnyNode): boolean {
+  const bindings: AnyNode[] = [];
+  walk(program, (node) => {
+    if (node.type === 'FunctionDeclaration' && node.id?.name === name) bindings.push(node);
+    else if (node.type === 'VariableDeclarator' && patternNames(node.id).includes(name)) bindings.push(node);
+    else if (isFunctionNode(node) && node.params.some((param: AnyNode) => patternNames(param).includes(name))) bindings.push(node);
+  });
+  return bindings.length === 1 && bindings[0].type === 'FunctionDeclaration' && bindings[0].async && !bindings[0].generator;
+}
