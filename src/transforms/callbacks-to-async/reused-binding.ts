@@ -11,7 +11,8 @@ import type { CallSite } from './detect';
  * Setting the parameter instead of declaring a new name is the same program when nothing reads
  * the parameter after the operation started: every other reference to it in its function comes
  * before the callback in source order, outside any loop or other function that could run it
- * again later, and the error handler (which saw the callback's own binding) does not read it.
+ * again later, the error handler (which saw the callback's own binding) does not read it, and
+ * the body does not run on the error path (where the callback's value was undefined).
  * Returns the name to assign, or undefined.
  */
 export function reusableParameter(site: CallSite, shape: CallbackShape, ancestors: AnyNode[]): string | undefined {
@@ -20,7 +21,9 @@ export function reusableParameter(site: CallSite, shape: CallbackShape, ancestor
   const name: string = value.name;
   const style = shape.errorStyle;
   if (style.kind === 'catch' && style.handler.some((statement) => referencesName(statement, name))) return undefined;
-  if (style.kind === 'capture' && style.errName === name) return undefined;
+  // Where the body also runs on the error path (captured or ignored errors) it read `undefined`
+  // there; the parameter would still hold its old value.
+  if (style.kind === 'capture' || style.kind === 'ignore') return undefined;
   const owner = parameterOwner(ancestors, name);
   if (!owner) return undefined;
   return onlyReadBefore(owner, site, name, ancestors) ? name : undefined;
