@@ -24,6 +24,5 @@ describe('input.txt', undefined, (err, label) => {
   console.log('no type:', err, label);
   describe('data', 'folder', (err, label) => console.log('given type:', err, label));
 });
-setImmediate(() => console.log('immediate'));
 Promise.resolve().then(() => console.log('promise job'));
 console.log('started');

@@ -32,6 +32,5 @@ describe('input.txt', (err, label) => {
     describe('missing.txt', (err) => console.log('missing:', err.code));
   });
 });
-setImmediate(() => console.log('immediate'));
 Promise.resolve().then(() => console.log('promise job'));
 console.log('started');

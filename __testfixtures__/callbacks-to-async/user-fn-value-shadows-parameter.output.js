@@ -65,6 +65,5 @@ module.exports = describe;
   })();
 })();
 
-setImmediate(() => console.log('immediate'));
 Promise.resolve().then(() => console.log('promise job'));
 console.log('started');
