@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { declaredNames, isFunctionNode, patternNames, walk, type AnyNode } from '../shared/ast';
+import { programOf } from '../shared/reached-functions';
 import { dropsItsValue } from './async-hosts';
 
 /**
@@ -57,7 +58,7 @@ function foldableHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: 
   const index = list.indexOf(statementPath.value);
   const others = list.filter((statement, i) => i !== index && statement.type !== 'FunctionDeclaration');
   if (list.slice(index + 1).some((statement) => statement.type !== 'FunctionDeclaration')) return undefined;
-  const program = rootOf(fnPath);
+  const program = programOf(fnPath)!;
   if (!others.every((statement) => cannotThrow(statement, fnPath, program))) return undefined;
   const iifeBody = statementPath.value.expression.type === 'UnaryExpression' ? statementPath.value.expression.argument.callee.body : statementPath.value.expression.callee.body;
   const hostNames = new Set([...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
@@ -74,12 +75,6 @@ function hoistedVars(statements: AnyNode[]): string[] {
     }, { skipFunctions: true });
   }
   return names;
-}
-
-function rootOf(path: ASTPath<AnyNode>): AnyNode {
-  let top = path;
-  while (top.parent) top = top.parent;
-  return top.value;
 }
 
 /**

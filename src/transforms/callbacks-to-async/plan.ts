@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { nextTickFlagNodes, walkWithCalledFunctions } from '../shared/reached-functions';
+import { nextTickFlagNodes, programOf, walkWithCalledFunctions } from '../shared/reached-functions';
 import {
   collectReferencedNames,
   declaredNames,
@@ -277,14 +277,8 @@ function withCallOptions(site: CallSite, api: PromisableApi): PromisableApi | un
  * undefined when some of those callers are outside this file (then the call is refused).
  */
 function syncContinuationSpans(site: CallSite, context: PlanContext): Array<{ loc: AnyNode['loc'] }> | undefined {
-  const found = callerContinuations(programOf(site), site.call, (fn, parent) => isLaterCallback(fn, parent ?? null, context.callsBackLater ?? (() => false)));
+  const found = callerContinuations(programOf(site.path)!, site.call, (fn, parent) => isLaterCallback(fn, parent ?? null, context.callsBackLater ?? (() => false)));
   return found.bounded ? found.spans : undefined;
-}
-
-function programOf(site: CallSite): AnyNode {
-  let path: ASTPath<AnyNode> | null | undefined = site.path;
-  while (path && path.value.type !== 'Program') path = path.parent;
-  return path?.value;
 }
 
 export function continuationOf(site: CallSite): { loc: AnyNode['loc'] } {
@@ -330,7 +324,7 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
   if (context.maySyncCallBack?.(api)) {
     // The function was converted already: its calls convert (a call left with its callback
     // would go through the dual API, which calls back later on every path too), flagged as far as can be seen.
-    const { spans } = callerContinuations(programOf(site), site.call, (fn, parent) => isLaterCallback(fn, parent ?? null, context.callsBackLater ?? (() => false)));
+    const { spans } = callerContinuations(programOf(site.path)!, site.call, (fn, parent) => isLaterCallback(fn, parent ?? null, context.callsBackLater ?? (() => false)));
     for (const node of spans) allowed.push({ ruleId: 'timing/sync-callback-now-async', messageId: 'callerContinuation', data: { name: site.name }, node });
   }
   if (!site.callback) {

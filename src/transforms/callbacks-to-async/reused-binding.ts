@@ -1,4 +1,4 @@
-import { isFunctionNode, isReferenceIdentifier, patternNames, referencesName, walk, type AnyNode } from '../shared/ast';
+import { isFunctionNode, isLoop, isReferenceIdentifier, patternNames, referencesName, walk, type AnyNode } from '../shared/ast';
 import type { CallbackShape } from './callback-shape';
 import type { CallSite } from './detect';
 
@@ -73,10 +73,6 @@ function onlyReadBefore(owner: AnyNode, site: CallSite, name: string, ancestors:
     return fine;
   });
   return fine && passed;
-}
-
-function isLoop(node: AnyNode): boolean {
-  return ['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement'].includes(node.type);
 }
 
 /** A block or list that declares `name` with let, const, class or function. */

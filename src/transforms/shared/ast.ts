@@ -12,6 +12,11 @@ export function isNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && typeof (value as AnyNode).type === 'string';
 }
 
+/** A `for`, `for…in`, `for…of`, `while` or `do…while` statement. */
+export function isLoop(node: AnyNode): boolean {
+  return /^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(node.type);
+}
+
 export function isFunctionNode(node: AnyNode): boolean {
   return (
     node.type === 'FunctionDeclaration' ||

@@ -1,5 +1,5 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { isFunctionNode, type AnyNode } from '../shared/ast';
+import { isFunctionNode, isLoop, type AnyNode } from '../shared/ast';
 import { isStraightLine } from '../shared/control-flow';
 
 /**
@@ -17,10 +17,6 @@ export type StopMode = 'break' | 'flag' | 'signal';
 type StopKind = 'return' | 'end';
 
 export type IntervalBodyResult = { ok: true; mode: StopMode } | { ok: false; messageId: string };
-
-function isLoop(node: AnyNode): boolean {
-  return /^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(node.type);
-}
 
 /** Return statements of the callback itself (not of functions inside it). */
 export function ownReturnPaths(j: JSCodeshift, fnPath: ASTPath<AnyNode>): ASTPath<AnyNode>[] {
