@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { calleeText, isIdentifierNamed, isInlineFunction, some, type AnyNode } from '../shared/ast';
+import { calleeText, inlineCallbackOf, isIdentifierNamed, isInlineFunction, some, type AnyNode } from '../shared/ast';
 import { findPaths } from '../shared/paths';
 import { isErrorParamName } from '../shared/error-names';
 import type { ModuleBinding } from '../shared/module-bindings';
@@ -236,6 +236,12 @@ function unknownSite(path: ASTPath<AnyNode>, call: AnyNode): CallSite {
   };
 }
 
+/** The call's last argument is an inline function with an empty body. */
+function endsWithIgnoringCallback(call: AnyNode): boolean {
+  const callback = inlineCallbackOf(call);
+  return callback?.body.type === 'BlockStatement' && callback.body.body.length === 0;
+}
+
 /**
  * Every call of a known Node callback module's function, or of a function of this file that
  * awaitify made async (`localApis`, by name), outermost first.
@@ -256,10 +262,15 @@ export function findCallSites(
     return target && asyncMethods.has(target.name) ? target : undefined;
   };
   // A plain walk finds the candidates; paths (for scopes and parents) are built only to them.
+  // A call whose callback ignores the outcome (`fs.close(fd, () => {})`) is left as it is: nothing
+  // waits for it, and its promise form would only add a `.catch(() => {})` to the diff. A call of a
+  // function this file made async is still found, since that function may lose its callback form.
   const candidate = (call: AnyNode) =>
     !skip(call) &&
-    (calleeTarget(call.callee, moduleBindings) !== undefined || localApis.mayMatch(call.callee) || asyncMethodOf(call) !== undefined ||
-      packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call));
+    (localApis.mayMatch(call.callee) ||
+      (!endsWithIgnoringCallback(call) &&
+        (calleeTarget(call.callee, moduleBindings) !== undefined || asyncMethodOf(call) !== undefined ||
+          packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call))));
   const sites: CallSite[] = [];
   const paths = root.paths().flatMap((rootPath: ASTPath<AnyNode>) => findPaths(rootPath, (node) => node.type === 'CallExpression' && candidate(node)));
   paths.forEach((path: ASTPath<AnyNode>) => {

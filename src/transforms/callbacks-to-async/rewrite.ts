@@ -136,11 +136,6 @@ export function applyRewrite(plan: RewritePlan, context: RewriteContext): AnyNod
   const args = site.call.arguments.slice(0, -1);
   const firstValue = shape.valueParams[0];
   const start = context.startFor(plan, args);
-  if (placement.kind !== 'inline' && isFireAndForget(plan)) {
-    // Nothing waits for it: no async function to hold an await, only the error to swallow.
-    replaceOnTheSpot(context.j, placement, context.j.expressionStatement(swallowed(context.j, start)));
-    return start;
-  }
   applyPlacement(placement, {
     start,
     awaitStatements: (promise) => awaitStatements(context.j, api, shape, promise, plan.reassigned, context.typescript, plan.reuse),
@@ -150,21 +145,3 @@ export function applyRewrite(plan: RewritePlan, context: RewriteContext): AnyNod
   return start;
 }
 
-/**
- * `fs.close(fd, function () {})`: a callback that reads nothing and does nothing, on a Node
- * API whose promise form never throws synchronously (an `fs/promises` function is async, a
- * `util.promisify` wrapper calls the API inside the promise's executor), so a bad argument
- * rejects and is swallowed, as in the IIFE `try { await … } catch {}` it replaces.
- */
-function isFireAndForget(plan: RewritePlan): boolean {
-  const { api, shape } = plan;
-  if (shape.errorStyle.kind !== 'ignore' || shape.valueParams.length > 0 || shape.success.length > 0) return false;
-  if (['local', 'unknown', 'async', 'package'].includes(api.module)) return false;
-  // dns/promises validates its arguments before it makes the promise: only fs's are async functions.
-  return api.access === 'promisify' || (api.access === 'promises' && api.module === 'fs');
-}
-
-/** `start.catch(() => {})`. */
-function swallowed(j: JSCodeshift, start: AnyNode): AnyNode {
-  return j.callExpression(j.memberExpression(start, j.identifier('catch')), [j.arrowFunctionExpression([], j.blockStatement([]))]);
-}

@@ -1,9 +1,9 @@
-// Checks: a call whose callback reads nothing and does nothing (`fs.close(fd, () => {})`,
-// `fs.unlink(p, function () {})`) is started and its error swallowed with
-// `.catch(() => {})`, not wrapped in an async IIFE: nothing waits for it. Inside a callback
-// left callback-style (the function `closer` returns), on a descriptor that is open and on
-// one that is not (the error is swallowed as before), and as an arrow's expression body. The
-// call that reads its error (`fs.unlink('kept.txt', (err) => …)`) still gets its IIFE.
+// Checks: a call whose callback does nothing (`fs.close(fd, () => {})`,
+// `fs.unlink(p, function () {})`) is left as it is: nothing waits for it, and its promise form
+// would only add `.catch(() => {})` and an import to the diff. Inside a callback left
+// callback-style (the function `closer` returns), on a descriptor that is open and on one that
+// is not, and as an arrow's expression body. The call that reads its error
+// (`fs.unlink('kept.txt', (err) => …)`) is still converted.
 const fs = require('fs');
 
 fs.writeFileSync('gone.txt', 'x');
