@@ -63,6 +63,12 @@ describe('the noise counter', () => {
     expect(result.counts.helperModules).toBe(1);
   });
 
+  it('counts a blank line that lost its whitespace between tokens that stayed adjacent, not one re-indented with its code', () => {
+    const before = 'function f() {\n  a();\n  \n  b();\n}\nfunction g() {\n  c();\n  \n  d();\n}\n';
+    const after = 'function f() {\n  a();\n\n  b();\n}\nasync function g() {\n    c();\n    \n    d();\n}\n';
+    expect(noise.measureNoise({ 'a.js': { before, after } }).files['a.js'].punctuationLines).toBe(1);
+  });
+
   it('sees new lines in another style than the file: semicolons, quotes, a function\'s space, const in a var file; and a created module against the package', () => {
     const before = 'var fs = require("fs")\n\nfunction read (file, cb) {\n  fs.readFile(file, "utf8", function (err, text) {\n    cb(err, text)\n  })\n}\nmodule.exports = read\n';
     const after =

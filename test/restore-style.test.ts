@@ -69,6 +69,32 @@ describe('the file style after a rewrite', () => {
     expect(output).toContain(untouched.slice(untouched.indexOf(';;') + 2));
     expect(output.endsWith('\n\n// the end')).toBe(true);
   });
+
+  it('keeps the trailing spaces of a blank line in code that was reprinted (ncp): unmoved as they were, moved with their code', () => {
+    const source = [
+      "var fs = require('fs');",
+      'function copy(file, done) {',
+      '  var started = 0;',
+      '  ',
+      '  started++;',
+      "  fs.stat(file, function (err, stats) {",
+      '    if (err) return done(err);',
+      '    var size = stats.size;',
+      '    ',
+      '    console.log(size);',
+      '    done(null, size);',
+      '  });',
+      '}',
+      'module.exports = copy;',
+      '',
+    ].join('\n');
+    const lines = rewrite(source).split('\n');
+    expect(lines).toContain('  var started = 0;');
+    expect(lines[lines.indexOf('  var started = 0;') + 1]).toBe('  ');
+    // The callback's body moved out one level, its blank line with it.
+    const moved = lines.findIndex((line) => /^\s*var size = stats\.size;$/.test(line));
+    expect(lines[moved + 1]).toBe(lines[moved].match(/^\s*/)![0]);
+  });
 });
 
 // New code follows the file's habits (src/engine/new-code-style.ts), on inputs written as the

@@ -19,16 +19,17 @@ const commentText = (comment) =>
     .join('\n')
     .trim()}`;
 
-/** Blank lines in the text between two tokens. */
+/** The blank lines (their whitespace kept) in the text between two tokens. */
 function blankLinesBetween(text, from, to) {
   const lines = text.slice(from, to).split('\n');
-  return lines.slice(1, -1).filter((line) => line.trim() === '').length;
+  return lines.slice(1, -1).filter((line) => line.trim() === '');
 }
 
 /**
  * Lines of the output whose code tokens all come unchanged from whole lines of the input, yet
  * whose text differs by more than indentation (a semicolon, a quote, spacing, a line split or
- * joined), plus blank lines added or removed between two tokens that stayed next to each other.
+ * joined), plus blank lines added, removed or with their whitespace changed between two
+ * tokens that stayed next to each other.
  */
 function punctuationOnlyLines(before, after) {
   const beforeTokens = codeTokens(before.ast);
@@ -60,7 +61,11 @@ function punctuationOnlyLines(before, after) {
     if (b === undefined || matched.get(i + 1) !== b + 1) continue;
     const blankBefore = blankLinesBetween(before.text, beforeTokens[b].end, beforeTokens[b + 1].start);
     const blankAfter = blankLinesBetween(after.text, afterTokens[i].end, afterTokens[i + 1].start);
-    count += Math.abs(blankBefore - blankAfter);
+    // As many blank lines, but one lost or gained its whitespace (`  ` became ``): a diff line all
+    // the same. Its indentation moving with the code around it does not count.
+    const empty = (line) => line.replace(/\r$/, '') === '';
+    if (blankBefore.length === blankAfter.length) count += blankBefore.filter((line, k) => empty(line) !== empty(blankAfter[k])).length;
+    else count += Math.abs(blankBefore.length - blankAfter.length);
   }
   return count;
 }
@@ -245,7 +250,7 @@ const NOISE = [
   {
     id: 'punctuationLines',
     header: 'punct-only lines',
-    doc: 'output lines whose code tokens (a whitespace- and semicolon-insensitive token diff) all come unchanged from whole input lines, yet whose text differs by more than indentation (semicolons, quotes, spacing), plus blank lines added or removed between two tokens that stayed adjacent; lines only re-indented because they moved do not count, nor a `};` of a function expression that is now a `}` ending a function declaration',
+    doc: 'output lines whose code tokens (a whitespace- and semicolon-insensitive token diff) all come unchanged from whole input lines, yet whose text differs by more than indentation (semicolons, quotes, spacing), plus blank lines added or removed, or that lost or gained their whitespace, between two tokens that stayed adjacent; lines only re-indented because they moved do not count, nor a `};` of a function expression that is now a `}` ending a function declaration',
     file: punctuationOnlyLines,
   },
   {

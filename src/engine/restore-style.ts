@@ -145,7 +145,8 @@ function originalGapEdit(before: ParsedText, after: ParsedText, i: number, b: nu
   for (const [n, piece] of pieces.slice(1).entries()) {
     const indent = piece.match(/^[ \t]*/)![0];
     if (piece === indent && n < pieces.length - 2) {
-      moved.push(''); // a blank line
+      // A blank line keeps the whitespace it had (a file's trailing spaces are not the diff's business), moved as its code moved.
+      moved.push(piece === '' || !indent.startsWith(originalBase) ? '' : printedBase + piece.slice(originalBase.length));
       continue;
     }
     if (!indent.startsWith(originalBase)) return undefined;
