@@ -99,6 +99,8 @@ const scenarios: Record<string, Scenario> = {
   'glob:': (_fn, dir) => ({ ok: ['*.txt', { cwd: dir }], fail: ['*.txt', { cwd: path.join(dir, 'a.txt'), strict: true }] }),
   'glob:glob': (_fn, dir) => ({ ok: ['*.txt', { cwd: dir }], fail: ['*.txt', { cwd: path.join(dir, 'a.txt'), strict: true }] }),
   'which:': () => ({ ok: ['node'], fail: ['awaitify-no-such-command'] }),
+  'ncp:': (_fn, dir) => ({ ok: [path.join(dir, 'sub'), path.join(dir, 'copy'), { clobber: false }], fail: [path.join(dir, 'nope'), path.join(dir, 'copy'), { clobber: false }] }),
+  'ncp:ncp': (_fn, dir) => ({ ok: [path.join(dir, 'sub'), path.join(dir, 'copy'), { clobber: false }], fail: [path.join(dir, 'nope'), path.join(dir, 'copy'), { clobber: false }] }),
   'mv:': (_fn, dir) => ({ ok: [path.join(dir, 'a.txt'), path.join(dir, 'c.txt')], fail: [path.join(dir, 'nope.txt'), path.join(dir, 'd.txt')] }),
   'lockfile:lock': (_fn, dir) => ({ ok: [path.join(dir, 'x.lock'), {}], fail: [path.join(dir, 'nope', 'x.lock'), {}] }),
   'lockfile:unlock': (_fn, dir) => ({ ok: [path.join(dir, 'a.txt')], fail: [path.join(dir, 'nope', 'x.lock')] }),
@@ -243,6 +245,16 @@ describe('ecosystem table: the refusals and wrappers, shown on the real package'
     mkdirSync(path.join(dest, 'c.txt'), { recursive: true });
     const seen = await observe((callback) => load('ncp')(path.join(dir, 'sub'), dest, { stopOnError: true }, callback), 300);
     expect(seen.calls.length).toBeGreaterThan(1);
+  });
+
+  it('ncp 2 with clobber (the default) over targets it cannot remove counts each file twice: it calls back before the errors', async () => {
+    const dir = freshDir();
+    writeFileSync(path.join(dir, 'sub', 'c.txt'), 'gamma');
+    const dest = path.join(dir, 'dest');
+    mkdirSync(path.join(dest, 'b.txt'), { recursive: true }); // a directory it cannot unlink
+    mkdirSync(path.join(dest, 'c.txt'), { recursive: true });
+    const seen = await observe((callback) => load('ncp')(path.join(dir, 'sub'), dest, {}, callback), 300);
+    expect([seen.calls.length, seen.calls[0][0]]).toEqual([1, null]);
   });
 
   it('inflight stores the callbacks of one key and calls each when the first finishes', async () => {

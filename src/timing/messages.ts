@@ -62,6 +62,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     readInCondition: '`{{callback}}` is read in a condition, not only called.',
     passedToItself: '`{{callback}}` is passed to itself.',
     passedAway: '`{{callback}}` is passed somewhere its calls cannot be followed.',
+    handedNotAsCallback: '`{{callback}}` is handed to {{name}} (line {{line}}) as argument {{given}}, but {{name}} takes its callback as argument {{expected}}: it is not called back through that parameter, so a promise could not stand for it.',
     handedToOwnFunctionLeft: '`{{callback}}` is handed to {{name}} (line {{line}}), a callback function of this file that stays callback-style ({{rule}}): this function can convert once {{name}} does.',
     returnedFunctionCallsBack: '`{{callback}}` is called from the function returned at line {{line}}, a callback made here for some other call: when and how often it runs is up to that call, so this function stays callback-style.',
   },
@@ -140,6 +141,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     paramsForNoValue: '{{api}} calls back with no value, but the callback takes {{count}}.',
     partialResultsOnError: '{{api}} passes the results so far along with an error, and the error path reads them.',
     maybeError: '`{{callback}}(…)` is called with a first argument that may or may not be an error.',
+    errorWithValues: '`{{callback}}(…)` passes values along with what may be an error (`cb(er, true)`): a promise gives back an error or a value, never both.',
     callNotRewritten: 'Not every call of `{{callback}}` could become a return or throw of the function itself (an operation in between was left as it was).',
   },
   'timing/value-used-after-call': {

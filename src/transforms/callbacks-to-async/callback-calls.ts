@@ -2,6 +2,7 @@ import type { MessageRef } from '../../types';
 import type { JSCodeshift } from 'jscodeshift';
 import { childNodes, declaredNames, isFunctionNode, isIdentifierNamed, isNullish, patternNames, some, varNames, type AnyNode } from '../shared/ast';
 import { isErrorParamName } from '../shared/error-names';
+import { cloneNode } from '../shared/clone';
 import type { PromisableApi } from './node-api-table';
 
 /**
@@ -178,8 +179,8 @@ function impliesTruthy(test: AnyNode, name: string): boolean {
  * Is `err` in `cb(err)` the error parameter of the operation callback it sits in (`(er) => cb(er)`):
  * null on success, the error on failure? Then the call passes the outcome on as it is.
  */
-function isPassedOnError(argument: AnyNode, ancestors: AnyNode[], root: AnyNode): boolean {
-  if (argument.type !== 'Identifier' || !isErrorParamName(argument.name)) return false;
+function isPassedOnError(argument: AnyNode | undefined, ancestors: AnyNode[], root: AnyNode): boolean {
+  if (argument?.type !== 'Identifier' || !isErrorParamName(argument.name)) return false;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i];
     if (node.type === 'CatchClause' && node.param && patternNames(node.param).includes(argument.name)) return false;
@@ -190,6 +191,18 @@ function isPassedOnError(argument: AnyNode, ancestors: AnyNode[], root: AnyNode)
     if (bindsName(node, argument.name) || isAssigned(root, argument.name)) return false;
   }
   return false;
+}
+
+/**
+ * `errList[0]` (mv, after ncp): a property read of the operation's error parameter is passed on
+ * like the parameter itself; the same value when read twice in a row (nothing runs between the
+ * test and the throw). The variable read, or undefined for anything else.
+ */
+function readRoot(node: AnyNode): AnyNode | undefined {
+  if (node.type === 'Identifier') return node;
+  if (node.type !== 'MemberExpression' || node.optional) return undefined;
+  const key = node.computed ? node.property.type === 'NumericLiteral' || (node.property.type === 'Literal' && typeof node.property.value === 'number') : node.property.type === 'Identifier';
+  return key ? readRoot(node.object) : undefined;
 }
 
 function successValueCount(calls: AnyNode[]): number {
@@ -225,10 +238,11 @@ export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): C
       replacement = j.returnStatement(value);
     } else if (values.length === 0 && isSurelyError(first, ancestors, fn.body)) {
       replacement = j.throwStatement(first);
-    } else if (values.length === 0 && isPassedOnError(first, ancestors, fn.body)) {
-      // `cb(er)`: throw the error if there is one, else return: `if (er) throw er; return;`.
-      const thrown = j.throwStatement(j.identifier(first.name));
-      const passOn = [j.ifStatement(j.identifier(first.name), thrown), j.returnStatement(valueCount > 1 ? j.arrayExpression([]) : null)];
+    } else if (values.length === 0 && isPassedOnError(readRoot(first), ancestors, fn.body)) {
+      // `cb(er)`, `cb(errList[0])`: throw the error if there is one, else return, as the
+      // callback's caller read it: `if (er) throw er; return;`.
+      const thrown = j.throwStatement(cloneNode(first));
+      const passOn = [j.ifStatement(cloneNode(first), thrown), j.returnStatement(valueCount > 1 ? j.arrayExpression([]) : null)];
       passOn[0].comments = parent.comments;
       passOn[0].loc = parent.loc;
       created.push(thrown, passOn[1]);
@@ -242,7 +256,7 @@ export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): C
       return {
         ok: false,
         ruleId: 'timing/error-handling-unclear',
-        messageId: 'maybeError',
+        messageId: values.length > 0 ? 'errorWithValues' : 'maybeError',
         data: { callback: cb },
         node,
       };

@@ -17,6 +17,7 @@ import { findPackageCallee, findSourceCallee, isKnownControlFlowVersion, type De
 import type { SourceSummary } from '../../types';
 import { entriesOf } from './ecosystem/table';
 import { knownFunctionThroughVariable } from './callee-variable';
+import { optionBreaking } from './call-options';
 
 /** A call of a Node core callback API. */
 export interface CallSite {
@@ -155,8 +156,10 @@ function packageCalleeOf(call: AnyNode, bindings: ModuleBinding[], knowledge: Ca
 function packageSite(path: ASTPath<AnyNode>, call: AnyNode, bindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
   const target = packageTarget(call.callee, bindings);
   if (!target) return undefined;
-  const known = knownCallee(target.binding.specifier, target.member, knowledge);
-  if (!known) return undefined;
+  const found = knownCallee(target.binding.specifier, target.member, knowledge);
+  if (!found) return undefined;
+  const breaking = found.kind === 'api' && found.unlessOption ? optionBreaking(path, call, found.unlessOption) : undefined;
+  const known = breaking ? { kind: 'refused' as const, reason: breaking } : found;
   const last = call.arguments[call.arguments.length - 1];
   const name = calleeText(call.callee) || target.member;
   return {
@@ -178,7 +181,8 @@ function variableSite(path: ASTPath<AnyNode>, call: AnyNode, moduleBindings: Mod
     if (core) return findPromisableApi(toNodeModuleName(core.binding.specifier)!, core.name);
     const target = packageTarget(member, packageBindings);
     const known = target && findPackageCallee(target.binding.specifier, target.member, knowledge.dependencies);
-    return known?.kind === 'api' && known.api.known?.alwaysAsync ? known.api : undefined;
+    // An option-dependent callee (ncp) is judged at its calls: through a variable, left alone.
+    return known?.kind === 'api' && known.api.known?.alwaysAsync && !known.unlessOption ? known.api : undefined;
   };
   const found = knownFunctionThroughVariable(path, call, resolveMember);
   if (!found) return undefined;

@@ -1,5 +1,5 @@
 import type { MessageRef } from '../../types';
-import { calleeText, type AnyNode } from '../shared/ast';
+import { calleeText, isIdentifierNamed, type AnyNode } from '../shared/ast';
 import { positionOf, type CallbackFunction } from './callback-functions';
 import type { Refusal } from './report-plan';
 
@@ -24,6 +24,12 @@ export function explainEscape(
   for (const [item, rule] of unconverted) {
     if (item === refused || !isCalledBy(item, node.callee)) continue;
     const name = item.name ?? calleeText(node.callee) ?? 'a function';
+    // cmd-shim's `writeShim_(from, to, null, null, cb)`: one argument short, the callback lands in another parameter.
+    const given = node.arguments.findIndex((argument: AnyNode) => isIdentifierNamed(argument, callback));
+    const expected = item.fn.params.findIndex((param: AnyNode) => isIdentifierNamed(param, item.callbackName));
+    if (given !== -1 && expected !== -1 && given !== expected) {
+      return { messageId: 'handedNotAsCallback', data: { callback, name, line: positionOf(item).loc?.start.line ?? 0, given: given + 1, expected: expected + 1 } };
+    }
     return { messageId: 'handedToOwnFunctionLeft', data: { callback, name, line: positionOf(item).loc?.start.line ?? 0, rule: rule ?? 'not converted' } };
   }
   return failure;

@@ -1,4 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
+import { runsNothing } from '../shared/control-flow';
 import { childNodes, isFunctionNode, isIdentifierNamed, isReferenceIdentifier, patternNames, referencesName, some, type AnyNode } from '../shared/ast';
 
 /**
@@ -95,7 +96,7 @@ function endsItsFunction(statement: AnyNode, parents: ReadonlyMap<AnyNode, AnyNo
     if (isFunctionNode(parent)) return true;
     if (parent.type === 'BlockStatement') {
       const after = parent.body.slice(parent.body.indexOf(node) + 1);
-      if (after.some((item: AnyNode) => item.type !== 'FunctionDeclaration' && item.type !== 'EmptyStatement')) return false;
+      if (!runsNothing(after)) return false;
     } else if (parent.type !== 'IfStatement') {
       return false;
     }

@@ -1,6 +1,6 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { uniqueName, type AnyNode } from './ast';
-import { isStraightLine } from './control-flow';
+import { isStraightLine, runsNothing } from './control-flow';
 
 /**
  * Where the awaits for one converted statement go:
@@ -70,7 +70,8 @@ function insideOwnAsync(blockPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<
       continue;
     }
     if (node.type !== 'IfStatement' && node.type !== 'BlockStatement') return false;
-    if (last && node.type === 'BlockStatement' && node.body[node.body.length - 1] !== current.value) return false;
+    // Only function declarations after it (`if (…) { op(…, cb) } function step() {…}`): still the end.
+    if (last && node.type === 'BlockStatement' && !runsNothing(node.body.slice(node.body.indexOf(current.value) + 1))) return false;
     current = parent;
   }
 }

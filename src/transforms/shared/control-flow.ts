@@ -17,6 +17,11 @@ export function alwaysExits(statements: AnyNode[]): boolean {
   }
 }
 
+/** Statements that run nothing where they stand: function declarations (hoisted) and empty ones. */
+export function runsNothing(statements: AnyNode[]): boolean {
+  return statements.every((statement) => statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement');
+}
+
 /** A statement as a list: a block's body, or the statement alone. */
 export function asStatements(statement: AnyNode | null | undefined): AnyNode[] {
   if (!statement) return [];

@@ -103,14 +103,18 @@ export function detectModuleStyle(program: AnyNode, path: string): ModuleStyle {
   return { esm, nodePrefix: specifiers.some((specifier) => specifier.startsWith('node:')) };
 }
 
-/** Index of the statement after the last module-level import or require declaration. */
+/**
+ * Index of the statement after the last module-level import or require declaration (one export
+ * read at once counts: `var ncp = require('ncp').ncp`, whose name a promisify after it reads).
+ */
 export function afterImportsIndex(program: AnyNode): number {
   let index = 0;
+  const bound = new Set(findModuleBindings(program).map((binding) => binding.statement));
   program.body.forEach((statement: AnyNode, i: number) => {
     const isImport = statement.type === 'ImportDeclaration';
     const isRequire =
       statement.type === 'VariableDeclaration' &&
-      statement.declarations.some((declarator: AnyNode) => requireSpecifier(declarator.init) !== undefined);
+      (bound.has(statement) || statement.declarations.some((declarator: AnyNode) => requireSpecifier(declarator.init) !== undefined));
     const isDirective = statement.type === 'ExpressionStatement' && statement.directive;
     if (isImport || isRequire || isDirective) index = i + 1;
   });

@@ -1,11 +1,11 @@
 import { findPromisableApi, findRefusedApi, type PromisableApi } from '../node-api-table';
 import type { SourceSummary } from '../../../types';
-import { entriesOf, type CalleeFacts, type EcosystemEntry, type PromiseForm } from './table';
+import { entriesOf, type CalleeFacts, type EcosystemEntry, type OptionCondition, type PromiseForm } from './table';
 import { majorSpan, spanWithin } from './versions';
 
 /** What the table says of one callee: a promise form, or why it stays. */
 export type PackageCallee =
-  | { kind: 'api'; api: PromisableApi }
+  | { kind: 'api'; api: PromisableApi; unlessOption?: OptionCondition }
   | { kind: 'refused'; reason: string };
 
 /** Installed versions or dependency ranges of the user's package, by npm name. */
@@ -90,7 +90,7 @@ export function findPackageCallee(specifier: string, member: string, dependencie
   switch (facts.kind) {
     case 'callback':
       if (!facts.exactlyOnce) return { kind: 'refused', reason: `${entryLabel(entry)} does not call back exactly once` };
-      return { kind: 'api', api: apiOf(entry, member === '' ? packageNameOf(specifier) : member, facts) };
+      return { kind: 'api', api: apiOf(entry, member === '' ? packageNameOf(specifier) : member, facts), unlessOption: facts.unlessOption };
     case 'promise-api':
       return { kind: 'refused', reason: `${entryLabel(entry)} returns a promise and takes no callback: this callback is never called` };
     case 'refuse':

@@ -30,6 +30,8 @@ export type CalleeFacts =
       values: string[];
       /** Values are passed along with an error too (`cb(er, true)`). */
       valuesOnError?: boolean;
+      /** Exactly once only with these options plainly set so: else refused. */
+      unlessOption?: OptionCondition;
       form: PromiseForm;
     }
   /** A promise API that takes no callback: a call with one was written for another major. */
@@ -40,6 +42,14 @@ export type CalleeFacts =
   | { kind: 'callback-wrapper'; atMostOnce: boolean; alwaysAsync: boolean }
   /** Control flow written as native code by async-library.ts. */
   | { kind: 'control-flow' };
+
+/** Options that change how the callback is called (ncp's `stopOnError`, `clobber`). */
+export interface OptionCondition {
+  /** The options argument's position; a call with the callback there or before passes none. */
+  index: number;
+  /** Each key must be plainly unset, or plainly `false`; else the call is refused for `reason`. */
+  keys: Array<{ key: string; safe: 'unset' | false; reason: string }>;
+}
 
 export interface EcosystemEntry {
   /** The npm name, or a subpath (`mz/fs`). */
@@ -55,7 +65,7 @@ export interface EcosystemEntry {
   fsMembers?: PromiseForm;
 }
 
-const once = (values: string[], form: PromiseForm = 'promisify', extra: { valuesOnError?: boolean } = {}): CalleeFacts => ({
+const once = (values: string[], form: PromiseForm = 'promisify', extra: { valuesOnError?: boolean; unlessOption?: OptionCondition } = {}): CalleeFacts => ({
   kind: 'callback',
   alwaysAsync: true,
   exactlyOnce: true,
@@ -66,6 +76,16 @@ const once = (values: string[], form: PromiseForm = 'promisify', extra: { values
 const promiseApi: CalleeFacts = { kind: 'promise-api' };
 const refuse = (reason: string): CalleeFacts => ({ kind: 'refuse', reason });
 const ALL = Infinity;
+// Without stopOnError ncp collects the errors and calls back once at the end, with the list or
+// null; with clobber (the default) a target it cannot remove counts its file twice, and the
+// count that ends the copy can be reached early, or twice.
+const ncpOptions: OptionCondition = {
+  index: 2,
+  keys: [
+    { key: 'stopOnError', safe: 'unset', reason: 'ncp with stopOnError calls back once per failing file' },
+    { key: 'clobber', safe: false, reason: 'ncp with clobber (the default) counts a file twice when it cannot remove the old one, and may call back more than once' },
+  ],
+};
 
 /** fs-extra's own callback functions (beside fs's), with their values, as of the 0.x line. */
 const fsExtraOwn = (form: PromiseForm): Record<string, CalleeFacts> => ({
@@ -114,7 +134,7 @@ export const ecosystemTable: readonly EcosystemEntry[] = [
   {
     specifier: 'ncp',
     majors: { min: 0, max: 2 },
-    functions: { '': refuse('ncp with stopOnError calls back once per failing file'), ncp: refuse('ncp with stopOnError calls back once per failing file') },
+    functions: { '': once([], 'promisify', { unlessOption: ncpOptions }), ncp: once([], 'promisify', { unlessOption: ncpOptions }) },
   },
   { specifier: 'mv', majors: { min: 0, max: 2 }, functions: { '': once([]) } },
   {
