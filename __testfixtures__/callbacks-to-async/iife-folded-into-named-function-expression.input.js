@@ -5,6 +5,8 @@
 // (`return _getUniqueName()`). What runs before each IIFE (`list[i++]`, `path.join`, a call
 // of `generate`) could throw at once, which now rejects: flagged. `watch` is called inside a
 // try block, where such a throw was caught: it keeps its IIFE, and the throw is exercised.
+// Each folded expression becomes a declaration and a call (`async function next() {…}`,
+// `next();`) but `check`, whose name the enclosing function also binds.
 const fs = require('fs');
 const path = require('path');
 
@@ -46,6 +48,16 @@ function uniqueName(base, cb) {
   }());
 }
 
+function probe(file, cb) {
+  var check = 'label';
+  console.log('probe', check);
+  (function check() {
+    fs.access(file, function (err) {
+      cb(!err);
+    });
+  })();
+}
+
 function watch(file) {
   var shown = file.toUpperCase();
   fs.access(file, function (err) {
@@ -57,7 +69,10 @@ listSizes('d', function (sizes) {
   console.log('sizes', sizes.join(' '));
   uniqueName('a', function (name) {
     console.log('unique', name);
-    watch('d');
+    probe(name, function (ok) {
+      console.log('probed', ok);
+      watch('d');
+    });
   });
 });
 try {

@@ -5,6 +5,8 @@
 // (`return _getUniqueName()`). What runs before each IIFE (`list[i++]`, `path.join`, a call
 // of `generate`) could throw at once, which now rejects: flagged. `watch` is called inside a
 // try block, where such a throw was caught: it keeps its IIFE, and the throw is exercised.
+// Each folded expression becomes a declaration and a call (`async function next() {…}`,
+// `next();`) but `check`, whose name the enclosing function also binds.
 const fs = require('fs');
 const path = require('path');
 const fsp = require('fs/promises');
@@ -17,7 +19,7 @@ function listSizes(dir, done) {
   var list = fs.readdirSync(dir).sort();
   var i = 0;
   var sizes = [];
-  (async function next() {
+  async function next() {
     var name = list[i++];
     if (!name) return done(sizes);
     var file = path.join(dir, name);
@@ -30,7 +32,8 @@ function listSizes(dir, done) {
     sizes.push(name + ':' + stat.size);
     console.log('stat', name);
     next();
-  })();
+  }
+  next();
   console.log('listing', dir);
 }
 
@@ -41,7 +44,7 @@ function generate(base) {
 }
 
 function uniqueName(base, cb) {
-  (async function _getUniqueName() {
+  async function _getUniqueName() {
     const name = generate(base);
     let err = null;
     try {
@@ -51,7 +54,23 @@ function uniqueName(base, cb) {
     }
     if (!err) return _getUniqueName();
     cb(name);
-  }());
+  }
+
+  _getUniqueName();
+}
+
+function probe(file, cb) {
+  var check = 'label';
+  console.log('probe', check);
+  (async function check() {
+    let err = null;
+    try {
+      await fsp.access(file);
+    } catch (caught) {
+      err = caught;
+    }
+    cb(!err);
+  })();
 }
 
 function watch(file) {
@@ -71,7 +90,10 @@ listSizes('d', function (sizes) {
   console.log('sizes', sizes.join(' '));
   uniqueName('a', function (name) {
     console.log('unique', name);
-    watch('d');
+    probe(name, function (ok) {
+      console.log('probed', ok);
+      watch('d');
+    });
   });
 });
 try {

@@ -40,8 +40,42 @@ export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyn
     list.splice(list.indexOf(candidate.value), 1, ...body);
     fold.host.async = true;
     ownAsyncFunctions.add(fold.host);
-    folded.push(fold);
+    const declared = declareCalledFunction(j, fold.hostPath);
+    if (declared) ownAsyncFunctions.add(declared);
+    folded.push({ host: fold.host, mayThrow: fold.mayThrow });
   }
+}
+
+/**
+ * `(async function next() { … })();` standing as a statement of a function body (or the
+ * program) becomes `async function next() { … }` and `next();` there: the same calls, written
+ * as a maintainer would, with no async IIFE left. Only when the name is free in the enclosing
+ * body (the declaration adds it there); a function expression cannot throw as it is created,
+ * so the arguments are evaluated in the same order.
+ */
+function declareCalledFunction(j: JSCodeshift, fnPath: ASTPath<AnyNode>): AnyNode | undefined {
+  const fn = fnPath.value;
+  const call = fnPath.parent?.value;
+  const statementPath = fnPath.parent?.parent;
+  const statement = statementPath?.value;
+  const block = statementPath?.parent?.value;
+  if (fn.type !== 'FunctionExpression' || !fn.id || call?.type !== 'CallExpression' || call.callee !== fn || statement?.type !== 'ExpressionStatement' || statement.expression !== call) return undefined;
+  const container = statementPath.parent.parent?.value;
+  const functionBody = block?.type === 'BlockStatement' && !!container && isFunctionNode(container) && container.body === block;
+  if (!functionBody && block?.type !== 'Program') return undefined;
+  const name: string = fn.id.name;
+  let taken = false;
+  walk(block, (node) => {
+    if (node === fn) return false;
+    if (node.type === 'Identifier' && node.name === name) taken = true;
+  });
+  if (taken) return undefined;
+  const declaration = j.functionDeclaration(fn.id, fn.params, fn.body);
+  declaration.async = true;
+  declaration.comments = statement.comments;
+  const list: AnyNode[] = block.body;
+  list.splice(list.indexOf(statement), 1, declaration, j.expressionStatement(j.callExpression(j.identifier(name), call.arguments)));
+  return declaration;
 }
 
 /** `(async () => { … })();` or `void (async () => { … })();` written by awaitify: its arrow. */
@@ -54,7 +88,7 @@ function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNo
   return own ? fn : undefined;
 }
 
-function foldableHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): FoldedIife | undefined {
+function foldableHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): (FoldedIife & { hostPath: ASTPath<AnyNode> }) | undefined {
   const block = statementPath.parent;
   const fnPath = block?.parent;
   const fn = fnPath?.value;
@@ -71,7 +105,7 @@ function foldableHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: 
   const ownName = fn.type === 'FunctionExpression' && fn.id ? [fn.id.name] : [];
   const hostNames = new Set([...ownName, ...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
   if ([...declaredNames(iifeBody.body), ...hoistedVars(iifeBody.body)].some((name) => hostNames.has(name))) return undefined;
-  return dropsItsValue(fnPath, callsBackLater, { outsideTry: mayThrow }) ? { host: fn, mayThrow } : undefined;
+  return dropsItsValue(fnPath, callsBackLater, { outsideTry: mayThrow }) ? { host: fn, mayThrow, hostPath: fnPath } : undefined;
 }
 
 /** `var` names declared anywhere in the statements, nested functions aside (they hoist to the function). */
