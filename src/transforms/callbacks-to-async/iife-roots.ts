@@ -29,7 +29,7 @@ export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyn
   for (;;) {
     const candidate = root.find(j.ExpressionStatement).paths().find((path) => !refused.has(path.value) && ownIife(path.value, ownAsyncFunctions));
     if (!candidate) return folded;
-    const fold = foldableHost(candidate, isCallbackFunction, callsBackLater);
+    const fold = foldableHost(candidate, ownAsyncFunctions, isCallbackFunction, callsBackLater);
     if (!fold) {
       refused.add(candidate.value);
       continue;
@@ -38,6 +38,7 @@ export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyn
     if (body[0]) body[0].comments = [...(candidate.value.comments ?? []), ...(body[0].comments ?? [])];
     const list: AnyNode[] = fold.host.body.body;
     list.splice(list.indexOf(candidate.value), 1, ...body);
+    if (fold.host.async) continue;
     fold.host.async = true;
     ownAsyncFunctions.add(fold.host);
     const declared = declareCalledFunction(j, fold.hostPath);
@@ -88,19 +89,21 @@ function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNo
   return own ? fn : undefined;
 }
 
-function foldableHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): (FoldedIife & { hostPath: ASTPath<AnyNode> }) | undefined {
+function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): (FoldedIife & { hostPath: ASTPath<AnyNode> }) | undefined {
   const block = statementPath.parent;
   const fnPath = block?.parent;
   const fn = fnPath?.value;
   if (block?.value.type !== 'BlockStatement' || !fn || fn.body !== block.value) return undefined;
   const plain = fn.type === 'FunctionDeclaration' ? !!fn.id : fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression';
-  if (!plain || fn.async || fn.generator || fn.returnType || isCallbackFunction(fn)) return undefined;
+  // An async function awaitify made (a callback it folded an IIFE into) may take one more:
+  // before the IIFE's first await nothing changes, and after it only its dropped promise waits.
+  if (!plain || (fn.async && !ownAsyncFunctions.has(fn)) || fn.generator || fn.returnType || isCallbackFunction(fn)) return undefined;
   const list: AnyNode[] = block.value.body;
   const index = list.indexOf(statementPath.value);
   const others = list.filter((statement, i) => i !== index && statement.type !== 'FunctionDeclaration');
   if (list.slice(index + 1).some((statement) => statement.type !== 'FunctionDeclaration')) return undefined;
   const program = programOf(fnPath)!;
-  const mayThrow = !others.every((statement) => cannotThrow(statement, fnPath, program));
+  const mayThrow = !fn.async && !others.every((statement) => cannotThrow(statement, fnPath, program));
   const iifeBody = statementPath.value.expression.type === 'UnaryExpression' ? statementPath.value.expression.argument.callee.body : statementPath.value.expression.callee.body;
   const ownName = fn.type === 'FunctionExpression' && fn.id ? [fn.id.name] : [];
   const hostNames = new Set([...ownName, ...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
