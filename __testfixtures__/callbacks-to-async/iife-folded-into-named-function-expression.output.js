@@ -4,7 +4,8 @@
 // callback, `next()` after a nested call) and tmp's retry of a unique name
 // (`return _getUniqueName()`). What runs before each IIFE (`list[i++]`, `path.join`, a call
 // of `generate`) could throw at once, which now rejects: flagged. `watch` is called inside a
-// try block, where such a throw was caught: it keeps its IIFE, and the throw is exercised.
+// try block, where such a throw was caught: it keeps its IIFE, and the throw is exercised;
+// so does `peek`, called from a callback written inside a try block (forEach calls it there).
 // Each folded expression becomes a declaration and a call (`async function next() {…}`,
 // `next();`) but `check`, whose name the enclosing function also binds.
 const fs = require('fs');
@@ -73,6 +74,19 @@ function probe(file, cb) {
   })();
 }
 
+function peek(file) {
+  var shown = file.toLowerCase();
+  (async () => {
+    let err = null;
+    try {
+      await fsp.access(file);
+    } catch (caught) {
+      err = caught;
+    }
+    console.log('peek', shown, !err);
+  })();
+}
+
 function watch(file) {
   var shown = file.toUpperCase();
   (async () => {
@@ -100,5 +114,12 @@ try {
   watch(null);
 } catch (err) {
   console.log('caught', err.constructor.name);
+}
+try {
+  [null].forEach(function (file) {
+    peek(file);
+  });
+} catch (err) {
+  console.log('caught in forEach', err.constructor.name);
 }
 console.log('started');

@@ -143,9 +143,12 @@ function returnDropped(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolea
   return referencesDropValue(flow, callee[0].body, param.name, param, seen);
 }
 
-/** Is the call inside the block of a try statement, within its own function? */
+/**
+ * Is the call written inside the block of a try statement? Functions around it count too: one
+ * written in a try block may be called there synchronously (`items.forEach(…)`).
+ */
 function inTryBlock(flow: ValueFlow, node: AnyNode): boolean {
-  for (let child = node, up = flow.parents.get(node); up && !isFunctionNode(up); child = up, up = flow.parents.get(up)) {
+  for (let child = node, up = flow.parents.get(node); up; child = up, up = flow.parents.get(up)) {
     if (up.type === 'TryStatement' && up.block === child) return true;
   }
   return false;
