@@ -1,8 +1,9 @@
 // Checks: a function that is no callback API and holds nothing but one converted call
 // becomes the async function itself (no async IIFE inside it) when every call of it drops
-// its value: `report` and `logSize`. `sizeOf` returns its value to a caller that uses it,
-// and `announce` runs a statement before the call (a throw there was synchronous): both keep
-// the async IIFE. The code after each call still runs before the continuation.
+// its value: `report` and `logSize`. `sizeOf` returns its value to a caller that uses it: it
+// keeps the async IIFE. `announce` runs a statement before the call, where a throw reached its
+// caller at once: it becomes async too, flagged (timing/throw-becomes-rejection). The code
+// after each call still runs before the continuation.
 const fs = require('fs');
 
 fs.writeFileSync('a.txt', 'alpha');

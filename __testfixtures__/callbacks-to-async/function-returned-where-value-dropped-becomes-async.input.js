@@ -2,8 +2,8 @@
 // itself when every call of it drops its value, also through a `return`: `mkDir` is returned
 // from the callback handed to `isWritable`, whose parameter is only called as `return
 // done(…)`, a value nobody reads. It is also returned from a callback of fs.exists, which now
-// converts into an async IIFE whose promise is dropped; the value flow does not follow that
-// IIFE yet, so mkDir keeps its own IIFE (sound, not yet the best). `makeLink` is returned to `check`, which logs
+// converts into an async IIFE whose promise is dropped: what it returns goes nowhere either, so
+// mkDir becomes async as well. `makeLink` is returned to `check`, which logs
 // what it got, and from a function kept in a variable, whose callers cannot be followed: it
 // keeps its IIFE. The steps run one after another (`done` starts the next), so that no two
 // operations race; the code after each call still runs before the continuation.

@@ -1,7 +1,8 @@
 // Checks: callback functions declared inside a module-level function (closures) convert too,
 // callees first: `readSize` and `readBoth` become async functions, the enclosing `sizes`
 // awaits them and becomes async in turn, and its caller awaits it. Code after a call that
-// ran before the callback still runs before the continuation.
+// ran before the callback still runs before the continuation. The second run's async IIFE,
+// the last statement of the first run's (whose promise is dropped), folds into it.
 const fs = require('fs');
 
 fs.writeFileSync('a.txt', 'alpha');

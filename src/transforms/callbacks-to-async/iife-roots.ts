@@ -8,33 +8,75 @@ import { dropsItsValue } from './async-hosts';
  * is folded into that function, which becomes the async function itself (issue #15: IIFEs only
  * at the roots). Looked at once all calls are converted, so that a function made async later
  * in the file (`return makeLink(…)` before the IIFE) counts. The same program when:
- * - the function is a plain, non-exported `function name(…)`, or an anonymous function or arrow
- *   with a block body (not async, a generator, or typed), and no callback API of the file;
- * - the IIFE statement is its last statement but function declarations, and what runs before
- *   it cannot throw (see cannotThrow): nothing that threw synchronously now rejects;
+ * - the function is a plain, non-exported `function name(…)`, a function expression (named
+ *   too: `(function next() { … })()`) or an arrow with a block body (not async, a generator,
+ *   or typed), and no callback API of the file;
+ * - the IIFE statement is its last statement but function declarations;
  * - every caller drops its value (async-hosts.ts dropsItsValue), so none sees the promise;
  * - the IIFE's body declares no name the function also binds (its body moves into that scope).
+ * What runs before the IIFE may throw (see cannotThrow): such a throw reached the caller at
+ * once and now rejects the promise (`mayThrow`, flagged), so then no call may sit in a try block.
  */
-export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AnyNode[] {
-  const folded: AnyNode[] = [];
+export interface FoldedIife {
+  host: AnyNode;
+  mayThrow: boolean;
+}
+
+export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): FoldedIife[] {
+  const folded: FoldedIife[] = [];
   const refused = new WeakSet<AnyNode>();
   // Folding moves statements, which leaves other paths stale: find them again after each fold.
   for (;;) {
     const candidate = root.find(j.ExpressionStatement).paths().find((path) => !refused.has(path.value) && ownIife(path.value, ownAsyncFunctions));
     if (!candidate) return folded;
-    const host = foldableHost(candidate, isCallbackFunction, callsBackLater);
-    if (!host) {
+    const fold = foldableHost(candidate, ownAsyncFunctions, isCallbackFunction, callsBackLater);
+    if (!fold) {
       refused.add(candidate.value);
       continue;
     }
     const body: AnyNode[] = ownIife(candidate.value, ownAsyncFunctions)!.body.body;
     if (body[0]) body[0].comments = [...(candidate.value.comments ?? []), ...(body[0].comments ?? [])];
-    const list: AnyNode[] = host.body.body;
+    const list: AnyNode[] = fold.host.body.body;
     list.splice(list.indexOf(candidate.value), 1, ...body);
-    host.async = true;
-    ownAsyncFunctions.add(host);
-    folded.push(host);
+    if (fold.host.async) continue;
+    fold.host.async = true;
+    ownAsyncFunctions.add(fold.host);
+    const declared = declareCalledFunction(j, fold.hostPath);
+    if (declared) ownAsyncFunctions.add(declared);
+    folded.push({ host: fold.host, mayThrow: fold.mayThrow });
   }
+}
+
+/**
+ * `(async function next() { … })();` standing as a statement of a function body (or the
+ * program) becomes `async function next() { … }` and `next();` there: the same calls, written
+ * as a maintainer would, with no async IIFE left. Only when the name is free in the enclosing
+ * body (the declaration adds it there); a function expression cannot throw as it is created,
+ * so the arguments are evaluated in the same order.
+ */
+function declareCalledFunction(j: JSCodeshift, fnPath: ASTPath<AnyNode>): AnyNode | undefined {
+  const fn = fnPath.value;
+  const call = fnPath.parent?.value;
+  const statementPath = fnPath.parent?.parent;
+  const statement = statementPath?.value;
+  const block = statementPath?.parent?.value;
+  if (fn.type !== 'FunctionExpression' || !fn.id || call?.type !== 'CallExpression' || call.callee !== fn || statement?.type !== 'ExpressionStatement' || statement.expression !== call) return undefined;
+  const container = statementPath.parent.parent?.value;
+  const functionBody = block?.type === 'BlockStatement' && !!container && isFunctionNode(container) && container.body === block;
+  if (!functionBody && block?.type !== 'Program') return undefined;
+  const name: string = fn.id.name;
+  let taken = false;
+  walk(block, (node) => {
+    if (node === fn) return false;
+    if (node.type === 'Identifier' && node.name === name) taken = true;
+  });
+  if (taken) return undefined;
+  const declaration = j.functionDeclaration(fn.id, fn.params, fn.body);
+  declaration.async = true;
+  declaration.comments = statement.comments;
+  const list: AnyNode[] = block.body;
+  list.splice(list.indexOf(statement), 1, declaration, j.expressionStatement(j.callExpression(j.identifier(name), call.arguments)));
+  return declaration;
 }
 
 /** `(async () => { … })();` or `void (async () => { … })();` written by awaitify: its arrow. */
@@ -47,23 +89,26 @@ function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNo
   return own ? fn : undefined;
 }
 
-function foldableHost(statementPath: ASTPath<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AnyNode | undefined {
+function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): (FoldedIife & { hostPath: ASTPath<AnyNode> }) | undefined {
   const block = statementPath.parent;
   const fnPath = block?.parent;
   const fn = fnPath?.value;
   if (block?.value.type !== 'BlockStatement' || !fn || fn.body !== block.value) return undefined;
-  const plain = fn.type === 'FunctionDeclaration' ? !!fn.id : (fn.type === 'FunctionExpression' && !fn.id) || fn.type === 'ArrowFunctionExpression';
-  if (!plain || fn.async || fn.generator || fn.returnType || isCallbackFunction(fn)) return undefined;
+  const plain = fn.type === 'FunctionDeclaration' ? !!fn.id : fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression';
+  // An async function awaitify made (a callback it folded an IIFE into) may take one more:
+  // before the IIFE's first await nothing changes, and after it only its dropped promise waits.
+  if (!plain || (fn.async && !ownAsyncFunctions.has(fn)) || fn.generator || fn.returnType || isCallbackFunction(fn)) return undefined;
   const list: AnyNode[] = block.value.body;
   const index = list.indexOf(statementPath.value);
   const others = list.filter((statement, i) => i !== index && statement.type !== 'FunctionDeclaration');
   if (list.slice(index + 1).some((statement) => statement.type !== 'FunctionDeclaration')) return undefined;
   const program = programOf(fnPath)!;
-  if (!others.every((statement) => cannotThrow(statement, fnPath, program))) return undefined;
+  const mayThrow = !fn.async && !others.every((statement) => cannotThrow(statement, fnPath, program));
   const iifeBody = statementPath.value.expression.type === 'UnaryExpression' ? statementPath.value.expression.argument.callee.body : statementPath.value.expression.callee.body;
-  const hostNames = new Set([...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
+  const ownName = fn.type === 'FunctionExpression' && fn.id ? [fn.id.name] : [];
+  const hostNames = new Set([...ownName, ...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
   if ([...declaredNames(iifeBody.body), ...hoistedVars(iifeBody.body)].some((name) => hostNames.has(name))) return undefined;
-  return dropsItsValue(fnPath, callsBackLater) ? fn : undefined;
+  return dropsItsValue(fnPath, callsBackLater, { outsideTry: mayThrow }) ? { host: fn, mayThrow, hostPath: fnPath } : undefined;
 }
 
 /** `var` names declared anywhere in the statements, nested functions aside (they hoist to the function). */
