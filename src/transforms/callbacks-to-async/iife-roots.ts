@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { declaredNames, isFunctionNode, patternNames, walk, type AnyNode } from '../shared/ast';
+import { declaredNames, isFunctionNode, patternNames, some, walk, type AnyNode } from '../shared/ast';
 import { programOf } from '../shared/reached-functions';
 import { dropsItsValue } from './async-hosts';
 
@@ -18,15 +18,21 @@ import { dropsItsValue } from './async-hosts';
 export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AnyNode[] {
   const folded: AnyNode[] = [];
   const refused = new WeakSet<AnyNode>();
-  // Folding moves statements, which leaves other paths stale: find them again after each fold.
+  // Folding moves statements, which leaves other paths stale: find them again after each fold
+  // (a refusal changes nothing, so the same paths serve for the next candidate).
   for (;;) {
-    const candidate = root.find(j.ExpressionStatement).paths().find((path) => !refused.has(path.value) && ownIife(path.value, ownAsyncFunctions));
-    if (!candidate) return folded;
-    const host = foldableHost(candidate, isCallbackFunction, callsBackLater);
-    if (!host) {
-      refused.add(candidate.value);
-      continue;
+    let candidate: ASTPath<AnyNode> | undefined;
+    let host: AnyNode;
+    for (const path of ownIifePaths(j, root, ownAsyncFunctions)) {
+      if (refused.has(path.value)) continue;
+      host = foldableHost(path, isCallbackFunction, callsBackLater);
+      if (host) {
+        candidate = path;
+        break;
+      }
+      refused.add(path.value);
     }
+    if (!candidate) return folded;
     const body: AnyNode[] = ownIife(candidate.value, ownAsyncFunctions)!.body.body;
     if (body[0]) body[0].comments = [...(candidate.value.comments ?? []), ...(body[0].comments ?? [])];
     const list: AnyNode[] = host.body.body;
@@ -35,6 +41,15 @@ export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyn
     ownAsyncFunctions.add(host);
     folded.push(host);
   }
+}
+
+/**
+ * The statements that are awaitify's own IIFEs, as paths. A plain walk first: the path-building
+ * search costs far more, and most files hold no IIFE of awaitify's.
+ */
+function ownIifePaths(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): Array<ASTPath<AnyNode>> {
+  if (!some(root.get().value, (node) => node.type === 'ExpressionStatement' && ownIife(node, ownAsyncFunctions) !== undefined)) return [];
+  return root.find(j.ExpressionStatement).paths().filter((path) => ownIife(path.value, ownAsyncFunctions));
 }
 
 /** `(async () => { … })();` or `void (async () => { … })();` written by awaitify: its arrow. */
