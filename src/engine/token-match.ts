@@ -49,9 +49,16 @@ export function tokenKey(token: Token): string {
   return `${label(token)}\u0000${value}`;
 }
 
-/** Each line that holds code: its tokens' indexes, and a key of their texts. */
-export function codeLines(file: ParsedText): Array<{ key: string; tokens: number[] }> {
+/**
+ * Each line that holds code: its tokens' indexes, and a key of their texts; with each token's key.
+ * Kept with the parse: the original is matched against every text the style passes make.
+ */
+const linesCache = new WeakMap<ParsedText, { lines: Array<{ key: string; tokens: number[] }>; keys: string[] }>();
+function keyedLines(file: ParsedText): { lines: Array<{ key: string; tokens: number[] }>; keys: string[] } {
+  const cached = linesCache.get(file);
+  if (cached) return cached;
   const lines: Array<{ key: string; tokens: number[] }> = [];
+  const keys = file.tokens.map(tokenKey);
   let line = -1;
   file.tokens.forEach((token, index) => {
     if (token.loc.start.line !== line) {
@@ -59,10 +66,12 @@ export function codeLines(file: ParsedText): Array<{ key: string; tokens: number
       lines.push({ key: '', tokens: [] });
     }
     const current = lines[lines.length - 1];
-    current.key += `${tokenKey(token)}\u0001`;
+    current.key += `${keys[index]}\u0001`;
     current.tokens.push(index);
   });
-  return lines;
+  const keyed = { lines, keys };
+  linesCache.set(file, keyed);
+  return keyed;
 }
 
 /**
@@ -75,8 +84,8 @@ export function matchTokens(before: ParsedText, after: ParsedText): Map<number, 
   const cached = matchCache.get(after);
   if (cached) return cached;
   const matched = new Map<number, number>();
-  const beforeLines = codeLines(before);
-  const afterLines = codeLines(after);
+  const { lines: beforeLines, keys: beforeKeys } = keyedLines(before);
+  const { lines: afterLines, keys: afterKeys } = keyedLines(after);
   let b = 0;
   let a = 0;
   let removed: number[] = [];
@@ -85,7 +94,7 @@ export function matchTokens(before: ParsedText, after: ParsedText): Map<number, 
     if (removed.length > 0 && added.length > 0) {
       let i = 0;
       let k = 0;
-      for (const part of diffArrays(removed.map((index) => tokenKey(before.tokens[index])), added.map((index) => tokenKey(after.tokens[index])))) {
+      for (const part of diffArrays(removed.map((index) => beforeKeys[index]), added.map((index) => afterKeys[index]))) {
         if (part.added) k += part.count ?? 0;
         else if (part.removed) i += part.count ?? 0;
         else for (let n = 0; n < (part.count ?? 0); n++) matched.set(added[k++], removed[i++]);

@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { declaredNames, isFunctionNode, patternNames, walk, type AnyNode } from '../shared/ast';
+import { declaredNames, isFunctionNode, patternNames, some, walk, type AnyNode } from '../shared/ast';
 import { programOf } from '../shared/reached-functions';
 import { dropsItsValue } from './async-hosts';
 
@@ -25,15 +25,21 @@ export interface FoldedIife {
 export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): FoldedIife[] {
   const folded: FoldedIife[] = [];
   const refused = new WeakSet<AnyNode>();
-  // Folding moves statements, which leaves other paths stale: find them again after each fold.
+  // Folding moves statements, which leaves other paths stale: find them again after each fold
+  // (a refusal changes nothing, so the same paths serve for the next candidate).
   for (;;) {
-    const candidate = root.find(j.ExpressionStatement).paths().find((path) => !refused.has(path.value) && ownIife(path.value, ownAsyncFunctions));
-    if (!candidate) return folded;
-    const fold = foldableHost(candidate, ownAsyncFunctions, isCallbackFunction, callsBackLater);
-    if (!fold) {
-      refused.add(candidate.value);
-      continue;
+    let candidate: ASTPath<AnyNode> | undefined;
+    let fold: ReturnType<typeof foldableHost>;
+    for (const path of ownIifePaths(j, root, ownAsyncFunctions)) {
+      if (refused.has(path.value)) continue;
+      fold = foldableHost(path, ownAsyncFunctions, isCallbackFunction, callsBackLater);
+      if (fold) {
+        candidate = path;
+        break;
+      }
+      refused.add(path.value);
     }
+    if (!candidate || !fold) return folded;
     const body: AnyNode[] = ownIife(candidate.value, ownAsyncFunctions)!.body.body;
     if (body[0]) body[0].comments = [...(candidate.value.comments ?? []), ...(body[0].comments ?? [])];
     const list: AnyNode[] = fold.host.body.body;
@@ -77,6 +83,15 @@ function declareCalledFunction(j: JSCodeshift, fnPath: ASTPath<AnyNode>): AnyNod
   const list: AnyNode[] = block.body;
   list.splice(list.indexOf(statement), 1, declaration, j.expressionStatement(j.callExpression(j.identifier(name), call.arguments)));
   return declaration;
+}
+
+/**
+ * The statements that are awaitify's own IIFEs, as paths. A plain walk first: the path-building
+ * search costs far more, and most files hold no IIFE of awaitify's.
+ */
+function ownIifePaths(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): Array<ASTPath<AnyNode>> {
+  if (!some(root.get().value, (node) => node.type === 'ExpressionStatement' && ownIife(node, ownAsyncFunctions) !== undefined)) return [];
+  return root.find(j.ExpressionStatement).paths().filter((path) => ownIife(path.value, ownAsyncFunctions));
 }
 
 /** `(async () => { … })();` or `void (async () => { … })();` written by awaitify: its arrow. */

@@ -62,8 +62,9 @@ function isInnerLink(path: ASTPath<AnyNode>): boolean {
 /** Every chain with at least one native link, outermost calls only, in source order. */
 export function findChains(j: AnyNode, root: AnyNode): Chain[] {
   const chains: Chain[] = [];
-  // A plain walk first: the path-building search below costs far more, and most files hold no chain method at all.
-  if (!root.paths().some((path: ASTPath<AnyNode>) => some(path.value, (node) => isChainMethod(methodName(node))))) return chains;
+  // A plain walk first: the path-building search below costs far more, and most files hold no
+  // native link at all (library method names like map, get, call are everywhere; a chain needs a native link).
+  if (!root.paths().some((path: ASTPath<AnyNode>) => some(path.value, isNativeLinkCall))) return chains;
   root.find(j.CallExpression).forEach((path: ASTPath<AnyNode>) => {
     if (!isChainMethod(methodName(path.value)) || isInnerLink(path) || isInAwaitifyHelper(path)) return;
     const { base, links } = readChain(path.value);

@@ -117,13 +117,18 @@ function run(ctx: TransformContext): boolean {
   const rewrite: RewriteContext = { j, takenNames: collectIdentifierNames(program) };
   let changed = convertWrappers(ctx, rewrite);
   const visited = new WeakSet<AnyNode>();
+  // What is read from the file as it is now; a refusal changes nothing, so it is read again only after a rewrite.
+  let chains: Chain[] | undefined;
+  let read: { functions: Set<string>; sources: ReturnType<typeof findPromiseSources> } | undefined;
   // Outermost first; after each rewrite the chains are found again, since inner chains moved.
   for (;;) {
-    const next = currentChains(ctx).find((chain) => !visited.has(chain.outer));
+    chains ??= currentChains(ctx);
+    const next = chains.find((chain) => !visited.has(chain.outer));
     if (!next) break;
     visited.add(next.outer);
-    const functions = findDeclaredFunctions(program);
-    const plan = planChain(next, findPromiseSources(program), program, functions);
+    read ??= { functions: findDeclaredFunctions(program), sources: findPromiseSources(program) };
+    const { functions, sources } = read;
+    const plan = planChain(next, sources, program, functions);
     if (plan.kind === 'skip') {
       // A chain with no place in the source was written by an earlier transform of this run
       // (`closeAsync(fd).catch(() => {})`): it was never the user's to convert.
@@ -141,6 +146,7 @@ function run(ctx: TransformContext): boolean {
       continue;
     }
     applyPlan(ctx, plan.plan, rewrite);
+    chains = read = undefined;
     reportConversion(ctx, plan.plan, ticksAfter);
     changed = true;
   }
