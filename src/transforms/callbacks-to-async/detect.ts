@@ -114,14 +114,28 @@ function calleeName(callee: AnyNode): string | undefined {
  * error-first callback: first parameter named like an error and tested first (`if (err)`).
  */
 export function isUnknownErrorFirstCall(call: AnyNode): boolean {
+  if (!endsWithErrorFirstCallback(call)) return false;
+  const callback = call.arguments[call.arguments.length - 1];
+  const statement = callback.body.type === 'BlockStatement' ? callback.body.body[0] : undefined;
+  return !!statement && statement.type === 'IfStatement' && statement.test.type === 'Identifier' && statement.test.name === callback.params[0].name;
+}
+
+/** The call's inline last argument takes an error first (`function (err, stats) { … }`). */
+function endsWithErrorFirstCallback(call: AnyNode): boolean {
   const name = calleeName(call.callee);
   if (!name || notCallbackApis.has(name)) return false;
   const callback = call.arguments[call.arguments.length - 1];
   if (!isInlineFunction(callback)) return false;
   const first = callback.params[0];
-  if (!first || first.type !== 'Identifier' || !isErrorParamName(first.name)) return false;
-  const statement = callback.body.type === 'BlockStatement' ? callback.body.body[0] : undefined;
-  return !!statement && statement.type === 'IfStatement' && statement.test.type === 'Identifier' && statement.test.name === first.name;
+  return !!first && first.type === 'Identifier' && isErrorParamName(first.name);
+}
+
+/**
+ * `stat(p, function (err, st) { … })` where `stat` may be a local holding a known API (`var stat
+ * = deref ? fs.stat : fs.lstat`): the variable is resolved whatever the callback does first.
+ */
+function mayCallThroughVariable(call: AnyNode): boolean {
+  return call.callee.type === 'Identifier' && endsWithErrorFirstCallback(call);
 }
 
 /** `[function (cb) { … cb(err) }]`, `function (item, next) { … next() }`: functions given to a call that call back themselves. */
@@ -274,7 +288,7 @@ export function findCallSites(
     (localApis.mayMatch(call.callee) ||
       (!endsWithIgnoringCallback(call) &&
         (calleeTarget(call.callee, moduleBindings) !== undefined || asyncMethodOf(call) !== undefined ||
-          packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call))));
+          packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call) || mayCallThroughVariable(call))));
   const sites: CallSite[] = [];
   const paths = root.paths().flatMap((rootPath: ASTPath<AnyNode>) => findPaths(rootPath, (node) => node.type === 'CallExpression' && candidate(node)));
   paths.forEach((path: ASTPath<AnyNode>) => {
@@ -296,7 +310,7 @@ export function findCallSites(
       const packageCall = packageTarget(call.callee, packageBindings);
       const local = packageCall && (call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name);
       const site = local && resolvesToModuleLevel(path, local) ? packageSite(path, call, packageBindings, knowledge) : undefined;
-      const throughVariable = site || !isUnknownErrorFirstCall(call) ? undefined : variableSite(path, call, moduleBindings, packageBindings, knowledge);
+      const throughVariable = site || !mayCallThroughVariable(call) ? undefined : variableSite(path, call, moduleBindings, packageBindings, knowledge);
       if (site ?? throughVariable) sites.push((site ?? throughVariable)!);
       else if (isUnknownErrorFirstCall(call)) sites.push(unknownSite(path, call));
       return;
