@@ -77,7 +77,6 @@ describe('the cheap first pass', () => {
         if (foundSomething(alone)) missed.push(`${sample.id} (${id}): ${alone.status}, ${alone.findings.map((finding) => finding.ruleId).join(' ')}`);
       }
     }
-    console.log({ found, turnedAway });
     expect(found).toBeGreaterThan(250);
     expect(turnedAway).toBeGreaterThan(250);
     expect(missed).toEqual([]);
