@@ -29,6 +29,13 @@ interface BenchResult {
     sameReportAcrossJobs: boolean;
     sameReportFromCache: boolean;
   };
+  project: {
+    files: number;
+    rows: Array<{ id: string; medianMs: number }>;
+    overheadVsTsc: number;
+    runVsTsc: number;
+    converted: Record<string, number>;
+  };
 }
 
 describe('bench/run.js --quick', () => {
@@ -66,5 +73,12 @@ describe('bench/run.js --quick', () => {
     expect(bench.scale.sameReportAcrossJobs).toBe(true);
     expect(bench.scale.sameReportFromCache).toBe(true);
     expect(Number.isFinite(bench.scale.ratio) && Number.isFinite(bench.scale.cacheSpeedUp)).toBe(true);
+
+    // Project mode against tsc --noEmit: 2 groups of the generated project, every API converted.
+    expect(bench.project.files).toBe(20);
+    expect(bench.project.rows.map((row) => row.id)).toEqual(['tsc', 'awaitify', 'project']);
+    for (const row of bench.project.rows) expect(row.medianMs, row.id).toBeGreaterThan(0);
+    expect(Number.isFinite(bench.project.overheadVsTsc) && Number.isFinite(bench.project.runVsTsc)).toBe(true);
+    expect(bench.project.converted).toEqual({ changed: 16, apis: 14, callersConverted: 16, callersLeft: 0, interfacesUpdated: 2 });
   }, 300_000);
 });

@@ -10,14 +10,6 @@ import type { Report } from '../src/types';
 import { repoRoot, storeApp, typeErrors, writeChanges } from './project-helpers';
 import { makeTree, removeTrees } from './temp-trees';
 
-interface BenchProject {
-  files: number;
-  rows: Array<{ id: string; medianMs: number }>;
-  overheadVsTsc: number;
-  runVsTsc: number;
-  converted: Record<string, number>;
-}
-
 // The questions project mode asks of the checker, each on a small project of its own, and the
 // decisions it takes from the answers.
 
@@ -256,17 +248,9 @@ describe('dual API decisions', () => {
   });
 });
 
+// Project mode measured against tsc --noEmit (bench/project.js): test/bench.test.ts, from the
+// output of bench/run.js --quick, which measures that project anyway.
 describe('cost', () => {
-  it('measures project mode against tsc --noEmit on a generated project that converts entirely (bench/project.js)', () => {
-    const { measureProjectMode } = require('../bench/project.js') as { measureProjectMode: (options: { repo: string; groups: number; reps: number }) => BenchProject };
-    const measured = measureProjectMode({ repo: repoRoot, groups: 2, reps: 1 });
-    expect(measured.files).toBe(20);
-    expect(measured.rows.map((row) => row.id)).toEqual(['tsc', 'awaitify', 'project']);
-    for (const row of measured.rows) expect(row.medianMs, row.id).toBeGreaterThan(0);
-    expect(Number.isFinite(measured.overheadVsTsc) && Number.isFinite(measured.runVsTsc)).toBe(true);
-    expect(measured.converted).toEqual({ changed: 16, apis: 14, callersConverted: 16, callersLeft: 0, interfacesUpdated: 2 });
-  });
-
   it('loads ts-morph only when project mode runs', () => {
     const script = `
       const { run } = require(${JSON.stringify(path.join(repoRoot, 'dist/src/index.js'))});

@@ -76,12 +76,13 @@ describe('--jobs', () => {
     expect(first.summary.crossFile?.calleesAwaited).toBeGreaterThan(0);
     expect(fileOf(first, 'store/lib/paths.js').status).toBe('unchanged');
     for (const outcome of reports.slice(1)) expect(outcome.stdout).toBe(reports[0].stdout);
-    // The text, markdown and SARIF reports are pure functions of this one.
+    // The text, markdown and SARIF reports are pure functions of this one. Without the first
+    // pass, the same report as the command's (a run of the API with the first pass, as the
+    // command does it, was a fourth run over the tree to the same text).
     const { run } = (await import(path.join(projectRoot, 'dist/src/engine/run.js'))) as typeof import('../src/engine/run');
     const { formatReport } = (await import(path.join(projectRoot, 'dist/src/report/format.js'))) as typeof import('../src/report/format');
     const everyFile = formatReport(await run({ paths: ['.'], cwd: root, jobs: 2, firstPass: false }), 'json');
-    expect(everyFile).toBe(formatReport(await run({ paths: ['.'], cwd: root, jobs: 2 }), 'json'));
-    expect(JSON.parse(everyFile).summary.changed).toBe(first.summary.changed);
+    expect(everyFile).toBe(reports[1].stdout);
   }, 240_000);
 
   it('refuses a --jobs that is not a whole number of 1 or more', async () => {

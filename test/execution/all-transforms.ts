@@ -25,10 +25,20 @@ interface Case {
   findings: Finding[];
 }
 
-export function describeAllTransforms(): void {
-  const cases: Case[] = [];
+interface Plan {
+  /** The inputs all transforms together change. */
+  cases: Case[];
   /** Inputs all transforms together failed on: each is a test failure of its own. */
-  const failed: Array<{ id: string; message: string }> = [];
+  failed: Array<{ id: string; message: string }>;
+}
+
+let planned: Plan | undefined;
+
+/** Planned once a process: execution.test.ts asks which inputs a run here compares. */
+export function allTransformsPlan(): Plan {
+  if (planned) return planned;
+  const cases: Case[] = [];
+  const failed: Plan['failed'] = [];
   for (const fixture of discoverFixtures()) {
     if (!runnableExtensions.includes(fixture.ext)) continue;
     const input = readText(fixture.inputPath);
@@ -40,6 +50,12 @@ export function describeAllTransforms(): void {
       cases.push({ id: fixture.id, ext: fixture.ext, inputFileName: fixture.inputFileName, input, output: result.output, findings: result.findings });
     }
   }
+  planned = { cases, failed };
+  return planned;
+}
+
+export function describeAllTransforms(): void {
+  const { cases, failed } = allTransformsPlan();
 
   const runs = new Map<string, { before: RunOutcome; after: RunOutcome }>();
 

@@ -6,18 +6,20 @@ import { judge, rewrite } from './oracle';
 import { judgePackage } from './package-oracle';
 
 /**
- * The fixed-seed fuzz run of `npm test`: 100 generated programs, each run before and after
+ * The fixed-seed fuzz run of `npm test`: 50 generated programs, each run before and after
  * the default rewrite in real node and compared under the flagged-difference rule. No
  * failure, and at least half of the programs changed (a generator of refusals proves nothing).
  * Then the --strict oracle on the first programs of the same seed (exact traces, nothing
  * converted and flagged), and the seeds past runs failed on, which must pass now.
  * Failures are not saved or shrunk here; `npm run fuzz -- --seed <seed> --count 1` does both.
- * On an idle 2-core machine this takes about 30 s; the timeout leaves room for a loaded one
- * (the figures it prints include the CPU seconds, which do not depend on the load).
+ * On an idle 2-core machine this takes about 15 s; the timeout leaves room for a loaded one
+ * (the figures it prints include the CPU seconds, which do not depend on the load). It ran
+ * 100 programs (33 s of CPU, a tenth of npm test's budget): the breadth is bench:fuzz's
+ * 10,000 programs, and every rule id the second 50 fired is pinned by fixtures.
  */
 
 const seed = 20261206;
-const count = 100;
+const count = 50;
 const strictCount = 10;
 // The fuzzer's default (two node processes per core): the share of unstable programs below checks it keeps traces stable.
 const jobs = defaultJobs();
