@@ -25,13 +25,18 @@ function settle(value, cb) {
 readLater('input.txt', 100, (err, line) => {
   console.log('readLater:', err ? err.code : line);
 });
-setTimeout(() => console.log('timer at 20'), 20);
-setTimeout(() => console.log('timer at 400'), 400);
-settle(21, (err, doubled) => {
-  console.log('settle:', err ? err.message : doubled);
-  settle(-1, (err) => {
-    console.log('settle -1:', err.message);
+// The immediates start from a timer's callback: the check phase of that same turn runs them
+// before any later timer (started at the top level, a loaded machine could let the 20 ms timer
+// fire before the first check phase).
+setTimeout(() => {
+  console.log('timer at 20');
+  settle(21, (err, doubled) => {
+    console.log('settle:', err ? err.message : doubled);
+    settle(-1, (err) => {
+      console.log('settle -1:', err.message);
+    });
   });
-});
-setImmediate(() => console.log('immediate after settle'));
+  setImmediate(() => console.log('immediate after settle'));
+}, 20);
+setTimeout(() => console.log('timer at 400'), 400);
 console.log('started');

@@ -32,28 +32,31 @@ async function settle(value) {
   console.log('readLater:', err ? err.code : line);
 })();
 
-setTimeout(() => console.log('timer at 20'), 20);
-setTimeout(() => console.log('timer at 400'), 400);
-
-(async () => {
-  let err = null;
-  let doubled;
-  try {
-    doubled = await settle(21);
-  } catch (caught) {
-    err = caught;
-  }
-  console.log('settle:', err ? err.message : doubled);
+// The immediates start from a timer's callback: the check phase of that same turn runs them
+// before any later timer (started at the top level, a loaded machine could let the 20 ms timer
+// fire before the first check phase).
+setTimeout(() => {
+  console.log('timer at 20');
   (async () => {
     let err = null;
+    let doubled;
     try {
-      await settle(-1);
+      doubled = await settle(21);
     } catch (caught) {
       err = caught;
     }
-    console.log('settle -1:', err.message);
+    console.log('settle:', err ? err.message : doubled);
+    (async () => {
+      let err = null;
+      try {
+        await settle(-1);
+      } catch (caught) {
+        err = caught;
+      }
+      console.log('settle -1:', err.message);
+    })();
   })();
-})();
-
-setImmediate(() => console.log('immediate after settle'));
+  setImmediate(() => console.log('immediate after settle'));
+}, 20);
+setTimeout(() => console.log('timer at 400'), 400);
 console.log('started');
