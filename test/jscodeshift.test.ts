@@ -106,7 +106,8 @@ describe('dist/transforms/callbacks-to-async.js as a jscodeshift transform', () 
 
     it('changes nothing on a second run', () => {
       const before = readDir(dir);
-      const run = jscodeshift(dir);
+      // In band, without babel-register: the first run tested those; each costs seconds to start.
+      const run = jscodeshift(dir, '--no-babel', '--run-in-band');
       expect(run.status, run.transcript).toBe(0);
       expect(counts(run.stdout), run.transcript).toMatchObject({ errors: 0, ok: 0 });
       expect(readDir(dir)).toEqual(before);
@@ -129,7 +130,7 @@ describe('dist/transforms/callbacks-to-async.js as a jscodeshift transform', () 
   it('reports a file that does not parse as an error, leaves it alone, and --fail-on-error exits 1', () => {
     const broken = "const fs = require('fs');\nfs.readFile('a.txt', (err, text) => {\n";
     const dir = makeInputDir({ 'broken.js': broken, 'plain.js': inputs['plain.js'] });
-    const run = jscodeshift(dir);
+    const run = jscodeshift(dir, '--no-babel', '--run-in-band');
     expect(run.status, run.transcript).toBe(1);
     expect(run.stdout, run.transcript).toMatch(/ERR .*broken\.js/);
     expect(counts(run.stdout), run.transcript).toEqual({ errors: 1, unmodified: 0, skipped: 1, ok: 0 });
