@@ -2,8 +2,8 @@
 // becomes the async function itself (no async IIFE inside it) when every call of it drops
 // its value: `report` and `logSize`. `sizeOf` returns its value to a caller that uses it: it
 // keeps the async IIFE. `announce` runs a statement before the call, where a throw reached its
-// caller at once: it becomes async too, flagged (timing/throw-becomes-rejection). The code
-// after each call still runs before the continuation.
+// caller at once (a caller may catch it; a rejection nobody awaits it could not): it keeps its
+// IIFE too. The code after each call still runs before the continuation.
 const fs = require('fs');
 const fsp = require('fs/promises');
 
@@ -48,17 +48,19 @@ function sizeOf(name) {
   })();
 }
 
-async function announce(name) {
+function announce(name) {
   console.log('announce', name);
-  let err = null;
+  (async () => {
+    let err = null;
 
-  try {
-    await fsp.access(name);
-  } catch (caught) {
-    err = caught;
-  }
+    try {
+      await fsp.access(name);
+    } catch (caught) {
+      err = caught;
+    }
 
-  console.log('access', name, !err);
+    console.log('access', name, !err);
+  })();
 }
 
 report('a.txt');

@@ -2,9 +2,9 @@
 // async function itself when every caller drops its value and what runs before the call
 // cannot throw: the callback handed to `isWritable` (whose `done` is only called with its value
 // dropped) after `if (writable) return makeLink(…)` (makeLink is async by then, so its call
-// cannot throw), and `describe` after `var label = name`; `shout` too, whose
-// `name.toUpperCase()` before the call could throw: that throw reached its caller at once and
-// now rejects, flagged (timing/throw-becomes-rejection). Kept as IIFEs: `sizeOf`, whose caller reads its value;
+// cannot throw), and `describe` after `var label = name`. Kept as IIFEs: `shout`, whose
+// `name.toUpperCase()` before the call could throw at once, into a caller that may catch it
+// (a rejection of a dropped promise no catch would see); `sizeOf`, whose caller reads its value;
 // `reread`, whose callback's `text` would clash with its parameter of the same name (before,
 // the function itself was made async with `let text` beside that parameter: output that did
 // not parse, and the whole file was left as it was).
@@ -57,15 +57,17 @@ async function describe(name) {
   console.log('describe', label, stats.size);
 }
 
-async function shout(name) {
+function shout(name) {
   var upper = name.toUpperCase();
-  let err = null;
-  try {
-    await fsp.access(name);
-  } catch (caught) {
-    err = caught;
-  }
-  console.log('shout', upper, !err);
+  (async () => {
+    let err = null;
+    try {
+      await fsp.access(name);
+    } catch (caught) {
+      err = caught;
+    }
+    console.log('shout', upper, !err);
+  })();
 }
 
 function sizeOf(name) {

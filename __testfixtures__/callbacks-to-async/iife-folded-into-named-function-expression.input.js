@@ -1,13 +1,13 @@
 // Checks: a named function expression called where it stands, `(function next() { … })()`,
-// becomes the async function itself when the IIFE awaitify wrote ends it and every call of it
-// by its name drops the value: node-dir's loop over a listing (`return next()` from inside the
-// callback, `next()` after a nested call) and tmp's retry of a unique name
-// (`return _getUniqueName()`). What runs before each IIFE (`list[i++]`, `path.join`, a call
-// of `generate`) could throw at once, which now rejects: flagged. `watch` is called inside a
-// try block, where such a throw was caught: it keeps its IIFE, and the throw is exercised;
-// so does `peek`, called from a callback written inside a try block (forEach calls it there).
-// Each folded expression becomes a declaration and a call (`async function next() {…}`,
-// `next();`) but `check`, whose name the enclosing function also binds.
+// becomes the async function itself when the IIFE awaitify wrote ends it, nothing before that
+// IIFE can throw, and every call of it by its name drops the value: `tick`, a retry loop
+// (`tick()` again from inside the callback), becomes a declaration and a call
+// (`async function tick() {…}`, `tick();`); `check`, whose name the enclosing function also
+// binds, stays an expression. Kept as IIFEs, since what runs before the call could throw at once
+// and a caller up the chain, in this file or outside it, may catch that (as a rejection of a
+// dropped promise no catch would see it): node-dir's loop over a listing (`list[i++]`,
+// `path.join`), tmp's retry of a unique name (a call of `generate`), and `watch` and `peek`,
+// called inside try blocks, where their throws are exercised.
 const fs = require('fs');
 const path = require('path');
 
@@ -49,6 +49,17 @@ function uniqueName(base, cb) {
   }());
 }
 
+function countDown(n) {
+  (function tick() {
+    fs.access('d', function (err) {
+      console.log('tick', n, !err);
+      if (--n > 0) tick();
+      else watch('d');
+    });
+  })();
+  console.log('counting', n);
+}
+
 function probe(file, cb) {
   var check = 'label';
   console.log('probe', check);
@@ -79,7 +90,7 @@ listSizes('d', function (sizes) {
     console.log('unique', name);
     probe(name, function (ok) {
       console.log('probed', ok);
-      watch('d');
+      countDown(2);
     });
   });
 });

@@ -41,7 +41,6 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     throwInOperationCallback: "A throw inside the operation's callback was an uncaught exception; in an async function it would reach the caller as a rejection.",
     throwsSynchronously: 'The function throws synchronously on some path; as an async function it would reject instead.',
     chainFunctionNowAsync: '{{name}} returned the chain\'s promise and is now async: an exception thrown before its first await (evaluating the receiver, say) now rejects the promise it returns instead of reaching its caller at once.',
-    foldedFunctionMayThrow: '{{name}} became async (the async IIFE it ended with is now its body), and what it runs before that (reading a property, calling a function) may throw: such an exception reached its caller at once and now rejects the promise it returns, which every caller drops (no call of it is written inside a try block, but one may still run under a try elsewhere).',
     wrapperFunctionNowAsync: '`{{name}}` returned a new Promise wrapper and is now async: an exception thrown before the operation starts (evaluating its arguments) now rejects the promise it returns instead of reaching its caller at once.',
     throwAfterResolve: 'This code ran after resolve() in the callback, where a throw was an uncaught exception; after the await it rejects the async function instead.',
     throwInTimer: 'This throw ran inside a timer callback (an uncaught exception); it now rejects the async function instead.',

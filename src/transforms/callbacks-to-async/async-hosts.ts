@@ -45,10 +45,10 @@ export function findAsyncHost(statementPath: ASTPath<AnyNode>, isCallbackFunctio
  * (ncp's `if (writable) return mkDir(dir, target)` inside a callback whose caller drops what
  * it returns): the promise it now returns goes nowhere, as undefined did.
  */
-function onlyCalledForEffect(fnPath: ASTPath<AnyNode>, name: string, callsBackLater: (call: AnyNode) => boolean, outsideTry = false): boolean {
+function onlyCalledForEffect(fnPath: ASTPath<AnyNode>, name: string, callsBackLater: (call: AnyNode) => boolean): boolean {
   const scope = fnPath.parent?.scope?.lookup(name);
   if (!scope) return false;
-  const flow = readValueFlow(rootOf(fnPath), callsBackLater, outsideTry);
+  const flow = readValueFlow(rootOf(fnPath), callsBackLater);
   return referencesDropValue(flow, scope.path.value, name, fnPath.value.id, new Set());
 }
 
@@ -56,13 +56,13 @@ function onlyCalledForEffect(fnPath: ASTPath<AnyNode>, name: string, callsBackLa
  * Does every caller drop what this function returns? A function declaration (not exported)
  * whose every use is such a call; an anonymous function handed where what it returns is dropped.
  */
-export function dropsItsValue(fnPath: ASTPath<AnyNode>, callsBackLater: (call: AnyNode) => boolean, options: { outsideTry?: boolean } = {}): boolean {
+export function dropsItsValue(fnPath: ASTPath<AnyNode>, callsBackLater: (call: AnyNode) => boolean): boolean {
   const fn = fnPath.value;
   if (fn.type === 'FunctionDeclaration') {
     const parentType = fnPath.parent?.value.type;
-    return !!fn.id && parentType !== 'ExportNamedDeclaration' && parentType !== 'ExportDefaultDeclaration' && onlyCalledForEffect(fnPath, fn.id.name, callsBackLater, options.outsideTry);
+    return !!fn.id && parentType !== 'ExportNamedDeclaration' && parentType !== 'ExportDefaultDeclaration' && onlyCalledForEffect(fnPath, fn.id.name, callsBackLater);
   }
-  return returnDropped(readValueFlow(rootOf(fnPath), callsBackLater, options.outsideTry), fn, new Set());
+  return returnDropped(readValueFlow(rootOf(fnPath), callsBackLater), fn, new Set());
 }
 
 /** Parents, and how often each name is bound, over the whole file: one walk per question. */
@@ -70,8 +70,6 @@ interface ValueFlow {
   parents: Map<AnyNode, AnyNode | null>;
   declarations: Map<string, AnyNode[]>;
   callsBackLater: (call: AnyNode) => boolean;
-  /** Also no call sits in a try block of its function: a throw there reached a catch that a rejection would miss. */
-  outsideTry: boolean;
 }
 
 function rootOf(path: ASTPath<AnyNode>): AnyNode {
@@ -80,14 +78,14 @@ function rootOf(path: ASTPath<AnyNode>): AnyNode {
   return top.value;
 }
 
-function readValueFlow(root: AnyNode, callsBackLater: (call: AnyNode) => boolean, outsideTry = false): ValueFlow {
+function readValueFlow(root: AnyNode, callsBackLater: (call: AnyNode) => boolean): ValueFlow {
   const parents = new Map<AnyNode, AnyNode | null>();
   const declarations = new Map<string, AnyNode[]>();
   walk(root, (node, parent) => {
     parents.set(node, parent);
     if (node.type === 'FunctionDeclaration' && node.id) declarations.set(node.id.name, [...(declarations.get(node.id.name) ?? []), node]);
   });
-  return { parents, declarations, callsBackLater, outsideTry };
+  return { parents, declarations, callsBackLater };
 }
 
 /** Within `within`, is every reference to `name` (its binding `own` aside) the callee of a call whose value is dropped? */
@@ -103,7 +101,6 @@ function referencesDropValue(flow: ValueFlow, within: AnyNode, name: string, own
 }
 
 function valueDropped(flow: ValueFlow, call: AnyNode, seen: Set<AnyNode>): boolean {
-  if (flow.outsideTry && inTryBlock(flow, call)) return false;
   const parent = flow.parents.get(call);
   if (parent?.type === 'ExpressionStatement' || (parent?.type === 'UnaryExpression' && parent.operator === 'void')) return true;
   if (parent?.type === 'ArrowFunctionExpression' && parent.body === call) return returnDropped(flow, parent, seen);
@@ -141,17 +138,6 @@ function returnDropped(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolea
   const param = callee[0].params[index];
   if (param?.type !== 'Identifier' || !isOnlyBinding(callee[0], param.name, param)) return false;
   return referencesDropValue(flow, callee[0].body, param.name, param, seen);
-}
-
-/**
- * Is the call written inside the block of a try statement? Functions around it count too: one
- * written in a try block may be called there synchronously (`items.forEach(…)`).
- */
-function inTryBlock(flow: ValueFlow, node: AnyNode): boolean {
-  for (let child = node, up = flow.parents.get(node); up; child = up, up = flow.parents.get(up)) {
-    if (up.type === 'TryStatement' && up.block === child) return true;
-  }
-  return false;
 }
 
 function isOnlyDeclaration(flow: ValueFlow, fn: AnyNode): boolean {

@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { declaredNames, isFunctionNode, patternNames, some, walk, type AnyNode } from '../shared/ast';
+import { runsNothing } from '../shared/control-flow';
 import { programOf } from '../shared/reached-functions';
 import { dropsItsValue } from './async-hosts';
 
@@ -13,17 +14,14 @@ import { dropsItsValue } from './async-hosts';
  *   or typed), and no callback API of the file;
  * - the IIFE statement is its last statement but function declarations;
  * - every caller drops its value (async-hosts.ts dropsItsValue), so none sees the promise;
- * - the IIFE's body declares no name the function also binds (its body moves into that scope).
- * What runs before the IIFE may throw (see cannotThrow): such a throw reached the caller at
- * once and now rejects the promise (`mayThrow`, flagged), so then no call may sit in a try block.
+ * - the IIFE's body declares no name the function also binds (its body moves into that scope);
+ * - what runs before the IIFE cannot throw (see cannotThrow): a throw there reached the caller
+ *   at once, through every synchronous caller up to one outside the file, which may catch it;
+ *   as a rejection of a dropped promise no catch would see it. Not folded then.
+ * Returns the functions that became async.
  */
-export interface FoldedIife {
-  host: AnyNode;
-  mayThrow: boolean;
-}
-
-export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): FoldedIife[] {
-  const folded: FoldedIife[] = [];
+export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AnyNode[] {
+  const folded: AnyNode[] = [];
   const refused = new WeakSet<AnyNode>();
   // Folding moves statements, which leaves other paths stale: find them again after each fold
   // (a refusal changes nothing, so the same paths serve for the next candidate).
@@ -49,7 +47,7 @@ export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyn
     ownAsyncFunctions.add(fold.host);
     const declared = declareCalledFunction(j, fold.hostPath);
     if (declared) ownAsyncFunctions.add(declared);
-    folded.push({ host: fold.host, mayThrow: fold.mayThrow });
+    folded.push(fold.host);
   }
 }
 
@@ -104,7 +102,7 @@ function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNo
   return own ? fn : undefined;
 }
 
-function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): (FoldedIife & { hostPath: ASTPath<AnyNode> }) | undefined {
+function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): { host: AnyNode; hostPath: ASTPath<AnyNode> } | undefined {
   const block = statementPath.parent;
   const fnPath = block?.parent;
   const fn = fnPath?.value;
@@ -116,14 +114,14 @@ function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSe
   const list: AnyNode[] = block.value.body;
   const index = list.indexOf(statementPath.value);
   const others = list.filter((statement, i) => i !== index && statement.type !== 'FunctionDeclaration');
-  if (list.slice(index + 1).some((statement) => statement.type !== 'FunctionDeclaration')) return undefined;
+  if (!runsNothing(list.slice(index + 1))) return undefined;
   const program = programOf(fnPath)!;
-  const mayThrow = !fn.async && !others.every((statement) => cannotThrow(statement, fnPath, program));
+  if (!fn.async && !others.every((statement) => cannotThrow(statement, fnPath, program))) return undefined;
   const iifeBody = statementPath.value.expression.type === 'UnaryExpression' ? statementPath.value.expression.argument.callee.body : statementPath.value.expression.callee.body;
   const ownName = fn.type === 'FunctionExpression' && fn.id ? [fn.id.name] : [];
   const hostNames = new Set([...ownName, ...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
   if ([...declaredNames(iifeBody.body), ...hoistedVars(iifeBody.body)].some((name) => hostNames.has(name))) return undefined;
-  return dropsItsValue(fnPath, callsBackLater, { outsideTry: mayThrow }) ? { host: fn, mayThrow, hostPath: fnPath } : undefined;
+  return dropsItsValue(fnPath, callsBackLater) ? { host: fn, hostPath: fnPath } : undefined;
 }
 
 /** `var` names declared anywhere in the statements, nested functions aside (they hoist to the function). */

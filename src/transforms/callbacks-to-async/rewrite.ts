@@ -1,6 +1,6 @@
 import type { JSCodeshift } from 'jscodeshift';
 import { optionalCatchBinding, some, type AnyNode } from '../shared/ast';
-import { applyPlacement, replaceOnTheSpot, type PlacementContext } from '../shared/async-placement';
+import { applyPlacement, type PlacementContext } from '../shared/async-placement';
 import type { CallbackShape } from './callback-shape';
 import type { PromisableApi } from './node-api-table';
 import type { RewritePlan } from './plan';
@@ -144,4 +144,3 @@ export function applyRewrite(plan: RewritePlan, context: RewriteContext): AnyNod
   }, context);
   return start;
 }
-

@@ -133,7 +133,7 @@ export function applyPlacement(placement: Placement, conversion: AwaitConversion
 }
 
 /** The statement (or the arrow's expression body) becomes `replacement`, its comments kept. */
-export function replaceOnTheSpot(j: JSCodeshift, placement: Exclude<Placement, { kind: 'inline' }>, replacement: AnyNode): void {
+function replaceOnTheSpot(j: JSCodeshift, placement: Exclude<Placement, { kind: 'inline' }>, replacement: AnyNode): void {
   if (placement.kind === 'arrow-body') {
     placement.arrow.body = j.blockStatement([replacement]);
   } else {
