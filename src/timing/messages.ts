@@ -40,6 +40,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     throwInCallback: 'This throw ran inside a callback (an uncaught exception); it now rejects the async function instead.',
     throwInOperationCallback: "A throw inside the operation's callback was an uncaught exception; in an async function it would reach the caller as a rejection.",
     throwsSynchronously: 'The function throws synchronously on some path; as an async function it would reject instead.',
+    foldedThrowUncaught: '{{name}} runs code that may throw before its first await. At each of its calls such a throw was an uncaught exception (in a callback Node calls later) or rejected the async function that returns the call; it now rejects the promise {{name}} returns: the same rejection where that promise is returned, an unhandled rejection where it is dropped, after the microtasks already queued.',
     chainFunctionNowAsync: '{{name}} returned the chain\'s promise and is now async: an exception thrown before its first await (evaluating the receiver, say) now rejects the promise it returns instead of reaching its caller at once.',
     wrapperFunctionNowAsync: '`{{name}}` returned a new Promise wrapper and is now async: an exception thrown before the operation starts (evaluating its arguments) now rejects the promise it returns instead of reaching its caller at once.',
     throwAfterResolve: 'This code ran after resolve() in the callback, where a throw was an uncaught exception; after the await it rejects the async function instead.',

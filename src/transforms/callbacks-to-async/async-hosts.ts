@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { isFunctionNode, isReferenceIdentifier, patternNames, walk, type AnyNode } from '../shared/ast';
 import type { Placement } from '../shared/async-placement';
+import { runsNothing } from '../shared/control-flow';
 
 /**
  * A function that is no callback API but holds one converted call can become the async
@@ -63,6 +64,78 @@ export function dropsItsValue(fnPath: ASTPath<AnyNode>, callsBackLater: (call: A
     return !!fn.id && parentType !== 'ExportNamedDeclaration' && parentType !== 'ExportDefaultDeclaration' && onlyCalledForEffect(fnPath, fn.id.name, callsBackLater);
   }
   return returnDropped(readValueFlow(rootOf(fnPath), callsBackLater), fn, new Set());
+}
+
+/**
+ * Would a throw from the function's synchronous part, at every call of it, end where no code of
+ * the program can catch it: an uncaught exception in the callback of an operation that calls
+ * back later, or the rejection of an async function's promise? Each call must be the last thing
+ * its function does (`return f(…)`, or `f(…);` with nothing after it), outside any try block
+ * and loop, so that when `f` returns a rejected promise instead, no code runs that the throw
+ * skipped. Then `f` may become async though it runs statements that may throw before its IIFE:
+ * the uncaught exception becomes an unhandled rejection, timing and not a result.
+ */
+export function throwsReachNoCatch(fnPath: ASTPath<AnyNode>, callsBackLater: (call: AnyNode) => boolean): boolean {
+  return throwUncaught(readValueFlow(rootOf(fnPath), callsBackLater), fnPath.value, new Set());
+}
+
+function throwUncaught(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolean {
+  if (seen.has(fn)) return true; // a cycle adds no catch
+  seen.add(fn);
+  if (fn.generator) return false;
+  const endsThere = (call: AnyNode): boolean => throwEndsAtCall(flow, call, seen);
+  if (fn.type === 'FunctionDeclaration') {
+    const exported = /^Export/.test(flow.parents.get(fn)?.type ?? '');
+    return !exported && isOnlyDeclaration(flow, fn) && everyReferenceIsCall(rootOfFlow(flow, fn), fn.id.name, fn.id, endsThere);
+  }
+  if (fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return false;
+  if (fn.id && !(isOnlyBinding(fn.body, fn.id.name) && everyReferenceIsCall(fn.body, fn.id.name, fn.id, endsThere))) return false;
+  const call = flow.parents.get(fn);
+  if (call?.type !== 'CallExpression') return false;
+  if (call.callee === fn) return endsThere(call);
+  // Node calls the callback from the event loop: a throw there was an uncaught exception.
+  return call.arguments.indexOf(fn) === call.arguments.length - 1 && flow.callsBackLater(call);
+}
+
+/** Within `within`, is every reference to `name` (its binding `own` aside) the callee of a call that passes `test`? */
+function everyReferenceIsCall(within: AnyNode, name: string, own: AnyNode, test: (call: AnyNode) => boolean): boolean {
+  let every = true;
+  walk(within, (node, parent) => {
+    if (!every) return false;
+    if (node.type !== 'Identifier' || node.name !== name || node === own || !isReferenceIdentifier(node, parent)) return;
+    every = parent?.type === 'CallExpression' && parent.callee === node && test(parent);
+  });
+  return every;
+}
+
+/**
+ * A throw at this call leaves its function at once with nothing skipped that the rejected
+ * promise would let run, and then goes nowhere a catch sees (see throwsReachNoCatch).
+ */
+function throwEndsAtCall(flow: ValueFlow, call: AnyNode, seen: Set<AnyNode>): boolean {
+  let node = flow.parents.get(call);
+  if (node?.type === 'UnaryExpression' && node.operator === 'void') node = flow.parents.get(node);
+  const returned = node?.type === 'ReturnStatement' || (node?.type === 'ArrowFunctionExpression' && node.body === call);
+  if (node?.type !== 'ExpressionStatement' && node?.type !== 'ReturnStatement' && !returned) return false;
+  let fn = node;
+  if (node.type !== 'ArrowFunctionExpression') {
+    for (let up = flow.parents.get(node); ; node = up, up = flow.parents.get(up)) {
+      if (!up) return false; // the program: a throw reached whoever required the module
+      if (isFunctionNode(up)) {
+        fn = up;
+        break;
+      }
+      if (up.type === 'BlockStatement') {
+        if (!returned && !runsNothing(up.body.slice(up.body.indexOf(node) + 1))) return false;
+        continue;
+      }
+      if (up.type === 'IfStatement' && up.test !== node) continue;
+      return false; // a try, a loop, a switch, a label: the throw is caught or skips more
+    }
+  }
+  // An async function rejects on a throw in its body: returned, the same rejection; dropped, the same unhandled one.
+  if (fn.async) return returned || returnDropped(flow, fn, new Set());
+  return throwUncaught(flow, fn, seen);
 }
 
 /** Parents, and how often each name is bound, over the whole file: one walk per question. */

@@ -288,9 +288,10 @@ export class FileConversion {
   private foldIifes(report: Report): void {
     const callsBack = (call: AnyNode) => callsBackLater(call, this.bindings, { dependencies: this.ctx.options.dependencies, gracefulFs: this.ctx.options.gracefulFs });
     const isCallbackFunction = (fn: AnyNode) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc);
-    for (const host of foldIifeRoots(this.ctx.j, this.ctx.root, this.ctx.ownAsyncFunctions, isCallbackFunction, callsBack)) {
+    for (const { fn: host, throwBecomesRejection } of foldIifeRoots(this.ctx.j, this.ctx.root, this.ctx.ownAsyncFunctions, isCallbackFunction, callsBack)) {
       const name = host.id ? `\`${host.id.name}\`` : 'The function';
       report({ ruleId: 'timing/return-value-now-promise', messageId: 'iifeFolded', data: { name }, node: host, applied: true });
+      if (throwBecomesRejection) report({ ruleId: 'timing/throw-becomes-rejection', messageId: 'foldedThrowUncaught', data: { name }, node: host, applied: true });
     }
   }
 

@@ -2,7 +2,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { declaredNames, isFunctionNode, patternNames, some, walk, type AnyNode } from '../shared/ast';
 import { runsNothing } from '../shared/control-flow';
 import { programOf } from '../shared/reached-functions';
-import { dropsItsValue } from './async-hosts';
+import { dropsItsValue, throwsReachNoCatch } from './async-hosts';
 
 /**
  * After a file's conversions, an async IIFE awaitify wrote as the last thing a function does
@@ -17,11 +17,19 @@ import { dropsItsValue } from './async-hosts';
  * - the IIFE's body declares no name the function also binds (its body moves into that scope);
  * - what runs before the IIFE cannot throw (see cannotThrow): a throw there reached the caller
  *   at once, through every synchronous caller up to one outside the file, which may catch it;
- *   as a rejection of a dropped promise no catch would see it. Not folded then.
+ *   as a rejection of a dropped promise no catch would see it. Not folded then, unless every
+ *   call ends where no catch sees a throw either (async-hosts.ts throwsReachNoCatch): then the
+ *   uncaught exception becomes an unhandled rejection, and the fold says so.
  * Returns the functions that became async.
  */
-export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AnyNode[] {
-  const folded: AnyNode[] = [];
+export interface FoldedFunction {
+  fn: AnyNode;
+  /** Something before the IIFE may throw: an uncaught exception at every call, now an unhandled rejection. */
+  throwBecomesRejection: boolean;
+}
+
+export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): FoldedFunction[] {
+  const folded: FoldedFunction[] = [];
   const refused = new WeakSet<AnyNode>();
   // Folding moves statements, which leaves other paths stale: find them again after each fold
   // (a refusal changes nothing, so the same paths serve for the next candidate).
@@ -47,7 +55,7 @@ export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyn
     ownAsyncFunctions.add(fold.host);
     const declared = declareCalledFunction(j, fold.hostPath);
     if (declared) ownAsyncFunctions.add(declared);
-    folded.push(fold.host);
+    folded.push({ fn: fold.host, throwBecomesRejection: fold.throwBecomesRejection });
   }
 }
 
@@ -102,7 +110,7 @@ function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNo
   return own ? fn : undefined;
 }
 
-function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): { host: AnyNode; hostPath: ASTPath<AnyNode> } | undefined {
+function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): { host: AnyNode; hostPath: ASTPath<AnyNode>; throwBecomesRejection: boolean } | undefined {
   const block = statementPath.parent;
   const fnPath = block?.parent;
   const fn = fnPath?.value;
@@ -116,12 +124,13 @@ function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSe
   const others = list.filter((statement, i) => i !== index && statement.type !== 'FunctionDeclaration');
   if (!runsNothing(list.slice(index + 1))) return undefined;
   const program = programOf(fnPath)!;
-  if (!fn.async && !others.every((statement) => cannotThrow(statement, fnPath, program))) return undefined;
+  const mayThrow = !fn.async && !others.every((statement) => cannotThrow(statement, fnPath, program));
+  if (mayThrow && !throwsReachNoCatch(fnPath, callsBackLater)) return undefined;
   const iifeBody = statementPath.value.expression.type === 'UnaryExpression' ? statementPath.value.expression.argument.callee.body : statementPath.value.expression.callee.body;
   const ownName = fn.type === 'FunctionExpression' && fn.id ? [fn.id.name] : [];
   const hostNames = new Set([...ownName, ...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
   if ([...declaredNames(iifeBody.body), ...hoistedVars(iifeBody.body)].some((name) => hostNames.has(name))) return undefined;
-  return dropsItsValue(fnPath, callsBackLater) ? { host: fn, hostPath: fnPath } : undefined;
+  return dropsItsValue(fnPath, callsBackLater) ? { host: fn, hostPath: fnPath, throwBecomesRejection: mayThrow } : undefined;
 }
 
 /** `var` names declared anywhere in the statements, nested functions aside (they hoist to the function). */
