@@ -111,13 +111,27 @@ function calleeName(callee: AnyNode): string | undefined {
 
 /**
  * A call of a function awaitify knows nothing of, whose inline last argument is plainly an
- * error-first callback: first parameter named like an error and tested first (`if (err)`).
+ * error-first callback: first parameter named like an error and tested first (`if (err)`,
+ * `if (!err)`, `if (er && er.code === 'ENOENT')`: the error leads the test) or handed on first
+ * to a callback, as all it does (`function (er) { return cb(er) }`).
  */
 export function isUnknownErrorFirstCall(call: AnyNode): boolean {
   if (!endsWithErrorFirstCallback(call)) return false;
   const callback = call.arguments[call.arguments.length - 1];
   const statement = callback.body.type === 'BlockStatement' ? callback.body.body[0] : undefined;
-  return !!statement && statement.type === 'IfStatement' && statement.test.type === 'Identifier' && statement.test.name === callback.params[0].name;
+  if (!statement) return false;
+  const name = callback.params[0].name;
+  if (statement.type === 'IfStatement') return testLedBy(statement.test, name);
+  // `function (er) { return cb(er) }`: all it does is hand the error on to a callback, first.
+  if (callback.body.body.length !== 1) return false;
+  const expression = statement.type === 'ReturnStatement' ? statement.argument : statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+  return expression?.type === 'CallExpression' && expression.callee.type === 'Identifier' && isIdentifierNamed(expression.arguments[0], name);
+}
+
+function testLedBy(test: AnyNode, name: string): boolean {
+  if (test.type === 'LogicalExpression') return testLedBy(test.left, name);
+  if (test.type === 'UnaryExpression' && test.operator === '!') return isIdentifierNamed(test.argument, name);
+  return isIdentifierNamed(test, name);
 }
 
 /** The call's inline last argument takes an error first (`function (err, stats) { … }`). */

@@ -1,7 +1,7 @@
 import { factoryMadeFunctionNames } from '../shared/reached-functions';
 import type { CallerLeft, FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { calleeText, collectReferencedNames, isIdentifierNamed, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { calleeText, collectReferencedNames, isFunctionNode, isIdentifierNamed, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -281,7 +281,12 @@ export class FileConversion {
     for (const [item] of this.unconverted) {
       if (ancestors.includes(item.fn) && callsName(callback, item.callbackName)) return item.callbackName;
     }
-    return undefined;
+    // A function not read as a callback API (mkdirp's `mkdirP(p, opts, f, made)`, whose callback
+    // is not last, with `var cb = f || function () {}`) whose callback this one calls back
+    // error-first: an IIFE here would sit inside a function that still takes a callback.
+    const enclosing = ancestors.find(isFunctionNode);
+    if (!enclosing || enclosing.async) return undefined;
+    return callerCallbackNames(enclosing).find((name) => callsBackErrorFirst(callback, name));
   }
 
   /** IIFEs that ended a function whose callers drop its value: the function becomes async instead. */
@@ -772,6 +777,27 @@ function isDualApi(item: CallbackFunction): boolean {
 }
 
 /** Does the inline callback call or hand on `name` (not a parameter of its own of that name)? */
+/** The function's parameters, and its `var cb = param || …` aliases of them. */
+function callerCallbackNames(fn: AnyNode): string[] {
+  const params: string[] = fn.params.filter((param: AnyNode) => param.type === 'Identifier').map((param: AnyNode) => param.name);
+  const aliases: string[] = [];
+  for (const statement of fn.body.type === 'BlockStatement' ? fn.body.body : []) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init;
+      if (declarator.id.type === 'Identifier' && init?.type === 'LogicalExpression' && init.operator === '||' && init.left.type === 'Identifier' && params.includes(init.left.name)) aliases.push(declarator.id.name);
+    }
+  }
+  return [...params, ...aliases];
+}
+
+/** Does the callback call `name` as an error-first callback: `name(null, …)` or `name(err)` with its own error? */
+function callsBackErrorFirst(callback: AnyNode, name: string): boolean {
+  if (!callsName(callback, name)) return false;
+  const error = callback.params[0]?.type === 'Identifier' ? callback.params[0].name : undefined;
+  return some(callback.body, (node) => node.type === 'CallExpression' && isIdentifierNamed(node.callee, name) && (node.arguments[0]?.type === 'NullLiteral' || (node.arguments[0]?.type === 'Literal' && node.arguments[0].value === null) || (error !== undefined && isIdentifierNamed(node.arguments[0], error))));
+}
+
 function callsName(callback: AnyNode, name: string): boolean {
   if (callback.params.some((param: AnyNode) => isIdentifierNamed(param, name))) return false;
   return referencesName(callback.body, name);
