@@ -94,7 +94,15 @@ function throwUncaught(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolea
   if (call?.type !== 'CallExpression') return false;
   if (call.callee === fn) return endsThere(call);
   // Node calls the callback from the event loop: a throw there was an uncaught exception.
-  return call.arguments.indexOf(fn) === call.arguments.length - 1 && flow.callsBackLater(call);
+  const index = call.arguments.indexOf(fn);
+  if (index === call.arguments.length - 1 && flow.callsBackLater(call)) return true;
+  // Handed to a function of the file (ncp's `isWritable(target, function (writable) { … })`): where it calls its parameter.
+  if (index === -1 || call.callee.type !== 'Identifier') return false;
+  const callee = flow.declarations.get(call.callee.name);
+  if (callee?.length !== 1 || !isOnlyDeclaration(flow, callee[0])) return false;
+  const param = callee[0].params[index];
+  if (param?.type !== 'Identifier' || !isOnlyBinding(callee[0], param.name, param)) return false;
+  return everyReferenceIsCall(callee[0].body, param.name, param, endsThere);
 }
 
 /** Within `within`, is every reference to `name` (its binding `own` aside) the callee of a call that passes `test`? */
@@ -130,7 +138,9 @@ function throwEndsAtCall(flow: ValueFlow, call: AnyNode, seen: Set<AnyNode>): bo
         continue;
       }
       if (up.type === 'IfStatement' && up.test !== node) continue;
-      return false; // a try, a loop, a switch, a label: the throw is caught or skips more
+      // A throw in a catch clause leaves the try statement, unless a finally runs more first.
+      if (up.type === 'CatchClause' || (up.type === 'TryStatement' && up.handler === node && !up.finalizer)) continue;
+      return false; // a try block, a loop, a switch, a label: the throw is caught or skips more
     }
   }
   // An async function rejects on a throw in its body: returned, the same rejection; dropped, the same unhandled one.

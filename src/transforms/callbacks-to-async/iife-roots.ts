@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { declaredNames, isFunctionNode, patternNames, some, walk, type AnyNode } from '../shared/ast';
+import { declaredNames, isFunctionNode, isReferenceIdentifier, patternNames, some, walk, type AnyNode } from '../shared/ast';
 import { runsNothing } from '../shared/control-flow';
 import { programOf } from '../shared/reached-functions';
 import { dropsItsValue, throwsReachNoCatch } from './async-hosts';
@@ -12,7 +12,8 @@ import { dropsItsValue, throwsReachNoCatch } from './async-hosts';
  * - the function is a plain, non-exported `function name(…)`, a function expression (named
  *   too: `(function next() { … })()`) or an arrow with a block body (not async, a generator,
  *   or typed), and no callback API of the file;
- * - the IIFE statement is its last statement but function declarations;
+ * - the IIFE statement is its last statement but function declarations, or the last of a
+ *   block of an if that is (tailOfFunction), and no name its body declares is read elsewhere;
  * - every caller drops its value (async-hosts.ts dropsItsValue), so none sees the promise;
  * - the IIFE's body declares no name the function also binds (its body moves into that scope);
  * - what runs before the IIFE cannot throw (see cannotThrow): a throw there reached the caller
@@ -48,7 +49,7 @@ export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyn
     if (!candidate || !fold) return folded;
     const body: AnyNode[] = ownIife(candidate.value, ownAsyncFunctions)!.body.body;
     if (body[0]) body[0].comments = [...(candidate.value.comments ?? []), ...(body[0].comments ?? [])];
-    const list: AnyNode[] = fold.host.body.body;
+    const list: AnyNode[] = candidate.parent.value.body;
     list.splice(list.indexOf(candidate.value), 1, ...body);
     if (fold.host.async) continue;
     fold.host.async = true;
@@ -111,26 +112,76 @@ function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNo
 }
 
 function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): { host: AnyNode; hostPath: ASTPath<AnyNode>; throwBecomesRejection: boolean } | undefined {
-  const block = statementPath.parent;
-  const fnPath = block?.parent;
-  const fn = fnPath?.value;
-  if (block?.value.type !== 'BlockStatement' || !fn || fn.body !== block.value) return undefined;
+  const tail = tailOfFunction(statementPath);
+  if (!tail) return undefined;
+  const { fnPath, blocks } = tail;
+  const fn = fnPath.value;
   const plain = fn.type === 'FunctionDeclaration' ? !!fn.id : fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression';
   // An async function awaitify made (a callback it folded an IIFE into) may take one more:
   // before the IIFE's first await nothing changes, and after it only its dropped promise waits.
   if (!plain || (fn.async && !ownAsyncFunctions.has(fn)) || fn.generator || fn.returnType || isCallbackFunction(fn)) return undefined;
-  const list: AnyNode[] = block.value.body;
-  const index = list.indexOf(statementPath.value);
-  const others = list.filter((statement, i) => i !== index && statement.type !== 'FunctionDeclaration');
-  if (!runsNothing(list.slice(index + 1))) return undefined;
+  const list: AnyNode[] = fn.body.body;
+  const nested = blocks.length > 1;
+  // Directly in the body: the statements before it, by form; deeper (ncp's `if (modified) { … }`), the if runs a test first.
+  const others = list.filter((statement) => statement !== statementPath.value && statement.type !== 'FunctionDeclaration');
   const program = programOf(fnPath)!;
-  const mayThrow = !fn.async && !others.every((statement) => cannotThrow(statement, fnPath, program));
+  const mayThrow = !fn.async && (nested || !others.every((statement) => cannotThrow(statement, fnPath, program)));
   if (mayThrow && !throwsReachNoCatch(fnPath, callsBackLater)) return undefined;
-  const iifeBody = statementPath.value.expression.type === 'UnaryExpression' ? statementPath.value.expression.argument.callee.body : statementPath.value.expression.callee.body;
+  const iife = ownIife(statementPath.value, ownAsyncFunctions)!;
   const ownName = fn.type === 'FunctionExpression' && fn.id ? [fn.id.name] : [];
-  const hostNames = new Set([...ownName, ...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
-  if ([...declaredNames(iifeBody.body), ...hoistedVars(iifeBody.body)].some((name) => hostNames.has(name))) return undefined;
+  const hostNames = new Set([...ownName, ...fn.params.flatMap(patternNames), ...blocks.flatMap((block) => declaredNames(block.body.filter((statement: AnyNode) => statement !== statementPath.value))), ...hoistedVars(others)]);
+  const moved = [...declaredNames(iife.body.body), ...hoistedVars(iife.body.body)];
+  if (moved.some((name) => hostNames.has(name))) return undefined;
+  // A name the body declares must not be read elsewhere in the function: a `var` hoists to all of it.
+  if (moved.length > 0 && readsOutside(fn.body, iife, new Set(moved))) return undefined;
   return dropsItsValue(fnPath, callsBackLater) ? { host: fn, hostPath: fnPath, throwBecomesRejection: mayThrow } : undefined;
+}
+
+/**
+ * The function whose last act the statement is, and the blocks from the statement's own up to
+ * the function's body: each holds nothing that runs after it, and between blocks only if
+ * statements (never a loop, a try, a switch or a label, which would run or skip more).
+ */
+function tailOfFunction(statementPath: ASTPath<AnyNode>): { fnPath: ASTPath<AnyNode>; blocks: AnyNode[] } | undefined {
+  const blocks: AnyNode[] = [];
+  let path: ASTPath<AnyNode> = statementPath;
+  let parent = path.parent;
+  if (parent?.value.type !== 'BlockStatement') return undefined;
+  for (;;) {
+    if (!parent) return undefined;
+    const node = parent.value;
+    if (node.type === 'BlockStatement') {
+      const index = node.body.indexOf(path.value);
+      if (index === -1 || !runsNothing(node.body.slice(index + 1))) return undefined;
+      blocks.push(node);
+      if (parent.parent && isFunctionNode(parent.parent.value) && parent.parent.value.body === node) return { fnPath: parent.parent, blocks };
+    } else if (node.type !== 'IfStatement' || node.test === path.value) {
+      return undefined;
+    }
+    path = parent;
+    parent = path.parent;
+  }
+}
+
+/**
+ * Is any of `names` read in the function body `root` outside `skip`? A reference inside a scope
+ * that binds the name again (a catch clause, a function's parameter, a block's let) is another
+ * binding's, and does not count.
+ */
+function readsOutside(root: AnyNode, skip: AnyNode, names: ReadonlySet<string>): boolean {
+  const rebinds = (node: AnyNode, name: string): boolean =>
+    (node.type === 'CatchClause' && patternNames(node.param).includes(name)) ||
+    (isFunctionNode(node) && node.params.some((param: AnyNode) => patternNames(param).includes(name))) ||
+    (node.type === 'BlockStatement' && node !== root && declaredNames(node.body).includes(name));
+  return [...names].some((name) => {
+    let found = false;
+    walk(root, (node, parent) => {
+      if (found || node === skip || rebinds(node, name)) return false;
+      if (node.type === 'Identifier' && node.name === name && isReferenceIdentifier(node, parent)) found = true;
+      return !found;
+    });
+    return found;
+  });
 }
 
 /** `var` names declared anywhere in the statements, nested functions aside (they hoist to the function). */
