@@ -97,12 +97,18 @@ function throwUncaught(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolea
   const index = call.arguments.indexOf(fn);
   if (index === call.arguments.length - 1 && flow.callsBackLater(call)) return true;
   // Handed to a function of the file (ncp's `isWritable(target, function (writable) { … })`): where it calls its parameter.
-  if (index === -1 || call.callee.type !== 'Identifier') return false;
+  const receiver = receivingParameter(flow, call, index);
+  return !!receiver && everyReferenceIsCall(receiver.fn.body, receiver.param.name, receiver.param, endsThere);
+}
+
+/** The parameter of the file's function `call` calls that takes argument `index`, bound nowhere else in it. */
+function receivingParameter(flow: ValueFlow, call: AnyNode, index: number): { fn: AnyNode; param: AnyNode } | undefined {
+  if (index === -1 || call.callee.type !== 'Identifier') return undefined;
   const callee = flow.declarations.get(call.callee.name);
-  if (callee?.length !== 1 || !isOnlyDeclaration(flow, callee[0])) return false;
+  if (callee?.length !== 1 || !isOnlyDeclaration(flow, callee[0])) return undefined;
   const param = callee[0].params[index];
-  if (param?.type !== 'Identifier' || !isOnlyBinding(callee[0], param.name, param)) return false;
-  return everyReferenceIsCall(callee[0].body, param.name, param, endsThere);
+  if (param?.type !== 'Identifier' || !isOnlyBinding(callee[0], param.name, param)) return undefined;
+  return { fn: callee[0], param };
 }
 
 /** Within `within`, is every reference to `name` (its binding `own` aside) the callee of a call that passes `test`? */
@@ -215,12 +221,8 @@ function returnDropped(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolea
   if (call.callee === fn) return valueDropped(flow, call, seen);
   const index = call.arguments.indexOf(fn);
   if (index === call.arguments.length - 1 && flow.callsBackLater(call)) return true;
-  if (index === -1 || call.callee.type !== 'Identifier') return false;
-  const callee = flow.declarations.get(call.callee.name);
-  if (callee?.length !== 1 || !isOnlyDeclaration(flow, callee[0])) return false;
-  const param = callee[0].params[index];
-  if (param?.type !== 'Identifier' || !isOnlyBinding(callee[0], param.name, param)) return false;
-  return referencesDropValue(flow, callee[0].body, param.name, param, seen);
+  const receiver = receivingParameter(flow, call, index);
+  return !!receiver && referencesDropValue(flow, receiver.fn.body, receiver.param.name, receiver.param, seen);
 }
 
 function isOnlyDeclaration(flow: ValueFlow, fn: AnyNode): boolean {
