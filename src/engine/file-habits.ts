@@ -27,11 +27,21 @@ export function walkNodes(root: any, visit: (node: any, ancestors: any[], key: s
   const ancestors: any[] = [];
   const step = (node: any, key: string): void => {
     if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach((item) => step(item, key));
+    if (Array.isArray(node)) {
+      // Parsed trees have no holes (babel gives null), so a plain loop visits what forEach did.
+      for (let i = 0; i < node.length; i++) step(node[i], key);
+      return;
+    }
     if (typeof node.type !== 'string') return;
     visit(node, ancestors, key);
     ancestors.push(node);
-    for (const child of Object.keys(node)) if (!SKIPPED.has(child)) step(node[child], child);
+    const keys = Object.keys(node);
+    for (let k = 0; k < keys.length; k++) {
+      const child = keys[k];
+      if (SKIPPED.has(child)) continue;
+      const value = node[child];
+      if (value !== null && typeof value === 'object') step(value, child);
+    }
     ancestors.pop();
   };
   step(root, '');

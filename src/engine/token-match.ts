@@ -126,7 +126,9 @@ export function tokensByLine(tokens: Token[]): Map<number, number[]> {
   const lines = new Map<number, number[]>();
   tokens.forEach((token, index) => {
     const line = token.loc.start.line;
-    lines.set(line, [...(lines.get(line) ?? []), index]);
+    const indexes = lines.get(line);
+    if (indexes) indexes.push(index);
+    else lines.set(line, [index]);
   });
   return lines;
 }

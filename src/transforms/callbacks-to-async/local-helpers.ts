@@ -101,7 +101,8 @@ export function useHelper(j: JSCodeshift, program: AnyNode, helper: LocalHelper,
   }
   const name = uniqueName(helper.baseName, taken);
   // The comment is part of the text, so recast prints both as written, on lines of their own.
-  const declaration = j.template.statement([`//${helper.comment}\n${helper.source(name, (text) => (typescript ? text : ''))}`]);
+  // Parsed only when flushHelpers declares it: with a helper module the file imports it instead.
+  const declaration = () => j.template.statement([`//${helper.comment}\n${helper.source(name, (text) => (typescript ? text : ''))}`]);
   pending.set(program, [...(pending.get(program) ?? []), { helper, name, declaration }]);
   helpers.set(helper, name);
   return name;
@@ -110,7 +111,7 @@ export function useHelper(j: JSCodeshift, program: AnyNode, helper: LocalHelper,
 interface PendingHelper {
   helper: LocalHelper;
   name: string;
-  declaration: AnyNode;
+  declaration: () => AnyNode;
 }
 
 /**
@@ -122,7 +123,7 @@ export function flushHelpers(program: AnyNode): void {
   const used = (pending.get(program) ?? []).filter(({ name }) => program.body.some((statement: AnyNode) => referencesName(statement, name)));
   pending.delete(program);
   if (used.length === 0) return;
-  const statements = target && j ? [helperImport(j, used, target)] : used.map(({ declaration }) => declaration);
+  const statements = target && j ? [helperImport(j, used, target)] : used.map(({ declaration }) => declaration());
   program.body.splice(afterImportsIndex(program), 0, ...statements);
 }
 

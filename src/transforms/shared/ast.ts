@@ -37,12 +37,16 @@ export function childNodes(node: AnyNode): AnyNode[] {
 
 /** Appends the child nodes of a node to `out`, in source order: childNodes without an array of its own. */
 function pushChildNodes(node: AnyNode, out: AnyNode[]): void {
-  for (const key of Object.keys(node)) {
+  // Indexed loops and the primitive check first: this runs for every node of every walk.
+  const keys = Object.keys(node);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
     if (skippedKeys.has(key)) continue;
     const value = node[key];
+    if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) out.push(item);
-    } else if (isNode(value)) {
+      for (let i = 0; i < value.length; i++) if (isNode(value[i])) out.push(value[i]);
+    } else if (typeof value.type === 'string') {
       out.push(value);
     }
   }

@@ -168,6 +168,13 @@ export const ecosystemTable: readonly EcosystemEntry[] = [
 ];
 
 /** The entries of a package, for every major the table knows. */
+// By specifier, in the table's order: looked up for every call through a module binding.
+let bySpecifier: Map<string, EcosystemEntry[]> | undefined;
+
 export function entriesOf(specifier: string): EcosystemEntry[] {
-  return ecosystemTable.filter((entry) => entry.specifier === specifier);
+  if (!bySpecifier) {
+    bySpecifier = new Map();
+    for (const entry of ecosystemTable) bySpecifier.set(entry.specifier, [...(bySpecifier.get(entry.specifier) ?? []), entry]);
+  }
+  return [...(bySpecifier.get(specifier) ?? [])];
 }
