@@ -13,14 +13,16 @@ import { dropsItsValue } from './async-hosts';
  *   too: `(function next() { … })()`) or an arrow with a block body (not async, a generator,
  *   or typed), and no callback API of the file;
  * - the IIFE statement is its last statement but function declarations;
- * - every caller drops its value (async-hosts.ts dropsItsValue), so none sees the promise;
+ * - every caller drops its value (async-hosts.ts dropsItsValue), so none sees the promise; for
+ *   a prototype method (`Foo.prototype.m = function`), every read of `m` in the package is
+ *   such a call (`droppedMethods`, from the package model: cross-file mode only);
  * - the IIFE's body declares no name the function also binds (its body moves into that scope);
  * - what runs before the IIFE cannot throw (see cannotThrow): a throw there reached the caller
  *   at once, through every synchronous caller up to one outside the file, which may catch it;
  *   as a rejection of a dropped promise no catch would see it. Not folded then.
  * Returns the functions that became async.
  */
-export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): AnyNode[] {
+export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string> = new Set()): AnyNode[] {
   const folded: AnyNode[] = [];
   const refused = new WeakSet<AnyNode>();
   // Folding moves statements, which leaves other paths stale: find them again after each fold
@@ -30,7 +32,7 @@ export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyn
     let fold: ReturnType<typeof foldableHost>;
     for (const path of ownIifePaths(j, root, ownAsyncFunctions)) {
       if (refused.has(path.value)) continue;
-      fold = foldableHost(path, ownAsyncFunctions, isCallbackFunction, callsBackLater);
+      fold = foldableHost(path, ownAsyncFunctions, isCallbackFunction, callsBackLater, droppedMethods);
       if (fold) {
         candidate = path;
         break;
@@ -102,7 +104,7 @@ function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNo
   return own ? fn : undefined;
 }
 
-function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): { host: AnyNode; hostPath: ASTPath<AnyNode> } | undefined {
+function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string>): { host: AnyNode; hostPath: ASTPath<AnyNode> } | undefined {
   const block = statementPath.parent;
   const fnPath = block?.parent;
   const fn = fnPath?.value;
@@ -121,7 +123,7 @@ function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSe
   const ownName = fn.type === 'FunctionExpression' && fn.id ? [fn.id.name] : [];
   const hostNames = new Set([...ownName, ...fn.params.flatMap(patternNames), ...declaredNames(list.filter((_, i) => i !== index)), ...hoistedVars(others)]);
   if ([...declaredNames(iifeBody.body), ...hoistedVars(iifeBody.body)].some((name) => hostNames.has(name))) return undefined;
-  return dropsItsValue(fnPath, callsBackLater) ? { host: fn, hostPath: fnPath } : undefined;
+  return dropsItsValue(fnPath, callsBackLater, droppedMethods) ? { host: fn, hostPath: fnPath } : undefined;
 }
 
 /** `var` names declared anywhere in the statements, nested functions aside (they hoist to the function). */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readMemberReads } from '../src/analysis/member-reads';
+import { parseForModel } from '../src/analysis/module-facts';
+
+function reads(source: string) {
+  return readMemberReads(parseForModel(source, 'file.js').program);
+}
+
+describe('readMemberReads: which property names a file may call and use the result of', () => {
+  it('a call whose value is dropped reads nothing; one whose value is used, or the function taken, reads the name', () => {
+    expect(reads('self._stat(); void self._go(); X.prototype._run.call(self, 1); X.prototype._up.apply(self, []);')).toEqual({ names: [], prefixes: [], dynamic: false });
+    expect(reads('var r = self.a(); return self.b(); f(self.c); var e = self.d.call(self); var g = self.f.bind(self);').names).toEqual(['a', 'b', 'bind', 'c', 'call', 'd', 'f']);
+  });
+
+  it('a write, a test, an operator or a copy under the same key never calls the value', () => {
+    expect(reads('self.a = 1; if (self.b) {} var t = typeof self.c; !self.d; self.e.length; x = self.f === g; for (var k in o) p[k] = o[k]; p.g = o.g; self.h(1).i;').names).toEqual(['h']);
+  });
+
+  it('path\'s and assert\'s functions never call their arguments, through the file\'s own binding only', () => {
+    const header = "var path = require('path');\nvar assert = require('assert').ok;\n";
+    // `'path'`, `'assert'`: strings handed to require; `ok`: read from its value.
+    expect(reads(`${header}path.resolve(self.a, self.b); assert(self.c);`).names).toEqual(['assert', 'ok', 'path']);
+    expect(reads(`${header}function f(path) { path.resolve(self.a); }`).names).toEqual(['a', 'assert', 'ok', 'path']);
+    expect(reads("var assert = require('assert');\nassert.throws(self.a); assert.equal(self.b, 1);").names).toEqual(['a', 'assert']);
+  });
+
+  it('a computed key read from the code: literals, an index, a local array of names, a join that holds `:`', () => {
+    const source = `
+      fs[follow ? 'stat' : 'lstat'](p, cb);
+      var v = fs[follow ? 'stat' : 'lstat'];
+      for (var i = 0; i < list.length; i++) use(list[i]);
+      var types = ['Directory', 'File'];
+      var type;
+      for (var j = 0; j < types.length; j++) { type = types[j]; var is = st[type] || st['is' + type]; }
+      var k = dev + ':' + ino;
+      var link = links[k];
+    `;
+    expect(reads(source)).toEqual({ names: ['Directory', 'File', 'isDirectory', 'isFile', 'isundefined', 'lstat', 'stat', 'undefined'], prefixes: [], dynamic: false });
+  });
+
+  it('a key it cannot tell, whose value may be called, counts against every name; so does `with`', () => {
+    expect(reads('function call(obj, name) { return obj[name](); }').dynamic).toBe(true);
+    expect(reads('function get(obj, name) { var f = obj[name]; }').dynamic).toBe(true);
+    expect(reads('var types = ["a"]; types.push(x); use(o[types[0]]);').dynamic).toBe(true);
+    expect(reads('with (o) { m(); }').dynamic).toBe(true);
+    // Only tested: nothing calls it.
+    expect(reads('function has(obj, name) { return !!obj[name]; }').dynamic).toBe(false);
+  });
+
+  it('a string handed to a call reads that name; a prefix joined to an unknown reads every name it starts', () => {
+    expect(reads("Reflect.get(o, '_stat'); use(o['on' + event]);")).toEqual({ names: ['_stat'], prefixes: ['on'], dynamic: false });
+  });
+
+  it('destructuring reads the names it takes', () => {
+    expect(reads('var { a, b: c } = self;').names).toEqual(['a', 'b']);
+  });
+});
