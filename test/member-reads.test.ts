@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { readMemberReads } from '../src/analysis/member-reads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { droppedValueMethods, readMemberReads } from '../src/analysis/member-reads';
 import { parseForModel } from '../src/analysis/module-facts';
+import { buildPackageModel } from '../src/analysis/package-model';
+import { makeTree, removeTrees } from './temp-trees';
+
+afterAll(removeTrees);
 
 function reads(source: string) {
   return readMemberReads(parseForModel(source, 'file.js').program);
@@ -53,5 +57,33 @@ describe('readMemberReads: which property names a file may call and use the resu
 
   it('destructuring reads the names it takes', () => {
     expect(reads('var { a, b: c } = self;').names).toEqual(['a', 'b']);
+  });
+});
+
+describe('droppedValueMethods: the methods no file of the package reads but as a dropped-value call', () => {
+  const files = {
+    'package.json': JSON.stringify({ name: 'methods', version: '1.0.0' }),
+    'lib/thing.js': `function Thing() {}
+Thing.prototype._stat = function () {};
+Thing.prototype._create = function () {};
+Thing.prototype.write = function () {};
+module.exports = Thing;
+`,
+    'lib/user.js': `var Thing = require('./thing');
+var t = new Thing();
+t._stat();
+t.write('x');
+module.exports = function () { return t._create(); };
+`,
+  };
+
+  it('reads every file: another file that returns the call\'s value keeps the method; a name Node\'s protocols call for its value (a stream\'s write) is never one', async () => {
+    const root = await makeTree(files);
+    expect([...droppedValueMethods(await buildPackageModel(root))]).toEqual(['_stat']);
+  });
+
+  it('none when some file reads a name it cannot tell', async () => {
+    const root = await makeTree({ ...files, 'lib/call.js': 'module.exports = (obj, name) => obj[name]();\n' });
+    expect([...droppedValueMethods(await buildPackageModel(root))]).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { walk, type AnyNode } from '../transforms/shared/ast';
 import { findModuleBindings, type ModuleBinding } from '../transforms/shared/module-bindings';
 import { declaringScope, isIdentifierName, KeyEvaluator, writesOf, type KeyValue } from './key-values';
+import { sharedMethodNames } from './resolve';
 import type { MemberReads, ModuleFacts, PackageModel } from './types';
 
 /**
@@ -47,8 +48,16 @@ export function readMemberReads(program: AnyNode): MemberReads {
 }
 
 /**
- * Method names no file of the package reads but as a dropped-value call (see readMemberReads).
- * None at all when some file could not be read or reads names the walk cannot see.
+ * Names that code outside the package calls on objects it is handed and may read the result of:
+ * Node's streams (`const more = dest.write(chunk)` in pipe), emitters, collections, promises
+ * and iterators, JSON and util.inspect.
+ */
+const protocolMethodNames = new Set([...sharedMethodNames, '_read', '_write', '_writev', '_transform', '_flush', '_final', '_destroy', 'next', 'return', 'throw', 'toJSON', 'inspect']);
+
+/**
+ * Method names no file of the package reads but as a dropped-value call (see readMemberReads),
+ * and no protocol of Node's calls for its value. None at all when some file could not be read
+ * or reads names the walk cannot see.
  */
 export function droppedValueMethods(model: PackageModel): Set<string> {
   const modules: ModuleFacts[] = Object.values(model.modules);
@@ -60,7 +69,7 @@ export function droppedValueMethods(model: PackageModel): Set<string> {
     for (const fn of facts.functions) {
       const name = fn.methodName;
       // `x[NaN]`, `x[Infinity]`: an index may read these two.
-      if (name === undefined || !isIdentifierName(name) || name === 'NaN' || name === 'Infinity' || read.has(name)) continue;
+      if (name === undefined || !isIdentifierName(name) || name === 'NaN' || name === 'Infinity' || read.has(name) || protocolMethodNames.has(name)) continue;
       if (!prefixes.some((prefix) => name.startsWith(prefix))) methods.add(name);
     }
   }
