@@ -401,6 +401,13 @@ Reader.prototype.start = function () {
 Reader.prototype._stat = function () {
   console.log('base stat', this.file);
 };
+// A Node callback API never reads what its callback returns.
+Reader.prototype.restart = function () {
+  var self = this;
+  fs.stat(self.file, function () {
+    return self._stat();
+  });
+};
 Reader.prototype.fail = function (er) {
   console.log('failed', er.code);
 };
@@ -424,6 +431,7 @@ module.exports = LinkReader;
   const appJs = `const LinkReader = require('./lib/link-reader');
 new LinkReader(__dirname + '/data.txt').start();
 new LinkReader(__dirname + '/missing.txt').start();
+new LinkReader(__dirname + '/data.txt').restart();
 Promise.resolve().then(() => console.log('microtask'));
 console.log('started');
 `;
@@ -448,7 +456,12 @@ console.log('started');
     expect(link.output).not.toContain('async () =>');
     expect(rulesAt(link, 6)).toContain('timing/return-value-now-promise/methodFolded');
     // Code outside the package may read what it returns: a public change.
-    expect(report.summary.publicChanges).toEqual([{ path: 'lib/link-reader.js', name: '_stat', owner: 'LinkReader', line: 6, form: 'async' }]);
+    // restart (called as a statement by app.js) ended with the IIFE of its fs.stat, which returned `self._stat()` to fs.
+    expect(fileOf(report, 'lib/reader.js').output).toContain('Reader.prototype.restart = async function () {');
+    expect(report.summary.publicChanges).toEqual([
+      { path: 'lib/link-reader.js', name: '_stat', owner: 'LinkReader', line: 6, form: 'async' },
+      { path: 'lib/reader.js', name: 'restart', owner: 'Reader', line: 12, form: 'async' },
+    ]);
     await writeResults(report);
     expect(runNode(root)).toBe(before);
   });

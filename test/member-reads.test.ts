@@ -16,6 +16,12 @@ describe('readMemberReads: which property names a file may call and use the resu
     expect(reads('var r = self.a(); return self.b(); f(self.c); var e = self.d.call(self); var g = self.f.bind(self);').names).toEqual(['a', 'b', 'bind', 'c', 'call', 'd', 'f']);
   });
 
+  it('`return x.m()` in the inline callback of a Node callback API or a callback library of the table drops the value; elsewhere it is read', () => {
+    const header = "var fs = require('graceful-fs');\nvar mkdir = require('mkdirp');\nvar fsp = require('fs');\nvar once = require('once');\n";
+    expect(reads(`${header}mkdir(p, function (er) { if (er) return self.a(); return self.b(); }); fsp.stat(p, (er) => self.c()); fs.readFile(p, function () { return self.d(); });`).names).toEqual(['fs', 'mkdirp', 'once']);
+    expect(reads(`${header}list.map(function () { return self.a(); }); var f = once(function () { return self.b(); }); p.then(() => self.c()); function g() { return self.d(); } mkdir(p, function () { function h() { return self.e(); } });`).names).toEqual(['a', 'b', 'c', 'd', 'e', 'fs', 'mkdirp', 'once']);
+  });
+
   it('a write, a test, an operator or a copy under the same key never calls the value', () => {
     expect(reads('self.a = 1; if (self.b) {} var t = typeof self.c; !self.d; self.e.length; x = self.f === g; for (var k in o) p[k] = o[k]; p.g = o.g; self.h(1).i;').names).toEqual(['h']);
   });

@@ -1,5 +1,6 @@
-import { walk, type AnyNode } from '../transforms/shared/ast';
+import { isFunctionNode, walk, type AnyNode } from '../transforms/shared/ast';
 import { findModuleBindings, type ModuleBinding } from '../transforms/shared/module-bindings';
+import { dropsCallbackValue } from './callback-values';
 import { declaringScope, isIdentifierName, KeyEvaluator, writesOf, type KeyValue } from './key-values';
 import { sharedMethodNames } from './resolve';
 import type { MemberReads, ModuleFacts, PackageModel } from './types';
@@ -11,7 +12,8 @@ import type { MemberReads, ModuleFacts, PackageModel } from './types';
  * async IIFE becomes the async method); a read of the name on any object keeps it as it was.
  *
  * Not such a read: a call whose value is dropped (`x.m(…);`, `void x.m(…)`,
- * `X.prototype.m.call(self, …);`), a write (`x.m = …`), a use that never calls the value (a
+ * `X.prototype.m.call(self, …);`, `return x.m()` in an inline callback of an operation that
+ * never reads what it returns: callback-values.ts), a write (`x.m = …`), a use that never calls the value (a
  * test, `!`, `typeof`, an operator, `x.m.length`, an argument of `path`'s or `assert`'s
  * functions, which call none), and a copy under the same key (`a[k] = b[k];`, where a later read
  * by that name is seen again). A computed key is read as key-values.ts can (`fs[follow ? 'stat' :
@@ -27,7 +29,10 @@ export function readMemberReads(program: AnyNode): MemberReads {
     parents.set(node, parent);
   });
   const keys = new KeyEvaluator(parents);
-  const calls = new NonCallingCallees(findModuleBindings(program), parents);
+  const bindings = findModuleBindings(program);
+  const calls = new NonCallingCallees(bindings, parents);
+  const isModuleScope = (id: AnyNode) => isModuleBinding(id, parents);
+  const dropped = (call: AnyNode) => valueDropped(call, parents, (fn, holder) => dropsCallbackValue(holder, fn, bindings, isModuleScope));
   const note = (value: KeyValue): void => {
     if (value.kind === 'unknown') dynamic = true;
     else if (value.kind === 'names') for (const name of value.names) names.add(name);
@@ -36,7 +41,7 @@ export function readMemberReads(program: AnyNode): MemberReads {
   walk(program, (node, parent) => {
     if (node.type === 'WithStatement') dynamic = true;
     if (isMember(node)) {
-      if (isWritten(node, parent) || isDroppedCallee(node, parent, parents) || neverCalled(node, parents, calls)) return;
+      if (isWritten(node, parent) || isDroppedCallee(node, parent, parents, dropped) || neverCalled(node, parents, calls)) return;
       note(node.computed ? keys.valueOf(node.property) : { kind: 'names', names: [propertyName(node.property)] });
     } else if ((node.type === 'ObjectProperty' || node.type === 'Property') && parent?.type === 'ObjectPattern') {
       note(node.computed ? keys.valueOf(node.key) : { kind: 'names', names: [propertyName(node.key)] });
@@ -97,9 +102,28 @@ class NonCallingCallees {
     const member = id === callee ? (binding.imported ?? '') : binding.imported === undefined ? callee.property.name : undefined;
     const functions = nonCalling[module];
     if (member === undefined || (functions && !functions.has(member))) return false;
-    const scope = declaringScope(id, this.parents);
-    return scope?.node.type === 'Program' && writesOf(scope.node, id.name)?.length === 1;
+    return isModuleBinding(id, this.parents);
   }
+}
+
+/** `id` means the module-scope name, written once (its require). */
+function isModuleBinding(id: AnyNode, parents: ReadonlyMap<AnyNode, AnyNode | null>): boolean {
+  const scope = declaringScope(id, parents);
+  return scope?.node.type === 'Program' && writesOf(scope.node, id.name)?.length === 1;
+}
+
+/**
+ * Is the value of this call dropped? A statement or `void`; `return x.m()` (or an arrow's
+ * body) in an inline callback whose operation never reads what it returns.
+ */
+function valueDropped(call: AnyNode, parents: ReadonlyMap<AnyNode, AnyNode | null>, dropsReturn: (fn: AnyNode, holder: AnyNode) => boolean): boolean {
+  const holder = parents.get(call);
+  if (holder?.type === 'ExpressionStatement' || (holder?.type === 'UnaryExpression' && holder.operator === 'void')) return true;
+  let fn: AnyNode | null | undefined;
+  if (holder?.type === 'ArrowFunctionExpression' && holder.body === call) fn = holder;
+  else if (holder?.type === 'ReturnStatement') for (fn = parents.get(holder); fn && !isFunctionNode(fn); fn = parents.get(fn));
+  const fnHolder = fn ? parents.get(fn) : undefined;
+  return !!fn && !!fnHolder && (fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression') && !fn.async && !fn.generator && dropsReturn(fn, fnHolder);
 }
 
 function isMember(node: AnyNode | null | undefined): boolean {
@@ -122,7 +146,7 @@ function isWritten(node: AnyNode, parent: AnyNode | null): boolean {
 }
 
 /** `x.m(…);`, `void x.m(…)`, and `x.m.call(…);` / `x.m.apply(…);`: the method runs, its value goes nowhere. */
-function isDroppedCallee(node: AnyNode, parent: AnyNode | null, parents: ReadonlyMap<AnyNode, AnyNode | null>): boolean {
+function isDroppedCallee(node: AnyNode, parent: AnyNode | null, parents: ReadonlyMap<AnyNode, AnyNode | null>, dropped: (call: AnyNode) => boolean): boolean {
   let callee = node;
   let call = parent;
   if (isMember(parent) && parent!.object === node && !parent!.computed && ['call', 'apply'].includes(parent!.property.name)) {
@@ -130,8 +154,7 @@ function isDroppedCallee(node: AnyNode, parent: AnyNode | null, parents: Readonl
     call = parents.get(parent!) ?? null;
   }
   if ((call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') || call.callee !== callee) return false;
-  const holder = parents.get(call);
-  return holder?.type === 'ExpressionStatement' || (holder?.type === 'UnaryExpression' && holder.operator === 'void');
+  return dropped(call);
 }
 
 /** Does the value read at `member` go only where nothing calls it? */
