@@ -88,6 +88,13 @@ module.exports = function () { return t._create(); };
     expect([...droppedValueMethods(await buildPackageModel(root))]).toEqual(['_stat']);
   });
 
+  it('none when a file is left out of the model for its size: what it reads is not known', async () => {
+    const root = await makeTree({ ...files, 'lib/big.js': `// ${'x'.repeat(600 * 1024)}\n` });
+    const model = await buildPackageModel(root);
+    expect(model.tooLarge).toEqual(['lib/big.js']);
+    expect([...droppedValueMethods(model)]).toEqual([]);
+  });
+
   it('none when some file reads a name it cannot tell', async () => {
     const root = await makeTree({ ...files, 'lib/call.js': 'module.exports = (obj, name) => obj[name]();\n' });
     expect([...droppedValueMethods(await buildPackageModel(root))]).toEqual([]);

@@ -66,7 +66,7 @@ const protocolMethodNames = new Set([...sharedMethodNames, '_read', '_write', '_
  */
 export function droppedValueMethods(model: PackageModel): Set<string> {
   const modules: ModuleFacts[] = Object.values(model.modules);
-  if (model.unreadable.length > 0 || modules.some((facts) => !facts.memberReads || facts.memberReads.dynamic)) return new Set();
+  if (model.unreadable.length > 0 || (model.tooLarge?.length ?? 0) > 0 || modules.some((facts) => !facts.memberReads || facts.memberReads.dynamic)) return new Set();
   const read = new Set(modules.flatMap((facts) => facts.memberReads!.names));
   const prefixes = modules.flatMap((facts) => facts.memberReads!.prefixes);
   const methods = new Set<string>();

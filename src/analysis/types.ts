@@ -215,6 +215,8 @@ export interface PackageModel {
   filesRead: number;
   /** Files that could not be parsed, with the reason. */
   unreadable: Array<{ file: string; message: string }>;
+  /** Files left out for their size (package-files.ts maxModelFileBytes): what they do is not in the model. */
+  tooLarge?: string[];
   modules: Record<string, ModuleFacts>;
   apis: CallbackApiSummary[];
   /** Calls with an inline error-first callback, and how many have a resolved callee. */
