@@ -354,7 +354,8 @@ export interface PublicChange {
   name: string;
   owner?: string;
   line: number;
-  form: 'promise' | 'dual';
+  /** `async`: a prototype method made async whose every call in the package drops its value (it returned undefined). */
+  form: 'promise' | 'dual' | 'async';
   lengthBefore?: number;
   lengthAfter?: number;
 }
@@ -401,6 +402,12 @@ export interface TransformOptions {
    * one that may call back twice or never keeps its callback, a synchronous one is flagged as such.
    */
   packageCallees?: PackageCallee[];
+  /**
+   * Method names (cross-file mode) that no file of the package reads but as a call whose value
+   * is dropped (src/analysis/member-reads.ts): a prototype method of this file with such a name
+   * that ends with an async IIFE may become the async method (iife-roots.ts).
+   */
+  droppedMethods?: string[];
   /**
    * Exported functions of this file whose every caller in the project converts: they may drop
    * their callback form (no dual API) even with `api: 'dual'`.

@@ -389,3 +389,99 @@ console.log('after');
     }
   });
 });
+
+describe('a prototype method no file of the package reads but as a dropped-value call (TransformOptions.droppedMethods)', () => {
+  const readerJs = `var fs = require('fs');
+function Reader(file) { this.file = file; }
+Reader.prototype.start = function () {
+  var self = this;
+  self._stat();
+  console.log('start returned', self.file);
+};
+Reader.prototype._stat = function () {
+  console.log('base stat', this.file);
+};
+// A Node callback API never reads what its callback returns.
+Reader.prototype.restart = function () {
+  var self = this;
+  fs.stat(self.file, function () {
+    return self._stat();
+  });
+};
+Reader.prototype.fail = function (er) {
+  console.log('failed', er.code);
+};
+module.exports = Reader;
+`;
+  const linkReaderJs = `var fs = require('fs');
+var Reader = require('./reader');
+function LinkReader(file) { Reader.call(this, file); }
+LinkReader.prototype = Object.create(Reader.prototype);
+// override the _stat method.
+LinkReader.prototype._stat = function () {
+  var self = this;
+  fs.readFile(self.file, 'utf8', function (er, text) {
+    if (er) return self.fail(er);
+    console.log('read', text.trim());
+    Reader.prototype._stat.call(self);
+  });
+};
+module.exports = LinkReader;
+`;
+  const appJs = `const LinkReader = require('./lib/link-reader');
+new LinkReader(__dirname + '/data.txt').start();
+new LinkReader(__dirname + '/missing.txt').start();
+new LinkReader(__dirname + '/data.txt').restart();
+Promise.resolve().then(() => console.log('microtask'));
+console.log('started');
+`;
+
+  function methodPackage(files: Record<string, string> = {}): Promise<string> {
+    return makeTree({
+      'package.json': JSON.stringify({ name: 'method-fixture', version: '1.0.0' }),
+      'lib/reader.js': readerJs,
+      'lib/link-reader.js': linkReaderJs,
+      'app.js': appJs,
+      'data.txt': 'hello\n',
+      ...files,
+    });
+  }
+
+  it('called as a statement from another file: the IIFE that ended it is folded, the method is async, and the package runs the same', async () => {
+    const root = await methodPackage();
+    const before = runNode(root);
+    const report = await run({ paths: ['lib', 'app.js'], cwd: root, forWrite: true });
+    const link = fileOf(report, 'lib/link-reader.js');
+    expect(link.output).toContain('// override the _stat method.\nLinkReader.prototype._stat = async function () {\n  var self = this;\n  var text;\n');
+    expect(link.output).not.toContain('async () =>');
+    expect(rulesAt(link, 6)).toContain('timing/return-value-now-promise/methodFolded');
+    // Code outside the package may read what it returns: a public change.
+    // restart (called as a statement by app.js) ended with the IIFE of its fs.stat, which returned `self._stat()` to fs.
+    expect(fileOf(report, 'lib/reader.js').output).toContain('Reader.prototype.restart = async function () {');
+    expect(report.summary.publicChanges).toEqual([
+      { path: 'lib/link-reader.js', name: '_stat', owner: 'LinkReader', line: 6, form: 'async' },
+      { path: 'lib/reader.js', name: 'restart', owner: 'Reader', line: 12, form: 'async' },
+    ]);
+    await writeResults(report);
+    expect(runNode(root)).toBe(before);
+  });
+
+  it('another file reads what it returns: the IIFE stays, and so does the method', async () => {
+    const root = await methodPackage({
+      'lib/reader.js': readerJs.replace('  self._stat();\n', '  var result = self._stat();\n  console.log(\'stat gave\', result);\n'),
+    });
+    const report = await run({ paths: ['lib', 'app.js'], cwd: root, forWrite: true });
+    const link = fileOf(report, 'lib/link-reader.js');
+    expect(link.output).toContain('LinkReader.prototype._stat = function () {');
+    expect(link.output).toContain('(async () => {');
+    expect(rulesAt(link, 6)).not.toContain('timing/return-value-now-promise/methodFolded');
+  });
+
+  it('a computed read whose key may be any name (`obj[name]` of a parameter, called) keeps every method as it was', async () => {
+    const root = await methodPackage({
+      'lib/call.js': 'module.exports = function call(obj, name) { return obj[name](); };\n',
+    });
+    const report = await run({ paths: ['lib', 'app.js'], cwd: root, forWrite: true });
+    expect(fileOf(report, 'lib/link-reader.js').output).toContain('(async () => {');
+  });
+});

@@ -2,6 +2,7 @@ import * as babelParser from '@babel/parser';
 import type { ParserPlugin } from '@babel/parser';
 import type { AnyNode } from '../transforms/shared/ast';
 import { readCallbackParam } from './callback-effects';
+import { readMemberReads } from './member-reads';
 import { findUses } from './module-uses';
 import {
   columnOf, exportsMemberName, isFunctionValue, isModuleExports, lineOf, propertyName, requireSpecifier,
@@ -66,6 +67,7 @@ class ModuleReader {
     this.facts.callbackCalls = uses.callbackCalls;
     this.facts.dependencies = uses.dependencies;
     this.instanceOf = uses.instanceOf;
+    this.facts.memberReads = readMemberReads(this.program);
     // Function declarations are hoisted: `module.exports = ncp; ncp.ncp = ncp; function ncp() {}`.
     const hoisted = (statement: AnyNode) => statement.type === 'FunctionDeclaration';
     for (const statement of this.program.body.filter(hoisted)) this.readTopLevel(statement);

@@ -29,12 +29,16 @@ export async function buildPackageModel(root: string, options: { extensions?: re
   const files = options.files ?? (await listPackageFiles(root, options.extensions ?? modelExtensions));
   const modules: Record<string, ModuleFacts> = {};
   const unreadable: PackageModel['unreadable'] = [];
+  const tooLarge: string[] = [];
   for (const file of files) {
     const relative = toPosix(path.relative(root, file));
     let source: string;
     try {
       const stat = await fs.stat(file);
-      if (stat.size > maxModelFileBytes) continue;
+      if (stat.size > maxModelFileBytes) {
+        tooLarge.push(relative);
+        continue;
+      }
       source = await fs.readFile(file, 'utf8');
     } catch (error) {
       unreadable.push({ file: relative, message: (error as Error).message });
@@ -44,7 +48,10 @@ export async function buildPackageModel(root: string, options: { extensions?: re
     if (facts.error) unreadable.push({ file: relative, message: facts.error });
     modules[relative] = facts;
   }
-  return modelFromModules(root, await readPackageManifest(root), modules, unreadable);
+  const model = modelFromModules(root, await readPackageManifest(root), modules, unreadable);
+  // The same object: package-calls.ts keeps the model's resolver by it.
+  if (tooLarge.length > 0) model.tooLarge = tooLarge;
+  return model;
 }
 
 /** The model over facts already read (tests and caches hand facts in directly). */

@@ -22,7 +22,7 @@ const resolvableExtensions = ['.js', '.cjs', '.mjs', '.ts', '.tsx', '.jsx', '.mt
  * have: `obj.end()` on an unknown object may be any of them, so such a call resolves only on
  * `this` (or `self = this`).
  */
-const sharedMethodNames = new Set([
+export const sharedMethodNames: ReadonlySet<string> = new Set([
   'read', 'write', 'end', 'close', 'destroy', 'pipe', 'unpipe', 'on', 'once', 'off', 'emit', 'push', 'pop', 'shift', 'unshift',
   'get', 'set', 'has', 'delete', 'add', 'clear', 'call', 'apply', 'bind', 'then', 'catch', 'finally', 'toString', 'valueOf',
   'send', 'listen', 'connect', 'resume', 'pause', 'open', 'ref', 'unref', 'kill', 'removeListener', 'addListener', 'cork',

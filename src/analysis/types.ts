@@ -127,6 +127,13 @@ export interface CallbackCall {
   last: 'error-first-function' | 'function' | 'name';
 }
 
+/** See member-reads.ts: names read (or any name starting with a prefix); `dynamic` when some read's key cannot be told (`x[key]`). */
+export interface MemberReads {
+  names: string[];
+  prefixes: string[];
+  dynamic: boolean;
+}
+
 /** One file, read once: no AST kept. */
 export interface ModuleFacts {
   /** Relative to the package root, with `/`. */
@@ -145,6 +152,8 @@ export interface ModuleFacts {
   callbackCalls: CallbackCall[];
   /** `util.inherits(Child, Parent)` and `class Child extends Parent`, by local name. */
   inherits: Array<{ child: string; parent: string }>;
+  /** Property names read other than as a call whose value is dropped (member-reads.ts); absent in facts read before it existed. */
+  memberReads?: MemberReads;
   /** Set when the file could not be parsed; the rest is then empty. */
   error?: string;
 }
@@ -206,6 +215,8 @@ export interface PackageModel {
   filesRead: number;
   /** Files that could not be parsed, with the reason. */
   unreadable: Array<{ file: string; message: string }>;
+  /** Files left out for their size (package-files.ts maxModelFileBytes): what they do is not in the model. */
+  tooLarge?: string[];
   modules: Record<string, ModuleFacts>;
   apis: CallbackApiSummary[];
   /** Calls with an inline error-first callback, and how many have a resolved callee. */

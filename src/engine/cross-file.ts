@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { droppedValueMethods } from '../analysis/member-reads';
 import { inlineCallbackShare, modelOfFile, packageCallsOf, packageFunctionAt, type PackageCall } from '../analysis/package-calls';
 import type { PackageModel } from '../analysis/types';
 import { toReportPath } from '../io/paths';
@@ -14,7 +15,9 @@ import type { CallerLeft, CrossFileSummary, ExternalApi, FileResult, PackageCall
  *   (`externalApis`, by callee text, as project mode does), in rounds, since a caller that
  *   converts can make its own callers convertible;
  * - it stays a callback function: its summary judges the call (`packageCallees`), so the call is
- *   no unknown callee.
+ *   no unknown callee;
+ * - a file that changed and defines a method no file of the package reads but as a dropped-value
+ *   call (`droppedMethods`): an async IIFE that ends it may become the async method.
  *
  * Files outside the run's paths are read by the model, never transformed or written. A file
  * that cannot be written (`unwritable`) converts nothing its callers may await: they keep
@@ -36,6 +39,7 @@ export interface CrossFileInput {
 export interface CrossFileOptions {
   externalApis?: ExternalApi[];
   packageCallees?: PackageCallee[];
+  droppedMethods?: string[];
 }
 
 export interface CrossFileOutput {
@@ -57,7 +61,8 @@ export async function convertWithPackageModel(input: CrossFileInput): Promise<Cr
     return model ? packageCallsOf(model, file).filter((call) => !call.target.sameFile) : [];
   });
   const run = new CrossFileRun(input, calls);
-  if (calls.some((list) => list.length > 0)) await run.convert();
+  const methods = droppedMethodsOf(input);
+  if (calls.some((list) => list.length > 0) || methods.size > 0) await run.convert(methods);
   run.noteCallersLeft();
   return { results: run.results, summary: run.summary() };
 }
@@ -94,8 +99,10 @@ class CrossFileRun {
     this.results = [...input.results];
   }
 
-  async convert(): Promise<void> {
-    await this.apply(this.judgeCallsOfCallbackFunctions());
+  async convert(methods: ReadonlyMap<number, string[]>): Promise<void> {
+    const first = new Map(this.judgeCallsOfCallbackFunctions());
+    for (const [index, droppedMethods] of methods) first.set(index, { ...first.get(index), droppedMethods });
+    await this.apply([...first]);
     for (this.rounds = 0; this.rounds < maxRounds; this.rounds++) {
       const converted = await this.convertedFunctions();
       const batch: Array<[number, CrossFileOptions]> = [];
@@ -208,6 +215,7 @@ class CrossFileRun {
       const extra: CrossFileOptions = {};
       if (options.externalApis && options.externalApis.length > 0) extra.externalApis = options.externalApis;
       if (options.packageCallees && options.packageCallees.length > 0) extra.packageCallees = options.packageCallees;
+      if (options.droppedMethods && options.droppedMethods.length > 0) extra.droppedMethods = options.droppedMethods;
       return this.input.retransform(index, extra);
     }));
     batch.forEach(([index], i) => (this.results[index] = results[i]));
@@ -300,6 +308,23 @@ class CrossFileRun {
       .map(([callee, entry]): ExternalApi => ({ callee, valueCount: entry.valueCount!, ...(entry.maySync && { maySyncCallBack: true }) }))
       .sort((a, b) => (a.callee < b.callee ? -1 : a.callee > b.callee ? 1 : 0));
   }
+}
+
+/** For each changed file of the run, the names of its methods that every read in the package calls with the value dropped. */
+function droppedMethodsOf(input: CrossFileInput): Map<number, string[]> {
+  const byModel = new Map<PackageModel, Set<string>>();
+  const methods = new Map<number, string[]>();
+  input.files.forEach((file, index) => {
+    if (input.results[index].status !== 'changed') return;
+    const model = modelOfFile(input.models, file);
+    if (!model) return;
+    if (!byModel.has(model)) byModel.set(model, droppedValueMethods(model));
+    const dropped = byModel.get(model)!;
+    const facts = model.modules[path.relative(model.root, file).split(path.sep).join('/')];
+    const names = [...new Set((facts?.functions ?? []).flatMap((fn) => (fn.methodName !== undefined && dropped.has(fn.methodName) ? [fn.methodName] : [])))].sort();
+    if (names.length > 0) methods.set(index, names);
+  });
+  return methods;
 }
 
 function sameExternals(a: readonly ExternalApi[], b: readonly ExternalApi[]): boolean {

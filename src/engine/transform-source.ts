@@ -41,6 +41,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
     resolvedCalls: options.resolvedCalls,
     packageCallees: options.packageCallees,
     promiseOnly: options.promiseOnly,
+    droppedMethods: options.droppedMethods,
     helperModule: options.helperModule,
     dependencies: options.dependencies,
     gracefulFs: options.gracefulFs,

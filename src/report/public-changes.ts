@@ -1,6 +1,9 @@
 import type { FileResult, PublicChange } from '../types';
 
-/** The exported callback APIs the changed files converted, in report order. */
+/**
+ * The exported callback APIs the changed files converted, and the methods made async (their
+ * owners are exported or reach callers through instances), in report order.
+ */
 export function summarizePublicChanges(files: readonly FileResult[]): PublicChange[] | undefined {
   const changes: PublicChange[] = [];
   for (const file of files) {
@@ -17,6 +20,11 @@ export function summarizePublicChanges(files: readonly FileResult[]): PublicChan
         ...(api.lengthAfter !== undefined && { lengthAfter: api.lengthAfter }),
       });
     }
+    for (const finding of file.findings) {
+      if (finding.messageId !== 'methodFolded' || !finding.applied) continue;
+      const owner = finding.data?.owner;
+      changes.push({ path: file.path, name: `${finding.data?.name ?? ''}`, ...(owner !== undefined && { owner: `${owner}` }), line: finding.line, form: 'async' });
+    }
   }
   return changes.length > 0 ? changes : undefined;
 }
@@ -26,7 +34,9 @@ export function describePublicChange(change: PublicChange): string {
   const name = `${change.owner ? `${change.owner}.` : ''}${change.name || '(anonymous export)'}`;
   const what = change.form === 'dual'
     ? 'returns a promise when called without a callback; callers that pass one still work (dual API)'
-    : 'now returns a promise; its callback parameter is gone';
+    : change.form === 'async'
+      ? 'now returns a promise where it returned undefined (every call of it in the package drops the value)'
+      : 'now returns a promise; its callback parameter is gone';
   const length = change.lengthBefore !== undefined && change.lengthAfter !== undefined && change.lengthBefore !== change.lengthAfter
     ? `; fn.length ${change.lengthBefore} → ${change.lengthAfter}`
     : '';

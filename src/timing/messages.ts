@@ -76,6 +76,7 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     returnsValue: 'The function returns a value; as an async function it would return a promise instead.',
     retryNowAsync: '`{{name}}` is now async and returns a promise; every call in this file drops its value.',
     hostNowAsync: '`{{name}}` becomes an async function to await the call it holds (no async IIFE inside it); it returns a promise where it returned undefined, and every call of it drops its value (or returns it where nothing reads it).',
+    methodFolded: '`{{name}}` becomes an async method (the async IIFE it ended with is now its body): it returns a promise where it returned undefined; every call of `.{{name}}(…)` in the package drops its value, and code outside the package that reads it now gets a promise.',
     iifeFolded: '{{name}} becomes an async function (the async IIFE it ended with is now its body): it returns a promise where it returned undefined or a value nobody reads, and every caller drops it.',
     retryExported: '`{{name}}` is exported; as an async function it would return a promise to its callers.',
     retryValueUsed: '`{{name}}` is used other than in calls whose value is dropped; as an async function it would return a promise.',

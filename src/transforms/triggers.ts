@@ -162,7 +162,7 @@ const triggers: Record<string, (signals: FileSignals, program: AnyNode, options:
 
 /** Options of a second pass (cross-file, project mode): what they hand in reaches calls no trigger here looks for. */
 export function isSecondPass(options: TransformOptions): boolean {
-  return options.externalApis !== undefined || options.resolvedCalls !== undefined || options.packageCallees !== undefined || options.promiseOnly !== undefined;
+  return options.externalApis !== undefined || options.resolvedCalls !== undefined || options.packageCallees !== undefined || options.promiseOnly !== undefined || options.droppedMethods !== undefined;
 }
 
 /**

@@ -46,10 +46,10 @@ export function findAsyncHost(statementPath: ASTPath<AnyNode>, isCallbackFunctio
  * (ncp's `if (writable) return mkDir(dir, target)` inside a callback whose caller drops what
  * it returns): the promise it now returns goes nowhere, as undefined did.
  */
-function onlyCalledForEffect(fnPath: ASTPath<AnyNode>, name: string, callsBackLater: (call: AnyNode) => boolean): boolean {
+function onlyCalledForEffect(fnPath: ASTPath<AnyNode>, name: string, callsBackLater: (call: AnyNode) => boolean, droppedMethods?: ReadonlySet<string>): boolean {
   const scope = fnPath.parent?.scope?.lookup(name);
   if (!scope) return false;
-  const flow = readValueFlow(rootOf(fnPath), callsBackLater);
+  const flow = readValueFlow(rootOf(fnPath), callsBackLater, droppedMethods);
   return referencesDropValue(flow, scope.path.value, name, fnPath.value.id, new Set());
 }
 
@@ -57,13 +57,13 @@ function onlyCalledForEffect(fnPath: ASTPath<AnyNode>, name: string, callsBackLa
  * Does every caller drop what this function returns? A function declaration (not exported)
  * whose every use is such a call; an anonymous function handed where what it returns is dropped.
  */
-export function dropsItsValue(fnPath: ASTPath<AnyNode>, callsBackLater: (call: AnyNode) => boolean): boolean {
+export function dropsItsValue(fnPath: ASTPath<AnyNode>, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string> = new Set()): boolean {
   const fn = fnPath.value;
   if (fn.type === 'FunctionDeclaration') {
     const parentType = fnPath.parent?.value.type;
-    return !!fn.id && parentType !== 'ExportNamedDeclaration' && parentType !== 'ExportDefaultDeclaration' && onlyCalledForEffect(fnPath, fn.id.name, callsBackLater);
+    return !!fn.id && parentType !== 'ExportNamedDeclaration' && parentType !== 'ExportDefaultDeclaration' && onlyCalledForEffect(fnPath, fn.id.name, callsBackLater, droppedMethods);
   }
-  return returnDropped(readValueFlow(rootOf(fnPath), callsBackLater), fn, new Set());
+  return returnDropped(readValueFlow(rootOf(fnPath), callsBackLater, droppedMethods), fn, new Set());
 }
 
 /**
@@ -159,6 +159,8 @@ interface ValueFlow {
   parents: Map<AnyNode, AnyNode | null>;
   declarations: Map<string, AnyNode[]>;
   callsBackLater: (call: AnyNode) => boolean;
+  /** Method names every read of which, in the whole package, is a call whose value is dropped (TransformOptions.droppedMethods). */
+  droppedMethods: ReadonlySet<string>;
 }
 
 function rootOf(path: ASTPath<AnyNode>): AnyNode {
@@ -167,14 +169,23 @@ function rootOf(path: ASTPath<AnyNode>): AnyNode {
   return top.value;
 }
 
-function readValueFlow(root: AnyNode, callsBackLater: (call: AnyNode) => boolean): ValueFlow {
+/** Every node's parent, over the whole tree. */
+export function parentsOf(root: AnyNode): Map<AnyNode, AnyNode | null> {
+  const parents = new Map<AnyNode, AnyNode | null>();
+  walk(root, (node, parent) => {
+    parents.set(node, parent);
+  });
+  return parents;
+}
+
+function readValueFlow(root: AnyNode, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string> = new Set()): ValueFlow {
   const parents = new Map<AnyNode, AnyNode | null>();
   const declarations = new Map<string, AnyNode[]>();
   walk(root, (node, parent) => {
     parents.set(node, parent);
     if (node.type === 'FunctionDeclaration' && node.id) declarations.set(node.id.name, [...(declarations.get(node.id.name) ?? []), node]);
   });
-  return { parents, declarations, callsBackLater };
+  return { parents, declarations, callsBackLater, droppedMethods };
 }
 
 /** Within `within`, is every reference to `name` (its binding `own` aside) the callee of a call whose value is dropped? */
@@ -216,6 +227,8 @@ function returnDropped(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolea
   if (fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return false;
   // A named function expression (`(function next() { … })()`): its own calls by that name drop the value too.
   if (fn.id && !(isOnlyBinding(fn.body, fn.id.name) && referencesDropValue(flow, fn.body, fn.id.name, fn.id, seen))) return false;
+  const method = prototypeMethodName(flow.parents, fn);
+  if (method !== undefined) return flow.droppedMethods.has(method);
   const call = flow.parents.get(fn);
   if (call?.type !== 'CallExpression') return false;
   if (call.callee === fn) return valueDropped(flow, call, seen);
@@ -223,6 +236,20 @@ function returnDropped(flow: ValueFlow, fn: AnyNode, seen: Set<AnyNode>): boolea
   if (index === call.arguments.length - 1 && flow.callsBackLater(call)) return true;
   const receiver = receivingParameter(flow, call, index);
   return !!receiver && referencesDropValue(flow, receiver.fn.body, receiver.param.name, receiver.param, seen);
+}
+
+/**
+ * `Foo.prototype.name = function (…) {…};` as a statement: the method's name. Its callers are in
+ * any file of the package (`self.name()`), so only the package-wide fact answers for them.
+ */
+export function prototypeMethodName(parents: ReadonlyMap<AnyNode, AnyNode | null>, fn: AnyNode): string | undefined {
+  const parentOf = (node: AnyNode) => parents.get(node);
+  const assignment = parentOf(fn);
+  if (assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.right !== fn || parentOf(assignment)?.type !== 'ExpressionStatement') return undefined;
+  const left = assignment.left;
+  if (left.type !== 'MemberExpression' || left.object.type !== 'MemberExpression' || left.object.computed || left.object.property.name !== 'prototype') return undefined;
+  if (!left.computed) return left.property.type === 'Identifier' ? left.property.name : undefined;
+  return left.property.type === 'StringLiteral' ? left.property.value : undefined;
 }
 
 function isOnlyDeclaration(flow: ValueFlow, fn: AnyNode): boolean {

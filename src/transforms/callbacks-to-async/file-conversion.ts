@@ -15,7 +15,7 @@ import { planCallSite, siteLabel, type PlanContext, type RewritePlan } from './p
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
-import { findAsyncHost, type AsyncHost } from './async-hosts';
+import { findAsyncHost, parentsOf, prototypeMethodName, type AsyncHost } from './async-hosts';
 import { foldIifeRoots } from './iife-roots';
 import { LocalApis, type ThisOwner } from './local-apis';
 import { flushHelpers, fromCallbackHelper, importHelpersFrom, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
@@ -293,10 +293,19 @@ export class FileConversion {
   private foldIifes(report: Report): void {
     const callsBack = (call: AnyNode) => callsBackLater(call, this.bindings, { dependencies: this.ctx.options.dependencies, gracefulFs: this.ctx.options.gracefulFs });
     const isCallbackFunction = (fn: AnyNode) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc);
-    for (const { fn: host, throwBecomesRejection } of foldIifeRoots(this.ctx.j, this.ctx.root, this.ctx.ownAsyncFunctions, isCallbackFunction, callsBack)) {
+    const droppedMethods = new Set(this.ctx.options.droppedMethods ?? []);
+    for (const { fn: host, throwBecomesRejection } of foldIifeRoots(this.ctx.j, this.ctx.root, this.ctx.ownAsyncFunctions, isCallbackFunction, callsBack, droppedMethods)) {
+      const parents = droppedMethods.size > 0 ? parentsOf(this.program) : undefined;
+      const method = parents && prototypeMethodName(parents, host);
+      if (throwBecomesRejection) report({ ruleId: 'timing/throw-becomes-rejection', messageId: 'foldedThrowUncaught', data: { name: method !== undefined ? `\`${method}\`` : host.id ? `\`${host.id.name}\`` : 'The function' }, node: host, applied: true });
+      if (parents && method !== undefined) {
+        // Every call of it in the package drops the value; one from outside it could read it (a public change).
+        const owner = parents.get(host)!.left.object.object;
+        report({ ruleId: 'timing/return-value-now-promise', messageId: 'methodFolded', data: { name: method, ...(owner.type === 'Identifier' && { owner: owner.name }) }, node: host, applied: true });
+        continue;
+      }
       const name = host.id ? `\`${host.id.name}\`` : 'The function';
       report({ ruleId: 'timing/return-value-now-promise', messageId: 'iifeFolded', data: { name }, node: host, applied: true });
-      if (throwBecomesRejection) report({ ruleId: 'timing/throw-becomes-rejection', messageId: 'foldedThrowUncaught', data: { name }, node: host, applied: true });
     }
   }
 

@@ -14,7 +14,9 @@ import { dropsItsValue, throwsReachNoCatch } from './async-hosts';
  *   or typed), and no callback API of the file;
  * - the IIFE statement is its last statement but function declarations, or the last of a
  *   block of an if that is (tailOfFunction), and no name its body declares is read elsewhere;
- * - every caller drops its value (async-hosts.ts dropsItsValue), so none sees the promise;
+ * - every caller drops its value (async-hosts.ts dropsItsValue), so none sees the promise; for
+ *   a prototype method (`Foo.prototype.m = function`), every read of `m` in the package is
+ *   such a call (`droppedMethods`, from the package model: cross-file mode only);
  * - the IIFE's body declares no name the function also binds (its body moves into that scope);
  * - what runs before the IIFE cannot throw (see cannotThrow): a throw there reached the caller
  *   at once, through every synchronous caller up to one outside the file, which may catch it;
@@ -29,7 +31,7 @@ export interface FoldedFunction {
   throwBecomesRejection: boolean;
 }
 
-export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): FoldedFunction[] {
+export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string> = new Set()): FoldedFunction[] {
   const folded: FoldedFunction[] = [];
   const refused = new WeakSet<AnyNode>();
   // Folding moves statements, which leaves other paths stale: find them again after each fold
@@ -39,7 +41,7 @@ export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyn
     let fold: ReturnType<typeof foldableHost>;
     for (const path of ownIifePaths(j, root, ownAsyncFunctions)) {
       if (refused.has(path.value)) continue;
-      fold = foldableHost(path, ownAsyncFunctions, isCallbackFunction, callsBackLater);
+      fold = foldableHost(path, ownAsyncFunctions, isCallbackFunction, callsBackLater, droppedMethods);
       if (fold) {
         candidate = path;
         break;
@@ -111,7 +113,7 @@ function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNo
   return own ? fn : undefined;
 }
 
-function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean): { host: AnyNode; hostPath: ASTPath<AnyNode>; throwBecomesRejection: boolean } | undefined {
+function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string>): { host: AnyNode; hostPath: ASTPath<AnyNode>; throwBecomesRejection: boolean } | undefined {
   const tail = tailOfFunction(statementPath);
   if (!tail) return undefined;
   const { fnPath, blocks } = tail;
@@ -134,7 +136,7 @@ function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSe
   if (moved.some((name) => hostNames.has(name))) return undefined;
   // A name the body declares must not be read elsewhere in the function: a `var` hoists to all of it.
   if (moved.length > 0 && readsOutside(fn.body, iife, new Set(moved))) return undefined;
-  return dropsItsValue(fnPath, callsBackLater) ? { host: fn, hostPath: fnPath, throwBecomesRejection: mayThrow } : undefined;
+  return dropsItsValue(fnPath, callsBackLater, droppedMethods) ? { host: fn, hostPath: fnPath, throwBecomesRejection: mayThrow } : undefined;
 }
 
 /**
