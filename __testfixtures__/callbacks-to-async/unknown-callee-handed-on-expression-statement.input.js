@@ -2,7 +2,8 @@
 // callback (`maker.make(dir, cb)`), and the function's own call-backs pass no value
 // (`cb()`): the unknown callee is assumed to pass none either (timing/unknown-callee
 // handedOnAssumed at the call). This one calls back with no value, later, so the program
-// prints the same.
+// prints the same. (The callers print whether there was an error, not `err` itself: a converted
+// caller's `err` is null where `cb()` gave undefined, which is another matter.)
 const fs = require('fs');
 
 function makeMaker() {
@@ -22,9 +23,9 @@ function ensure(dir, cb) {
 }
 
 ensure(__dirname, (err) => {
-  console.log('existing:', err);
+  console.log('existing:', err ? err.message : 'no error');
   ensure(__dirname + '/missing', (err) => {
-    console.log('made:', err);
+    console.log('made:', err ? err.message : 'no error');
     ensure(__dirname + '/missing-bad', (err) => {
       console.log('bad:', err && err.message);
     });

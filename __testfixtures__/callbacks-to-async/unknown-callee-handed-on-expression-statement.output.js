@@ -2,7 +2,8 @@
 // callback (`maker.make(dir, cb)`), and the function's own call-backs pass no value
 // (`cb()`): the unknown callee is assumed to pass none either (timing/unknown-callee
 // handedOnAssumed at the call). This one calls back with no value, later, so the program
-// prints the same.
+// prints the same. (The callers print whether there was an error, not `err` itself: a converted
+// caller's `err` is null where `cb()` gave undefined, which is another matter.)
 const fsp = require('fs/promises');
 
 // awaitify: a promise of what an error-first callback receives (rejects on any truthy error).
@@ -40,7 +41,7 @@ async function ensure(dir) {
   } catch (caught) {
     err = caught;
   }
-  console.log('existing:', err);
+  console.log('existing:', err ? err.message : 'no error');
   (async () => {
     let err = null;
     try {
@@ -48,7 +49,7 @@ async function ensure(dir) {
     } catch (caught) {
       err = caught;
     }
-    console.log('made:', err);
+    console.log('made:', err ? err.message : 'no error');
     (async () => {
       let err = null;
       try {
