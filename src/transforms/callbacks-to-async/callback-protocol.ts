@@ -44,6 +44,9 @@ export type ProtocolResult =
   | { ok: true; allowedSync?: MessageRef & { node: AnyNode }; emptyLoop?: MessageRef & { node: AnyNode } }
   | ({ ok: false; ruleId: string; node: AnyNode } & MessageRef);
 
+/** Why a hand-on the proof would take as an unknown callee's is refused (the policy does not allow the assumption). */
+export type HandOnRefusal = { ruleId: string } & MessageRef;
+
 class ProtocolError extends Error {
   constructor(readonly ruleId: string, readonly messageId: string, readonly data: MessageData | undefined, readonly node: AnyNode) {
     super(`${ruleId} ${messageId}`);
@@ -105,8 +108,11 @@ class ProtocolWalker {
     private readonly joins: JoinStatements,
     /** Local step functions (step-functions.ts) by name: a call of one runs its body there. */
     private readonly steps: ReadonlyMap<string, AnyNode>,
-    /** Calls that may take the callback handed on at the end of a path, as an unknown callee would (flagged where they convert). */
-    private readonly handOnAssumed: (call: AnyNode) => boolean,
+    /**
+     * Calls that may take the callback handed on at the end of a path, as an unknown callee would
+     * (flagged where they convert); a refusal when only the policy stops that (--strict).
+     */
+    private readonly handOnAssumed: (call: AnyNode) => boolean | HandOnRefusal,
   ) {}
 
   /** The steps whose bodies are being walked, outermost first. */
@@ -243,7 +249,9 @@ class ProtocolWalker {
       // Handing the callback on (`fs.readFile(p, cb)`): the operation calls it, once, later.
       return [{ calls: 1, sync: false, exited: returns, deferred: true }];
     }
-    if (isIdentifierNamed(last, this.cb) && !others.some((node: AnyNode) => this.mentions(node)) && tail && this.handOnAssumed(expression)) {
+    const assumed = isIdentifierNamed(last, this.cb) && !others.some((node: AnyNode) => this.mentions(node)) && tail ? this.handOnAssumed(expression) : false;
+    if (typeof assumed === 'object') throw new ProtocolError(assumed.ruleId, assumed.messageId, assumed.data, expression);
+    if (assumed) {
       // The path ends handing the callback to a callee nothing is known of: assumed to call it
       // once, later, as an unknown callee is (flagged at the call). `return op(…, cb)` in the
       // function itself returned what op returns: now a promise, so only an operation's callback may.
@@ -287,7 +295,7 @@ export function checkCallbackProtocol(
   loops: ReadonlySet<AnyNode> = new Set(),
   joins: JoinStatements = noJoins,
   steps: ReadonlyMap<string, AnyNode> = new Map(),
-  handOnAssumed: (call: AnyNode) => boolean = () => false,
+  handOnAssumed: (call: AnyNode) => boolean | HandOnRefusal = () => false,
 ): ProtocolResult {
   const walker = new ProtocolWalker(cb, isAsyncCall, loops, joins, steps, handOnAssumed);
   const body = fn.body.type === 'BlockStatement' ? fn.body.body : [{ type: 'ExpressionStatement', expression: fn.body }];

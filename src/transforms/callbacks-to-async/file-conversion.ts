@@ -8,7 +8,7 @@ import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../sh
 import { agreedSuccessValues, allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
 import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, routeTo, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type Report } from './report-plan';
-import { checkCallbackProtocol } from './callback-protocol';
+import { checkCallbackProtocol, type HandOnRefusal } from './callback-protocol';
 import { callsBackLater, findCallSites, isPathCurrent, mayBeCallbackApiCall, type CallSite, type CalleeKnowledge } from './detect';
 import type { PromisableApi } from './node-api-table';
 import { planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
@@ -366,7 +366,7 @@ export class FileConversion {
    * call as any, or refused by the package model's summary of the callee.
    */
   private handOnApi(call: AnyNode, valueCount: number | undefined, classNode?: ThisOwner, thisAliases?: ReadonlySet<string>): PromisableApi | undefined {
-    if (valueCount === undefined || !this.ctx.options.allow.includes('timing/unknown-callee') || !mayBeCallbackApiCall(call)) return undefined;
+    if (valueCount === undefined || !mayBeCallbackApiCall(call)) return undefined;
     if (this.apiOfCall(call, classNode, thisAliases)) return undefined; // known: handled as such
     for (let node: AnyNode = call; node; node = this.copiedFrom.get(node)) if (this.siteCalls.has(node)) return undefined;
     if (this.isResolvedCall(call) || this.ownCalleeLeft(call)) return undefined;
@@ -498,10 +498,13 @@ export class FileConversion {
     // Hand-ons to unknown callees the proof accepted (at the end of a path): only these are inlined as such.
     const handOnValues = agreedSuccessValues(copy, callbackName);
     const handOns = new Map<AnyNode, PromisableApi>();
-    const handOnAssumed = (call: AnyNode) => {
+    const handOnAssumed = (call: AnyNode): boolean | HandOnRefusal => {
       const api = this.handOnApi(call, handOnValues, classNode, thisAliases);
-      if (api) handOns.set(call, api);
-      return api !== undefined;
+      if (!api) return false;
+      // Only the policy stands in the way (--strict): refused as the unknown callee it would be.
+      if (!this.ctx.options.allow.includes('timing/unknown-callee')) return { ruleId: 'timing/unknown-callee', messageId: 'unknownFunction', data: { name: api.name } };
+      handOns.set(call, api);
+      return true;
     };
     const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode, thisAliases) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
       starts: new Set(joins.flatMap((join) => join.starts)),
