@@ -40,8 +40,12 @@ const { benchPackage } = load('../bench/real/real.js') as {
     after: Counts;
     callbackApis: number;
     callbackApisConverted: number;
+    apisLeft: { name: string; line: number; reasons: string[] }[];
     problems: string[];
   }>;
+};
+const { reasonTable } = load('../bench/real/apis-left.js') as {
+  reasonTable(packages: object[]): { reason: string; apis: number; only: number; example: string }[];
 };
 
 afterAll(removeTrees);
@@ -206,6 +210,35 @@ describe('bench:real on one package', () => {
     expect(result.after.asyncFunctions).toBe(1);
     expect(result.after.asyncIifes).toBe(0);
     expect(await fs.readFile(path.join(dir, 'lib', 'store.js'), 'utf8')).toBe(tinyPackage['lib/store.js']);
+  });
+
+  it('lists the callback APIs left with the refusals found inside each, and none for an API awaitify never refused', async () => {
+    const queue = [
+      'const waiting = [];',
+      '',
+      'function enqueue(job, cb) {',
+      '  waiting.push(cb);',
+      '  job();',
+      '}',
+      '',
+      'function syncNext(items, next) {',
+      '  return items.length > 0 ? next : null;',
+      '}',
+      '',
+      'module.exports = { enqueue, syncNext };',
+      '',
+    ].join('\n');
+    const dir = await makeTree({ ...tinyPackage, 'lib/queue.js': queue });
+    const result = await benchPackage({ name: 'tiny-store', version: '1.0.0', lib: ['lib'] }, { awaitifyArgs: [] }, dir);
+    expect(result.callbackApisConverted).toBe(1);
+    expect(result.apisLeft).toEqual([
+      { name: 'lib/queue.js:enqueue', line: 3, reasons: ['timing/callback-stored-or-escaping passedAway'] },
+      { name: 'lib/queue.js:syncNext', line: 8, reasons: ['(no refusal found)'] },
+    ]);
+    expect(reasonTable([{ package: 'tiny-store@1.0.0', apisLeft: result.apisLeft }])).toEqual([
+      { reason: '(no refusal found)', apis: 1, only: 1, example: 'tiny-store lib/queue.js:8 syncNext' },
+      { reason: 'timing/callback-stored-or-escaping passedAway', apis: 1, only: 1, example: 'tiny-store lib/queue.js:3 enqueue' },
+    ]);
   });
 });
 

@@ -485,3 +485,48 @@ console.log('started');
     expect(fileOf(report, 'lib/link-reader.js').output).toContain('(async () => {');
   });
 });
+
+describe('a callback handed on by name to another file\'s function is judged by its summary too', () => {
+  const source = `const fs = require('fs');
+const { load } = require('./store');
+function read(key, cb) {
+  fs.stat(key, (err) => {
+    if (err) return load(key, cb);
+    cb(null, 'here');
+  });
+}
+module.exports = { read };
+`;
+  const callee = (summary: Partial<PackageCallee>): PackageCallee[] => [{ at: '5:21', name: 'load', definedIn: 'store.js', calls: 'once', timing: 'deferred', ...summary }];
+  const ids = (result: FileResult) => result.findings.map((finding) => `${finding.ruleId}/${finding.messageId}/${finding.applied ? 'applied' : 'left'}`);
+
+  it('once and later: the function converts, and only the values handed back are assumed', () => {
+    const result = transformSource(source, { path: 'app.js', packageCallees: callee({}) });
+    expect(result.output).toContain('await fromCallback((done) => load(key, done))');
+    expect(ids(result)).toContain('timing/unknown-callee/handedOnValuesAssumed/applied');
+    expect(ids(result)).not.toContain('timing/unknown-callee/handedOnAssumed/applied');
+  });
+
+  it('may call back twice: the function keeps its callback', () => {
+    const result = transformSource(source, { path: 'app.js', packageCallees: callee({ calls: 'maybe-twice' }) });
+    expect(result.status).toBe('unchanged');
+    expect(ids(result)).toContain('timing/callback-stored-or-escaping/passedAway/left');
+  });
+
+  it('without a summary: an unknown callee, flagged at the call; --strict keeps the callback', () => {
+    expect(ids(transformSource(source, { path: 'app.js' }))).toContain('timing/unknown-callee/handedOnAssumed/applied');
+    expect(transformSource(source, { path: 'app.js', strict: true }).status).toBe('unchanged');
+  });
+
+  it('in a package, the model gives the summary: a function of another file that may call back twice keeps the caller callback-style', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'hand-on-fixture', version: '1.0.0' }),
+      'store.js': storeJs,
+      'app.js': source.replace("const { load } = require('./store');", "const { twice: load } = require('./store');").replace('return load(key, cb)', 'return load(cb)'),
+    });
+    const report = await run({ paths: ['app.js', 'store.js'], cwd: root });
+    const app = fileOf(report, 'app.js');
+    expect(app.status).toBe('unchanged');
+    expect(rulesAt(app, 5)).toContain('timing/callback-stored-or-escaping/passedAway');
+  });
+});

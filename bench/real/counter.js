@@ -193,7 +193,7 @@ const METRICS = [
       const name = functionName(node, parent);
       if (found.byName || found.byUse) ctx.counts.callbackFunctions++;
       if (name !== undefined) {
-        ctx.functions.push({ name, line: node.loc.start.line, callback: found.byName || found.byUse, converted: isConverted(node) });
+        ctx.functions.push({ name, line: node.loc.start.line, endLine: node.loc.end.line, callback: found.byName || found.byUse, converted: isConverted(node) });
       }
     },
   },
@@ -268,7 +268,7 @@ function parseSource(source, filename, extra = {}) {
 }
 
 /**
- * Counts one source text: { counts: {metric id: number}, functions: [{name, line, callback, converted}], parseError? }.
+ * Counts one source text: { counts: {metric id: number}, functions: [{name, line, endLine, callback, converted}], parseError? }.
  */
 function countSource(source, filename = 'file.js') {
   const ctx = { counts: zeroCounts(), functions: [], wrapperParams: new Map() };

@@ -20,6 +20,7 @@ const { runAwaitify, summarizeReport, checkBuilt } = require('./awaitify-cli');
 const { formatTable, withDelta } = require('./table');
 const { pool } = require('./pool');
 const { NOISE, measureNoise, zeroNoise } = require('./noise');
+const { apisLeft, reasonTable } = require('./apis-left');
 
 const baselinePath = path.join(__dirname, 'baseline.json');
 const defaultOut = path.join(__dirname, 'last-run.json');
@@ -77,6 +78,8 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
       callbackApis: apis.total,
       callbackApisConverted: apis.converted,
       convertedApiNames: apis.names,
+      // Each callback API left, with the refusals found inside it (apis-left.js).
+      apisLeft: apisLeft(before.functions, apis.names, run.report, work),
       refused: summary.refused,
       applied: summary.applied,
       // The package model's share: calls with an inline error-first callback whose callee resolves (absent with --no-cross-file).
@@ -115,6 +118,7 @@ function totals(results) {
     noise: results.reduce((total, result) => addCounts(total, result.noise), zeroNoise()),
     callbackApis: sum('callbackApis'),
     callbackApisConverted: sum('callbackApisConverted'),
+    apisLeftByReason: reasonTable(results),
     inlineCallbacks: results.every((result) => !result.inlineCallbacks)
       ? undefined
       : { total: results.reduce((n, r) => n + (r.inlineCallbacks ? r.inlineCallbacks.total : 0), 0), resolved: results.reduce((n, r) => n + (r.inlineCallbacks ? r.inlineCallbacks.resolved : 0), 0) },
@@ -163,6 +167,16 @@ function printTables(run, baseline) {
     console.log('');
     const top = [...unresolved].sort((a, b) => b[1] - a[1]).slice(0, 12);
     console.log(formatTable(['unresolved callees of inline error-first callbacks (top)', 'calls'], top.map(([name, calls]) => [name, String(calls)])));
+  }
+  const reasons = run.total.apisLeftByReason;
+  if (reasons.length > 0) {
+    console.log('');
+    const left = run.total.callbackApis - run.total.callbackApisConverted;
+    console.log(`callback APIs left: ${left}, by the refusals found inside each (innermost API; one API may have several, "only" counts those with no other)`);
+    const shown = reasons.slice(0, 15);
+    const rows = shown.map((row) => [row.reason, String(row.apis), String(row.only), row.example]);
+    if (reasons.length > shown.length) rows.push([`… ${reasons.length - shown.length} more reasons (JSON: total.apisLeftByReason)`, '', '', '']);
+    console.log(formatTable(['callback APIs left, by reason', 'APIs', 'only', 'example'], rows));
   }
   const rules = [...new Set([...Object.keys(run.total.refused), ...Object.keys(baseline ? baseline.total.refused : {})])].sort();
   if (rules.length > 0) {

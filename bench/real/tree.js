@@ -38,7 +38,7 @@ function countTree(root, files) {
     const result = countSource(text, file);
     if (result.parseError) parseErrors.push(result.parseError);
     addCounts(counts, result.counts);
-    for (const fn of result.functions) functions.push({ ...fn, name: `${file}:${fn.name}` });
+    for (const fn of result.functions) functions.push({ ...fn, file, name: `${file}:${fn.name}` });
   }
   return { counts, functions, texts, parseErrors };
 }

@@ -180,6 +180,8 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
   'timing/unknown-callee': {
     unknownFunction: '{{name}} is not a function awaitify knows; whether it always calls back asynchronously, and once, cannot be proven (--allow timing/unknown-callee converts it through a local wrapper).',
     assumedOnceAsync: '{{name}} is not a function awaitify knows: it is assumed to call back once, asynchronously, with (err, values…). A second call-back would be lost, and a call-back made synchronously would now run after the code that follows the call.',
+    handedOnValuesAssumed: '`{{callback}}` is handed to {{name}}, which calls it back once, later (the package model): it is assumed to pass an error or {{values}}, as the other calls of `{{callback}}` here do. More values (or values with an error) would be dropped.',
+    handedOnAssumed: '`{{callback}}` is handed to {{name}}, which awaitify does not know: it is assumed to call `{{callback}}` once, asynchronously, with an error or with {{values}}, as the other calls of `{{callback}}` here do. A second call-back would be lost, more values (or values with an error) dropped, and a call-back made synchronously would now run after the code that follows the call.',
   },
   'timing/ignored-by-comment': {
     callIgnored: '{{api}} is left as it is: the comment above it asks so.',

@@ -219,6 +219,21 @@ export function countSuccessValues(fn: AnyNode, cb: string): number {
   return successValueCount(calls);
 }
 
+/**
+ * How many values every `cb(null, …)` / `cb()` of the function passes, when there is at least one
+ * and all agree; undefined otherwise. A callback handed on to an unknown callee is taken to
+ * receive as many (the function's own calls say what its callers expect).
+ */
+export function agreedSuccessValues(fn: AnyNode, cb: string): number | undefined {
+  const calls: AnyNode[] = [];
+  visitAll(fn.body, cb, ({ node }) => {
+    if (node.type === 'CallExpression' && isIdentifierNamed(node.callee, cb) && (node.arguments.length === 0 || isNullish(node.arguments[0]))) calls.push(node);
+  });
+  if (calls.some((call) => call.arguments.some((argument: AnyNode) => argument.type === 'SpreadElement'))) return undefined;
+  const counts = new Set(calls.map((call) => Math.max(0, call.arguments.length - 1)));
+  return counts.size === 1 ? [...counts][0] : undefined;
+}
+
 /** Replaces every `cb(…)` statement with a return or a throw. */
 export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): CallRewriteResult {
   const calls: Visit[] = [];

@@ -44,6 +44,9 @@ export type ProtocolResult =
   | { ok: true; allowedSync?: MessageRef & { node: AnyNode }; emptyLoop?: MessageRef & { node: AnyNode } }
   | ({ ok: false; ruleId: string; node: AnyNode } & MessageRef);
 
+/** Why a hand-on the proof would take as an unknown callee's is refused (the policy does not allow the assumption). */
+export type HandOnRefusal = { ruleId: string } & MessageRef;
+
 class ProtocolError extends Error {
   constructor(readonly ruleId: string, readonly messageId: string, readonly data: MessageData | undefined, readonly node: AnyNode) {
     super(`${ruleId} ${messageId}`);
@@ -105,21 +108,27 @@ class ProtocolWalker {
     private readonly joins: JoinStatements,
     /** Local step functions (step-functions.ts) by name: a call of one runs its body there. */
     private readonly steps: ReadonlyMap<string, AnyNode>,
+    /**
+     * Calls that may take the callback handed on at the end of a path, as an unknown callee would
+     * (flagged where they convert); a refusal when only the policy stops that (--strict).
+     */
+    private readonly handOnAssumed: (call: AnyNode) => boolean | HandOnRefusal,
   ) {}
 
   /** The steps whose bodies are being walked, outermost first. */
   private readonly walking: string[] = [];
 
-  list(statements: AnyNode[], nested: Level): PathOutcome[] {
+  /** `tail`: nothing of the function runs after this list on the path (its last statement ends the path). */
+  list(statements: AnyNode[], nested: Level, tail = false): PathOutcome[] {
     let paths: PathOutcome[] = [fallThrough];
-    for (const statement of statements) {
+    for (const [index, statement] of statements.entries()) {
       const live = paths.filter((path) => !path.exited);
       if (live.length === 0) break;
       if (statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement') continue;
       if (!isBareReturn(statement) && live.some((path) => path.calls > 0 && !path.deferred)) {
         throw new ProtocolError('timing/code-after-callback-call', 'codeAfterCall', { callback: this.cb }, statement);
       }
-      const outcomes = this.statement(statement, nested);
+      const outcomes = this.statement(statement, nested, tail && index === statements.length - 1);
       const next = paths.filter((path) => path.exited);
       for (const path of live) {
         for (const outcome of outcomes) {
@@ -148,7 +157,7 @@ class ProtocolWalker {
     return this.loops.size > 0 && some(node, (inner) => isFunctionNode(inner) && some(inner.body, (item) => item.type === 'ContinueStatement' && !item.label, { skipFunctions: true }));
   }
 
-  private statement(statement: AnyNode, nested: Level): PathOutcome[] {
+  private statement(statement: AnyNode, nested: Level, tail = false): PathOutcome[] {
     if (statement.type === 'ContinueStatement' && !statement.label && nested !== 'sync') {
       // The loop goes round again: its next pass calls back, once (that is what is being proven).
       return [{ calls: 1, sync: false, exited: true, deferred: true }];
@@ -171,7 +180,7 @@ class ProtocolWalker {
       throw new ProtocolError('timing/throw-becomes-rejection', nested === 'async' ? 'throwInOperationCallback' : 'throwsSynchronously', undefined, statement);
     }
     if (!this.mentions(statement)) {
-      if (statement.type === 'IfStatement' || statement.type === 'BlockStatement') return this.branches(statement, nested);
+      if (statement.type === 'IfStatement' || statement.type === 'BlockStatement') return this.branches(statement, nested, tail);
       if (statement.type === 'ReturnStatement') {
         if (statement.argument && nested !== 'async') {
           throw new ProtocolError('timing/return-value-now-promise', 'returnsValue', undefined, statement);
@@ -183,12 +192,12 @@ class ProtocolWalker {
     }
     switch (statement.type) {
       case 'ExpressionStatement':
-        return this.callStatement(statement.expression, nested, false);
+        return this.callStatement(statement.expression, nested, false, tail);
       case 'ReturnStatement':
-        return this.callStatement(statement.argument, nested, true);
+        return this.callStatement(statement.argument, nested, true, true);
       case 'IfStatement':
       case 'BlockStatement':
-        return this.branches(statement, nested);
+        return this.branches(statement, nested, tail);
       case 'TryStatement':
         if (this.mentions(statement.block) || (statement.finalizer && this.mentions(statement.finalizer))) {
           throw new ProtocolError('timing/multiple-callback-calls', 'calledInTry', { callback: this.cb }, statement);
@@ -199,18 +208,18 @@ class ProtocolWalker {
     }
   }
 
-  private branches(statement: AnyNode, nested: Level): PathOutcome[] {
-    if (statement.type === 'BlockStatement') return this.list(statement.body, nested);
+  private branches(statement: AnyNode, nested: Level, tail = false): PathOutcome[] {
+    if (statement.type === 'BlockStatement') return this.list(statement.body, nested, tail);
     if (this.mentions(statement.test)) {
       throw new ProtocolError('timing/callback-stored-or-escaping', 'readInCondition', { callback: this.cb }, statement.test);
     }
-    const consequent = this.list(asStatements(statement.consequent), nested);
-    const alternate = statement.alternate ? this.list(asStatements(statement.alternate), nested) : [fallThrough];
+    const consequent = this.list(asStatements(statement.consequent), nested, tail);
+    const alternate = statement.alternate ? this.list(asStatements(statement.alternate), nested, tail) : [fallThrough];
     return unique([...consequent, ...alternate]);
   }
 
   /** `cb(…)`, `return cb(…)`, or an operation whose inline callback carries the story on. */
-  private callStatement(expression: AnyNode, nested: Level, returns: boolean): PathOutcome[] {
+  private callStatement(expression: AnyNode, nested: Level, returns: boolean, tail = returns): PathOutcome[] {
     if (isCallOf(expression, this.cb)) {
       if (expression.arguments.some((argument: AnyNode) => this.mentions(argument))) {
         throw new ProtocolError('timing/callback-stored-or-escaping', 'passedToItself', { callback: this.cb }, expression);
@@ -240,6 +249,15 @@ class ProtocolWalker {
       // Handing the callback on (`fs.readFile(p, cb)`): the operation calls it, once, later.
       return [{ calls: 1, sync: false, exited: returns, deferred: true }];
     }
+    const assumed = isIdentifierNamed(last, this.cb) && !others.some((node: AnyNode) => this.mentions(node)) && tail ? this.handOnAssumed(expression) : false;
+    if (typeof assumed === 'object') throw new ProtocolError(assumed.ruleId, assumed.messageId, assumed.data, expression);
+    if (assumed) {
+      // The path ends handing the callback to a callee nothing is known of: assumed to call it
+      // once, later, as an unknown callee is (flagged at the call). `return op(…, cb)` in the
+      // function itself returned what op returns: now a promise, so only an operation's callback may.
+      if (returns && nested !== 'async') throw new ProtocolError('timing/return-value-now-promise', 'returnsValue', undefined, expression);
+      return [{ calls: 1, sync: false, exited: returns, deferred: true }];
+    }
     if (!callback || others.some((node: AnyNode) => this.mentions(node))) {
       if (isListenerRegistration(expression)) {
         throw new ProtocolError('timing/event-emitter-callback', 'registeredAsListener', { callback: this.cb, method: expression.callee.property.name }, expression);
@@ -260,7 +278,7 @@ class ProtocolWalker {
     }
     const body = callback.body.type === 'BlockStatement' ? callback.body.body : [{ type: 'ExpressionStatement', expression: callback.body }];
     // The operation's callback runs later: its calls are asynchronous, and this level goes on.
-    return this.list(body, 'async').map((outcome) => ({ calls: outcome.calls, sync: outcome.sync, exited: returns, deferred: true }));
+    return this.list(body, 'async', true).map((outcome) => ({ calls: outcome.calls, sync: outcome.sync, exited: returns, deferred: true }));
   }
 }
 
@@ -277,12 +295,13 @@ export function checkCallbackProtocol(
   loops: ReadonlySet<AnyNode> = new Set(),
   joins: JoinStatements = noJoins,
   steps: ReadonlyMap<string, AnyNode> = new Map(),
+  handOnAssumed: (call: AnyNode) => boolean | HandOnRefusal = () => false,
 ): ProtocolResult {
-  const walker = new ProtocolWalker(cb, isAsyncCall, loops, joins, steps);
+  const walker = new ProtocolWalker(cb, isAsyncCall, loops, joins, steps, handOnAssumed);
   const body = fn.body.type === 'BlockStatement' ? fn.body.body : [{ type: 'ExpressionStatement', expression: fn.body }];
   let outcomes: PathOutcome[];
   try {
-    outcomes = walker.list(body, 'sync');
+    outcomes = walker.list(body, 'sync', true);
   } catch (error) {
     if (error instanceof ProtocolError) return { ok: false, ruleId: error.ruleId, messageId: error.messageId, data: error.data, node: error.node?.loc ? error.node : fn };
     throw error;

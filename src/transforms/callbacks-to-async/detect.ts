@@ -103,6 +103,21 @@ const notCallbackApis = new Set([
   'nextTick', 'queueMicrotask', 'describe', 'it', 'test', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll',
 ]);
 
+// Methods that keep or hand out what they are given (a queue, a set, an event, a bound copy):
+// a callback handed to one is stored, not called back.
+const storingMethods = new Set(['push', 'unshift', 'splice', 'concat', 'set', 'add', 'emit', 'bind', 'resolve', 'reject', 'write', 'end', 'pipe']);
+
+/**
+ * `op(…, cb)` handing a callback on to a named callee that may be an error-first callback API:
+ * not one that runs its argument synchronously, registers it, stores it or hands it to a stream.
+ */
+export function mayBeCallbackApiCall(call: AnyNode): boolean {
+  if (call?.type !== 'CallExpression') return false;
+  // Named as an unknown site is (isUnknownErrorFirstCall): `fs[chmod](p, mode, cb)` is none.
+  const name = calleeName(call.callee);
+  return name !== undefined && !notCallbackApis.has(name) && !storingMethods.has(name);
+}
+
 function calleeName(callee: AnyNode): string | undefined {
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;

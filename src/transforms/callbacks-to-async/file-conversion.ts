@@ -5,11 +5,11 @@ import { calleeText, collectReferencedNames, isFunctionNode, isIdentifierNamed, 
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
-import { allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
+import { agreedSuccessValues, allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
 import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, routeTo, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type Report } from './report-plan';
-import { checkCallbackProtocol } from './callback-protocol';
-import { callsBackLater, findCallSites, isPathCurrent, type CallSite, type CalleeKnowledge } from './detect';
+import { checkCallbackProtocol, type HandOnRefusal } from './callback-protocol';
+import { callsBackLater, findCallSites, isPathCurrent, mayBeCallbackApiCall, type CallSite, type CalleeKnowledge } from './detect';
 import type { PromisableApi } from './node-api-table';
 import { planCallSite, siteLabel, type PlanContext, type RewritePlan } from './plan';
 import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
@@ -83,6 +83,10 @@ export class FileConversion {
   private timerBindings?: TimerBindings;
   /** Node API calls as first found, and the originals of copied nodes, for apiOfCall. */
   private nodeApis?: Map<AnyNode, PromisableApi>;
+  /** Every call found as a site (taken or not): a callee awaitify knows something of. */
+  private readonly siteCalls = new WeakSet<AnyNode>();
+  /** Calls an unknown callee took the function's own callback in, now inline (handOnApi). */
+  private readonly handedOn = new WeakMap<AnyNode, { callback: string; values: number }>();
   private readonly copiedFrom = new WeakMap<AnyNode, AnyNode>();
   /** Callback functions of this file not converted, with the rule that refused them (undefined: not tried to the end yet). */
   private readonly unconverted = new Map<CallbackFunction, string | undefined>();
@@ -195,6 +199,7 @@ export class FileConversion {
       asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc), (call) => callsBackLater(call, this.bindings, { dependencies: this.ctx.options.dependencies, gracefulFs: this.ctx.options.gracefulFs })),
       packageCallee: (call) => this.packageCalleeVerdict(call),
       maySyncCallBack: (api) => this.syncApis.has(api),
+      handedOn: (call) => this.handedOn.get(call),
     };
   }
 
@@ -355,6 +360,7 @@ export class FileConversion {
       this.nodeApis = new Map();
       const unknownAllowed = this.ctx.options.allow.includes('timing/unknown-callee');
       for (const site of findCallSites(this.ctx.j, this.ctx.root, this.bindings, undefined, (call) => this.isResolvedCall(call), this.knowledge())) {
+        this.siteCalls.add(site.call);
         if (site.api && !site.refused && (site.module !== 'unknown' || this.takenAsUnknownCallee(site.call, unknownAllowed))) this.nodeApis.set(site.call, site.api);
       }
     }
@@ -364,6 +370,24 @@ export class FileConversion {
       if (api) return api.module === 'unknown' && this.ownCalleeLeft(call) ? undefined : api;
     }
     return undefined;
+  }
+
+  /**
+   * `op(…, cb)` at the end of a path, handing the function's callback to a callee awaitify has
+   * no site for (no Node API, no listed package, no function of this file left as it is): an
+   * unknown callee, when the policy allows that assumption, taking as many values on success as
+   * the function's own `cb(null, …)` all pass (`valueCount`; undefined: none, or they differ).
+   * Inlined (inlineHandedOnCallbacks), the call is an unknown site: converted and flagged at the
+   * call as any, or refused by the package model's summary of the callee.
+   */
+  private handOnApi(call: AnyNode, valueCount: number | undefined, classNode?: ThisOwner, thisAliases?: ReadonlySet<string>): PromisableApi | undefined {
+    if (valueCount === undefined || !mayBeCallbackApiCall(call)) return undefined;
+    if (this.apiOfCall(call, classNode, thisAliases)) return undefined; // known: handled as such
+    for (let node: AnyNode = call; node; node = this.copiedFrom.get(node)) if (this.siteCalls.has(node)) return undefined;
+    if (this.isResolvedCall(call) || this.ownCalleeLeft(call)) return undefined;
+    const verdict = this.packageCalleeVerdict(call);
+    if (verdict && verdict.kind === 'refuse') return undefined;
+    return { module: 'unknown', name: calleeText(call.callee) || '…', access: 'wrapper', result: { kind: 'array', count: valueCount }, minNode: 8, returnsUndefined: false, valuesOnError: true };
   }
 
   /** Converts callback API functions until no more can be proven (callees before callers). */
@@ -486,11 +510,22 @@ export class FileConversion {
     const loops = rewriteNextLoops(j, copy);
     const joins = rewriteCounterJoins(j, copy, callbackName, this.takenNames);
     const { steps, others: notSteps } = findStepFunctions(copy, callbackName);
+    // Hand-ons to unknown callees the proof accepted (at the end of a path): only these are inlined as such.
+    const handOnValues = agreedSuccessValues(copy, callbackName);
+    const handOns = new Map<AnyNode, PromisableApi>();
+    const handOnAssumed = (call: AnyNode): boolean | HandOnRefusal => {
+      const api = this.handOnApi(call, handOnValues, classNode, thisAliases);
+      if (!api) return false;
+      // Only the policy stands in the way (--strict): refused as the unknown callee it would be.
+      if (!this.ctx.options.allow.includes('timing/unknown-callee')) return { ruleId: 'timing/unknown-callee', messageId: 'unknownFunction', data: { name: api.name } };
+      handOns.set(call, api);
+      return true;
+    };
     const protocol = checkCallbackProtocol(copy, callbackName, (call) => this.apiOfCall(call, classNode, thisAliases) !== undefined, allowSync || idioms.callsDeferred, new Set(loops.map((loop) => loop.loop)), {
       starts: new Set(joins.flatMap((join) => join.starts)),
       waits: new Set(joins.map((join) => join.wait)),
       guards: new Set(joins.flatMap((join) => (join.guard ? [join.guard] : []))),
-    }, new Map(steps.map((step) => [step.name, step.declaration])));
+    }, new Map(steps.map((step) => [step.name, step.declaration])), handOnAssumed);
     if (!protocol.ok) {
       forgetSelf();
       // Never called on a path that goes through a function of the body calling it: say which, and why it is no step.
@@ -514,9 +549,10 @@ export class FileConversion {
       return { ruleId, ...message, node: node?.loc ? node : fn };
     };
     swapFunction(item, fn, copy);
-    if (!inlineHandedOnCallbacks(j, copy, callbackName, (call) => this.apiOfCall(call, classNode, thisAliases))) {
+    if (!inlineHandedOnCallbacks(j, copy, callbackName, (call) => this.apiOfCall(call, classNode, thisAliases) ?? handOns.get(call))) {
       return fail('timing/callback-stored-or-escaping', { messageId: 'handedToUnknown', data: { callback: callbackName } }, fn);
     }
+    for (const call of handOns.keys()) this.handedOn.set(call, { callback: callbackName, values: handOnValues! });
     const calls = rewriteCallbackCalls(j, copy, callbackName);
     if (!calls.ok) return fail(calls.ruleId, { messageId: calls.messageId, data: calls.data }, calls.node);
     // Counted again now that handed-on callbacks are inline: none on success makes the dual form call `cb(null)`.

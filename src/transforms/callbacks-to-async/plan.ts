@@ -78,6 +78,8 @@ export interface PlanContext {
   packageCallee?: (call: AnyNode) => PackageCalleeVerdict | undefined;
   /** A function of this file converted although it may call back synchronously (its callers are flagged). */
   maySyncCallBack?: (api: PromisableApi) => boolean;
+  /** An unknown callee's call whose callback was the enclosing function's own, handed on (file-conversion.ts handOnApi): which, and how many values it is taken to pass. */
+  handedOn?: (call: AnyNode) => { callback: string; values: number } | undefined;
 }
 
 /** `fs.readFile` for Node APIs, the name as written for the file's own and unknown functions. */
@@ -309,7 +311,14 @@ export function planCallSite(site: CallSite, context: PlanContext): Plan {
       if (!spans) return skip(site, verdict.ruleId, 'callerContinuationUnbounded', { name: site.name });
       for (const node of spans) allowed.push({ ruleId: verdict.ruleId, messageId: verdict.messageId, data: verdict.data, node });
     }
-    if (!verdict || verdict.kind === 'unknown') {
+    const handedOn = context.handedOn?.(site.call);
+    if (handedOn) {
+      // What the callee passes the handed-on callback is assumed, even when its summary proves once and later.
+      if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
+      const values = handedOn.values === 0 ? 'no value' : handedOn.values === 1 ? 'one value' : `${handedOn.values} values`;
+      const proven = verdict !== undefined && verdict.kind !== 'unknown';
+      allowed.push({ ruleId: 'timing/unknown-callee', messageId: proven ? 'handedOnValuesAssumed' : 'handedOnAssumed', data: { name: site.name, callback: handedOn.callback, values }, node: continuationOf(site) });
+    } else if (!verdict || verdict.kind === 'unknown') {
       if (!context.allow.includes('timing/unknown-callee')) return skip(site, 'timing/unknown-callee', 'unknownFunction', { name: site.name });
       allowed.push({ ruleId: 'timing/unknown-callee', messageId: 'assumedOnceAsync', data: { name: site.name }, node: continuationOf(site) });
     }
