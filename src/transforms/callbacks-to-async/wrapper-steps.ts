@@ -296,6 +296,8 @@ export function readWrapperStep(returnPath: ASTPath<AnyNode>, knowledge: StepKno
   if (!fnPath || !isPlainFunction(step) || step.body.type !== 'BlockStatement') return undefined;
   const call = handlerCall(fnPath);
   if (!call) return undefined;
+  // A handler that calls itself by its own name would get a promise back where it got one before only from this path.
+  if (step.id && some(step.body, (node, parent) => isIdentifierNamed(node, step.id.name) && isReferenceIdentifier(node, parent))) return undefined;
   const reader = new ExecutorReader(resolveParam.name, rejectParam?.name, knowledge, valueUnread(fnPath.parent));
   if (!reader.readList(executor.body.body, false) || reader.operations.length === 0) return undefined;
   // Every mention of resolve and reject is one the reading accounted for.
