@@ -23,7 +23,7 @@ function writeAtomic (filename, data, options, callback) {
       })
     })
   }).then(function statTarget () {
-    return new Promise(function (resolve) {
+    return new Promise(function statTarget (resolve) {
       if (options.mode) resolve()
       else {
         // Copy the mode of the file already there.

@@ -297,7 +297,8 @@ export function readWrapperStep(returnPath: ASTPath<AnyNode>, knowledge: StepKno
   const call = handlerCall(fnPath);
   if (!call) return undefined;
   // A handler that calls itself by its own name would get a promise back where it got one before only from this path.
-  if (step.id && some(step.body, (node, parent) => isIdentifierNamed(node, step.id.name) && isReferenceIdentifier(node, parent))) return undefined;
+  // (A function's own name, `new Promise(function stat (resolve) …)` in `function stat ()`, is no use of it.)
+  if (step.id && some(step.body, (node, parent) => isIdentifierNamed(node, step.id.name) && isReferenceIdentifier(node, parent) && !(isFunctionNode(parent) && parent.id === node))) return undefined;
   const reader = new ExecutorReader(resolveParam.name, rejectParam?.name, knowledge, valueUnread(fnPath.parent));
   if (!reader.readList(executor.body.body, false) || reader.operations.length === 0) return undefined;
   // Every mention of resolve and reject is one the reading accounted for.
