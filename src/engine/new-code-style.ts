@@ -163,7 +163,8 @@ function oneLineIfEdits(input: PassInput): Edit[] {
   if (!habits.oneLineIfs) return [];
   const edits: Edit[] = [];
   walkNodes(current.ast.program, (node) => {
-    if (node.type !== 'IfStatement' || node.alternate || node.consequent.type === 'BlockStatement') return;
+    // With an else too: `if (c) return` then `else …` on the next line, as such files write it.
+    if (node.type !== 'IfStatement' || node.consequent.type === 'BlockStatement') return;
     const { consequent } = node;
     if (consequent.loc.start.line === node.loc.start.line || consequent.loc.start.line !== consequent.loc.end.line) return;
     if (!isNew(input, tokenAt(current, node.start)) && !isNew(input, tokenAt(current, consequent.start))) return;

@@ -230,10 +230,13 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     fewerTicks: 'The value is seen {{count}} microtask ticks earlier: {{before}} ticks after the receiver settles in the chain, {{after}} with awaits (docs/rules.md, tick model). Promise jobs queued elsewhere meanwhile may now run after it.',
     ticksChangedRefused: 'The value would be seen after {{after}} microtask ticks instead of {{before}} (docs/rules.md, tick model). Left as is (--allow timing/microtask-ticks-changed converts it).',
     moreTicks: 'The value is seen {{count}} microtask ticks later: {{before}} ticks after the receiver settles in the chain, {{after}} with awaits (docs/rules.md, tick model). Promise jobs queued elsewhere meanwhile may now run before it.',
+    handlerNowAsync: "`{{name}}` is now async: where it ends without the wrapper (falls off its end, returns a value, or throws first), the chain's next handler runs {{after}} microtask ticks after it instead of {{before}}, since the chain now adopts the async function's promise. Promise jobs queued elsewhere meanwhile may now run before it.",
+    handlerNowAsyncRefused: "`{{name}}` would become async: where it ends without the wrapper, the chain's next handler would run {{after}} microtask ticks after it instead of {{before}}. Left as is (--allow timing/microtask-ticks-changed converts it).",
   },
   'timing/promise-receiver-unknown': {
     receiverUnknownRefused: 'The chain starts on a value not known to be a native promise; await would call its `then` a tick later. Left as is (--allow timing/promise-receiver-unknown converts it).',
     receiverUnknown: 'The chain starts on a value not known to be a native promise (a thenable, a query builder, a library promise?): await calls its `then` one tick later than the chain did, and library semantics beyond Promises/A+ are not kept.',
+    wrapperPromiseBinding: "`Promise` here is a binding of the file (a library's constructor, maybe), not the global: the handler, now async, returns a native promise, which the chain adopts through its `then` instead of the wrapper's own promise; library semantics beyond Promises/A+ are not kept.",
   },
   'timing/promise-wrapper-replaced': {
     wrapperReplaced: 'new Promise around {{api}} became the promise form of {{api}}, which settles with the same value or error.',

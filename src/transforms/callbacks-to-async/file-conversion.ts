@@ -16,6 +16,8 @@ import { PromiseBindings, removeUnusedBindings } from './promise-bindings';
 import { applyRewrite, type RewriteContext } from './rewrite';
 import { addDualApi } from './dual-api';
 import { findAsyncHost, parentsOf, prototypeMethodName, type AsyncHost } from './async-hosts';
+import { findWrapperSteps, handlerName, reportWrapperStep, type StepOperation } from './wrapper-steps';
+import { rewriteWrapperStep } from './wrapper-step-rewrite';
 import { foldIifeRoots } from './iife-roots';
 import { LocalApis, type ThisOwner } from './local-apis';
 import { flushHelpers, fromCallbackHelper, importHelpersFrom, mapLimitHelper, settleCallbackHelper, useHelper } from './local-helpers';
@@ -165,6 +167,7 @@ export class FileConversion {
 
   run(): boolean {
     this.registerExternalApis();
+    this.convertWrapperSteps();
     this.convertFunctions();
     this.convertSites(this.ctx.report);
     this.foldIifes(this.ctx.report);
@@ -179,6 +182,45 @@ export class FileConversion {
       removeUnusedBindings(this.program, [...this.touched]);
     }
     return this.changed;
+  }
+
+  /**
+   * Promise-chain steps that return a `new Promise` around callback operations become async
+   * handlers that await them (wrapper-steps.ts), before anything else here turns those
+   * callbacks into async IIFEs inside the executor.
+   */
+  private convertWrapperSteps(): void {
+    const { j, options } = this.ctx;
+    if (!some(this.program, (node) => node.type === 'NewExpression' && isIdentifierNamed(node.callee, 'Promise'))) return;
+    const sites = new Map<AnyNode, CallSite>();
+    for (const site of findCallSites(j, this.ctx.root, this.bindings, undefined, () => false, this.knowledge())) sites.set(site.call, site);
+    const operationOf = (call: AnyNode) => {
+      const site = sites.get(call);
+      const api = site?.api;
+      if (!site || !api || site.refused || !['promises', 'promisify', 'promisify-at-call'].includes(api.access)) return undefined;
+      const later = site.module === 'package' ? api.known?.alwaysAsync === true : site.module !== 'local' && site.module !== 'unknown' && site.module !== 'async';
+      if (!later || (options.minNodeMajor !== undefined && options.minNodeMajor < api.minNode)) return undefined;
+      return { site, api };
+    };
+    const skipped = (node: AnyNode) => node.loc && options.skipLines?.has(node.loc.start.line);
+    const context = {
+      j,
+      typescript: this.rewriteContext.typescript,
+      startFor: (operation: StepOperation, args: AnyNode[]) => this.startFor({ site: operation.site, api: operation.api } as RewritePlan, args),
+    };
+    for (const step of findWrapperSteps(j, this.ctx.root, { operationOf })) {
+      if (skipped(step.wrapper) || step.operations.some((operation) => skipped(operation.call))) continue;
+      // A `Promise` of the file's own (a library's, maybe): the handler now returns a native one.
+      if (step.localPromise && !options.allow.includes('timing/promise-receiver-unknown')) continue;
+      if (step.otherExits && !options.allow.includes('timing/microtask-ticks-changed')) {
+        this.ctx.report({ ruleId: 'timing/microtask-ticks-changed', messageId: 'handlerNowAsyncRefused', data: { name: handlerName(step.step), before: 1, after: 3 }, node: step.step, applied: false });
+        continue;
+      }
+      rewriteWrapperStep(context, step);
+      reportWrapperStep(this.ctx.report, step);
+      for (const operation of step.operations) if (operation.site.binding) this.touched.add(operation.site.binding);
+      this.changed = true;
+    }
   }
 
   /** What the package says of its callees: dependency versions for the ecosystem table, gracefulify. */

@@ -2,6 +2,8 @@ import type { FindingInput, MessageRef } from '../../types';
 import { some, type AnyNode } from '../shared/ast';
 import { ownThrows } from './callback-shape';
 import { siteLabel, type Plan } from './plan';
+import type { CallSite } from './detect';
+import type { PromisableApi } from './node-api-table';
 
 export type Report = (finding: FindingInput) => void;
 
@@ -38,6 +40,20 @@ function walkStatements(root: AnyNode, visit: (node: AnyNode) => void): void {
 }
 
 
+/** The operation's callback body now runs as a promise job: said with where the callee is known from. */
+export function movedToMicrotask(site: CallSite, api: PromisableApi): FindingInput {
+  const label = siteLabel(site);
+  const known = api.known;
+  return {
+    ruleId: 'timing/callback-moved-to-microtask',
+    ...(known
+      ? { messageId: known.source === 'table' ? 'knownPackageCallback' : 'sourceSummaryCallback', data: { api: label, entry: known.label } }
+      : { messageId: 'operationCallback', data: { api: label } }),
+    node: site.call,
+    applied: true,
+  };
+}
+
 /** The findings of one call site's plan: its refusal, or what its conversion changes. */
 export function reportPlan(report: Report, plan: Plan): void {
   if (plan.kind === 'ignore') return;
@@ -46,16 +62,7 @@ export function reportPlan(report: Report, plan: Plan): void {
     return;
   }
   const { site, shape } = plan;
-  const label = siteLabel(site);
-  const known = plan.api.known;
-  report({
-    ruleId: 'timing/callback-moved-to-microtask',
-    ...(known
-      ? { messageId: known.source === 'table' ? 'knownPackageCallback' : 'sourceSummaryCallback', data: { api: label, entry: known.label } }
-      : { messageId: 'operationCallback', data: { api: label } }),
-    node: site.call,
-    applied: true,
-  });
+  report(movedToMicrotask(site, plan.api));
   for (const allowed of plan.allowed) report({ ...allowed, applied: true });
   const errorStyle = shape.errorStyle;
   const moved = errorStyle.kind === 'catch' ? [...errorStyle.handler, ...shape.success] : shape.success;

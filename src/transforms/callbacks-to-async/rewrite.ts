@@ -6,7 +6,7 @@ import type { PromisableApi } from './node-api-table';
 import type { RewritePlan } from './plan';
 
 /** Builds the statements that await `promise` and hand its values to the callback's names. */
-function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShape, promise: AnyNode, reassigned: boolean, typescript: boolean, reuse?: string): AnyNode[] {
+export function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: CallbackShape, promise: AnyNode, reassigned: boolean, typescript: boolean, reuse?: string): AnyNode[] {
   const params = shape.valueParams;
   const target = (): AnyNode => {
     if (params.length === 0) return undefined;
