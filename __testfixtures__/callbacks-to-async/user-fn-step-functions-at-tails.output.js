@@ -59,7 +59,7 @@ process.nextTick(() => console.log('tick'));
 Promise.resolve().then(() => console.log('promise job'));
 
 (async () => {
-  let err = null;
+  let err;
   try {
     await createFile('made/deep/new.txt');
   } catch (caught) {
@@ -67,7 +67,7 @@ Promise.resolve().then(() => console.log('promise job'));
   }
   console.log('created:', err || 'no error', fs.readdirSync('made/deep'));
   (async () => {
-    let err = null;
+    let err;
     try {
       await createFile('input.txt');
     } catch (caught) {
@@ -75,7 +75,7 @@ Promise.resolve().then(() => console.log('promise job'));
     }
     console.log('exists:', err || 'no error');
     (async () => {
-      let err = null;
+      let err;
       try {
         await createFile('input.txt/x/y');
       } catch (caught) {

@@ -220,6 +220,25 @@ export function countSuccessValues(fn: AnyNode, cb: string): number {
 }
 
 /**
+ * Does the function call back on success only as `cb()` (no argument, so the error its callers
+ * see is undefined), never handing `cb` on to an operation (which passes null)?
+ */
+export function callsBackBare(fn: AnyNode, cb: string): boolean {
+  let bare = 0;
+  let other = false;
+  visitAll(fn.body, cb, ({ node }) => {
+    if (node.type !== 'CallExpression') return;
+    if (isIdentifierNamed(node.callee, cb)) {
+      if (node.arguments.length === 0) bare++;
+      else if (isNullish(node.arguments[0])) other = true;
+    } else if (node.arguments.some((argument: AnyNode) => isIdentifierNamed(argument, cb))) {
+      other = true;
+    }
+  });
+  return bare > 0 && !other;
+}
+
+/**
  * How many values every `cb(null, …)` / `cb()` of the function passes, when there is at least one
  * and all agree; undefined otherwise. A callback handed on to an unknown callee is taken to
  * receive as many (the function's own calls say what its callers expect).

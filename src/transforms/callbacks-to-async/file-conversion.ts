@@ -5,7 +5,7 @@ import { calleeText, collectReferencedNames, isFunctionNode, isIdentifierNamed, 
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
-import { agreedSuccessValues, allOwnedBy, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
+import { agreedSuccessValues, allOwnedBy, callsBackBare, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
 import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, routeTo, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type Report } from './report-plan';
 import { checkCallbackProtocol, type HandOnRefusal } from './callback-protocol';
@@ -531,6 +531,7 @@ export class FileConversion {
     // A call of the function itself that hands its callback on (a retry) calls back once, later,
     // if the function does: the proof is by induction, so the function counts as converted.
     const selfApi = this.localApiFor(item, countSuccessValues(fn, callbackName));
+    if (callsBackBare(fn, callbackName)) selfApi.bareSuccess = true;
     const forgetSelf = this.registerLocalApi(item, selfApi);
     // The proof and the rewrite both work on a copy, with `next()` recursion already a loop.
     const copy = cloneNode(fn, this.copiedFrom);

@@ -43,6 +43,8 @@ export interface PromisableApi {
   returnsUndefined: boolean;
   /** Calls back with no value on success (`cb(null)`). */
   voidResult?: boolean;
+  /** A function of the file whose every success call is a bare `cb()`: the error it passes on success is undefined, not null. */
+  bareSuccess?: boolean;
   /** Also passes (partial) values with an error, as the `async` package does. */
   valuesOnError?: boolean;
   /**

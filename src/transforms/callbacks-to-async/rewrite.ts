@@ -35,7 +35,8 @@ export function awaitStatements(j: JSCodeshift, api: PromisableApi, shape: Callb
   if (style.kind === 'capture') {
     const errId = j.identifier(style.errName);
     if (typescript) errId.typeAnnotation = j.tsTypeAnnotation(j.tsAnyKeyword());
-    statements.push(j.variableDeclaration('let', [j.variableDeclarator(errId, j.nullLiteral())]));
+    // What the callback's error parameter held on success: null from Node, undefined from a bare `cb()`.
+    statements.push(j.variableDeclaration('let', [j.variableDeclarator(errId, api.bareSuccess ? null : j.nullLiteral())]));
   }
   let tryBody: AnyNode;
   if (params.length === 0) {
