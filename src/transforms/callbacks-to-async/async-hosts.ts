@@ -190,14 +190,8 @@ function readValueFlow(root: AnyNode, callsBackLater: (call: AnyNode) => boolean
 
 /** Within `within`, is every reference to `name` (its binding `own` aside) the callee of a call whose value is dropped? */
 function referencesDropValue(flow: ValueFlow, within: AnyNode, name: string, own: AnyNode, seen: Set<AnyNode>): boolean {
-  let dropped = true;
-  walk(within, (node, parent) => {
-    if (!dropped) return false;
-    if (node.type !== 'Identifier' || node.name !== name || node === own || !isReferenceIdentifier(node, parent)) return;
-    // A name of the same spelling bound in an inner scope is counted too: a conservative no.
-    dropped = parent?.type === 'CallExpression' && parent.callee === node && valueDropped(flow, parent, seen);
-  });
-  return dropped;
+  // A name of the same spelling bound in an inner scope is counted too: a conservative no.
+  return everyReferenceIsCall(within, name, own, (call) => valueDropped(flow, call, seen));
 }
 
 function valueDropped(flow: ValueFlow, call: AnyNode, seen: Set<AnyNode>): boolean {

@@ -1,7 +1,7 @@
 import { factoryMadeFunctionNames } from '../shared/reached-functions';
 import type { CallerLeft, FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { calleeText, collectReferencedNames, isFunctionNode, isIdentifierNamed, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { calleeText, collectReferencedNames, isFunctionNode, isIdentifierNamed, isNullish, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -883,7 +883,7 @@ function callerCallbackNames(fn: AnyNode): string[] {
 function callsBackErrorFirst(callback: AnyNode, name: string): boolean {
   if (!callsName(callback, name)) return false;
   const error = callback.params[0]?.type === 'Identifier' ? callback.params[0].name : undefined;
-  return some(callback.body, (node) => node.type === 'CallExpression' && isIdentifierNamed(node.callee, name) && (node.arguments[0]?.type === 'NullLiteral' || (node.arguments[0]?.type === 'Literal' && node.arguments[0].value === null) || (error !== undefined && isIdentifierNamed(node.arguments[0], error))));
+  return some(callback.body, (node) => node.type === 'CallExpression' && isIdentifierNamed(node.callee, name) && ((node.arguments.length > 0 && isNullish(node.arguments[0])) || (error !== undefined && isIdentifierNamed(node.arguments[0], error))));
 }
 
 function callsName(callback: AnyNode, name: string): boolean {
