@@ -102,13 +102,30 @@ describe('the counter', () => {
     const source = [
       'function walk(dir, opts, emitter, dstat) { if (dstat) emitter.emit("path", dir, dstat); }', // an event argument
       'function onstat(err, stat) { if (stat.isFile()) report(dir, stat); }', // a value with properties
-      'function later(fn) { fs.stat("a", fn); }', // handed on: a callback by use
-      'function bound(fn) { run(fn.bind(null)); run(x, fn); }', // its function properties do not make it a value
+      'function later(fn) { fs.stat("a", fn); }', // handed on to Node: a callback by use
+      'function bound(fn) { run(fn.bind(null)); setImmediate(fn); }', // its function properties do not make it a value
       'function called(fn) { fn.extra = 1; fn(); }', // called: a callback whatever is read
     ].join('\n');
     const { counts, functions } = counter.countSource(source);
     expect(functions.filter((fn) => fn.callback).map((fn) => fn.name)).toEqual(['later', 'bound', 'called']);
     expect(counts.callbackFunctions).toBe(3);
+  });
+
+  it('takes a hand-on for a callback only where the callee takes one: Node, or a function of the file that does (to a fixed point)', () => {
+    const source = [
+      'function startCopy(source) { started++; return getStats(source); }', // a value walked through local helpers
+      'function getStats(source) { if (busy) return setImmediate(function () { getStats(source); }); stat(source, function (err, stats) { if (err) return onError(err); onFile(item); }); }',
+      'items.forEach(function (item) { startCopy(path.join(dir, item)); });', // a value handed to path.join
+      'fs.unlink(file, function (err) { if (err) return cb(err); done(); });', // the error of an error-first callback
+      'function outer(x, whenDone) { inner(x, whenDone); }', // handed on to a local function that calls it
+      'function inner(y, k) { k(); }',
+      'Walker.prototype.read = function (dir, andThen) { this._read(dir, andThen); };', // by the callee's member name
+      'Walker.prototype._read = function (dir, then) { fs.readdir(dir, then); };',
+      'function unknownTarget(fn) { registry.run(fn); }', // a callee nothing is known of says nothing
+    ].join('\n');
+    const { counts, functions } = counter.countSource(source);
+    expect(functions.filter((fn) => fn.callback).map((fn) => fn.name)).toEqual(['outer', 'inner', 'Walker.prototype.read', 'Walker.prototype._read']);
+    expect(counts.callbackFunctions).toBe(4);
   });
 
   it('finds middleware and middleware that became async', () => {

@@ -92,18 +92,27 @@ const EVENT_EMIT = /(^|\.)emit$/;
 // What a callback's properties are read for; any other property (`stat.ino`, `stat.isFile()`) makes it a value.
 const FUNCTION_PROPERTIES = new Set(['call', 'apply', 'bind', 'length', 'name']);
 
+// Node's own callback APIs a parameter may be handed on to: `fs.stat(p, fn)`, `setImmediate(fn)`.
+const NODE_CALLBACK_CALLEE = /^((fs|process)\.(?!\w*Sync$)\w+|setImmediate|setTimeout|queueMicrotask)$/;
+
+const lastSegment = (text) => text.slice(text.lastIndexOf('.') + 1);
+
 /**
- * The last parameter is a callback: by its name (cb, callback, done, next) or by its use (called,
- * or handed on last to a call other than an event emit, while none of its own properties but
- * call/apply/bind/length/name is read).
+ * What a function's last parameter shows of being a callback: its name (cb, callback, done,
+ * next), a call of it, and the calls it is handed on to last (their callee texts), unless it is
+ * an event argument, a value whose properties are read, or the error of an error-first callback.
+ * Whether a hand-on makes it a callback is decided per file (see resolveCallbackFunctions).
  */
-function lastParamCallback(fn) {
+function lastParamUse(fn) {
+  const none = { byName: false, called: false, handedTo: [] };
   const name = paramName(fn.params[fn.params.length - 1]);
-  if (name === undefined) return { byName: false, byUse: false };
+  if (name === undefined) return none;
+  // `function (err) { … }` is an error-first callback, not a function that takes one.
+  if (fn.params.length === 1 && isErrorParam(fn.params[0])) return none;
   const byName = CALLBACK_NAME.test(name);
   let called = false;
-  let handedOn = false;
   let readAsValue = false;
+  const handedTo = [];
   walk(fn.body, (node) => {
     if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === name) {
       const property = node.computed ? undefined : node.property.name;
@@ -112,9 +121,40 @@ function lastParamCallback(fn) {
     if (!isCall(node)) return;
     if (node.callee.type === 'Identifier' && node.callee.name === name) called = true;
     const last = node.arguments[node.arguments.length - 1];
-    if (last && last.type === 'Identifier' && last.name === name && !EVENT_EMIT.test(calleeText(node.callee))) handedOn = true;
+    const callee = calleeText(node.callee);
+    if (last && last.type === 'Identifier' && last.name === name && !EVENT_EMIT.test(callee)) handedTo.push(callee);
   });
-  return { byName, byUse: called || (handedOn && !readAsValue) };
+  return { byName, called, handedTo: readAsValue ? [] : handedTo };
+}
+
+/**
+ * Which of a file's functions take a callback: by name or by a call, or by handing the
+ * parameter on last to Node's callback APIs or to a function of the file that takes one
+ * (matched by name or by its last member name, `this._read` → `Glob.prototype._read`), to a
+ * fixed point, so a value walked through local helpers (`startCopy(source)` →
+ * `getStats(source)`) or handed to `path.join` is not a callback. Other callees say nothing.
+ */
+function resolveCallbackFunctions(candidates) {
+  const isCallback = candidates.map((candidate) => candidate.use.byName || candidate.use.called);
+  const byName = new Map();
+  candidates.forEach((candidate, index) => {
+    if (candidate.name === undefined) return;
+    for (const key of new Set([candidate.name, lastSegment(candidate.name)])) {
+      if (!byName.has(key)) byName.set(key, []);
+      byName.get(key).push(index);
+    }
+  });
+  const takesCallback = (callee) =>
+    NODE_CALLBACK_CALLEE.test(callee) || (byName.get(callee) || byName.get(lastSegment(callee)) || []).some((index) => isCallback[index]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    candidates.forEach((candidate, index) => {
+      if (isCallback[index] || !candidate.use.handedTo.some(takesCallback)) return;
+      isCallback[index] = true;
+      changed = true;
+    });
+  }
+  return isCallback;
 }
 
 const isAsyncIife = (node) => isCall(node) && node.type !== 'NewExpression' && isFunctionLiteral(node.callee) && node.callee.async === true;
@@ -186,15 +226,14 @@ const METRICS = [
   {
     id: 'callbackFunctions',
     header: 'cb-fns',
-    doc: 'functions whose last parameter is a callback, by name (cb, callback, done, next) or by use (called, or handed on as the last argument of a call that is not an event emit, with no property read but call/apply/bind/length/name)',
+    doc: 'functions whose last parameter is a callback, by name (cb, callback, done, next) or by use (called, or handed on as the last argument to a Node callback API or to a function of the same file that takes a callback, with no property read but call/apply/bind/length/name); the lone error of an error-first callback is none',
     visit(node, parent, ctx) {
       if (!isFunction(node)) return;
-      const found = node.params.length > 0 ? lastParamCallback(node) : { byName: false, byUse: false };
+      const use = node.params.length > 0 ? lastParamUse(node) : { byName: false, called: false, handedTo: [] };
       const name = functionName(node, parent);
-      if (found.byName || found.byUse) ctx.counts.callbackFunctions++;
-      if (name !== undefined) {
-        ctx.functions.push({ name, line: node.loc.start.line, endLine: node.loc.end.line, callback: found.byName || found.byUse, converted: isConverted(node) });
-      }
+      const entry = name === undefined ? undefined : { name, line: node.loc.start.line, endLine: node.loc.end.line, callback: false, converted: isConverted(node) };
+      if (entry) ctx.functions.push(entry);
+      ctx.callbackCandidates.push({ name, use, entry });
     },
   },
   {
@@ -271,7 +310,7 @@ function parseSource(source, filename, extra = {}) {
  * Counts one source text: { counts: {metric id: number}, functions: [{name, line, endLine, callback, converted}], parseError? }.
  */
 function countSource(source, filename = 'file.js') {
-  const ctx = { counts: zeroCounts(), functions: [], wrapperParams: new Map() };
+  const ctx = { counts: zeroCounts(), functions: [], wrapperParams: new Map(), callbackCandidates: [] };
   let ast;
   try {
     ast = parseSource(source, filename);
@@ -279,6 +318,12 @@ function countSource(source, filename = 'file.js') {
     return { counts: ctx.counts, functions: [], parseError: `${filename}: ${error.message}` };
   }
   walkWithWrappers(ast.program, ctx);
+  resolveCallbackFunctions(ctx.callbackCandidates).forEach((isCallback, index) => {
+    if (!isCallback) return;
+    ctx.counts.callbackFunctions++;
+    const { entry } = ctx.callbackCandidates[index];
+    if (entry) entry.callback = true;
+  });
   return { counts: ctx.counts, functions: ctx.functions };
 }
 
