@@ -179,7 +179,7 @@ function impliesTruthy(test: AnyNode, name: string): boolean {
  * Is `err` in `cb(err)` the error parameter of the operation callback it sits in (`(er) => cb(er)`):
  * null on success, the error on failure? Then the call passes the outcome on as it is.
  */
-function isPassedOnError(argument: AnyNode | undefined, ancestors: AnyNode[], root: AnyNode): boolean {
+function isPassedOnError(argument: AnyNode | undefined, ancestors: AnyNode[], root: AnyNode, ownParams: AnyNode[] = []): boolean {
   if (argument?.type !== 'Identifier' || !isErrorParamName(argument.name)) return false;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i];
@@ -190,7 +190,10 @@ function isPassedOnError(argument: AnyNode | undefined, ancestors: AnyNode[], ro
     // `fs.unlink(tmp, () => cb(er))`) sees the operation's error as it was, unless it is reassigned.
     if (bindsName(node, argument.name) || isAssigned(root, argument.name)) return false;
   }
-  return false;
+  // The converted function's own parameter (rimraf's `rmdir(p, options, originalEr, cb)`):
+  // handed on as its caller gave it, when nothing reassigns it.
+  const declared = some(root, (node) => node.type === 'VariableDeclarator' && patternNames(node.id).includes(argument.name));
+  return ownParams.some((param: AnyNode) => isIdentifierNamed(param, argument.name)) && !declared && !isAssigned(root, argument.name);
 }
 
 /**
@@ -253,8 +256,35 @@ export function agreedSuccessValues(fn: AnyNode, cb: string): number | undefined
   return counts.size === 1 ? [...counts][0] : undefined;
 }
 
+/**
+ * `cb(test ? null : er)` as a statement is `if (test) cb(null); else cb(er);` (the test runs
+ * once, first, either way): split so each call is rewritten as its own kind.
+ */
+function splitConditionalCalls(j: JSCodeshift, fn: AnyNode, cb: string): void {
+  const found: Visit[] = [];
+  visitAll(fn.body, cb, (item) => {
+    const { node, parent } = item;
+    if (node.type !== 'CallExpression' || !isIdentifierNamed(node.callee, cb) || node.arguments.length !== 1) return;
+    if (node.arguments[0].type !== 'ConditionalExpression') return;
+    if (parent?.type === 'ExpressionStatement' || parent?.type === 'ReturnStatement') found.push(item);
+  });
+  for (const { node, parent } of found) {
+    const { test, consequent, alternate } = node.arguments[0];
+    const branch = (value: AnyNode) => {
+      const call = j.callExpression(node.callee, [value]);
+      const statement = parent.type === 'ReturnStatement' ? j.returnStatement(call) : j.expressionStatement(call);
+      statement.loc = parent.loc;
+      return statement;
+    };
+    const split = j.ifStatement(test, branch(consequent), branch(alternate));
+    for (const key of Object.keys(parent)) if (key !== 'loc' && key !== 'comments') delete parent[key];
+    Object.assign(parent, split);
+  }
+}
+
 /** Replaces every `cb(…)` statement with a return or a throw. */
 export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): CallRewriteResult {
+  splitConditionalCalls(j, fn, cb);
   const calls: Visit[] = [];
   visitAll(fn.body, cb, (item) => {
     if (item.node.type === 'CallExpression' && isIdentifierNamed(item.node.callee, cb)) calls.push(item);
@@ -272,7 +302,7 @@ export function rewriteCallbackCalls(j: JSCodeshift, fn: AnyNode, cb: string): C
       replacement = j.returnStatement(value);
     } else if (values.length === 0 && isSurelyError(first, ancestors, fn.body)) {
       replacement = j.throwStatement(first);
-    } else if (values.length === 0 && isPassedOnError(readRoot(first), ancestors, fn.body)) {
+    } else if (values.length === 0 && isPassedOnError(readRoot(first), ancestors, fn.body, fn.params)) {
       // `cb(er)`, `cb(errList[0])`: throw the error if there is one, else return, as the
       // callback's caller read it: `if (er) throw er; return;`.
       const thrown = j.throwStatement(cloneNode(first));

@@ -31,6 +31,7 @@ import { TimerAwaits } from './timer-awaits';
 import { setPromiseReturnType } from './typescript-types';
 import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
 import { returnsUndefinedForSure, splitVoidReturns } from './callback-idioms/void-returns';
+import { blockBranchCalls } from './callback-idioms/branch-blocks';
 import { convertDelay, rewriteTimerCallbacks, type TimerWait } from './timer-callbacks';
 import { callersLeftInFile } from './callers-left';
 import { explainEscape } from './escape-details';
@@ -547,6 +548,7 @@ export class FileConversion {
     const idioms = readCallbackIdioms(j, copy, callbackName, item.name ?? 'This function', this.program, this.bindings, this.takenNames);
     // `return fs.close(fd, (er) => …)` gives undefined either way: the call as a statement.
     splitVoidReturns(j, copy, (call) => returnsUndefinedForSure(this.apiOfCall(call, classNode, thisAliases)));
+    blockBranchCalls(j, copy, callbackName);
     // Timers that start the next step (a retry, a poll) become awaits of the promise timer.
     const timers = rewriteTimerSteps(j, copy, this.program);
     const waits = rewriteTimerCallbacks(j, copy, callbackName, this.program);

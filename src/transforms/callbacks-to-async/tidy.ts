@@ -21,9 +21,25 @@ export function tidyConvertedFunction(fn: AnyNode): void {
       returnAwaitDirectly(list);
     }
   }, { skipFunctions: true });
-  const body = fn.body.body;
-  const last = body[body.length - 1];
-  if (last && last.type === 'ReturnStatement' && !last.argument && !last.comments?.length) body.pop();
+  dropTailReturn(fn.body.body);
+}
+
+/**
+ * A bare `return;` last in the body ends nothing; nor does one last in a block of an if that
+ * ends the body (`else { await unlink(p); return; }`), while the block keeps something else.
+ */
+function dropTailReturn(list: AnyNode[], inBranch = false): void {
+  const last = list[list.length - 1];
+  if (!last) return;
+  if (last.type === 'ReturnStatement' && !last.argument && !last.comments?.length && (!inBranch || list.length > 1)) {
+    list.pop();
+    return;
+  }
+  if (last.type !== 'IfStatement') return;
+  for (const branch of [last.consequent, last.alternate]) {
+    if (branch?.type === 'BlockStatement') dropTailReturn(branch.body, true);
+    else if (branch?.type === 'IfStatement') dropTailReturn([branch], true);
+  }
 }
 
 /** Statements after a return or throw in the same list never run (function declarations hoist). */
