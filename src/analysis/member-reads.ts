@@ -1,7 +1,7 @@
 import { isFunctionNode, walk, type AnyNode } from '../transforms/shared/ast';
 import { findModuleBindings, type ModuleBinding } from '../transforms/shared/module-bindings';
 import { dropsCallbackValue } from './callback-values';
-import { declaringScope, isIdentifierName, KeyEvaluator, writesOf, type KeyValue } from './key-values';
+import { declaringScope, isIdentifierName, KeyEvaluator, writesOf, type KeyValue } from '../transforms/shared/key-values';
 import { sharedMethodNames } from './resolve';
 import type { MemberReads, ModuleFacts, PackageModel } from './types';
 

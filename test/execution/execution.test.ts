@@ -85,6 +85,7 @@ for (const fixture of runnable) {
   }
 }
 const repeat = Math.max(1, Number.parseInt(process.env.AWAITIFY_EXEC_REPEAT ?? '1', 10) || 1);
+const only = process.env.AWAITIFY_EXEC_ONLY;
 
 const inputRuns = new Map<string, RunOutcome[]>();
 const outputRuns = new Map<string, RunOutcome>();
@@ -94,6 +95,8 @@ beforeAll(async () => {
   const limit = createLimiter(defaultConcurrency());
   const jobs: Array<Promise<unknown>> = [];
   for (const { fixture, input, output, renamedOutput, renamedIsOutput, compared } of planned) {
+    // A developer's shortcut with `-t <name>`: run only the fixtures whose id holds this text.
+    if (only && !fixture.id.includes(only)) continue;
     const runs: RunOutcome[] = [];
     inputRuns.set(fixture.id, runs);
     // The first run is shared with all-transforms.ts; the repeats of the stability check are runs of their own.

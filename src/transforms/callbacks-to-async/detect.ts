@@ -17,6 +17,8 @@ import { findPackageCallee, findSourceCallee, isKnownControlFlowVersion, type De
 import type { SourceSummary } from '../../types';
 import { entriesOf } from './ecosystem/table';
 import { knownFunctionThroughVariable } from './callee-variable';
+import { isIdentifierName, KeyEvaluator } from '../shared/key-values';
+import { parentsOf } from './async-hosts';
 import { optionBreaking } from './call-options';
 
 /** A call of a Node core callback API. */
@@ -217,19 +219,19 @@ function packageSite(path: ASTPath<AnyNode>, call: AnyNode, bindings: ModuleBind
 }
 
 /** `stat(p, cb)` where a local `stat` holds `fs.stat` or `fs.lstat` (callee-variable.ts): promisified at the call. */
-function variableSite(path: ASTPath<AnyNode>, call: AnyNode, moduleBindings: ModuleBinding[], packageBindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
-  const resolveMember = (member: AnyNode, at: ASTPath<AnyNode>): PromisableApi | undefined => {
-    if (member.object.type !== 'Identifier' || member.property.type !== 'Identifier' || !resolvesToModuleLevel(at, member.object.name)) return undefined;
-    const core = calleeTarget(member, moduleBindings);
-    if (core) return findPromisableApi(toNodeModuleName(core.binding.specifier)!, core.name);
-    const target = packageTarget(member, packageBindings);
-    const known = target && findPackageCallee(target.binding.specifier, target.member, knowledge.dependencies);
-    // An option-dependent callee (ncp) is judged at its calls: through a variable, left alone.
-    return known?.kind === 'api' && known.api.known?.alwaysAsync && !known.unlessOption ? known.api : undefined;
-  };
-  const found = knownFunctionThroughVariable(path, call, resolveMember);
-  if (!found) return undefined;
-  const name = call.callee.name;
+/** `fs.stat` (a Node module's or a listed drop-in's member, at module level) as the callback API it is. */
+function memberApi(member: AnyNode, at: ASTPath<AnyNode>, moduleBindings: ModuleBinding[], packageBindings: ModuleBinding[], knowledge: CalleeKnowledge): PromisableApi | undefined {
+  if (member.object.type !== 'Identifier' || member.property.type !== 'Identifier' || !resolvesToModuleLevel(at, member.object.name)) return undefined;
+  const core = calleeTarget(member, moduleBindings);
+  if (core) return findPromisableApi(toNodeModuleName(core.binding.specifier)!, core.name);
+  const target = packageTarget(member, packageBindings);
+  const known = target && findPackageCallee(target.binding.specifier, target.member, knowledge.dependencies);
+  // An option-dependent callee (ncp) is judged at its calls: through a variable, left alone.
+  return known?.kind === 'api' && known.api.known?.alwaysAsync && !known.unlessOption ? known.api : undefined;
+}
+
+/** One of several callback functions that call back alike (once, later, one value), promisified at the call. */
+function promisifiedAtCallSite(path: ASTPath<AnyNode>, call: AnyNode, name: string, apis: PromisableApi[], label: string): CallSite {
   return {
     path,
     call,
@@ -242,11 +244,47 @@ function variableSite(path: ASTPath<AnyNode>, call: AnyNode, moduleBindings: Mod
       result: { kind: 'value' },
       minNode: 8,
       returnsUndefined: true,
-      voidResult: found.apis[0].voidResult,
-      known: { source: 'table', label: `${found.names.join(' or ')} through a variable`, alwaysAsync: true },
+      voidResult: apis[0].voidResult,
+      known: { source: 'table', label, alwaysAsync: true },
     },
-    callback: call.arguments[call.arguments.length - 1],
+    callback: isInlineFunction(call.arguments[call.arguments.length - 1]) ? call.arguments[call.arguments.length - 1] : undefined,
   };
+}
+
+function callBackAlike(apis: Array<PromisableApi | undefined>): apis is PromisableApi[] {
+  if (!apis.every((api) => api !== undefined && api.result.kind === 'value' && !api.valuesOnError)) return false;
+  return new Set(apis.map((api) => Boolean(api!.voidResult))).size === 1;
+}
+
+function variableSite(path: ASTPath<AnyNode>, call: AnyNode, moduleBindings: ModuleBinding[], packageBindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
+  const found = knownFunctionThroughVariable(path, call, (member, at) => memberApi(member, at, moduleBindings, packageBindings, knowledge));
+  if (!found) return undefined;
+  return promisifiedAtCallSite(path, call, call.callee.name, found.apis, `${found.names.join(' or ')} through a variable`);
+}
+
+/** `fs[chown](…)`: a computed member of a Node module or a listed drop-in, called with a callback last. */
+function mayCallComputedMember(call: AnyNode): boolean {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || !callee.computed || callee.object.type !== 'Identifier') return false;
+  const last = call.arguments[call.arguments.length - 1];
+  return isInlineFunction(last) || last?.type === 'Identifier';
+}
+
+/**
+ * `var chown = follow ? 'chown' : 'lchown'; … fs[chown](p, uid, gid, cb)` (fstream): the key is
+ * one of a few names (key-values.ts reads every value written to it), each a callback function
+ * of the module that calls back alike: through `util.promisify(fs[chown])` at the call, which is
+ * right whichever name the key holds.
+ */
+function computedMemberSite(path: ASTPath<AnyNode>, call: AnyNode, keys: () => KeyEvaluator, moduleBindings: ModuleBinding[], packageBindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
+  const { object, property } = call.callee;
+  if (![...moduleBindings, ...packageBindings].some((binding) => binding.local === object.name && binding.imported === undefined)) return undefined;
+  const key = keys().valueOf(property);
+  if (key.kind !== 'names' || key.names.length === 0 || !key.names.every(isIdentifierName)) return undefined;
+  const members = key.names.map((name) => ({ type: 'MemberExpression', computed: false, object, property: { type: 'Identifier', name } }));
+  const apis = members.map((member) => memberApi(member, path, moduleBindings, packageBindings, knowledge));
+  if (!callBackAlike(apis)) return undefined;
+  return promisifiedAtCallSite(path, call, calleeText(call.callee) ?? `${object.name}[…]`, apis, `${key.names.map((name) => `${object.name}.${name}`).join(' or ')} by a computed key`);
 }
 
 /** Plain fs in a package that calls gracefulify(fs): promisify at each call, so the patched function runs. */
@@ -317,8 +355,11 @@ export function findCallSites(
     (localApis.mayMatch(call.callee) ||
       (!endsWithIgnoringCallback(call) &&
         (calleeTarget(call.callee, moduleBindings) !== undefined || asyncMethodOf(call) !== undefined ||
-          packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call) || mayCallThroughVariable(call))));
+          packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call) || mayCallThroughVariable(call) || mayCallComputedMember(call))));
   const sites: CallSite[] = [];
+  // Built once, and only for a file that calls a computed member.
+  let evaluator: KeyEvaluator | undefined;
+  const keys = () => (evaluator ??= new KeyEvaluator(parentsOf(root.paths()[0].value)));
   const paths = root.paths().flatMap((rootPath: ASTPath<AnyNode>) => findPaths(rootPath, (node) => node.type === 'CallExpression' && candidate(node)));
   paths.forEach((path: ASTPath<AnyNode>) => {
     const call = path.value;
@@ -340,7 +381,8 @@ export function findCallSites(
       const local = packageCall && (call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name);
       const site = local && resolvesToModuleLevel(path, local) ? packageSite(path, call, packageBindings, knowledge) : undefined;
       const throughVariable = site || !mayCallThroughVariable(call) ? undefined : variableSite(path, call, moduleBindings, packageBindings, knowledge);
-      if (site ?? throughVariable) sites.push((site ?? throughVariable)!);
+      const computed = site || throughVariable || !mayCallComputedMember(call) ? undefined : computedMemberSite(path, call, keys, moduleBindings, packageBindings, knowledge);
+      if (site ?? throughVariable ?? computed) sites.push((site ?? throughVariable ?? computed)!);
       else if (isUnknownErrorFirstCall(call)) sites.push(unknownSite(path, call));
       return;
     }

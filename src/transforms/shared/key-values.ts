@@ -1,4 +1,4 @@
-import { isFunctionNode, patternNames, walk, type AnyNode } from '../transforms/shared/ast';
+import { isFunctionNode, patternNames, walk, type AnyNode } from './ast';
 
 /**
  * What a computed key (`x[key]`) may be, read from the code around it: enough to tell that
