@@ -27,6 +27,11 @@ export const ruleMessages: Readonly<Record<string, Readonly<Record<string, strin
     functionNowAsyncAwaiting: '{{name}} is now async: callers that await it continue in a promise job, not in the callback, and an exception thrown in its body rejects its promise instead of being uncaught. Inside it, the code after {{operations}} now runs as a promise job once the operation completes.',
     timerCallback: '{{timer}}: the callback body now runs as a promise job right after the {{what}} fires, before the next timer or immediate runs.',
     retryLoop: 'Retry of `{{name}}` became a loop: each later attempt runs as a promise job right after its timer fires.',
+    iifeNotAtTail: 'The converted code stays an async IIFE inside {{name}}: it is not the last thing the function does, and what runs after it still runs before the continuation.',
+    iifeHostKind: '{{name}} keeps the async IIFE: it is a callback API that stays callback-style, a generator, typed, or async of its own, so it cannot simply become async.',
+    iifeThrowBefore: '{{name}} keeps the async IIFE: code before it may throw, and its callers may catch that throw; as an async function the throw would reject a promise no one awaits.',
+    iifeNamesClash: '{{name}} keeps the async IIFE: a name declared inside the IIFE is bound or read elsewhere in the function, so its body cannot move into the function.',
+    iifeValueUsed: '{{name}} keeps the async IIFE: a caller uses its return value, or it escapes (exported, handed on, a listener, a method called from where awaitify cannot see), so as an async function it would return a promise where it returned a value.',
     stepNowAsync: '`{{step}}`, a local step of {{name}} that calls `{{callback}}`, is now an async function too: each call of it (at the end of its path) returns what it gives, `return await {{step}}(…)`, a promise job after the step settles.',
   },
   'timing/timer-to-microtask': {

@@ -342,7 +342,12 @@ export class FileConversion {
     const callsBack = (call: AnyNode) => callsBackLater(call, this.bindings, { dependencies: this.ctx.options.dependencies, gracefulFs: this.ctx.options.gracefulFs });
     const isCallbackFunction = (fn: AnyNode) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc);
     const droppedMethods = new Set(this.ctx.options.droppedMethods ?? []);
-    for (const { fn: host, throwBecomesRejection } of foldIifeRoots(this.ctx.j, this.ctx.root, this.ctx.ownAsyncFunctions, isCallbackFunction, callsBack, droppedMethods)) {
+    const { folded, kept } = foldIifeRoots(this.ctx.j, this.ctx.root, this.ctx.ownAsyncFunctions, isCallbackFunction, callsBack, droppedMethods);
+    // Each IIFE left inside a function says why that function did not become async instead.
+    for (const { statement, fn, name, reason } of kept) {
+      report({ ruleId: 'timing/callback-moved-to-microtask', messageId: reason, data: { name }, node: statement.loc ? statement : fn, applied: true });
+    }
+    for (const { fn: host, throwBecomesRejection } of folded) {
       const parents = droppedMethods.size > 0 ? parentsOf(this.program) : undefined;
       const method = parents && prototypeMethodName(parents, host);
       if (throwBecomesRejection) report({ ruleId: 'timing/throw-becomes-rejection', messageId: 'foldedThrowUncaught', data: { name: method !== undefined ? `\`${method}\`` : host.id ? `\`${host.id.name}\`` : 'The function' }, node: host, applied: true });

@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { declaredNames, isFunctionNode, isReferenceIdentifier, patternNames, some, walk, type AnyNode } from '../shared/ast';
+import { calleeText, declaredNames, isFunctionNode, isReferenceIdentifier, patternNames, some, walk, type AnyNode } from '../shared/ast';
 import { runsNothing } from '../shared/control-flow';
 import { programOf } from '../shared/reached-functions';
 import { dropsItsValue, throwsReachNoCatch } from './async-hosts';
@@ -31,24 +31,44 @@ export interface FoldedFunction {
   throwBecomesRejection: boolean;
 }
 
-export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string> = new Set()): FoldedFunction[] {
+/**
+ * Why an IIFE inside a function stays one (the message ids of the finding that says so):
+ * not the last thing the function does; the function is no plain one (a callback API, a
+ * generator, typed, async of its own); it runs code before the IIFE that may throw to a caller
+ * that may catch it; names would clash; or a caller uses its value, or it escapes.
+ */
+export type IifeKeptReason = 'iifeNotAtTail' | 'iifeHostKind' | 'iifeThrowBefore' | 'iifeNamesClash' | 'iifeValueUsed';
+
+export interface KeptIife {
+  /** Where the finding points: the IIFE statement, or the first code of the input inside it. */
+  statement: AnyNode;
+  /** The function it stays in, and how a reader finds it: `` `name` `` or "The function". */
+  fn: AnyNode;
+  name: string;
+  reason: IifeKeptReason;
+}
+
+export function foldIifeRoots(j: JSCodeshift, root: Collection<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string> = new Set()): { folded: FoldedFunction[]; kept: KeptIife[] } {
   const folded: FoldedFunction[] = [];
-  const refused = new WeakSet<AnyNode>();
+  const refused = new Map<AnyNode, KeptIife | undefined>();
   // Folding moves statements, which leaves other paths stale: find them again after each fold
   // (a refusal changes nothing, so the same paths serve for the next candidate).
   for (;;) {
     let candidate: ASTPath<AnyNode> | undefined;
-    let fold: ReturnType<typeof foldableHost>;
+    let fold: Fold | undefined;
     for (const path of ownIifePaths(j, root, ownAsyncFunctions)) {
       if (refused.has(path.value)) continue;
-      fold = foldableHost(path, ownAsyncFunctions, isCallbackFunction, callsBackLater, droppedMethods);
-      if (fold) {
+      const verdict = foldableHost(path, ownAsyncFunctions, isCallbackFunction, callsBackLater, droppedMethods);
+      if ('host' in verdict) {
+        fold = verdict;
         candidate = path;
         break;
       }
-      refused.add(path.value);
+      // Inside another IIFE of awaitify's, the outer one is what stays (and says why, if in a function).
+      const inIife = verdict.fnPath !== undefined && isOwnIifeFunction(verdict.fnPath, ownAsyncFunctions);
+      refused.set(path.value, verdict.fnPath && !inIife ? { statement: located(path.value), fn: verdict.fnPath.value, name: functionLabel(verdict.fnPath), reason: verdict.reason } : undefined);
     }
-    if (!candidate || !fold) return folded;
+    if (!candidate || !fold) return { folded, kept: [...refused.values()].filter((kept): kept is KeptIife => kept !== undefined) };
     const body: AnyNode[] = ownIife(candidate.value, ownAsyncFunctions)!.body.body;
     if (body[0]) body[0].comments = [...(candidate.value.comments ?? []), ...(body[0].comments ?? [])];
     const list: AnyNode[] = candidate.parent.value.body;
@@ -113,30 +133,75 @@ function ownIife(statement: AnyNode, ownAsyncFunctions: WeakSet<AnyNode>): AnyNo
   return own ? fn : undefined;
 }
 
-function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string>): { host: AnyNode; hostPath: ASTPath<AnyNode>; throwBecomesRejection: boolean } | undefined {
+interface Fold {
+  host: AnyNode;
+  hostPath: ASTPath<AnyNode>;
+  throwBecomesRejection: boolean;
+}
+
+type FoldVerdict = Fold | { fnPath?: ASTPath<AnyNode>; reason: IifeKeptReason };
+
+function foldableHost(statementPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>, isCallbackFunction: (fn: AnyNode) => boolean, callsBackLater: (call: AnyNode) => boolean, droppedMethods: ReadonlySet<string>): FoldVerdict {
   const tail = tailOfFunction(statementPath);
-  if (!tail) return undefined;
+  // At the top level of the program there is no function to fold into: a root, and no finding.
+  if (!tail) return { fnPath: enclosingFunction(statementPath), reason: 'iifeNotAtTail' };
   const { fnPath, blocks } = tail;
   const fn = fnPath.value;
   const plain = fn.type === 'FunctionDeclaration' ? !!fn.id : fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression';
   // An async function awaitify made (a callback it folded an IIFE into) may take one more:
   // before the IIFE's first await nothing changes, and after it only its dropped promise waits.
-  if (!plain || (fn.async && !ownAsyncFunctions.has(fn)) || fn.generator || fn.returnType || isCallbackFunction(fn)) return undefined;
+  if (!plain || (fn.async && !ownAsyncFunctions.has(fn)) || fn.generator || fn.returnType || isCallbackFunction(fn)) return { fnPath, reason: 'iifeHostKind' };
   const list: AnyNode[] = fn.body.body;
   const nested = blocks.length > 1;
   // Directly in the body: the statements before it, by form; deeper (ncp's `if (modified) { … }`), the if runs a test first.
   const others = list.filter((statement) => statement !== statementPath.value && statement.type !== 'FunctionDeclaration');
   const program = programOf(fnPath)!;
   const mayThrow = !fn.async && (nested || !others.every((statement) => cannotThrow(statement, fnPath, program)));
-  if (mayThrow && !throwsReachNoCatch(fnPath, callsBackLater)) return undefined;
+  const valueDropped = dropsItsValue(fnPath, callsBackLater, droppedMethods);
+  if (mayThrow && !throwsReachNoCatch(fnPath, callsBackLater)) return { fnPath, reason: valueDropped ? 'iifeThrowBefore' : 'iifeValueUsed' };
   const iife = ownIife(statementPath.value, ownAsyncFunctions)!;
   const ownName = fn.type === 'FunctionExpression' && fn.id ? [fn.id.name] : [];
   const hostNames = new Set([...ownName, ...fn.params.flatMap(patternNames), ...blocks.flatMap((block) => declaredNames(block.body.filter((statement: AnyNode) => statement !== statementPath.value))), ...hoistedVars(others)]);
   const moved = [...declaredNames(iife.body.body), ...hoistedVars(iife.body.body)];
-  if (moved.some((name) => hostNames.has(name))) return undefined;
+  if (moved.some((name) => hostNames.has(name))) return { fnPath, reason: 'iifeNamesClash' };
   // A name the body declares must not be read elsewhere in the function: a `var` hoists to all of it.
-  if (moved.length > 0 && readsOutside(fn.body, iife, new Set(moved))) return undefined;
-  return dropsItsValue(fnPath, callsBackLater, droppedMethods) ? { host: fn, hostPath: fnPath, throwBecomesRejection: mayThrow } : undefined;
+  if (moved.length > 0 && readsOutside(fn.body, iife, new Set(moved))) return { fnPath, reason: 'iifeNamesClash' };
+  return valueDropped ? { host: fn, hostPath: fnPath, throwBecomesRejection: mayThrow } : { fnPath, reason: 'iifeValueUsed' };
+}
+
+function isOwnIifeFunction(fnPath: ASTPath<AnyNode>, ownAsyncFunctions: WeakSet<AnyNode>): boolean {
+  const call = fnPath.parent?.value;
+  return ownAsyncFunctions.has(fnPath.value) && call?.type === 'CallExpression' && call.callee === fnPath.value;
+}
+
+/** The IIFE statement awaitify wrote has no place in the input: the first node inside it that has. */
+function located(statement: AnyNode): AnyNode {
+  let found: AnyNode | undefined;
+  walk(statement, (node) => {
+    if (found) return false;
+    if (node.loc) found = node;
+  });
+  return found ?? statement;
+}
+
+function enclosingFunction(path: ASTPath<AnyNode>): ASTPath<AnyNode> | undefined {
+  for (let current = path.parent; current; current = current.parent) if (isFunctionNode(current.value)) return current;
+  return undefined;
+}
+
+/** `` `next` ``, `` `DirReader.prototype._getEntries` ``: the name it is declared or assigned under, the call it is handed to, else "The function". */
+function functionLabel(fnPath: ASTPath<AnyNode>): string {
+  const fn = fnPath.value;
+  const parent = fnPath.parent?.value;
+  const name =
+    fn.id?.name ??
+    (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined) ??
+    (parent?.type === 'AssignmentExpression' ? calleeText(parent.left) : undefined) ??
+    ((parent?.type === 'Property' || parent?.type === 'ObjectProperty') && parent.key.type === 'Identifier' ? parent.key.name : undefined);
+  if (name) return `\`${name}\``;
+  // `fs.readFile(p, function (err, data) { … })`: a callback handed to a call.
+  const callee = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(fn) ? calleeText(parent.callee) : '';
+  return callee ? `The callback given to \`${callee}\`` : 'The function';
 }
 
 /**
