@@ -82,6 +82,8 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
       apisLeft: apisLeft(before.functions, apis.names, run.report, work),
       refused: summary.refused,
       applied: summary.applied,
+      // Why each async IIFE left inside a function stayed one: the report's iife* findings, by message.
+      iifesKept: iifesKeptOf(run.report),
       // The package model's share: calls with an inline error-first callback whose callee resolves (absent with --no-cross-file).
       inlineCallbacks: inlineCallbacksOf(run.report),
       awaitifyExitCode: run.exitCode,
@@ -92,6 +94,20 @@ async function benchPackage(pkg, options, source = unpacked(pkg)) {
   } finally {
     if (!options.keep) fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+const IIFE_KEPT = /^iife(NotAtTail|HostKind|ThrowBefore|NamesClash|ValueUsed)$/;
+
+/** { messageId: [`file:line name`…] } for the IIFEs a function kept (the finding says why). */
+function iifesKeptOf(report) {
+  const kept = {};
+  for (const file of report ? report.files : []) {
+    for (const finding of file.findings || []) {
+      if (!finding.applied || !IIFE_KEPT.test(finding.messageId || '')) continue;
+      (kept[finding.messageId] = kept[finding.messageId] || []).push(`${path.basename(file.path)}:${finding.line}`);
+    }
+  }
+  return kept;
 }
 
 function inlineCallbacksOf(report) {
@@ -177,6 +193,19 @@ function printTables(run, baseline) {
     const rows = shown.map((row) => [row.reason, String(row.apis), String(row.only), row.example]);
     if (reasons.length > shown.length) rows.push([`… ${reasons.length - shown.length} more reasons (JSON: total.apisLeftByReason)`, '', '', '']);
     console.log(formatTable(['callback APIs left, by reason', 'APIs', 'only', 'example'], rows));
+  }
+  const kept = new Map();
+  for (const row of run.packages) {
+    for (const [reason, spots] of Object.entries(row.iifesKept || {})) {
+      const entry = kept.get(reason) || { count: 0, example: `${row.package.split('@')[0]} ${spots[0]}` };
+      entry.count += spots.length;
+      kept.set(reason, entry);
+    }
+  }
+  if (kept.size > 0) {
+    console.log('');
+    const rows = [...kept].sort((a, b) => b[1].count - a[1].count).map(([reason, entry]) => [reason, String(entry.count), entry.example]);
+    console.log(formatTable(['async IIFEs kept inside a function, by reason', 'IIFEs', 'example'], rows));
   }
   const rules = [...new Set([...Object.keys(run.total.refused), ...Object.keys(baseline ? baseline.total.refused : {})])].sort();
   if (rules.length > 0) {
