@@ -18,6 +18,7 @@ import type { SourceSummary } from '../../types';
 import { entriesOf } from './ecosystem/table';
 import { knownFunctionThroughVariable } from './callee-variable';
 import { optionBreaking } from './call-options';
+import type { MemberAlias } from './member-aliases';
 
 /** A call of a Node core callback API. */
 export interface CallSite {
@@ -42,6 +43,8 @@ export interface CalleeKnowledge {
   gracefulFs?: boolean;
   /** Dependencies' functions summarised from their source (TransformOptions.sourceSummaries). */
   sourceSummaries?: Readonly<Record<string, Readonly<Record<string, SourceSummary>>>>;
+  /** Members set once to a module's function (member-aliases.ts), by the callee as written: `storage.writeFile`. */
+  memberAliases?: ReadonlyMap<string, MemberAlias>;
 }
 
 /** Bindings of packages the table lists, or whose source was summarised. */
@@ -89,6 +92,7 @@ export function callsBackLater(call: AnyNode, bindings: ModuleBinding[], knowled
   if (call.type !== 'CallExpression' || !isInlineFunction(call.arguments[call.arguments.length - 1])) return false;
   const known = packageCalleeOf(call, bindings, knowledge);
   if (known?.kind === 'api' && known.api.known?.alwaysAsync) return true;
+  if (aliasedApi(call.callee, knowledge)) return true;
   const target = calleeTarget(call.callee, bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined));
   if (!target) return false;
   const module = toNodeModuleName(target.binding.specifier)!;
@@ -255,6 +259,55 @@ function atCallTime(api: PromisableApi | undefined, module: NodeModuleName, know
   return { ...api, access: 'promisify-at-call', minNode: Math.max(api.minNode, 8) };
 }
 
+/** `storage.writeFile` where the file set `storage.writeFile = fs.writeFile` (member-aliases.ts): that function's API, when it calls back once, later, with one value. */
+function aliasedApi(callee: AnyNode, knowledge: CalleeKnowledge): { api: PromisableApi; label: string } | undefined {
+  if (!knowledge.memberAliases || callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier') return undefined;
+  const alias = knowledge.memberAliases.get(`${callee.object.name}.${callee.property.name}`);
+  if (!alias) return undefined;
+  const label = alias.member ? `${alias.specifier}.${alias.member}` : alias.specifier;
+  const module = toNodeModuleName(alias.specifier);
+  if (module) {
+    const api = findPromisableApi(module, alias.member);
+    return api && api.result.kind === 'value' && !api.valuesOnError ? { api, label: `${module}.${alias.member}` } : undefined;
+  }
+  const known = findPackageCallee(alias.specifier, alias.member, knowledge.dependencies);
+  // An option-dependent callee (ncp) is judged at its calls: through a member, left alone.
+  if (known?.kind !== 'api' || !known.api.known?.alwaysAsync || known.unlessOption || known.api.result.kind !== 'value' || known.api.valuesOnError) return undefined;
+  return { api: known.api, label };
+}
+
+/** `storage.writeFile(…, cb)` through a member set to `fs.writeFile`: promisified at the call, so the member is read when it runs, as before. */
+function aliasSite(path: ASTPath<AnyNode>, call: AnyNode, knowledge: CalleeKnowledge): CallSite | undefined {
+  const found = aliasedApi(call.callee, knowledge);
+  if (!found || !resolvesToModuleLevel(path, call.callee.object.name) || !isInsideFunction(path)) return undefined;
+  const name = calleeText(call.callee)!;
+  const last = call.arguments[call.arguments.length - 1];
+  return {
+    path,
+    call,
+    module: 'package',
+    name,
+    api: {
+      ...found.api,
+      module: 'package',
+      name,
+      access: 'promisify-at-call',
+      minNode: Math.max(found.api.minNode, 8),
+      known: { source: 'table', label: `${found.label} through ${name}`, alwaysAsync: true },
+    },
+    callback: isInlineFunction(last) ? last : undefined,
+  };
+}
+
+/** Module-level code may run before the member is set; a function's body runs once the module has loaded. */
+function isInsideFunction(path: ASTPath<AnyNode>): boolean {
+  for (let current = path.parentPath; current; current = current.parentPath) {
+    const type = current.value?.type;
+    if (type === 'FunctionExpression' || type === 'FunctionDeclaration' || type === 'ArrowFunctionExpression' || type === 'ObjectMethod' || type === 'ClassMethod') return true;
+  }
+  return false;
+}
+
 function asyncLibrarySite(path: ASTPath<AnyNode>, call: AnyNode, name: string, binding: ModuleBinding): CallSite {
   const method = asyncMethods.get(name)!;
   const last = call.arguments[call.arguments.length - 1];
@@ -317,7 +370,8 @@ export function findCallSites(
     (localApis.mayMatch(call.callee) ||
       (!endsWithIgnoringCallback(call) &&
         (calleeTarget(call.callee, moduleBindings) !== undefined || asyncMethodOf(call) !== undefined ||
-          packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call) || mayCallThroughVariable(call))));
+          packageTarget(call.callee, packageBindings) !== undefined || aliasedApi(call.callee, knowledge) !== undefined ||
+          isUnknownErrorFirstCall(call) || mayCallThroughVariable(call))));
   const sites: CallSite[] = [];
   const paths = root.paths().flatMap((rootPath: ASTPath<AnyNode>) => findPaths(rootPath, (node) => node.type === 'CallExpression' && candidate(node)));
   paths.forEach((path: ASTPath<AnyNode>) => {
@@ -332,6 +386,11 @@ export function findCallSites(
     if (asyncMethod) {
       const local = call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name;
       if (resolvesToModuleLevel(path, local)) sites.push(asyncLibrarySite(path, call, asyncMethod.name, asyncMethod.binding));
+      return;
+    }
+    const aliased = aliasSite(path, call, knowledge);
+    if (aliased) {
+      sites.push(aliased);
       return;
     }
     const target = calleeTarget(call.callee, moduleBindings);
