@@ -37,7 +37,7 @@ import { explainEscape } from './escape-details';
 import { TimerBindings } from '../timers-to-async/timer-bindings';
 import { detectRuntime, timersPromisesSince } from '../timers-to-async/runtime';
 import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
-import { calleeAliases, findMemberAliases, type MemberAlias } from './member-aliases';
+import { calleeAliases, findMemberAliases, requiredMemberAliases, type MemberAlias } from './member-aliases';
 
 /** A converted callback API function of this file. */
 interface ConvertedFunction {
@@ -106,7 +106,10 @@ export class FileConversion {
     // A local module that only re-exports another (`require('./fs')` of `module.exports = require('graceful-fs')`) is read as that one.
     const aliases = ctx.options.moduleAliases ?? {};
     this.bindings = findModuleBindings(this.program).map((binding) => (aliases[binding.specifier] ? { ...binding, specifier: aliases[binding.specifier] } : binding));
-    this.memberAliases = calleeAliases(findMemberAliases(this.program, this.bindings));
+    this.memberAliases = new Map([
+      ...calleeAliases(findMemberAliases(this.program, this.bindings)),
+      ...requiredMemberAliases(this.program, this.bindings, ctx.options.memberAliases ?? {}),
+    ]);
     this.takenNames = collectReferencedNames(this.program);
     this.promiseBindings = new PromiseBindings(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
     this.timerAwaits = new TimerAwaits(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);

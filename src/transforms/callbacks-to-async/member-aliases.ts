@@ -1,18 +1,16 @@
 import { some, type AnyNode } from '../shared/ast';
 import type { ModuleBinding } from '../shared/module-bindings';
+import type { MemberAlias } from '../../types';
 
-/**
+export type { MemberAlias };
+
+/*
  * A member of the file's own object set once, at module level, to a module's function:
  * nedb's storage.js writes `storage.writeFile = fs.writeFile; storage.mkdirp = mkdirp;` and
  * calls `storage.writeFile(…, cb)`. The call reaches `fs.writeFile` as long as nothing sets the
  * member again, so it is judged as that function; the rewrite promisifies `storage.writeFile`
  * at the call (whatever the member holds then is what runs, as before).
  */
-export interface MemberAlias {
-  /** The module the member was set from, and its function (`''`: the module itself, `storage.mkdirp = mkdirp`). */
-  specifier: string;
-  member: string;
-}
 
 /** By the object's member name: `{ writeFile: { specifier: 'fs', member: 'writeFile' } }`. */
 export type MemberAliases = ReadonlyMap<string, MemberAlias>;
@@ -96,5 +94,44 @@ function objectReplaced(program: AnyNode, object: string): boolean {
 export function calleeAliases(byObject: ReadonlyMap<string, MemberAliases>): Map<string, MemberAlias> {
   const byCallee = new Map<string, MemberAlias>();
   for (const [object, members] of byObject) for (const [name, alias] of members) byCallee.set(`${object}.${name}`, alias);
+  return byCallee;
+}
+
+/**
+ * What a module exports as its own object (`module.exports = storage`), as another file reads
+ * it: the members holding a package's or Node's function. A relative specifier would name
+ * another file from there, so only bare ones are kept.
+ */
+export function exportedMemberAliases(program: AnyNode, bindings: readonly ModuleBinding[]): Record<string, MemberAlias> | undefined {
+  const exported = program.body.filter((statement: AnyNode) =>
+    statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && isModuleExportsNode(statement.expression.left));
+  if (exported.length !== 1 || exported[0].expression.right.type !== 'Identifier') return undefined;
+  const members = findMemberAliases(program, bindings).get(exported[0].expression.right.name);
+  const kept = [...(members ?? [])].filter(([, alias]) => !alias.specifier.startsWith('.'));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
+function isModuleExportsNode(node: AnyNode): boolean {
+  const member = staticMember(node);
+  return member !== undefined && member[0] === 'module' && member[1] === 'exports';
+}
+
+/**
+ * The aliases of the modules this file requires (TransformOptions.memberAliases, by specifier),
+ * by the callee as written here (`storage.appendFile` after `storage = require('./storage')`):
+ * a member this file writes itself is left out.
+ */
+export function requiredMemberAliases(
+  program: AnyNode,
+  bindings: readonly ModuleBinding[],
+  bySpecifier: Readonly<Record<string, Readonly<Record<string, MemberAlias>>>>,
+): Map<string, MemberAlias> {
+  const byCallee = new Map<string, MemberAlias>();
+  for (const binding of bindings) {
+    const members = binding.imported === undefined ? bySpecifier[binding.specifier] : undefined;
+    for (const [name, alias] of Object.entries(members ?? {})) {
+      if (writesOf(program, binding.local, name) === 0 && !objectReplaced(program, binding.local)) byCallee.set(`${binding.local}.${name}`, alias);
+    }
+  }
   return byCallee;
 }
