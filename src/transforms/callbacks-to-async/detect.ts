@@ -336,6 +336,17 @@ function unknownSite(path: ASTPath<AnyNode>, call: AnyNode): CallSite {
   };
 }
 
+/**
+ * An argument that is no function whatever it holds: a literal, an object or array literal, an
+ * operator's result, a `Math` call (nedb's `crypto.randomBytes(Math.ceil(…))`), or none at all.
+ */
+function cannotBeFunction(path: ASTPath<AnyNode>, node: AnyNode | undefined): boolean {
+  if (!node) return true;
+  if (/Literal$/.test(node.type) || ['ObjectExpression', 'ArrayExpression', 'BinaryExpression', 'UnaryExpression', 'UpdateExpression'].includes(node.type)) return true;
+  const callee = node.type === 'CallExpression' ? node.callee : undefined;
+  return callee?.type === 'MemberExpression' && !callee.computed && isIdentifierNamed(callee.object, 'Math') && !path.scope?.lookup('Math');
+}
+
 /** The call's last argument is an inline function with an empty body. */
 function endsWithIgnoringCallback(call: AnyNode): boolean {
   const callback = inlineCallbackOf(call);
@@ -405,6 +416,8 @@ export function findCallSites(
     }
     const local = call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name;
     if (!resolvesToModuleLevel(path, local)) return;
+    // `crypto.randomBytes(Math.ceil(n))`: the synchronous form, with no callback at all.
+    if (!isInlineFunction(last) && cannotBeFunction(path, last)) return;
     const module = toNodeModuleName(target.binding.specifier)!;
     sites.push({
       path,
