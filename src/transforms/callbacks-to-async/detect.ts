@@ -233,23 +233,20 @@ function variableSite(path: ASTPath<AnyNode>, call: AnyNode, moduleBindings: Mod
   };
   const found = knownFunctionThroughVariable(path, call, resolveMember);
   if (!found) return undefined;
-  const name = call.callee.name;
+  const api = { result: { kind: 'value' as const }, minNode: 8, returnsUndefined: true, voidResult: found.apis[0].voidResult };
+  return promisifiedAtCallSite(path, call, call.callee.name, api, `${found.names.join(' or ')} through a variable`);
+}
+
+/** A site of a known function reached through a name (a variable, a member), promisified at the call: whatever the name holds when it runs is called, as before. */
+function promisifiedAtCallSite(path: ASTPath<AnyNode>, call: AnyNode, name: string, api: Omit<PromisableApi, 'module' | 'name' | 'access' | 'known'>, label: string): CallSite {
+  const last = call.arguments[call.arguments.length - 1];
   return {
     path,
     call,
     module: 'package',
     name,
-    api: {
-      module: 'package',
-      name,
-      access: 'promisify-at-call',
-      result: { kind: 'value' },
-      minNode: 8,
-      returnsUndefined: true,
-      voidResult: found.apis[0].voidResult,
-      known: { source: 'table', label: `${found.names.join(' or ')} through a variable`, alwaysAsync: true },
-    },
-    callback: call.arguments[call.arguments.length - 1],
+    api: { ...api, module: 'package', name, access: 'promisify-at-call', minNode: Math.max(api.minNode, 8), known: { source: 'table', label, alwaysAsync: true } },
+    callback: isInlineFunction(last) ? last : undefined,
   };
 }
 
@@ -281,22 +278,7 @@ function aliasSite(path: ASTPath<AnyNode>, call: AnyNode, knowledge: CalleeKnowl
   const found = aliasedApi(call.callee, knowledge);
   if (!found || !resolvesToModuleLevel(path, call.callee.object.name) || !isInsideFunction(path)) return undefined;
   const name = calleeText(call.callee)!;
-  const last = call.arguments[call.arguments.length - 1];
-  return {
-    path,
-    call,
-    module: 'package',
-    name,
-    api: {
-      ...found.api,
-      module: 'package',
-      name,
-      access: 'promisify-at-call',
-      minNode: Math.max(found.api.minNode, 8),
-      known: { source: 'table', label: `${found.label} through ${name}`, alwaysAsync: true },
-    },
-    callback: isInlineFunction(last) ? last : undefined,
-  };
+  return promisifiedAtCallSite(path, call, name, found.api, `${found.label} through ${name}`);
 }
 
 /** Module-level code may run before the member is set; a function's body runs once the module has loaded. */
