@@ -285,6 +285,12 @@ export interface ExternalApi {
   maySyncCallBack?: boolean;
 }
 
+/** A member set once, at module level, to a module's function (`storage.writeFile = fs.writeFile`; `''`: the module itself, `storage.mkdirp = mkdirp`). */
+export interface MemberAlias {
+  specifier: string;
+  member: string;
+}
+
 /** A call of a package function of another file, as the package model summarises that function. */
 export interface PackageCallee {
   /** `line:column` of the call, 1-based, as the file was read. */
@@ -434,6 +440,12 @@ export interface TransformOptions {
    * by the specifier this file requires them with: `{ './fs': 'graceful-fs' }`.
    */
   moduleAliases?: Readonly<Record<string, string>>;
+  /**
+   * Local modules whose exported object holds other modules' functions (nedb's lib/storage.js:
+   * `storage.appendFile = fs.appendFile; … module.exports = storage`), by the specifier this file
+   * requires them with, then by member: `{ './storage': { appendFile: { specifier: 'fs', member: 'appendFile' } } }`.
+   */
+  memberAliases?: Readonly<Record<string, Readonly<Record<string, MemberAlias>>>>;
   /**
    * Callback functions of dependencies the ecosystem table does not list, summarised from their
    * source in node_modules (src/engine/dependency-summaries.ts): by the specifier the file

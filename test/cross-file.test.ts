@@ -134,6 +134,49 @@ console.log('started');
     expect(runNode(root)).toBe(before);
   });
 
+  it('follows `storage.appendFile = fs.appendFile; module.exports = storage` (nedb\'s lib/storage.js): another file\'s `storage.appendFile(…, cb)` is fs.appendFile, promisified at the call, with no unknown-callee flag', async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'storage-fixture', version: '1.0.0' }),
+      'lib/storage.js': `var fs = require('fs')
+  , storage = {};
+
+storage.appendFile = fs.appendFile;
+storage.readFile = fs.readFile;
+
+module.exports = storage;
+`,
+      'app.js': `var storage = require('./lib/storage');
+function log(file, line, cb) {
+  storage.appendFile(file, line + '\\n', 'utf8', function (err) {
+    if (err) { return cb(err); }
+    storage.readFile(file, 'utf8', function (err, text) {
+      if (err) { return cb(err); }
+      return cb(null, text.split('\\n').length - 1);
+    });
+  });
+}
+log(__dirname + '/log.txt', 'one', function (err, lines) {
+  console.log('logged', err, lines);
+  log(__dirname + '/no-such-dir/log.txt', 'two', function (err) { console.log('failed', err.code); });
+});
+console.log('started');
+`,
+    });
+    const runs = () => [1, 2, 3].map(() => {
+      const out = runNode(root);
+      return fs.rm(path.join(root, 'log.txt'), { force: true }).then(() => out);
+    });
+    const before = await Promise.all(runs());
+    const report = await run({ paths: ['app.js', 'lib'], cwd: root });
+    const app = fileOf(report, 'app.js');
+    expect(app.output).toContain("await promisify(storage.appendFile)(file, line + '\\n', 'utf8');");
+    expect(app.output).toContain("var text = await promisify(storage.readFile)(file, 'utf8');");
+    expect(app.output).not.toContain('fromCallback');
+    expect(app.findings.filter((finding) => finding.ruleId === 'timing/unknown-callee')).toEqual([]);
+    await writeResults(report);
+    expect(await Promise.all(runs())).toEqual(before);
+  });
+
   it('--no-cross-file converts each file on its own: another file\'s function is an unknown callee, as before', async () => {
     const root = await storePackage();
     const { code, stdout } = await runAwaitify(root, ['app.js', 'lib', '--no-cross-file', '--report', 'json']);

@@ -369,6 +369,34 @@ describe('package roots', () => {
     expect(api(model, 'lib/copy.js#copy')).toMatchObject({ calls: 'once', timing: 'deferred', exported: true });
   });
 
+  it("a member of the module's own object set to a Node function (nedb's storage.appendFile = fs.appendFile) resolves to it, in its file and through require; set twice, to neither", async () => {
+    const root = await makeTree({
+      'package.json': JSON.stringify({ name: 'storage-model' }),
+      'lib/storage.js': `var fs = require('fs'), mkdirp = require('mkdirp'), storage = {};
+storage.appendFile = fs.appendFile;
+storage.mkdirp = mkdirp;
+storage.twice = fs.unlink;
+storage.twice = fs.rmdir;
+storage.append = function (file, text, cb) {
+  storage.appendFile(file, text, function (err) { cb(err); });
+};
+module.exports = storage;
+`,
+      'lib/app.js': `var storage = require('./storage');
+function save(file, cb) {
+  storage.appendFile(file, 'x', function (err) { return cb(err); });
+}
+storage.mkdirp('d', function (err) {});
+storage.twice('d', function (err) {});
+module.exports = save;
+`,
+    });
+    const model = await buildPackageModel(root);
+    expect(model.inlineCallbackCalls).toEqual({ total: 4, resolved: 2, unresolvedByName: { 'storage.mkdirp': 1, 'storage.twice': 1 } });
+    expect(api(model, 'lib/storage.js#storage.append')).toMatchObject({ calls: 'once', timing: 'deferred' });
+    expect(api(model, 'lib/app.js#save')).toMatchObject({ calls: 'once', timing: 'deferred' });
+  });
+
   it('escapes: stored in an array, bound, registered, read through Symbol.toStringTag, and its own arguments.length', async () => {
     const root = await makeTree({
       'package.json': '{}',

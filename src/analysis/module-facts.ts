@@ -7,7 +7,7 @@ import { findUses } from './module-uses';
 import {
   columnOf, exportsMemberName, isFunctionValue, isModuleExports, lineOf, propertyName, requireSpecifier,
 } from './syntax';
-import type { ExportTarget, FunctionFacts, ModuleFacts } from './types';
+import type { Binding, ExportTarget, FunctionFacts, ModuleFacts } from './types';
 
 /**
  * One file of a package, read once into plain facts: its imports and exports, its functions
@@ -267,12 +267,30 @@ class ModuleReader {
       const id = (this.facts.bindings[right.name] as { id: string }).id;
       if (binding?.kind === 'function') binding.members = { ...binding.members, [key]: id };
       if (binding?.kind === 'object') binding.members[key] = id;
+    } else if (object.type === 'Identifier' && key && this.facts.bindings[object.name]?.kind === 'object' && this.importedFunction(right)) {
+      // storage.appendFile = fs.appendFile: the member is that module's function (set twice: neither).
+      const binding = this.facts.bindings[object.name] as Extract<Binding, { kind: 'object' }>;
+      const imports = { ...binding.imports };
+      if (imports[key]) delete imports[key];
+      else imports[key] = this.importedFunction(right)!;
+      binding.imports = imports;
     } else if (object.type === 'Identifier' && key && isFunctionValue(right)) {
       const binding = this.facts.bindings[object.name];
       const id = this.addFunction(right, `${object.name}.${key}`, `${object.name}.${key}`);
       if (binding?.kind === 'function') binding.members = { ...binding.members, [key]: id };
       if (binding?.kind === 'object') binding.members[key] = id;
     }
+  }
+
+  /** `fs.appendFile` or `mkdirp` through the file's import of a module: that import, by its specifier and name. */
+  private importedFunction(value: AnyNode): { specifier: string; name?: string } | undefined {
+    const object = value.type === 'MemberExpression' && !value.computed ? value.object : value;
+    if (object.type !== 'Identifier') return undefined;
+    const binding = this.facts.bindings[object.name];
+    if (binding?.kind !== 'import') return undefined;
+    if (object === value) return binding;
+    const name = propertyName(value.property);
+    return binding.name === undefined && name ? { specifier: binding.specifier, name } : undefined;
   }
 
   /** `module.exports = X`. */

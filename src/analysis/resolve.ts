@@ -11,7 +11,7 @@ import type { Callee, ExportTarget, ModuleFacts, Ref } from './types';
 /** What a name or an expression stands for, as far as the graph can tell. */
 export type Value =
   | { kind: 'function'; id: string; members?: Record<string, string> }
-  | { kind: 'object'; members: Record<string, string>; prototype?: string }
+  | { kind: 'object'; members: Record<string, string>; prototype?: string; imports?: Record<string, { specifier: string; name?: string }>; file?: string }
   | { kind: 'module'; file: string }
   | { kind: 'node'; module: string; name?: string };
 
@@ -128,7 +128,8 @@ export class PackageResolver {
       case 'function':
         return binding;
       case 'object':
-        return binding;
+        // Its file, for the members set to an import (resolved from there).
+        return binding.imports ? { ...binding, file } : binding;
       case 'import':
         return this.importOf(file, binding.specifier, binding.name, seen);
     }
@@ -141,7 +142,9 @@ export class PackageResolver {
       case 'object':
       case 'function': {
         const id = value.members?.[property];
-        return id ? { kind: 'function', id } : undefined;
+        if (id) return { kind: 'function', id };
+        const imported = value.kind === 'object' ? value.imports?.[property] : undefined;
+        return imported && value.kind === 'object' && value.file !== undefined ? this.importOf(value.file, imported.specifier, imported.name, seen) : undefined;
       }
       case 'node':
         return value.name === undefined ? { kind: 'node', module: value.module, name: property } : undefined;

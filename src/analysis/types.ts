@@ -97,8 +97,12 @@ export type Binding =
   | { kind: 'function'; id: string; members?: Record<string, string> }
   /** `require(s)`, `import * as x from s` (name undefined: the whole module), `import { name } from s`. */
   | { kind: 'import'; specifier: string; name?: string }
-  /** An object literal or class whose members are functions of the file; a class's prototype methods are `${prototype}m`. */
-  | { kind: 'object'; members: Record<string, string>; prototype?: string };
+  /**
+   * An object literal or class whose members are functions of the file; a class's prototype
+   * methods are `${prototype}m`. `imports`: members set to a module's function at module level
+   * (nedb's `storage.appendFile = fs.appendFile`, `storage.mkdirp = mkdirp`), as an import.
+   */
+  | { kind: 'object'; members: Record<string, string>; prototype?: string; imports?: Record<string, { specifier: string; name?: string }> };
 
 /** What an exported name stands for. */
 export type ExportTarget =

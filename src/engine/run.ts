@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type CollectedFiles } from '../io/collect-files';
 import { createEnginesLookup, type EnginesLookup, type EnginesNode } from '../io/engines';
+import { createMemberExportsLookup, type MemberExportsLookup } from './member-exports';
 import { createPackageFactsLookup, moduleAliasesOf, type PackageFacts, type PackageFactsLookup } from '../io/package-facts';
 import { createDependencySummaries, summariesFor, type DependencySummaries } from './dependency-summaries';
 import { defaultFileLimits, explainMinified, explainTooBig, type FileLimits } from '../io/file-limits';
@@ -143,6 +144,7 @@ async function prepareFile(
   lookupEngines: EnginesLookup,
   lookupFacts: PackageFactsLookup,
   summarise: DependencySummaries,
+  lookupMemberExports: MemberExportsLookup,
 ): Promise<Prepared> {
   const reportPath = toReportPath(cwd, absolutePath);
   const limits = fileLimitsOf(options);
@@ -157,7 +159,8 @@ async function prepareFile(
   const facts = await lookupFacts(path.dirname(absolutePath));
   const sourceSummaries = facts && (await summariesFor(read.text, facts, summarise));
   const helperModule = helperModuleOf(absolutePath, options.helpersPath);
-  const baseOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports), sourceSummaries });
+  const memberAliases = facts && (await lookupMemberExports(absolutePath, read.text));
+  const baseOptions = sourceOptionsOf(options, reportPath, engines, facts && { ...facts, moduleAliases: moduleAliasesOf(absolutePath, read.text, facts.reExports), memberAliases, sourceSummaries });
   const sourceOptions = { ...baseOptions, ...(helperModule && { helperModule: helperModule.specifier }) };
   return { text: read.text, sourceOptions, helperModule, engines };
 }
@@ -171,6 +174,7 @@ async function processFiles(files: string[], options: RunOptions, cwd: string, t
   const lookupEngines = createEnginesLookup();
   const lookupFacts = createPackageFactsLookup(files);
   const summarise = createDependencySummaries();
+  const lookupMemberExports = createMemberExportsLookup();
   const factsOf = factsTargets(options, cwd);
   const done: Array<Processed | undefined> = [];
   const pending: Promise<Processed>[] = [];
@@ -190,7 +194,7 @@ async function processFiles(files: string[], options: RunOptions, cwd: string, t
     }
     const early = reads[index];
     delete reads[index]; // the text lives on in the file's result, not here
-    const prepared = await prepareFile(file, early, options, cwd, lookupEngines, lookupFacts, summarise);
+    const prepared = await prepareFile(file, early, options, cwd, lookupEngines, lookupFacts, summarise, lookupMemberExports);
     let entry: Promise<Processed>;
     if ('result' in prepared) {
       entry = Promise.resolve(prepared);
@@ -228,7 +232,7 @@ export function sourceOptionsOf(
   options: Omit<RunOptions, 'paths'>,
   reportPath: string,
   engines: EnginesNode | undefined,
-  facts?: PackageFacts & { moduleAliases?: Record<string, string>; sourceSummaries?: TransformSourceOptions['sourceSummaries'] },
+  facts?: PackageFacts & { moduleAliases?: Record<string, string>; memberAliases?: TransformSourceOptions['memberAliases']; sourceSummaries?: TransformSourceOptions['sourceSummaries'] },
 ): TransformSourceOptions {
   return {
     path: reportPath,
@@ -244,6 +248,7 @@ export function sourceOptionsOf(
     dependencies: facts?.dependencies,
     gracefulFs: facts?.gracefulFs,
     moduleAliases: facts?.moduleAliases,
+    ...(facts?.memberAliases && { memberAliases: facts.memberAliases }),
     sourceSummaries: facts?.sourceSummaries,
   };
 }

@@ -46,6 +46,7 @@ export function transformSource(source: string, options: TransformSourceOptions 
     dependencies: options.dependencies,
     gracefulFs: options.gracefulFs,
     moduleAliases: options.moduleAliases,
+    memberAliases: options.memberAliases,
     sourceSummaries: options.sourceSummaries,
   };
   const frame = splitSource(source);

@@ -28,10 +28,8 @@ export function reExportedModule(text: string): string | undefined {
  */
 export function moduleAliasesOf(file: string, text: string, reExports: Map<string, string>): Record<string, string> {
   const aliases: Record<string, string> = {};
-  for (const match of text.matchAll(/(?:require\(|from\s+)(['"])(\.{1,2}\/[^'"]*)\1/g)) {
-    const specifier = match[2];
-    const base = path.resolve(path.dirname(file), specifier);
-    for (const candidate of [base, `${base}.js`, `${base}.cjs`, path.join(base, 'index.js')]) {
+  for (const { specifier, candidates } of relativeRequires(file, text)) {
+    for (const candidate of candidates) {
       const target = reExports.get(candidate);
       if (target && !target.startsWith('.')) {
         aliases[specifier] = target;
@@ -40,6 +38,14 @@ export function moduleAliasesOf(file: string, text: string, reExports: Map<strin
     }
   }
   return aliases;
+}
+
+/** A file's relative requires and imports (`require('./fs')`), each with the files it may name, in Node's order. */
+export function relativeRequires(file: string, text: string): Array<{ specifier: string; candidates: string[] }> {
+  return [...text.matchAll(/(?:require\(|from\s+)(['"])(\.{1,2}\/[^'"]*)\1/g)].map((match) => {
+    const base = path.resolve(path.dirname(file), match[2]);
+    return { specifier: match[2], candidates: [base, `${base}.js`, `${base}.cjs`, path.join(base, 'index.js')] };
+  });
 }
 
 export type PackageFactsLookup = (directory: string) => Promise<PackageFacts | undefined>;

@@ -20,6 +20,7 @@ import { knownFunctionThroughVariable } from './callee-variable';
 import { isIdentifierName, KeyEvaluator } from '../shared/key-values';
 import { parentsOf } from './async-hosts';
 import { optionBreaking } from './call-options';
+import type { MemberAlias } from './member-aliases';
 
 /** A call of a Node core callback API. */
 export interface CallSite {
@@ -44,6 +45,8 @@ export interface CalleeKnowledge {
   gracefulFs?: boolean;
   /** Dependencies' functions summarised from their source (TransformOptions.sourceSummaries). */
   sourceSummaries?: Readonly<Record<string, Readonly<Record<string, SourceSummary>>>>;
+  /** Members set once to a module's function (member-aliases.ts), by the callee as written: `storage.writeFile`. */
+  memberAliases?: ReadonlyMap<string, MemberAlias>;
 }
 
 /** Bindings of packages the table lists, or whose source was summarised. */
@@ -91,6 +94,7 @@ export function callsBackLater(call: AnyNode, bindings: ModuleBinding[], knowled
   if (call.type !== 'CallExpression' || !isInlineFunction(call.arguments[call.arguments.length - 1])) return false;
   const known = packageCalleeOf(call, bindings, knowledge);
   if (known?.kind === 'api' && known.api.known?.alwaysAsync) return true;
+  if (aliasedApi(call.callee, knowledge)) return true;
   const target = calleeTarget(call.callee, bindings.filter((binding) => toNodeModuleName(binding.specifier) !== undefined));
   if (!target) return false;
   const module = toNodeModuleName(target.binding.specifier)!;
@@ -230,25 +234,22 @@ function memberApi(member: AnyNode, at: ASTPath<AnyNode>, moduleBindings: Module
   return known?.kind === 'api' && known.api.known?.alwaysAsync && !known.unlessOption ? known.api : undefined;
 }
 
-/** One of several callback functions that call back alike (once, later, one value), promisified at the call. */
-function promisifiedAtCallSite(path: ASTPath<AnyNode>, call: AnyNode, name: string, apis: PromisableApi[], label: string): CallSite {
+/** A site of a known function reached through a name (a variable, a member, a computed key), promisified at the call: whatever the name holds when it runs is called, as before. */
+function promisifiedAtCallSite(path: ASTPath<AnyNode>, call: AnyNode, name: string, api: Omit<PromisableApi, 'module' | 'name' | 'access' | 'known'>, label: string): CallSite {
+  const last = call.arguments[call.arguments.length - 1];
   return {
     path,
     call,
     module: 'package',
     name,
-    api: {
-      module: 'package',
-      name,
-      access: 'promisify-at-call',
-      result: { kind: 'value' },
-      minNode: 8,
-      returnsUndefined: true,
-      voidResult: apis[0].voidResult,
-      known: { source: 'table', label, alwaysAsync: true },
-    },
-    callback: isInlineFunction(call.arguments[call.arguments.length - 1]) ? call.arguments[call.arguments.length - 1] : undefined,
+    api: { ...api, module: 'package', name, access: 'promisify-at-call', minNode: Math.max(api.minNode, 8), known: { source: 'table', label, alwaysAsync: true } },
+    callback: isInlineFunction(last) ? last : undefined,
   };
+}
+
+/** What several functions that call back alike (once, later, one value) share, for a site that may call any of them. */
+function sharedApi(apis: PromisableApi[]): Omit<PromisableApi, 'module' | 'name' | 'access' | 'known'> {
+  return { result: { kind: 'value' }, minNode: 8, returnsUndefined: true, voidResult: apis[0].voidResult };
 }
 
 function callBackAlike(apis: Array<PromisableApi | undefined>): apis is PromisableApi[] {
@@ -259,7 +260,7 @@ function callBackAlike(apis: Array<PromisableApi | undefined>): apis is Promisab
 function variableSite(path: ASTPath<AnyNode>, call: AnyNode, moduleBindings: ModuleBinding[], packageBindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
   const found = knownFunctionThroughVariable(path, call, (member, at) => memberApi(member, at, moduleBindings, packageBindings, knowledge));
   if (!found) return undefined;
-  return promisifiedAtCallSite(path, call, call.callee.name, found.apis, `${found.names.join(' or ')} through a variable`);
+  return promisifiedAtCallSite(path, call, call.callee.name, sharedApi(found.apis), `${found.names.join(' or ')} through a variable`);
 }
 
 /** `fs[chown](…)`: a computed member of a Node module or a listed drop-in, called with a callback last. */
@@ -284,13 +285,47 @@ function computedMemberSite(path: ASTPath<AnyNode>, call: AnyNode, keys: () => K
   const members = key.names.map((name) => ({ type: 'MemberExpression', computed: false, object, property: { type: 'Identifier', name } }));
   const apis = members.map((member) => memberApi(member, path, moduleBindings, packageBindings, knowledge));
   if (!callBackAlike(apis)) return undefined;
-  return promisifiedAtCallSite(path, call, calleeText(call.callee) ?? `${object.name}[…]`, apis, `${key.names.map((name) => `${object.name}.${name}`).join(' or ')} by a computed key`);
+  return promisifiedAtCallSite(path, call, calleeText(call.callee) || `${object.name}[…]`, sharedApi(apis), `${key.names.map((name) => `${object.name}.${name}`).join(' or ')} by a computed key`);
 }
 
 /** Plain fs in a package that calls gracefulify(fs): promisify at each call, so the patched function runs. */
 function atCallTime(api: PromisableApi | undefined, module: NodeModuleName, knowledge: CalleeKnowledge): PromisableApi | undefined {
   if (!api || module !== 'fs' || !knowledge.gracefulFs) return api;
   return { ...api, access: 'promisify-at-call', minNode: Math.max(api.minNode, 8) };
+}
+
+/** `storage.writeFile` where the file set `storage.writeFile = fs.writeFile` (member-aliases.ts): that function's API, when it calls back once, later, with one value. */
+function aliasedApi(callee: AnyNode, knowledge: CalleeKnowledge): { api: PromisableApi; label: string } | undefined {
+  if (!knowledge.memberAliases || callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier') return undefined;
+  const alias = knowledge.memberAliases.get(`${callee.object.name}.${callee.property.name}`);
+  if (!alias) return undefined;
+  const label = alias.member ? `${alias.specifier}.${alias.member}` : alias.specifier;
+  const module = toNodeModuleName(alias.specifier);
+  if (module) {
+    const api = findPromisableApi(module, alias.member);
+    return api && api.result.kind === 'value' && !api.valuesOnError ? { api, label: `${module}.${alias.member}` } : undefined;
+  }
+  const known = findPackageCallee(alias.specifier, alias.member, knowledge.dependencies);
+  // An option-dependent callee (ncp) is judged at its calls: through a member, left alone.
+  if (known?.kind !== 'api' || !known.api.known?.alwaysAsync || known.unlessOption || known.api.result.kind !== 'value' || known.api.valuesOnError) return undefined;
+  return { api: known.api, label };
+}
+
+/** `storage.writeFile(…, cb)` through a member set to `fs.writeFile`: promisified at the call, so the member is read when it runs, as before. */
+function aliasSite(path: ASTPath<AnyNode>, call: AnyNode, knowledge: CalleeKnowledge): CallSite | undefined {
+  const found = aliasedApi(call.callee, knowledge);
+  if (!found || !resolvesToModuleLevel(path, call.callee.object.name) || !isInsideFunction(path)) return undefined;
+  const name = calleeText(call.callee)!;
+  return promisifiedAtCallSite(path, call, name, found.api, `${found.label} through ${name}`);
+}
+
+/** Module-level code may run before the member is set; a function's body runs once the module has loaded. */
+function isInsideFunction(path: ASTPath<AnyNode>): boolean {
+  for (let current = path.parentPath; current; current = current.parentPath) {
+    const type = current.value?.type;
+    if (type === 'FunctionExpression' || type === 'FunctionDeclaration' || type === 'ArrowFunctionExpression' || type === 'ObjectMethod' || type === 'ClassMethod') return true;
+  }
+  return false;
 }
 
 function asyncLibrarySite(path: ASTPath<AnyNode>, call: AnyNode, name: string, binding: ModuleBinding): CallSite {
@@ -319,6 +354,17 @@ function unknownSite(path: ASTPath<AnyNode>, call: AnyNode): CallSite {
     api: { module: 'unknown', name, access: 'wrapper', result: { kind: 'array', count: Math.max(0, callback.params.length - 1) }, minNode: 8, returnsUndefined: false, valuesOnError: true },
     callback,
   };
+}
+
+/**
+ * An argument that is no function whatever it holds: a literal, an object or array literal, an
+ * operator's result, a `Math` call (nedb's `crypto.randomBytes(Math.ceil(…))`), or none at all.
+ */
+function cannotBeFunction(path: ASTPath<AnyNode>, node: AnyNode | undefined): boolean {
+  if (!node) return true;
+  if (/Literal$/.test(node.type) || ['ObjectExpression', 'ArrayExpression', 'BinaryExpression', 'UnaryExpression', 'UpdateExpression'].includes(node.type)) return true;
+  const callee = node.type === 'CallExpression' ? node.callee : undefined;
+  return callee?.type === 'MemberExpression' && !callee.computed && isIdentifierNamed(callee.object, 'Math') && !path.scope?.lookup('Math');
 }
 
 /** The call's last argument is an inline function with an empty body. */
@@ -355,7 +401,8 @@ export function findCallSites(
     (localApis.mayMatch(call.callee) ||
       (!endsWithIgnoringCallback(call) &&
         (calleeTarget(call.callee, moduleBindings) !== undefined || asyncMethodOf(call) !== undefined ||
-          packageTarget(call.callee, packageBindings) !== undefined || isUnknownErrorFirstCall(call) || mayCallThroughVariable(call) || mayCallComputedMember(call))));
+          packageTarget(call.callee, packageBindings) !== undefined || aliasedApi(call.callee, knowledge) !== undefined ||
+          isUnknownErrorFirstCall(call) || mayCallThroughVariable(call) || mayCallComputedMember(call))));
   const sites: CallSite[] = [];
   // Built once, and only for a file that calls a computed member.
   let evaluator: KeyEvaluator | undefined;
@@ -375,6 +422,11 @@ export function findCallSites(
       if (resolvesToModuleLevel(path, local)) sites.push(asyncLibrarySite(path, call, asyncMethod.name, asyncMethod.binding));
       return;
     }
+    const aliased = aliasSite(path, call, knowledge);
+    if (aliased) {
+      sites.push(aliased);
+      return;
+    }
     const target = calleeTarget(call.callee, moduleBindings);
     if (!target) {
       const packageCall = packageTarget(call.callee, packageBindings);
@@ -388,6 +440,8 @@ export function findCallSites(
     }
     const local = call.callee.type === 'Identifier' ? call.callee.name : call.callee.object.name;
     if (!resolvesToModuleLevel(path, local)) return;
+    // `crypto.randomBytes(Math.ceil(n))`: the synchronous form, with no callback at all.
+    if (!isInlineFunction(last) && cannotBeFunction(path, last)) return;
     const module = toNodeModuleName(target.binding.specifier)!;
     sites.push({
       path,

@@ -38,6 +38,7 @@ import { explainEscape } from './escape-details';
 import { TimerBindings } from '../timers-to-async/timer-bindings';
 import { detectRuntime, timersPromisesSince } from '../timers-to-async/runtime';
 import { judgePackageCallee, packageCalleeAt, type PackageCalleeVerdict } from './package-callees';
+import { calleeAliases, findMemberAliases, requiredMemberAliases, type MemberAlias } from './member-aliases';
 
 /** A converted callback API function of this file. */
 interface ConvertedFunction {
@@ -94,6 +95,8 @@ export class FileConversion {
   /** Callback functions of this file not converted, with the rule that refused them (undefined: not tried to the end yet). */
   private readonly unconverted = new Map<CallbackFunction, string | undefined>();
   private callbackFunctions: CallbackFunction[] = [];
+  /** Members of the file's own objects set to a module's function, by the callee as written (`storage.writeFile`). */
+  private readonly memberAliases: ReadonlyMap<string, MemberAlias>;
   /** Functions converted although they may call back synchronously: their callers are flagged too. */
   private readonly syncApis = new WeakSet<PromisableApi>();
   /** The promise calls that replaced callback calls: they pass no callback, whatever their length. */
@@ -104,6 +107,10 @@ export class FileConversion {
     // A local module that only re-exports another (`require('./fs')` of `module.exports = require('graceful-fs')`) is read as that one.
     const aliases = ctx.options.moduleAliases ?? {};
     this.bindings = findModuleBindings(this.program).map((binding) => (aliases[binding.specifier] ? { ...binding, specifier: aliases[binding.specifier] } : binding));
+    this.memberAliases = new Map([
+      ...calleeAliases(findMemberAliases(this.program, this.bindings)),
+      ...requiredMemberAliases(this.program, this.bindings, ctx.options.memberAliases ?? {}),
+    ]);
     this.takenNames = collectReferencedNames(this.program);
     this.promiseBindings = new PromiseBindings(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
     this.timerAwaits = new TimerAwaits(ctx.j, this.program, detectModuleStyle(this.program, ctx.path), this.takenNames, ctx.options.minNodeMajor);
@@ -227,7 +234,7 @@ export class FileConversion {
   /** What the package says of its callees: dependency versions for the ecosystem table, gracefulify. */
   private knowledge(): CalleeKnowledge {
     const { dependencies, gracefulFs, sourceSummaries } = this.ctx.options;
-    return { dependencies, gracefulFs, sourceSummaries };
+    return { dependencies, gracefulFs, sourceSummaries, memberAliases: this.memberAliases };
   }
 
   private planContext(): PlanContext {
@@ -239,7 +246,7 @@ export class FileConversion {
       callsBackLater: (call) => callsBackLater(call, this.bindings, this.knowledge()),
       ownCalleeLeft: (call) => this.ownCalleeLeft(call),
       callbackApiLeft: (ancestors, callback) => this.callbackApiLeft(ancestors, callback),
-      asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc), (call) => callsBackLater(call, this.bindings, { dependencies: this.ctx.options.dependencies, gracefulFs: this.ctx.options.gracefulFs })),
+      asyncHost: (statementPath) => findAsyncHost(statementPath, (fn) => this.callbackFunctions.some((item) => item.fn.loc === fn.loc), (call) => callsBackLater(call, this.bindings, { dependencies: this.ctx.options.dependencies, gracefulFs: this.ctx.options.gracefulFs, memberAliases: this.memberAliases })),
       packageCallee: (call) => this.packageCalleeVerdict(call),
       maySyncCallBack: (api) => this.syncApis.has(api),
       handedOn: (call) => this.handedOn.get(call),
