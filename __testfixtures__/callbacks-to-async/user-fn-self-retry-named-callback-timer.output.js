@@ -2,7 +2,8 @@
 // "try again, with the same exact callback") becomes a loop: each attempt awaits the read,
 // a miss waits for `await setTimeout(ms)` from timers/promises and goes round again. The
 // file appears from another timer meanwhile; the poll finds it on a later attempt, and a
-// second poll runs out of tries with the error.
+// second poll runs out of tries with the error. The trace does not say how many reads it took:
+// on a loaded machine the first read may start after the other timer wrote the file.
 var fs = require('fs');
 var fsp = require('fs/promises');
 var { setTimeout: delay } = require('timers/promises');
@@ -23,7 +24,7 @@ async function waitForFile(p, tries) {
       continue;
     }
     if (err) throw err;
-    return text + ' after ' + (attempts > 1 ? 'retries' : 'one read');
+    return text + ' after ' + (attempts > 0 ? 'polling' : 'nothing');
   }
 }
 
