@@ -2,15 +2,18 @@
 // which polls through notStale, which calls `exports.lock` again) convert together: each waits
 // for the other in the callees-first order, so the pair is tried as one, every member counted
 // as converted while each is tried. The file's own `exports.acquire(…)` reaches the export.
+// Success is a bare `cb()` through both (`cb(er)` only under `if (er)`): callers' errors stay undefined.
 var fs = require('fs');
 
 exports.acquire = function (path, opts, cb) {
   console.log('acquire', path, opts.tries);
   fs.mkdir(path, function (er) {
-    if (!er) return cb();
-    if (er.code !== 'EEXIST' || opts.tries <= 0) return cb(er);
-    opts.tries--;
-    waitAndRetry(path, opts, cb);
+    if (er) {
+      if (er.code !== 'EEXIST' || opts.tries <= 0) return cb(er);
+      opts.tries--;
+      return waitAndRetry(path, opts, cb);
+    }
+    cb();
   });
 };
 

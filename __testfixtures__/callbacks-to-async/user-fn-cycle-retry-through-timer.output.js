@@ -2,6 +2,7 @@
 // which polls through notStale, which calls `exports.lock` again) convert together: each waits
 // for the other in the callees-first order, so the pair is tried as one, every member counted
 // as converted while each is tried. The file's own `exports.acquire(…)` reaches the export.
+// Success is a bare `cb()` through both (`cb(er)` only under `if (er)`): callers' errors stay undefined.
 var fs = require('fs');
 var fsp = require('fs/promises');
 var { setTimeout: delay } = require('timers/promises');
@@ -21,19 +22,14 @@ exports.acquire = function (path, opts, cb) {
 
 async function acquireAsync(path, opts) {
   console.log('acquire', path, opts.tries);
-  var er = null;
   try {
     await fsp.mkdir(path);
-  } catch (caught) {
-    er = caught;
-  }
-  if (!er) return;
-  if (er.code !== 'EEXIST' || opts.tries <= 0) {
-    if (er) throw er;
+  } catch (er) {
+    if (er.code !== 'EEXIST' || opts.tries <= 0) throw er;
+    opts.tries--;
+    await waitAndRetry(path, opts);
     return;
   }
-  opts.tries--;
-  await waitAndRetry(path, opts);
 }
 
 async function waitAndRetry(path, opts) {

@@ -1,7 +1,7 @@
 import { factoryMadeFunctionNames } from '../shared/reached-functions';
 import type { CallerLeft, FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { calleeText, collectReferencedNames, isFunctionNode, isIdentifierNamed, isNullish, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { calleeText, childNodes, collectReferencedNames, isFunctionNode, isIdentifierNamed, isNullish, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -948,14 +948,28 @@ function passesNoValue(item: CallbackFunction, group: readonly CallbackFunction[
   });
 }
 
-/** Does `item` call back on success as `cb(null…)`, or hand its callback to a function outside `group` (which may)? */
+/**
+ * May `item` call back on success other than as `cb()`: `cb(null…)`, `cb(er)` where `er` may be
+ * an operation's null (not under `if (er)`), or its callback handed to a function outside `group`?
+ */
 function callsBackOtherThanBare(item: CallbackFunction, group: readonly CallbackFunction[]): boolean {
   const cb = item.callbackName;
-  return some(item.fn.body, (node) => {
-    if (node.type !== 'CallExpression') return false;
-    if (isIdentifierNamed(node.callee, cb)) return node.arguments.length > 0 && isNullish(node.arguments[0]);
-    return node.arguments.some((argument: AnyNode) => isIdentifierNamed(argument, cb)) && !group.some((member) => isCalledBy(member, node.callee));
-  });
+  let other = false;
+  const visit = (node: AnyNode, tested: ReadonlySet<string>) => {
+    if (other) return;
+    if (node.type === 'CallExpression') {
+      const first = node.arguments[0];
+      if (isIdentifierNamed(node.callee, cb)) other ||= first !== undefined && first.type !== 'NewExpression' && !(first.type === 'Identifier' && tested.has(first.name));
+      else other ||= node.arguments.some((argument: AnyNode) => isIdentifierNamed(argument, cb)) && !group.some((member) => isCalledBy(member, node.callee));
+    }
+    for (const child of childNodes(node)) {
+      // Below `if (er)`, `er` is an error: `cb(er)` is no success call.
+      const truthy = node.type === 'IfStatement' && child === node.consequent && node.test.type === 'Identifier' ? new Set([...tested, node.test.name]) : tested;
+      visit(child, truthy);
+    }
+  };
+  visit(item.fn.body, new Set());
+  return other;
 }
 
 function assignedName(item: CallbackFunction): string | undefined {
