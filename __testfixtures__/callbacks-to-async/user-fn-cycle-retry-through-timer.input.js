@@ -34,5 +34,4 @@ exports.acquire('data', { tries: 2 }, function (er) {
     });
   });
 });
-setTimeout(function () { console.log('other timer'); }, 10);
 console.log('after acquire call');

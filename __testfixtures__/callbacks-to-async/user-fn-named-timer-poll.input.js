@@ -26,5 +26,5 @@ waitForFile('input.txt', 3, function (err, size) {
     console.log('gave up:', err.code);
   });
 });
-setTimeout(function () { console.log('other timer'); }, 20);
+setTimeout(function () { console.log('other timer'); }, 1);
 console.log('after waitForFile call');

@@ -35,5 +35,5 @@ async function waitForFile(p, tries) {
   }
   console.log('gave up:', err.code);
 })();
-setTimeout(function () { console.log('other timer'); }, 20);
+setTimeout(function () { console.log('other timer'); }, 1);
 console.log('after waitForFile call');
