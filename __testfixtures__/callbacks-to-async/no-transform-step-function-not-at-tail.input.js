@@ -24,7 +24,8 @@ function touchLater(file, cb) {
       cb(null, file);
     });
   }
-  setTimeout(finish, 1);
+  const later = finish;
+  setTimeout(later, 1);
 }
 
 touchAndLog('made.txt', (err, file) => {

@@ -73,6 +73,11 @@ function resolvesToModuleLevel(path: ASTPath<AnyNode>, name: string): boolean {
   return !!scope && (scope.isGlobal || scope.path?.value?.type === 'Program');
 }
 
+/** A module-level name, or CommonJS's own `exports` where nothing declares that name. */
+function meansModuleObject(path: ASTPath<AnyNode>, name: string): boolean {
+  return resolvesToModuleLevel(path, name) || (name === 'exports' && !path.scope?.lookup(name));
+}
+
 function calleeTarget(callee: AnyNode, bindings: ModuleBinding[]): { binding: ModuleBinding; name: string } | undefined {
   if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier') {
     const binding = bindings.find((b) => b.local === callee.object.name && b.imported === undefined);
@@ -411,7 +416,7 @@ export function findCallSites(
   paths.forEach((path: ASTPath<AnyNode>) => {
     const call = path.value;
     const last = call.arguments[call.arguments.length - 1];
-    const localApi = localApis.resolve(path, resolvesToModuleLevel);
+    const localApi = localApis.resolve(path, meansModuleObject);
     if (localApi) {
       sites.push({ path, call, module: 'local', name: localApi.name, api: localApi, callback: isInlineFunction(last) ? last : undefined });
       return;

@@ -1,7 +1,7 @@
 import { factoryMadeFunctionNames } from '../shared/reached-functions';
 import type { CallerLeft, FindingInput, MessageRef } from '../../types';
 import type { TransformContext } from '../transform';
-import { calleeText, collectReferencedNames, isFunctionNode, isIdentifierNamed, isNullish, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
+import { calleeText, childNodes, collectReferencedNames, isFunctionNode, isIdentifierNamed, isNullish, isReferenceIdentifier, referencesName, scopedName, some, uniqueName, walk, type AnyNode } from '../shared/ast';
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
@@ -29,6 +29,7 @@ import { findStepFunctions, rewriteStepCalls } from './step-functions';
 import { dropDeadStepReturns, rewriteTimerSteps } from './timer-steps';
 import { TimerAwaits } from './timer-awaits';
 import { setPromiseReturnType } from './typescript-types';
+import { callCycles } from './call-cycles';
 import { readCallbackIdioms, reportCallsWithoutCallback } from './callback-idioms';
 import { returnsUndefinedForSure, splitVoidReturns } from './callback-idioms/void-returns';
 import { blockBranchCalls } from './callback-idioms/branch-blocks';
@@ -101,6 +102,10 @@ export class FileConversion {
   private readonly syncApis = new WeakSet<PromisableApi>();
   /** The promise calls that replaced callback calls: they pass no callback, whatever their length. */
   private readonly promiseCalls = new WeakSet<AnyNode>();
+  /** While a cycle is tried (tryConvertCycle): each member's API, registered for the others before its own trial. */
+  private readonly cycleApis = new Map<CallbackFunction, PromisableApi>();
+  /** While a cycle is tried: the timer waits to name once every member is kept (TimerBindings cannot take one back). */
+  private deferredWaits?: Array<() => void>;
 
   constructor(private readonly ctx: TransformContext) {
     this.program = ctx.root.get().value.program;
@@ -473,6 +478,16 @@ export class FileConversion {
           progress = true;
         }
       }
+      // Stuck: functions waiting for each other in a cycle are tried together; their callers then go on.
+      if (progress) continue;
+      for (const group of this.pendingCycles(pending.keys())) {
+        if (!this.tryConvertCycle(group)) continue;
+        for (const item of group) {
+          pending.delete(item);
+          this.unconverted.delete(item);
+        }
+        progress = true;
+      }
     }
     for (const fn of findNonErrorFirstCallbacks(this.program)) {
       const name = fn.params[fn.params.length - 1].name;
@@ -543,9 +558,9 @@ export class FileConversion {
     const thisAliases = thisAliasesOf(fn);
     // A call of the function itself that hands its callback on (a retry) calls back once, later,
     // if the function does: the proof is by induction, so the function counts as converted.
-    const selfApi = this.localApiFor(item, countSuccessValues(fn, callbackName));
-    if (callsBackBare(fn, callbackName)) selfApi.bareSuccess = true;
-    const forgetSelf = this.registerLocalApi(item, selfApi);
+    const cycleApi = this.cycleApis.get(item);
+    const selfApi = cycleApi ?? this.selfApiOf(item);
+    const forgetSelf = cycleApi ? () => {} : this.registerLocalApi(item, selfApi);
     // The proof and the rewrite both work on a copy, with `next()` recursion already a loop.
     const copy = cloneNode(fn, this.copiedFrom);
     // `(cb) => op(…, cb)` is `(cb) => { return op(…, cb); }`, and `(cb) => op(…, (err) => …)`
@@ -614,6 +629,7 @@ export class FileConversion {
     if (!calls.ok) return fail(calls.ruleId, { messageId: calls.messageId, data: calls.data }, calls.node);
     // Counted again now that handed-on callbacks are inline: none on success makes the dual form call `cb(null)`.
     if (calls.valueCount === 0) selfApi.voidResult = true;
+    else if (cycleApi?.voidResult) return fail('timing/error-handling-unclear', { messageId: 'callNotRewritten', data: { callback: callbackName } }, fn);
     const stepReturns = rewriteStepCalls(j, steps);
     for (const step of steps) this.ctx.ownAsyncFunctions.add(step.declaration);
     const callbackParam = copy.params[copy.params.length - 1];
@@ -666,7 +682,8 @@ export class FileConversion {
     }
     this.timerAwaits.add(timers.callees);
     for (const timer of timers.timers) report({ ruleId: 'timing/callback-moved-to-microtask', messageId: 'timerCallback', data: { timer: 'setTimeout', what: 'timer' }, node: timer.loc ? timer : positionOf(item), applied: true });
-    this.placeTimerWaits(waits, report);
+    if (this.deferredWaits) this.deferredWaits.push(() => this.placeTimerWaits(waits, report));
+    else this.placeTimerWaits(waits, report);
     this.converted.push({ item, fn: copy, api: selfApi, arity: idioms.arity ?? fn.params.length, callbackParam, prologue: idioms.prologue, originalParams, optionalCallback: idioms.optionalCallback });
     return undefined;
   }
@@ -723,10 +740,70 @@ export class FileConversion {
     }
   }
 
+  /** The API a callback function offers its callers once converted (registered before its trial: retries call it). */
+  private selfApiOf(item: CallbackFunction): PromisableApi {
+    const api = this.localApiFor(item, countSuccessValues(item.fn, item.callbackName));
+    if (callsBackBare(item.fn, item.callbackName)) api.bareSuccess = true;
+    return api;
+  }
+
+  /**
+   * Functions that hand their callbacks to one another in a cycle, tried together: the proof is
+   * by induction, as for a function that retries itself, with every member counted as converted
+   * while each is tried. All are kept, or none (the copies swapped out again, the bindings and
+   * findings of the trial dropped). Returns whether they converted.
+   */
+  private tryConvertCycle(group: CallbackFunction[]): boolean {
+    // Bare `cb()` on every success path, through the other members too: callers' errors stay undefined on success.
+    const callsBare = (item: CallbackFunction) => some(item.fn.body, (node) => node.type === 'CallExpression' && isIdentifierNamed(node.callee, item.callbackName) && node.arguments.length === 0);
+    const bare = group.some(callsBare) && group.every((item) => !callsBackOtherThanBare(item, group));
+    const forget = group.map((item) => {
+      const api = this.selfApiOf(item);
+      if (bare) api.bareSuccess = true;
+      // Members that give nothing on success but what other members give: no value, checked once each is rewritten.
+      if (passesNoValue(item, group)) api.voidResult = true;
+      this.cycleApis.set(item, api);
+      return this.registerLocalApi(item, api);
+    });
+    const findings: FindingInput[] = [];
+    const waits: Array<() => void> = [];
+    const restoreBindings = this.promiseBindings.checkpoint();
+    const wasChanged = this.changed;
+    const before = this.converted.length;
+    this.deferredWaits = waits;
+    const failed = group.some((item) => this.tryConvertFunction(item, (finding) => findings.push(finding)) !== undefined);
+    this.deferredWaits = undefined;
+    for (const item of group) this.cycleApis.delete(item);
+    if (failed) {
+      for (const converted of this.converted.splice(before).reverse()) swapFunction(converted.item, converted.fn, converted.item.fn);
+      restoreBindings();
+      this.changed = wasChanged;
+      for (const undo of forget) undo();
+      return false;
+    }
+    for (const place of waits) place();
+    for (const finding of findings) this.ctx.report(finding);
+    return true;
+  }
+
+  /** The pending functions that call one another in cycles (module-level ones: a nested one lives in its enclosing function's copy). */
+  private pendingCycles(pending: Iterable<CallbackFunction>): CallbackFunction[][] {
+    const items = [...pending].filter((item) => !item.nested);
+    const calls = (item: CallbackFunction) => {
+      const callees = new Set<CallbackFunction>();
+      walk(item.fn, (node) => {
+        if (node.type === 'CallExpression') for (const other of items) if (isCalledBy(other, node.callee)) callees.add(other);
+      });
+      return [...callees];
+    };
+    return callCycles(items, calls);
+  }
+
   private localApiFor(item: CallbackFunction, valueCount: number): PromisableApi {
     return {
       module: 'local',
-      name: item.name ?? '',
+      // An export reached as `exports.x(…)` is named so in the findings of its callers.
+      name: item.name ?? (soleExportName(this.program, item) ? calleeText(item.holder.left) : ''),
       access: 'direct',
       result: valueCount > 1 ? { kind: 'array', count: valueCount } : { kind: 'value' },
       minNode: 0,
@@ -755,6 +832,9 @@ export class FileConversion {
 
   /** Makes the function's callers in this file awaitable; returns how to take that back. */
   private registerLocalApi(item: CallbackFunction, api: PromisableApi): () => void {
+    // `exports.lock = function` called in its own file as `exports.lock(…)` (lockfile's retries).
+    const exportName = soleExportName(this.program, item);
+    if (exportName) return this.localApis.addObjectMethod('exports', exportName, api);
     if (!item.name) return () => {};
     if (item.nested) return this.localApis.addNestedFunction(item.name, item.fn.loc, api);
     if (!item.owner) return this.localApis.addFunction(item.name, api);
@@ -843,6 +923,69 @@ function thisAliasesOf(fn: AnyNode): Set<string> {
 }
 
 /** `exports.unlock = function (…)`: the property it is assigned to, for a function with no name of its own. */
+/**
+ * `x` for a function the file assigns once to `exports.x`, at module level, where nothing
+ * reassigns `exports` or `module.exports` (which would part them): the file's own
+ * `exports.x(…)` then reaches this function, as `obj.m(…)` reaches a method of the file's own
+ * object. Undefined otherwise.
+ */
+function soleExportName(program: AnyNode, item: CallbackFunction): string | undefined {
+  const holder = item.holder;
+  if (item.nested || Array.isArray(holder) || holder?.type !== 'AssignmentExpression' || holder.operator !== '=') return undefined;
+  const left = holder.left;
+  if (left.type !== 'MemberExpression' || left.computed || !isIdentifierNamed(left.object, 'exports') || left.property.type !== 'Identifier') return undefined;
+  const name = left.property.name;
+  let writes = 0;
+  let parted = false;
+  walk(program, (node) => {
+    if (node.type === 'AssignmentExpression' || node.type === 'UpdateExpression') {
+      const target = node.type === 'AssignmentExpression' ? node.left : node.argument;
+      if (isIdentifierNamed(target, 'exports') || (target.type === 'MemberExpression' && isIdentifierNamed(target.object, 'module') && isIdentifierNamed(target.property, 'exports'))) parted = true;
+      if (target.type === 'MemberExpression' && isIdentifierNamed(target.object, 'exports') && (target.computed || isIdentifierNamed(target.property, name))) writes++;
+    }
+    if (node.type === 'VariableDeclarator' && isIdentifierNamed(node.id, 'exports')) parted = true;
+    if (isFunctionNode(node) && node.params.some((param: AnyNode) => isIdentifierNamed(param, 'exports'))) parted = true;
+  });
+  return writes === 1 && !parted ? name : undefined;
+}
+
+/**
+ * Does `item` call back on success with no value (`cb()`, `cb(er)`, `cb(null)`), handing its
+ * callback on only to members of `group` (whose calls give no value either, by the same test)?
+ */
+function passesNoValue(item: CallbackFunction, group: readonly CallbackFunction[]): boolean {
+  const cb = item.callbackName;
+  return !some(item.fn.body, (node) => {
+    if (node.type !== 'CallExpression') return false;
+    if (isIdentifierNamed(node.callee, cb)) return node.arguments.length > 1;
+    return node.arguments.some((argument: AnyNode) => isIdentifierNamed(argument, cb)) && !group.some((member) => isCalledBy(member, node.callee));
+  });
+}
+
+/**
+ * May `item` call back on success other than as `cb()`: `cb(null…)`, `cb(er)` where `er` may be
+ * an operation's null (not under `if (er)`), or its callback handed to a function outside `group`?
+ */
+function callsBackOtherThanBare(item: CallbackFunction, group: readonly CallbackFunction[]): boolean {
+  const cb = item.callbackName;
+  let other = false;
+  const visit = (node: AnyNode, tested: ReadonlySet<string>) => {
+    if (other) return;
+    if (node.type === 'CallExpression') {
+      const first = node.arguments[0];
+      if (isIdentifierNamed(node.callee, cb)) other ||= first !== undefined && first.type !== 'NewExpression' && !(first.type === 'Identifier' && tested.has(first.name));
+      else other ||= node.arguments.some((argument: AnyNode) => isIdentifierNamed(argument, cb)) && !group.some((member) => isCalledBy(member, node.callee));
+    }
+    for (const child of childNodes(node)) {
+      // Below `if (er)`, `er` is an error: `cb(er)` is no success call.
+      const truthy = node.type === 'IfStatement' && child === node.consequent && node.test.type === 'Identifier' ? new Set([...tested, node.test.name]) : tested;
+      visit(child, truthy);
+    }
+  };
+  visit(item.fn.body, new Set());
+  return other;
+}
+
 function assignedName(item: CallbackFunction): string | undefined {
   const holder = item.holder;
   if (Array.isArray(holder) || holder?.type !== 'AssignmentExpression') return undefined;

@@ -7,6 +7,7 @@ import { describeWithoutCallback, takeGuardedCalls, withoutCallbackOf, type With
 import { wrapperOf } from './callback-wrappers';
 import { takeTryAroundCalls } from './try-around-call';
 import { inlineNamedCallbacks } from './named-callbacks';
+import { inlineNamedTimers } from './named-timers';
 import { blockArrowCalls } from './arrow-bodies';
 import { flattenStepperParams } from './stepper-params';
 import { printLiteral } from './shapes';
@@ -67,6 +68,7 @@ export function readCallbackIdioms(j: JSCodeshift, copy: AnyNode, cb: string, na
   }
   takeCalledGuards(copy);
   inlineNamedCallbacks(j, copy);
+  inlineNamedTimers(j, copy);
   unrollSelfRetry(j, copy, taken);
   flattenStepperParams(j, copy);
   blockArrowCalls(j, copy, cb);
