@@ -224,21 +224,35 @@ export function countSuccessValues(fn: AnyNode, cb: string): number {
 
 /**
  * Does the function call back on success only as `cb()` (no argument, so the error its callers
- * see is undefined), never handing `cb` on to an operation (which passes null)?
+ * see is undefined), never otherwise (see mayCallBackOtherThanBare)?
  */
 export function callsBackBare(fn: AnyNode, cb: string): boolean {
-  let bare = 0;
+  const bare = some(fn.body, (node) => node.type === 'CallExpression' && isIdentifierNamed(node.callee, cb) && node.arguments.length === 0);
+  return bare && !mayCallBackOtherThanBare(fn, cb, () => false);
+}
+
+/**
+ * May the function call back on success other than as `cb()`: `cb(null…)`, `cb(er)` where `er`
+ * may be an operation's null (not under `if (er)`), or its callback handed to a call (an
+ * operation passes null) other than one `handedWithin` accepts (a function converted with it)?
+ */
+export function mayCallBackOtherThanBare(fn: AnyNode, cb: string, handedWithin: (callee: AnyNode) => boolean): boolean {
   let other = false;
-  visitAll(fn.body, cb, ({ node }) => {
-    if (node.type !== 'CallExpression') return;
-    if (isIdentifierNamed(node.callee, cb)) {
-      if (node.arguments.length === 0) bare++;
-      else if (isNullish(node.arguments[0])) other = true;
-    } else if (node.arguments.some((argument: AnyNode) => isIdentifierNamed(argument, cb))) {
-      other = true;
+  const visit = (node: AnyNode, tested: ReadonlySet<string>) => {
+    if (other) return;
+    if (node.type === 'CallExpression') {
+      const first = node.arguments[0];
+      if (isIdentifierNamed(node.callee, cb)) other ||= first !== undefined && first.type !== 'NewExpression' && !(first.type === 'Identifier' && tested.has(first.name));
+      else other ||= node.arguments.some((argument: AnyNode) => isIdentifierNamed(argument, cb)) && !handedWithin(node.callee);
     }
-  });
-  return bare > 0 && !other;
+    for (const child of childNodes(node)) {
+      // Below `if (er)`, `er` is an error: `cb(er)` is no success call.
+      const truthy = node.type === 'IfStatement' && child === node.consequent && node.test.type === 'Identifier' ? new Set([...tested, node.test.name]) : tested;
+      visit(child, truthy);
+    }
+  };
+  visit(fn.body, new Set());
+  return other;
 }
 
 /**

@@ -5,7 +5,7 @@ import { calleeText, childNodes, collectReferencedNames, isFunctionNode, isIdent
 import { usesSemicolons } from '../shared/async-placement';
 import { cloneNode } from '../shared/clone';
 import { detectModuleStyle, findModuleBindings, type ModuleBinding } from '../shared/module-bindings';
-import { agreedSuccessValues, allOwnedBy, callsBackBare, countSuccessValues, inlineHandedOnCallbacks, rewriteCallbackCalls } from './callback-calls';
+import { agreedSuccessValues, allOwnedBy, callsBackBare, countSuccessValues, inlineHandedOnCallbacks, mayCallBackOtherThanBare, rewriteCallbackCalls } from './callback-calls';
 import { findCallbackFunctions, findNonErrorFirstCallbacks, liveRoute, positionOf, routeOf, routeTo, usesByName, type CallbackFunction } from './callback-functions';
 import { findThrowOfTest, reportPlan, wrapAsyncTaskRefusal, type Refusal, type Report } from './report-plan';
 import { checkCallbackProtocol, type HandOnRefusal } from './callback-protocol';
@@ -962,28 +962,9 @@ function passesNoValue(item: CallbackFunction, group: readonly CallbackFunction[
   });
 }
 
-/**
- * May `item` call back on success other than as `cb()`: `cb(null…)`, `cb(er)` where `er` may be
- * an operation's null (not under `if (er)`), or its callback handed to a function outside `group`?
- */
+/** May `item` call back on success other than as `cb()` (callback-calls.ts), its callback handed only to members of `group`? */
 function callsBackOtherThanBare(item: CallbackFunction, group: readonly CallbackFunction[]): boolean {
-  const cb = item.callbackName;
-  let other = false;
-  const visit = (node: AnyNode, tested: ReadonlySet<string>) => {
-    if (other) return;
-    if (node.type === 'CallExpression') {
-      const first = node.arguments[0];
-      if (isIdentifierNamed(node.callee, cb)) other ||= first !== undefined && first.type !== 'NewExpression' && !(first.type === 'Identifier' && tested.has(first.name));
-      else other ||= node.arguments.some((argument: AnyNode) => isIdentifierNamed(argument, cb)) && !group.some((member) => isCalledBy(member, node.callee));
-    }
-    for (const child of childNodes(node)) {
-      // Below `if (er)`, `er` is an error: `cb(er)` is no success call.
-      const truthy = node.type === 'IfStatement' && child === node.consequent && node.test.type === 'Identifier' ? new Set([...tested, node.test.name]) : tested;
-      visit(child, truthy);
-    }
-  };
-  visit(item.fn.body, new Set());
-  return other;
+  return mayCallBackOtherThanBare(item.fn, item.callbackName, (callee) => group.some((member) => isCalledBy(member, callee)));
 }
 
 function assignedName(item: CallbackFunction): string | undefined {
