@@ -36,7 +36,7 @@ export function restoreFileStyleChecked(original: string, printed: string, parse
   // for `const` is checked where it is made; a semicolon added or dropped could change it (ASI).
   // The last pass's parse of this very text, when it made one, is that tree.
   try {
-    return { text: fingerprint(styled.parsed?.ast ?? parser.parse(text)) === fingerprint(after.ast) ? text : printed, parses: true };
+    return { text: sameFingerprint(styled.parsed?.ast ?? parser.parse(text), after.ast) ? text : printed, parses: true };
   } catch {
     return { text: printed, parses: true };
   }
@@ -284,6 +284,46 @@ function fingerprint(ast: any): string {
   };
   visit(ast.program);
   return parts.join(' ');
+}
+
+/**
+ * fingerprint(a) === fingerprint(b), without building either string in the usual case: trees that
+ * match part for part (the same keys, the same values) give the same parts, so the same string.
+ * Where they do not, the strings themselves decide (different parts can still join to one string).
+ */
+function sameFingerprint(a: any, b: any): boolean {
+  return sameParts(a.program, b.program) || fingerprint(a) === fingerprint(b);
+}
+
+/** The keys fingerprint reads of a node, sorted as it sorts them. */
+const fingerprintKeys = (node: any): string[] => Object.keys(node).filter((key) => !SKIPPED_KEYS.has(key) && !(key === 'kind' && node.type === 'VariableDeclaration'));
+
+/** Whether fingerprint's visit gives the same parts for x and y (false: not known to). */
+function sameParts(x: any, y: any): boolean {
+  const xIsObject = x !== null && typeof x === 'object';
+  const yIsObject = y !== null && typeof y === 'object';
+  if (!xIsObject || !yIsObject) return !xIsObject && !yIsObject && String(x) === String(y);
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y)) return false;
+    let i = 0;
+    let k = 0;
+    for (;;) {
+      while (i < x.length && x[i]?.type === 'EmptyStatement') i++;
+      while (k < y.length && y[k]?.type === 'EmptyStatement') k++;
+      if (i === x.length || k === y.length) return i === x.length && k === y.length;
+      if (!sameParts(x[i++], y[k++])) return false;
+    }
+  }
+  let xKeys = fingerprintKeys(x);
+  let yKeys = fingerprintKeys(y);
+  if (xKeys.length !== yKeys.length) return false;
+  // Nodes of one kind list their keys in one order; sorting (fingerprint's order) only where they do not.
+  if (xKeys.some((key, i) => key !== yKeys[i])) {
+    [xKeys, yKeys] = [[...xKeys].sort(), [...yKeys].sort()];
+    if (xKeys.some((key, i) => key !== yKeys[i])) return false;
+  }
+  for (const key of xKeys) if (!sameParts(x[key], y[key])) return false;
+  return true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { diffSequences } from './sequence-diff';
 import type { SourceParser } from './parse';
 
 // The tokens of an original and a printed text, and which of them came through unchanged: the
@@ -94,7 +94,7 @@ export function matchTokens(before: ParsedText, after: ParsedText): Map<number, 
     if (removed.length > 0 && added.length > 0) {
       let i = 0;
       let k = 0;
-      for (const part of diffArrays(removed.map((index) => beforeKeys[index]), added.map((index) => afterKeys[index]))) {
+      for (const part of diffSequences(removed.map((index) => beforeKeys[index]), added.map((index) => afterKeys[index]))) {
         if (part.added) k += part.count ?? 0;
         else if (part.removed) i += part.count ?? 0;
         else for (let n = 0; n < (part.count ?? 0); n++) matched.set(added[k++], removed[i++]);
@@ -103,7 +103,7 @@ export function matchTokens(before: ParsedText, after: ParsedText): Map<number, 
     removed = [];
     added = [];
   };
-  for (const part of diffArrays(beforeLines.map((line) => line.key), afterLines.map((line) => line.key))) {
+  for (const part of diffSequences(beforeLines.map((line) => line.key), afterLines.map((line) => line.key))) {
     const count = part.count ?? 0;
     if (part.removed) {
       for (let n = 0; n < count; n++) removed.push(...beforeLines[b++].tokens);
