@@ -22,6 +22,12 @@ export const conversionRules: ReadonlySet<string> = new Set([
   'timing/promise-wrapper-replaced',
 ]);
 
+/**
+ * Messages of a conversion rule that explain a spot already counted, never a spot of their own:
+ * why an async IIFE stayed inside its function (callbacks-to-async iife-roots.ts).
+ */
+export const conversionNotes: ReadonlySet<string> = new Set(['iifeNotAtTail', 'iifeHostKind', 'iifeThrowBefore', 'iifeNamesClash', 'iifeValueUsed']);
+
 /** A finding with the node the transform named, kept by the engine while analysing. */
 export interface ReportedFinding {
   finding: Finding;
@@ -60,7 +66,7 @@ export function findSites(reported: readonly ReportedFinding[], isInTree: (node:
     let kind: SiteKind | undefined;
     if (explicit.has(finding.transform)) kind = item.site;
     else if (!finding.applied) kind = inferKind(item);
-    else if (conversionRules.has(finding.ruleId) && !isInTree(item.node)) kind = inferKind(item);
+    else if (conversionRules.has(finding.ruleId) && !conversionNotes.has(finding.messageId ?? '') && !isInTree(item.node)) kind = inferKind(item);
     if (kind === undefined) continue;
     const site = toSite(finding, kind);
     sites.set(`${site.transform}\0${site.ruleId}\0${site.line}:${site.column}\0${site.converted}`, site);
