@@ -5,8 +5,9 @@ import type { OwnApi } from './grammar';
  * function's id (like the factory-made functions of print.ts), so the model and the programs a
  * seed draws stay the same: a counter join over an index `for` loop with a failed flag, a named
  * callback that retries itself after a timer, a `called` guard, `return fs.x(…)` in the
- * branches of an if after fs.exists, a local step function called at the tails of branches, and
- * a callback value that shadows the parameter its call reads. `input` is the path the
+ * branches of an if after fs.exists, a local step function called at the tails of branches,
+ * a callback value that shadows the parameter its call reads, and a conditional error with the
+ * hand-on as the bare `else` of an if. `input` is the path the
  * function got ('input.txt', or 'missing.txt' on an error path).
  */
 export interface IdiomVariant {
@@ -109,6 +110,23 @@ export function idiomVariant(source: OwnApi['source'], id: number): IdiomVariant
         ],
       };
     case 'handOn':
+      // rimraf's fixWinEPERM: a conditional error (`cb(test ? null : er2)`), and the hand-on
+      // written as the bare `else` of an if. One id in eight (2 mod 4 is the factory-made function).
+      if (id % 8 === 4) {
+        return {
+          opened: false,
+          lines: [
+            'fs.lstat(input, (er2, lstats) => {',
+            '  if (er2)',
+            "    cb(er2.code === 'EISDIR' ? null : er2);",
+            '  else if (lstats.isDirectory())',
+            '    cb(null, lstats);',
+            '  else',
+            '    fs.stat(input, cb);',
+            '});',
+          ],
+        };
+      }
       // The callback's value shadows the parameter the call reads (fs-extra's createSymlink:
       // `symlinkType(p, type, function (err, type) {…})`): the parameter is set, not redeclared.
       if (id % 2 !== 1) return undefined;
