@@ -25,10 +25,15 @@ export function knownFunctionThroughVariable(
   const members = init.type === 'ConditionalExpression' ? [init.consequent, init.alternate] : [init];
   if (!members.every((member: AnyNode) => member.type === 'MemberExpression' && !member.computed)) return undefined;
   const apis = members.map((member: AnyNode) => resolveMember(member, declared[0]));
-  if (!apis.every((api): api is PromisableApi => api !== undefined && api.result.kind === 'value' && !api.valuesOnError)) return undefined;
-  if (new Set(apis.map((api) => Boolean(api.voidResult))).size !== 1) return undefined;
+  if (!callBackAlike(apis)) return undefined;
   if (isAssignedAgain(scope.path.value, callee.name)) return undefined;
   return { apis, names: members.map((member: AnyNode) => `${member.object.name}.${member.property.name}`) };
+}
+
+/** Several functions one call may reach that call back alike: once, later, one value, all void or none. */
+export function callBackAlike(apis: Array<PromisableApi | undefined>): apis is PromisableApi[] {
+  if (!apis.every((api) => api !== undefined && api.result.kind === 'value' && !api.valuesOnError)) return false;
+  return new Set(apis.map((api) => Boolean(api!.voidResult))).size === 1;
 }
 
 function isAssignedAgain(scopeNode: AnyNode, name: string): boolean {

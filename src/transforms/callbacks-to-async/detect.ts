@@ -16,7 +16,7 @@ import {
 import { findPackageCallee, findSourceCallee, isKnownControlFlowVersion, type DependencyVersions } from './ecosystem/lookup';
 import type { SourceSummary } from '../../types';
 import { entriesOf } from './ecosystem/table';
-import { knownFunctionThroughVariable } from './callee-variable';
+import { callBackAlike, knownFunctionThroughVariable } from './callee-variable';
 import { isIdentifierName, KeyEvaluator } from '../shared/key-values';
 import { parentsOf } from './async-hosts';
 import { optionBreaking } from './call-options';
@@ -255,11 +255,6 @@ function promisifiedAtCallSite(path: ASTPath<AnyNode>, call: AnyNode, name: stri
 /** What several functions that call back alike (once, later, one value) share, for a site that may call any of them. */
 function sharedApi(apis: PromisableApi[]): Omit<PromisableApi, 'module' | 'name' | 'access' | 'known'> {
   return { result: { kind: 'value' }, minNode: 8, returnsUndefined: true, voidResult: apis[0].voidResult };
-}
-
-function callBackAlike(apis: Array<PromisableApi | undefined>): apis is PromisableApi[] {
-  if (!apis.every((api) => api !== undefined && api.result.kind === 'value' && !api.valuesOnError)) return false;
-  return new Set(apis.map((api) => Boolean(api!.voidResult))).size === 1;
 }
 
 function variableSite(path: ASTPath<AnyNode>, call: AnyNode, moduleBindings: ModuleBinding[], packageBindings: ModuleBinding[], knowledge: CalleeKnowledge): CallSite | undefined {
