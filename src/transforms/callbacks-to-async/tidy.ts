@@ -26,7 +26,8 @@ export function tidyConvertedFunction(fn: AnyNode): void {
 
 /**
  * A bare `return;` last in the body ends nothing; nor does one last in a block of an if that
- * ends the body (`else { await unlink(p); return; }`), while the block keeps something else.
+ * ends the body (`else { await unlink(p); return; }`), while the block keeps something else,
+ * nor an `else { return; }` there, which goes whole.
  */
 function dropTailReturn(list: AnyNode[], inBranch = false): void {
   const last = list[list.length - 1];
@@ -36,6 +37,9 @@ function dropTailReturn(list: AnyNode[], inBranch = false): void {
     return;
   }
   if (last.type !== 'IfStatement') return;
+  // `else { return; }` (or `else return;`) ending the body does nothing: the else goes.
+  const alternate = last.alternate?.type === 'BlockStatement' && last.alternate.body.length === 1 ? last.alternate.body[0] : last.alternate;
+  if (alternate?.type === 'ReturnStatement' && !alternate.argument && !alternate.comments?.length && !last.alternate.comments?.length) last.alternate = null;
   for (const branch of [last.consequent, last.alternate]) {
     if (branch?.type === 'BlockStatement') dropTailReturn(branch.body, true);
     else if (branch?.type === 'IfStatement') dropTailReturn([branch], true);
